@@ -1,0 +1,120 @@
+//! The command line: `check`, `build`, `init`. Exit codes follow rules.md: 0 no error,
+//! 1 findings of severity error, 2 the command could not run.
+
+mod build;
+mod check;
+mod init;
+mod report;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+pub use check::{CheckRun, run_check};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "xeploai",
+    version,
+    about = "Kiểm tra hồ sơ và lập văn bản đánh giá, xếp loại chất lượng hằng năm.\n\
+             Checks the annual review inputs and renders the official documents.",
+    long_about = None
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Kiểm tra dữ liệu đầu vào theo các quy định (Check the inputs against the rules)
+    Check {
+        /// Thư mục dữ liệu đầu vào (inputs folder)
+        #[arg(long, default_value = "inputs")]
+        inputs: PathBuf,
+        /// Định dạng kết quả (output format)
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Ngày dùng để so với lịch (date for the calendar), YYYY-MM-DD
+        #[arg(long)]
+        today: Option<String>,
+    },
+    /// Kiểm tra và lập văn bản (Check the inputs and render the documents)
+    Build {
+        #[arg(long, default_value = "inputs")]
+        inputs: PathBuf,
+        /// Thư mục văn bản kết quả (outputs folder)
+        #[arg(long, default_value = "outputs")]
+        outputs: PathBuf,
+        #[arg(long)]
+        today: Option<String>,
+        /// Không in tiến độ (no progress output)
+        #[arg(long)]
+        quiet: bool,
+    },
+    /// Tạo thư mục dữ liệu mẫu có chú thích (Write a commented sample inputs folder)
+    Init {
+        /// Thư mục sẽ tạo (folder to create)
+        dir: PathBuf,
+    },
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+/// Exit codes of the command contract.
+pub mod exit {
+    pub const OK: u8 = 0;
+    pub const FINDINGS: u8 = 1;
+    pub const CANNOT_RUN: u8 = 2;
+}
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            let code = if err.use_stderr() { exit::CANNOT_RUN } else { exit::OK };
+            let _ = err.print();
+            return ExitCode::from(code);
+        }
+    };
+    let code = match cli.command {
+        Command::Check { inputs, format, today } => check::command(&inputs, format, today.as_deref()),
+        Command::Build { inputs, outputs, today, quiet } => build::command(&inputs, &outputs, today.as_deref(), quiet),
+        Command::Init { dir } => init::command(&dir),
+    };
+    ExitCode::from(code)
+}
+
+/// `--today` or the system date; a malformed date is a usage error (exit 2).
+fn today(arg: Option<&str>) -> Result<chrono::NaiveDate, String> {
+    match arg {
+        None => Ok(chrono::Local::now().date_naive()),
+        Some(text) => chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .map_err(|_| format!("--today “{text}” không hợp lệ; hãy viết theo dạng YYYY-MM-DD (ví dụ 2023-11-21).")),
+    }
+}
+
+/// Checks shared by the commands that read inputs: the folder exists, `--today` parses.
+/// Prints the problem and returns `None` when the command cannot run.
+fn prepare(inputs: &std::path::Path, today_arg: Option<&str>) -> Option<chrono::NaiveDate> {
+    if !inputs.is_dir() {
+        eprintln!(
+            "LỖI: không có thư mục dữ liệu “{}”. Hãy chỉ đúng thư mục bằng --inputs, hoặc tạo mẫu bằng `xeploai init {}`.",
+            inputs.display(),
+            inputs.display()
+        );
+        return None;
+    }
+    match today(today_arg) {
+        Ok(date) => Some(date),
+        Err(message) => {
+            eprintln!("LỖI: {message}");
+            None
+        }
+    }
+}

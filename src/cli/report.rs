@@ -1,0 +1,102 @@
+//! Findings for people (Vietnamese text grouped by unit, errors first) and for programs
+//! (the JSON object of rules.md, "Command contract").
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+use std::path::Path;
+
+use serde_json::{Value, json};
+
+use super::CheckRun;
+use crate::findings::{Finding, Severity};
+
+pub fn json(run: &CheckRun) -> String {
+    let findings: Vec<Value> = sorted(run).into_iter().map(finding_json).collect();
+    let (people, units) = counts(run);
+    let value = json!({
+        "findings": findings,
+        "summary": {
+            "people": people,
+            "units": units,
+            "errors": run.findings.count(Severity::Error),
+            "warnings": run.findings.count(Severity::Warning),
+        }
+    });
+    serde_json::to_string_pretty(&value).unwrap_or_else(|_| "{}".to_string())
+}
+
+fn finding_json(f: &Finding) -> Value {
+    let source = f.source.as_ref().map(|s| {
+        let (line, column) = s.line_column().unzip();
+        let (sheet, cell) = s.sheet_cell().unzip();
+        json!({ "file": s.file_display(), "line": line, "column": column, "sheet": sheet, "cell": cell })
+    });
+    json!({
+        "rule": f.rule,
+        "severity": f.severity,
+        "unit": f.unit,
+        "person": f.person,
+        "message": f.message,
+        "source": source,
+        "legal": f.legal,
+    })
+}
+
+fn counts(run: &CheckRun) -> (usize, usize) {
+    run.ingest.dataset.as_ref().map_or((0, 0), |d| (d.people.len(), d.agency.units.len()))
+}
+
+/// Errors first, then by unit, rule and place, so that output is stable between runs.
+fn sorted(run: &CheckRun) -> Vec<&Finding> {
+    let mut all: Vec<&Finding> = run.findings.iter().collect();
+    all.sort_by(|a, b| {
+        (a.severity, &a.unit, a.rule, a.source.as_ref().map(|s| s.to_string()))
+            .cmp(&(b.severity, &b.unit, b.rule, b.source.as_ref().map(|s| s.to_string())))
+    });
+    all
+}
+
+pub fn text(run: &CheckRun, inputs: &Path) -> String {
+    let mut out = String::new();
+    let (people, units) = counts(run);
+    let _ = writeln!(
+        out,
+        "Đã đọc {} tệp trong “{}”: {people} người, {units} đơn vị.",
+        run.ingest.files.len(),
+        inputs.display()
+    );
+    let mut groups: BTreeMap<(bool, String), Vec<&Finding>> = BTreeMap::new();
+    for f in sorted(run) {
+        let key = match &f.unit {
+            Some(unit) => (false, unit.clone()),
+            None => (true, "Chung (toàn cơ quan và các tệp)".to_string()),
+        };
+        groups.entry(key).or_default().push(f);
+    }
+    // Units with errors come first, then the others; the agency-wide group last.
+    let mut ordered: Vec<(&(bool, String), &Vec<&Finding>)> = groups.iter().collect();
+    ordered.sort_by_key(|((general, name), list)| (*general, !list.iter().any(|f| f.is_error()), name.clone()));
+    for ((_, name), list) in ordered {
+        let _ = writeln!(out, "\n{name}");
+        for f in list {
+            let _ = writeln!(out, "  {} [{}] {}", f.severity.label_vi(), f.rule, f.message);
+            if let Some(source) = &f.source {
+                let _ = writeln!(out, "      tại: {source}");
+            }
+            if let Some(legal) = f.legal {
+                let _ = writeln!(out, "      căn cứ: {legal}");
+            }
+        }
+    }
+    let _ = writeln!(
+        out,
+        "\nTổng cộng: {} lỗi, {} cảnh báo, {} ghi nhận.",
+        run.findings.count(Severity::Error),
+        run.findings.count(Severity::Warning),
+        run.findings.count(Severity::Info)
+    );
+    if !run.findings.has_errors() {
+        let _ = writeln!(out, "Dữ liệu không có lỗi.");
+    }
+    out
+}

@@ -1,0 +1,135 @@
+//! Findings: what ingest and the rules tell the clerk. One type for both, so the
+//! text and JSON outputs treat an unreadable file and a broken quota alike.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::source::Source;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn label_vi(self) -> &'static str {
+        match self {
+            Severity::Error => "LỖI",
+            Severity::Warning => "CẢNH BÁO",
+            Severity::Info => "GHI NHẬN",
+        }
+    }
+}
+
+/// Ids of the input findings (rules.md, "Input findings"); rule findings keep their
+/// ids next to their rule functions.
+pub mod input {
+    pub const INPUT_UNREADABLE: &str = "INPUT_UNREADABLE";
+    pub const INPUT_INVALID: &str = "INPUT_INVALID";
+    pub const ROSTER_NO_HEADER: &str = "ROSTER_NO_HEADER";
+    pub const ROSTER_DUPLICATE: &str = "ROSTER_DUPLICATE";
+    pub const UNKNOWN_UNIT: &str = "UNKNOWN_UNIT";
+    pub const UNKNOWN_PERSON: &str = "UNKNOWN_PERSON";
+    pub const AGENCY_MISSING: &str = "AGENCY_MISSING";
+    pub const DUPLICATE_REVIEW: &str = "DUPLICATE_REVIEW";
+    pub const INPUT_UNCLASSIFIED: &str = "INPUT_UNCLASSIFIED";
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    /// The unit's name as agency.yaml spells it.
+    pub unit: Option<String>,
+    pub person: Option<String>,
+    pub message: String,
+    pub source: Option<Source>,
+    pub legal: Option<&'static str>,
+}
+
+impl Finding {
+    pub fn new(rule: &'static str, severity: Severity, message: impl Into<String>) -> Self {
+        Finding { rule, severity, unit: None, person: None, message: message.into(), source: None, legal: None }
+    }
+
+    pub fn error(rule: &'static str, message: impl Into<String>) -> Self {
+        Self::new(rule, Severity::Error, message)
+    }
+
+    pub fn warning(rule: &'static str, message: impl Into<String>) -> Self {
+        Self::new(rule, Severity::Warning, message)
+    }
+
+    pub fn info(rule: &'static str, message: impl Into<String>) -> Self {
+        Self::new(rule, Severity::Info, message)
+    }
+
+    pub fn at(mut self, source: Source) -> Self {
+        self.source = Some(source);
+        self
+    }
+
+    pub fn at_opt(mut self, source: Option<Source>) -> Self {
+        self.source = source;
+        self
+    }
+
+    pub fn unit(mut self, unit: impl Into<String>) -> Self {
+        self.unit = Some(unit.into());
+        self
+    }
+
+    pub fn person(mut self, person: impl Into<String>) -> Self {
+        self.person = Some(person.into());
+        self
+    }
+
+    pub fn legal(mut self, legal: &'static str) -> Self {
+        self.legal = Some(legal);
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Finding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} [{}] {}", self.severity.label_vi(), self.rule, self.message)?;
+        if let Some(source) = &self.source {
+            write!(f, " ({source})")?;
+        }
+        Ok(())
+    }
+}
+
+/// Findings collected along the pipeline; stages push, nobody stops at the first one.
+#[derive(Debug, Default)]
+pub struct Findings(pub Vec<Finding>);
+
+impl Findings {
+    pub fn push(&mut self, finding: Finding) {
+        self.0.push(finding);
+    }
+
+    pub fn extend(&mut self, other: impl IntoIterator<Item = Finding>) {
+        self.0.extend(other);
+    }
+
+    pub fn count(&self, severity: Severity) -> usize {
+        self.0.iter().filter(|f| f.severity == severity).count()
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(Finding::is_error)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &Finding> {
+        self.0.iter()
+    }
+}

@@ -1,0 +1,114 @@
+//! agency.yaml → [`Agency`].
+
+use std::path::Path;
+
+use super::super::units::UnitIndex;
+use super::super::yaml::{AgencyDoc, RoundingDoc, UnitTypeDoc, source_of};
+use crate::findings::{Finding, Findings, input};
+use crate::model::{Agency, Deadline, QuotaException, Rounding, Settings, Signer, Unit, UnitKind};
+use crate::source::Source;
+use crate::text::clean;
+
+pub fn agency(doc: AgencyDoc, rel: &Path, findings: &mut Findings) -> Agency {
+    let units: Vec<Unit> = doc
+        .units
+        .iter()
+        .map(|u| Unit {
+            name: clean(&u.value.name),
+            kind: match u.value.unit_type {
+                UnitTypeDoc::HanhChinh => UnitKind::Administrative,
+                UnitTypeDoc::SuNghiep => UnitKind::PublicService,
+            },
+            aliases: u.value.aliases.iter().map(|a| clean(a)).collect(),
+            source: source_of(rel, u),
+        })
+        .collect();
+    let mut agency = Agency {
+        year: doc.year,
+        name: clean(&doc.name),
+        parent: clean(&doc.parent),
+        code: clean(&doc.code),
+        place: clean(&doc.place),
+        email: doc.email.as_deref().map(clean),
+        director: Signer {
+            name: clean(&doc.director.name),
+            title: doc.director.title.as_deref().map(clean).unwrap_or_else(|| "Giám đốc".into()),
+        },
+        units,
+        settings: Settings::default(),
+        calendar: doc
+            .calendar
+            .iter()
+            .map(|d| Deadline {
+                id: clean(&d.value.id),
+                due: d.value.due.0,
+                what: clean(&d.value.what),
+                needs: d.value.needs.iter().map(|k| k.0).collect(),
+                source: source_of(rel, d),
+            })
+            .collect(),
+        recipients: doc
+            .recipients
+            .iter()
+            .map(|(k, list)| (k.0, list.iter().map(|r| clean(r)).collect()))
+            .collect(),
+        source: Source::file(rel),
+    };
+    check_duplicate_units(&agency, findings);
+    if let Some(settings) = doc.settings {
+        let defaults = Settings::default();
+        let index = UnitIndex::new(&agency);
+        agency.settings = Settings {
+            unit_share_percent: settings.unit_share_percent.unwrap_or(defaults.unit_share_percent),
+            group_share_percent: settings.group_share_percent.unwrap_or(defaults.group_share_percent),
+            rounding: match settings.rounding {
+                Some(RoundingDoc::Floor) | None => Rounding::Floor,
+                Some(RoundingDoc::HalfUp) => Rounding::HalfUp,
+                Some(RoundingDoc::Ceil) => Rounding::Ceil,
+            },
+            quorum_share: settings.quorum_share.map_or(defaults.quorum_share, |f| f.0),
+            exceptions: settings
+                .exceptions
+                .iter()
+                .filter_map(|e| {
+                    let source = source_of(rel, e);
+                    match index.resolve_unit(&e.value.unit) {
+                        Some(unit) => Some(QuotaException {
+                            unit,
+                            max_excellent: e.value.max_excellent,
+                            decision: clean(&e.value.decision),
+                            source,
+                        }),
+                        None => {
+                            findings.push(index.unknown(&e.value.unit, source));
+                            None
+                        }
+                    }
+                })
+                .collect(),
+        };
+    }
+    agency
+}
+
+/// Two units whose names or aliases collide would make every roster ambiguous.
+fn check_duplicate_units(agency: &Agency, findings: &mut Findings) {
+    let mut seen = std::collections::HashMap::new();
+    for (id, unit) in agency.units.iter().enumerate() {
+        for label in std::iter::once(&unit.name).chain(&unit.aliases) {
+            let key = crate::text::unit_key(label);
+            if let Some(other) = seen.insert(key, id).filter(|other| *other != id) {
+                findings.push(
+                    Finding::error(
+                        input::INPUT_INVALID,
+                        format!(
+                            "Tên “{label}” dùng cho cả “{}” và “{}”; mỗi tên hoặc tên gọi khác chỉ được dùng cho một đơn vị.",
+                            agency.units[other].name, unit.name
+                        ),
+                    )
+                    .at(unit.source.clone()),
+                );
+            }
+        }
+    }
+}

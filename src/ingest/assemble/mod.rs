@@ -1,0 +1,161 @@
+//! Files → [`Dataset`]: agency first (it names the units), then rosters (people), then
+//! the meeting files, whose names are resolved against the roster.
+
+mod agency;
+mod people;
+mod reviews;
+
+use std::path::Path;
+
+use super::roster::read_workbook;
+use super::units::UnitIndex;
+use super::yaml::{self, AgencyDoc, AgencyReviewDoc, UnitReviewDoc, YamlKind, source_of};
+use crate::findings::{Finding, Findings, Severity, input};
+use crate::model::{Dataset, Membership, UnitReview};
+use crate::scan::{FileKind, InputFile, scan};
+use crate::source::Source;
+
+/// What ingest produced: the dataset (when there is an agency to hang it on), and the
+/// input files it was read from, for the calendar and the build manifest.
+pub struct Ingest {
+    pub dataset: Option<Dataset>,
+    pub files: Vec<InputFile>,
+}
+
+pub fn ingest(root: &Path, findings: &mut Findings) -> Ingest {
+    let files = scan(root, findings);
+    let dataset = assemble(&files, findings);
+    Ingest { dataset, files }
+}
+
+fn of_kind(files: &[InputFile], kind: YamlKind) -> impl Iterator<Item = &InputFile> {
+    files.iter().filter(move |f| f.kind == FileKind::Yaml(kind))
+}
+
+fn assemble(files: &[InputFile], findings: &mut Findings) -> Option<Dataset> {
+    let agency_files: Vec<&InputFile> = of_kind(files, YamlKind::Agency).collect();
+    let agency_file = match agency_files.as_slice() {
+        [one] => *one,
+        [] => {
+            findings.push(Finding::error(
+                input::AGENCY_MISSING,
+                "Không có tệp thông tin cơ quan (YAML có `kind: agency`). Hãy tạo agency.yaml (xem `xeploai init`).",
+            ));
+            return None;
+        }
+        many => {
+            let names: Vec<String> = many.iter().map(|f| crate::source::display_path(&f.rel)).collect();
+            findings.push(Finding::error(
+                input::AGENCY_MISSING,
+                format!("Có {} tệp `kind: agency` ({}); chỉ được có một.", many.len(), names.join(", ")),
+            ));
+            return None;
+        }
+    };
+    let doc: AgencyDoc = match yaml::parse(text_of(agency_file), &agency_file.rel) {
+        Ok(doc) => doc,
+        Err(finding) => {
+            findings.push(*finding);
+            return None;
+        }
+    };
+    let agency = agency::agency(doc, &agency_file.rel, findings);
+    let units = UnitIndex::new(&agency);
+    let unit_name = |m: Membership| match m {
+        Membership::Unit(id) => agency.units[id].name.clone(),
+        Membership::Leadership => crate::model::LEADERSHIP_NAME.to_string(),
+    };
+
+    let mut rows = Vec::new();
+    let mut rosterless = Vec::new();
+    for file in files.iter().filter(|f| f.kind == FileKind::Roster) {
+        let book = read_workbook(&file.path, &file.rel, &units, findings);
+        if !book.has_roster {
+            rosterless.push(file.rel.clone());
+        }
+        rows.extend(book.rows);
+    }
+    let any_roster = files.iter().filter(|f| f.kind == FileKind::Roster).count() > rosterless.len();
+    for rel in rosterless {
+        let severity = if any_roster { Severity::Warning } else { Severity::Error };
+        findings.push(
+            Finding::new(
+                input::ROSTER_NO_HEADER,
+                severity,
+                "Không tìm thấy danh sách trong tệp Excel: không trang tính nào có dòng tiêu đề với cột “Họ và tên”.",
+            )
+            .at(Source::file(rel)),
+        );
+    }
+    let people = people::people(rows, &unit_name, findings);
+    let index = people::PeopleIndex::new(&people);
+
+    let mut unit_reviews: Vec<UnitReview> = Vec::new();
+    for file in of_kind(files, YamlKind::UnitReview) {
+        let doc: UnitReviewDoc = match yaml::parse(text_of(file), &file.rel) {
+            Ok(doc) => doc,
+            Err(finding) => {
+                findings.push(*finding);
+                continue;
+            }
+        };
+        let Some(unit) = units.resolve_unit(&doc.unit.value) else {
+            findings.push(units.unknown(&doc.unit.value, source_of(&file.rel, &doc.unit)));
+            continue;
+        };
+        if let Some(first) = unit_reviews.iter().find(|r| r.unit == unit) {
+            findings.push(
+                Finding::error(
+                    input::DUPLICATE_REVIEW,
+                    format!(
+                        "{} có hai tệp họp kiểm điểm: {} và tệp này. Hãy giữ lại một tệp.",
+                        agency.units[unit].name, first.source
+                    ),
+                )
+                .unit(agency.units[unit].name.clone())
+                .at(Source::file(&file.rel)),
+            );
+            continue;
+        }
+        let mut resolver = reviews::Resolver {
+            rel: &file.rel,
+            people: &people,
+            index: &index,
+            units: &units,
+            unit_names: &unit_name,
+            findings,
+        };
+        unit_reviews.push(resolver.unit_review(doc, unit));
+    }
+
+    let mut agency_review = None;
+    for (n, file) in of_kind(files, YamlKind::AgencyReview).enumerate() {
+        if n > 0 {
+            findings.push(
+                Finding::error(input::DUPLICATE_REVIEW, "Chỉ được có một tệp `kind: agency_review`; tệp này bị bỏ qua.")
+                    .at(Source::file(&file.rel)),
+            );
+            continue;
+        }
+        match yaml::parse::<AgencyReviewDoc>(text_of(file), &file.rel) {
+            Ok(doc) => {
+                let mut resolver = reviews::Resolver {
+                    rel: &file.rel,
+                    people: &people,
+                    index: &index,
+                    units: &units,
+                    unit_names: &unit_name,
+                    findings,
+                };
+                agency_review = Some(resolver.agency_review(doc));
+            }
+            Err(finding) => findings.push(*finding),
+        }
+    }
+
+    Some(Dataset { agency, people, unit_reviews, agency_review })
+}
+
+fn text_of(file: &InputFile) -> &str {
+    file.text.as_deref().unwrap_or_default()
+}

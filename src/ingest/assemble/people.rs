@@ -1,0 +1,93 @@
+//! Roster rows → people, and finding people again by name.
+
+use std::collections::HashMap;
+
+use super::super::roster::RosterRow;
+use crate::findings::{Finding, Findings, input};
+use crate::model::{GroupName, Membership, Person, PersonId};
+use crate::source::Source;
+use crate::text::{closest, join_or, name_key};
+
+/// People of all workbooks; a second row with the same name in the same unit is
+/// ROSTER_DUPLICATE unless the birth dates tell the two apart (inputs.md).
+pub fn people(rows: Vec<RosterRow>, unit_name: &dyn Fn(Membership) -> String, findings: &mut Findings) -> Vec<Person> {
+    let mut people: Vec<Person> = Vec::with_capacity(rows.len());
+    let mut seen: HashMap<(Membership, String), Vec<PersonId>> = HashMap::new();
+    for row in rows {
+        let Some(membership) = row.membership else { continue };
+        let key = (membership, name_key(&row.name));
+        let twins = seen.entry(key).or_default();
+        if let Some(first) = twins.iter().map(|id| &people[*id]).find(|p| p.birth.is_none() || row.birth.is_none() || p.birth == row.birth) {
+            findings.push(
+                Finding::error(
+                    input::ROSTER_DUPLICATE,
+                    format!(
+                        "“{}” có hai dòng trong danh sách của {} (dòng kia: {}). Hãy xóa dòng trùng, hoặc ghi ngày sinh để phân biệt hai người trùng tên.",
+                        row.name,
+                        unit_name(membership),
+                        first.source
+                    ),
+                )
+                .unit(unit_name(membership))
+                .person(row.name.clone())
+                .at(row.source.clone()),
+            );
+            continue;
+        }
+        twins.push(people.len());
+        people.push(Person {
+            name: row.name,
+            membership,
+            birth: row.birth,
+            gender: row.gender,
+            post: row.post,
+            category: row.category,
+            party_member: row.party_member,
+            discipline: row.discipline,
+            months_worked: row.months_worked,
+            maternity: row.maternity,
+            leave_months: row.leave_months,
+            group: row.group.map(GroupName),
+            note: row.note,
+            source: row.source,
+        });
+    }
+    people
+}
+
+/// Finds people of one unit (or the leadership) by name, case and spacing ignored.
+pub struct PeopleIndex {
+    by_name: HashMap<(Membership, String), PersonId>,
+}
+
+impl PeopleIndex {
+    pub fn new(people: &[Person]) -> Self {
+        let mut by_name = HashMap::new();
+        for (id, p) in people.iter().enumerate() {
+            by_name.entry((p.membership, name_key(&p.name))).or_insert(id);
+        }
+        PeopleIndex { by_name }
+    }
+
+    pub fn find(&self, membership: Membership, name: &str) -> Option<PersonId> {
+        self.by_name.get(&(membership, name_key(name))).copied()
+    }
+}
+
+/// UNKNOWN_PERSON with the closest names of that unit's roster.
+pub fn unknown_person(dataset_people: &[Person], membership: Membership, unit_name: &str, name: &str, source: Source) -> Finding {
+    let candidates = dataset_people.iter().filter(|p| p.membership == membership).map(|p| p.name.as_str());
+    let suggestions = closest(name, candidates);
+    let hint = if suggestions.is_empty() {
+        "Hãy kiểm tra lại họ tên, hoặc bổ sung người này vào danh sách Excel.".to_string()
+    } else {
+        format!("Có phải là {}?", join_or(&suggestions))
+    };
+    Finding::error(
+        input::UNKNOWN_PERSON,
+        format!("Không có “{name}” trong danh sách của {unit_name}. {hint}"),
+    )
+    .unit(unit_name)
+    .person(name)
+    .at(source)
+}

@@ -1,0 +1,206 @@
+//! Meeting files → reviews, with every written name resolved against the roster.
+
+use std::path::Path;
+
+use serde_saphyr::Spanned;
+
+use super::people::{PeopleIndex, unknown_person};
+use super::super::units::UnitIndex;
+use super::super::yaml::{
+    AgencyReviewDoc, GuestDoc, MeetingDoc, ReviewDoc, UnitReviewDoc, source_of,
+};
+use crate::findings::Findings;
+use crate::model::{
+    Absence, AgencyReview, Ballot, CollectiveReview, Comment, Conference, Consultation, DocNumber, Guest, Meeting,
+    Membership, Person, PersonConclusion, PersonRef, PersonReview, UnitConclusion, UnitId, UnitReview,
+};
+use crate::source::Source;
+use crate::text::{clean, clean_block, name_key};
+
+/// Resolves names written in one file against the roster.
+pub struct Resolver<'a> {
+    pub rel: &'a Path,
+    pub people: &'a [Person],
+    pub index: &'a PeopleIndex,
+    pub units: &'a UnitIndex,
+    pub unit_names: &'a dyn Fn(Membership) -> String,
+    pub findings: &'a mut Findings,
+}
+
+impl Resolver<'_> {
+    /// A name that must be on the roster of `membership` (UNKNOWN_PERSON otherwise).
+    fn member(&mut self, membership: Membership, name: &Spanned<String>) -> PersonRef {
+        self.member_or_guest(membership, name, &[])
+    }
+
+    /// A name that may also be one of the meeting's guests.
+    fn member_or_guest(&mut self, membership: Membership, name: &Spanned<String>, guests: &[Guest]) -> PersonRef {
+        let source = source_of(self.rel, name);
+        let written = clean(&name.value);
+        let person = self.index.find(membership, &written);
+        let is_guest = guests.iter().any(|g| name_key(&g.name) == name_key(&written));
+        if person.is_none() && !is_guest {
+            let unit_name = (self.unit_names)(membership);
+            self.findings.push(unknown_person(self.people, membership, &unit_name, &written, source.clone()));
+        }
+        PersonRef { name: person.map_or(written, |id| self.people[id].name.clone()), person, source }
+    }
+
+    pub fn unit_review(&mut self, doc: UnitReviewDoc, unit: UnitId) -> UnitReview {
+        let membership = Membership::Unit(unit);
+        let meeting = doc.meeting.as_ref().map(|m| self.meeting(membership, &m.value, source_of(self.rel, m)));
+        let guests = meeting.as_ref().map(|m| m.guests.clone()).unwrap_or_default();
+        let collective = doc.collective.as_ref().map(|c| {
+            let v = &c.value;
+            CollectiveReview {
+                results: block(&v.results),
+                strengths: block(&v.strengths),
+                shortcomings: block(&v.shortcomings),
+                causes: block(&v.causes),
+                previous_year_remedies: block(&v.previous_year_remedies),
+                responsibility: block(&v.responsibility),
+                remedies: block(&v.remedies),
+                self_rating: v.self_rating.map(|r| r.0),
+                votes: v.votes.map(|v| v.0),
+                proposed: v.proposed.map(|r| r.0),
+                source: Some(source_of(self.rel, c)),
+            }
+        });
+        let reviews = doc.reviews.iter().map(|r| self.review(membership, r, &guests)).collect();
+        UnitReview { unit, meeting, collective, reviews, source: Source::file(self.rel) }
+    }
+
+    fn meeting(&mut self, membership: Membership, m: &MeetingDoc, source: Source) -> Meeting {
+        let guests: Vec<Guest> = m.guests.iter().map(guest).collect();
+        Meeting {
+            date: m.date.map(|d| d.0),
+            start: m.start.map(|t| t.0),
+            end: m.end.map(|t| t.0),
+            place: line(&m.place),
+            chair: m.chair.as_ref().map(|n| self.member_or_guest(membership, n, &guests)),
+            secretary: m.secretary.as_ref().map(|n| self.member_or_guest(membership, n, &guests)),
+            convened: m.convened,
+            absent: m
+                .absent
+                .iter()
+                .map(|a| Absence { person: self.member(membership, &a.value.name), reason: line(&a.value.reason) })
+                .collect(),
+            guests,
+            source,
+        }
+    }
+
+    fn review(&mut self, membership: Membership, r: &Spanned<ReviewDoc>, guests: &[Guest]) -> PersonReview {
+        let v = &r.value;
+        PersonReview {
+            person: self.member(membership, &v.name),
+            chaired_by: v.chaired_by.as_ref().map(|n| self.member_or_guest(membership, n, guests)),
+            self_rating: v.self_rating.map(|r| r.0),
+            comments: v
+                .comments
+                .iter()
+                .map(|c| Comment { by: self.member_or_guest(membership, &c.by, guests), text: clean_block(&c.text) })
+                .collect(),
+            votes: v.votes.map(|v| v.0),
+            proposed: v.proposed.map(|r| r.0),
+            conclusion: block(&v.conclusion),
+            source: source_of(self.rel, r),
+        }
+    }
+
+    pub fn agency_review(&mut self, doc: AgencyReviewDoc) -> AgencyReview {
+        let leadership_conference = doc.leadership_conference.as_ref().map(|c| {
+            let v = &c.value;
+            Conference {
+                date: v.date.map(|d| d.0),
+                place: line(&v.place),
+                chair: line(&v.chair),
+                secretary: line(&v.secretary),
+                guests: v.guests.iter().map(guest).collect(),
+                convened: v.convened,
+                present: v.present,
+                summary: block(&v.summary),
+                source: source_of(self.rel, c),
+            }
+        });
+        let agency_ballot = doc.agency_ballot.as_ref().map(|b| Ballot {
+            date: b.value.date.map(|d| d.0),
+            issued: b.value.issued,
+            returned: b.value.returned,
+            valid: b.value.valid,
+            votes: b.value.votes.0,
+            source: source_of(self.rel, b),
+        });
+        let consultation = doc.consultation.as_ref().map(|c| {
+            let v = &c.value;
+            let units = v
+                .units
+                .iter()
+                .filter_map(|u| {
+                    let source = source_of(self.rel, u);
+                    match self.units.resolve_unit(&u.value.unit) {
+                        Some(unit) => Some(UnitConclusion {
+                            unit,
+                            rating: u.value.rating.0,
+                            reason: line(&u.value.reason),
+                            source,
+                        }),
+                        None => {
+                            self.findings.push(self.units.unknown(&u.value.unit, source));
+                            None
+                        }
+                    }
+                })
+                .collect();
+            let people = v
+                .people
+                .iter()
+                .filter_map(|p| {
+                    let source = source_of(self.rel, p);
+                    let Some(membership) = self.units.resolve(&p.value.unit) else {
+                        self.findings.push(self.units.unknown(&p.value.unit, source));
+                        return None;
+                    };
+                    let name = Spanned::new(p.value.name.clone(), p.referenced, p.defined);
+                    Some(PersonConclusion {
+                        person: self.member(membership, &name),
+                        rating: p.value.rating.0,
+                        reason: line(&p.value.reason),
+                    })
+                })
+                .collect();
+            Consultation {
+                date: v.date.map(|d| d.0),
+                place: line(&v.place),
+                chair: line(&v.chair),
+                secretary: line(&v.secretary),
+                attendees: v.attendees.iter().map(guest).collect(),
+                units,
+                people,
+                source: source_of(self.rel, c),
+            }
+        });
+        let documents = doc
+            .documents
+            .into_iter()
+            .map(|(kind, n)| {
+                let number = n.number.map(|t| clean(&t.0)).filter(|t| !t.is_empty());
+                (kind.0, DocNumber { number, date: n.date.map(|d| d.0) })
+            })
+            .collect();
+        AgencyReview { leadership_conference, agency_ballot, consultation, documents, source: Source::file(self.rel) }
+    }
+}
+
+fn guest(g: &GuestDoc) -> Guest {
+    let (name, title) = g.parts();
+    Guest { name: clean(name), title: title.map(clean) }
+}
+
+fn line(text: &Option<String>) -> Option<String> {
+    text.as_deref().map(clean).filter(|t| !t.is_empty())
+}
+
+fn block(text: &Option<String>) -> Option<String> {
+    text.as_deref().map(clean_block).filter(|t| !t.is_empty())
+}

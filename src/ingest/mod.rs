@@ -1,0 +1,11 @@
+//! Stage 2: read every input file and assemble one [`Dataset`](crate::model::Dataset).
+//!
+//! Ingest never stops at the first problem: each file gives what it can, each problem
+//! becomes a finding with its place, and the dataset holds everything that was readable.
+
+mod assemble;
+pub mod roster;
+pub mod units;
+pub mod yaml;
+
+pub use assemble::{Ingest, ingest};

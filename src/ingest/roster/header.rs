@@ -1,0 +1,283 @@
+//! Finding the header of a hand-made roster: somewhere in the first 20 rows, maybe over
+//! two rows with merged cells, with synonyms matched ignoring case, diacritics,
+//! punctuation and spacing (inputs.md, "Staff roster").
+
+use crate::text::fold;
+
+/// The rows searched for a header.
+pub const HEADER_SEARCH_ROWS: usize = 20;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    Index,
+    Name,
+    Birth { year_only: bool },
+    BirthMale { year_only: bool },
+    BirthFemale { year_only: bool },
+    Gender,
+    Position,
+    Unit,
+    Category,
+    Party,
+    Discipline,
+    DisciplineKind,
+    DisciplineExempt,
+    Months,
+    Maternity,
+    Leave { in_days: bool },
+    Group,
+    Note,
+}
+
+/// What a header cell's text means, most specific patterns first ("Loại kỷ luật" is
+/// the kind of discipline, not the category; "Nghỉ thai sản" is not other leave).
+pub fn classify(text: &str) -> Option<Field> {
+    let t = fold(text);
+    let has = |p: &str| t.contains(p);
+    let is = |p: &str| t == p;
+    let field = if t.is_empty() {
+        return None;
+    } else if is("stt") || is("tt") || has("so thu tu") {
+        Field::Index
+    } else if has("ky luat") && (has("khong tinh") || has("ngoai le") || has("mien")) {
+        Field::DisciplineExempt
+    } else if has("ky luat") && (has("loai") || has("dang hanh chinh")) {
+        Field::DisciplineKind
+    } else if has("ky luat") {
+        Field::Discipline
+    } else if has("thai san") {
+        Field::Maternity
+    } else if has("thang cong tac") || has("thoi gian cong tac") || has("so thang") {
+        Field::Months
+    } else if has("nghi") && !has("nghi dinh") {
+        Field::Leave { in_days: has("ngay") }
+    } else if has("sinh") {
+        Field::Birth { year_only: has("nam sinh") && !has("ngay") }
+    } else if has("gioi tinh") {
+        Field::Gender
+    } else if has("ho va ten") || has("ho ten") || is("ten") || has("ho va ten dem") {
+        Field::Name
+    } else if has("chuc vu") || has("chuc danh") {
+        Field::Position
+    } else if has("don vi") || is("phong") || is("phong ban") || is("ban") || has("co quan") {
+        Field::Unit
+    } else if has("doi tuong") || is("loai") || has("cong chuc vien chuc") || is("cc vc nld") || has("loai can bo") {
+        Field::Category
+    } else if has("dang vien") || is("dv") || is("dang") {
+        Field::Party
+    } else if t.starts_with("nhom") {
+        Field::Group
+    } else if has("ghi chu") {
+        Field::Note
+    } else {
+        return None;
+    };
+    Some(field)
+}
+
+/// The field of a column whose header spans two rows: `top` (maybe carried from a merged
+/// cell to the left) and `sub` below it.
+pub fn classify_two_rows(top: &str, sub: &str) -> Option<Field> {
+    if sub.trim().is_empty() {
+        return classify(top);
+    }
+    let top_field = classify(top);
+    if let Some(Field::Birth { year_only }) = top_field {
+        match fold(sub).as_str() {
+            "nam" => return Some(Field::BirthMale { year_only }),
+            "nu" => return Some(Field::BirthFemale { year_only }),
+            _ => {}
+        }
+    }
+    classify(&format!("{top} {sub}")).or_else(|| classify(sub)).or(top_field)
+}
+
+/// A row of column numbers under a header: "(1) (2) (3)..." or "1 2 3" or "A B C".
+pub fn is_numbering_row(cells: &[String]) -> bool {
+    let filled: Vec<&String> = cells.iter().filter(|c| !c.trim().is_empty()).collect();
+    filled.len() >= 3
+        && filled.iter().all(|c| {
+            let inner = c.trim().trim_start_matches('(').trim_end_matches(')');
+            !inner.is_empty() && inner.len() <= 3 && inner.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '=' || ch == '+')
+        })
+}
+
+/// The columns of a found header.
+#[derive(Debug, Clone)]
+pub struct Header {
+    /// Zero-based row of the (first) header row.
+    pub row: usize,
+    /// Rows the header occupies, numbering row included.
+    pub height: usize,
+    pub columns: Vec<(usize, Field)>,
+}
+
+impl Header {
+    pub fn column(&self, wanted: impl Fn(Field) -> bool) -> Option<(usize, Field)> {
+        self.columns.iter().copied().find(|(_, f)| wanted(*f))
+    }
+
+    pub fn has(&self, wanted: impl Fn(Field) -> bool) -> bool {
+        self.column(wanted).is_some()
+    }
+}
+
+/// Looks for a header with the name column and at least one other known column in the
+/// first [`HEADER_SEARCH_ROWS`] rows; `rows` are the cells as text.
+pub fn find_header(rows: &[Vec<String>]) -> Option<Header> {
+    let limit = rows.len().min(HEADER_SEARCH_ROWS);
+    for r in 0..limit {
+        let single: Vec<Option<Field>> = rows[r].iter().map(|c| classify(c)).collect();
+        let known = single.iter().flatten().filter(|f| **f != Field::Index).count();
+        let has_name = single.contains(&Some(Field::Name));
+        if !has_name || known < 2 {
+            continue;
+        }
+        let next = rows.get(r + 1);
+        let (columns, mut height) = match next.filter(|sub| is_sub_header(&rows[r], sub, &single)) {
+            Some(sub) => (merge_two_rows(&rows[r], sub), 2),
+            None => (dedup(single.into_iter().enumerate().filter_map(|(c, f)| f.map(|f| (c, f))).collect()), 1),
+        };
+        if rows.get(r + height).is_some_and(|row| is_numbering_row(row)) {
+            height += 1;
+        }
+        return Some(Header { row: r, height, columns });
+    }
+    None
+}
+
+/// The row under a header is a second header row when the name column is empty there
+/// and some of its cells read as headers or fill a gap under a merged cell.
+fn is_sub_header(top: &[String], sub: &[String], top_fields: &[Option<Field>]) -> bool {
+    let name_col = top_fields.iter().position(|f| *f == Some(Field::Name));
+    if name_col.is_some_and(|c| sub.get(c).is_some_and(|t| !t.trim().is_empty())) {
+        return false;
+    }
+    let mut filled = 0;
+    let mut headerish = 0;
+    for (c, text) in sub.iter().enumerate() {
+        if text.trim().is_empty() {
+            continue;
+        }
+        // Data has digits (dates, counts); sub-headers ("Nam", "Hình thức") do not.
+        if text.chars().any(|ch| ch.is_ascii_digit()) {
+            return false;
+        }
+        filled += 1;
+        let under_merge = top.get(c).is_none_or(|t| t.trim().is_empty());
+        if under_merge || classify(text).is_some() || matches!(fold(text).as_str(), "nam" | "nu") {
+            headerish += 1;
+        }
+    }
+    filled > 0 && headerish > 0
+}
+
+fn merge_two_rows(top: &[String], sub: &[String]) -> Vec<(usize, Field)> {
+    let width = top.len().max(sub.len());
+    let mut carried = String::new();
+    let mut columns = Vec::new();
+    for c in 0..width {
+        let t = top.get(c).map(String::as_str).unwrap_or("");
+        let s = sub.get(c).map(String::as_str).unwrap_or("");
+        if !t.trim().is_empty() {
+            carried = t.to_string();
+        }
+        // A blank top cell above a filled sub cell is the tail of a merged group heading.
+        let top_text = if t.trim().is_empty() && !s.trim().is_empty() { carried.as_str() } else { t };
+        if let Some(field) = classify_two_rows(top_text, s) {
+            columns.push((c, field));
+        }
+    }
+    dedup(columns)
+}
+
+/// The first column of each field wins; a second "Ghi chú" must not shadow the first.
+fn dedup(columns: Vec<(usize, Field)>) -> Vec<(usize, Field)> {
+    let mut out: Vec<(usize, Field)> = Vec::new();
+    for (c, f) in columns {
+        if !out.iter().any(|(_, g)| std::mem::discriminant(g) == std::mem::discriminant(&f)) {
+            out.push((c, f));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn synonyms_are_classified() {
+        let cases = [
+            ("Họ và tên", Field::Name),
+            ("HỌ TÊN", Field::Name),
+            ("Chức vụ/chức danh", Field::Position),
+            ("Phòng, ban, đơn vị", Field::Unit),
+            ("Phòng/đơn vị", Field::Unit),
+            ("Đối tượng", Field::Category),
+            ("Công chức/Viên chức/NLĐ", Field::Category),
+            ("Đảng viên", Field::Party),
+            ("ĐV", Field::Party),
+            ("Hình thức kỷ luật", Field::Discipline),
+            ("Loại kỷ luật", Field::DisciplineKind),
+            ("Không tính kỷ luật", Field::DisciplineExempt),
+            ("Số tháng công tác", Field::Months),
+            ("Thời gian công tác trong năm (tháng)", Field::Months),
+            ("Nghỉ thai sản", Field::Maternity),
+            ("Nghỉ ốm (ngày)", Field::Leave { in_days: true }),
+            ("Thời gian nghỉ (tháng)", Field::Leave { in_days: false }),
+            ("Năm sinh", Field::Birth { year_only: true }),
+            ("Ngày tháng năm sinh", Field::Birth { year_only: false }),
+            ("Nhóm đánh giá", Field::Group),
+            ("Ghi chú", Field::Note),
+            ("STT", Field::Index),
+        ];
+        for (text, want) in cases {
+            assert_eq!(classify(text), Some(want), "{text}");
+        }
+        assert_eq!(classify("Xếp loại năm 2022"), None);
+    }
+
+    fn row(cells: &[&str]) -> Vec<String> {
+        cells.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn two_row_header_with_nam_nu_and_numbering() {
+        let rows = vec![
+            row(&["DANH SÁCH CÔNG CHỨC"]),
+            row(&[]),
+            row(&["STT", "Họ và tên", "Ngày sinh", "", "Chức vụ", "Kỷ luật", ""]),
+            row(&["", "", "Nam", "Nữ", "", "Hình thức", "Loại"]),
+            row(&["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)"]),
+            row(&["1", "Nguyễn Văn An", "01/02/1980", "", "Trưởng phòng", "", ""]),
+        ];
+        let header = find_header(&rows).expect("header");
+        assert_eq!((header.row, header.height), (2, 3));
+        assert_eq!(
+            header.columns,
+            vec![
+                (0, Field::Index),
+                (1, Field::Name),
+                (2, Field::BirthMale { year_only: false }),
+                (3, Field::BirthFemale { year_only: false }),
+                (4, Field::Position),
+                (5, Field::Discipline),
+                (6, Field::DisciplineKind),
+            ]
+        );
+    }
+
+    #[test]
+    fn single_row_header_is_not_merged_with_data() {
+        let rows = vec![row(&["STT", "Họ tên", "Chức vụ"]), row(&["1", "Lê Văn B", ""])];
+        let header = find_header(&rows).expect("header");
+        assert_eq!(header.height, 1);
+    }
+
+    #[test]
+    fn no_header_without_name_column() {
+        let rows = vec![row(&["Hướng dẫn điền biểu mẫu"]), row(&["Cột 1: ..."])];
+        assert!(find_header(&rows).is_none());
+    }
+}

@@ -1,0 +1,363 @@
+//! Stage 2a: read the staff rosters (calamine) into rows that keep their cell address.
+//!
+//! A roster is whatever a clerk made in Excel: title rows, a header somewhere in the
+//! first 20 rows, section rows naming the unit, totals and footnotes under the table.
+//! Each sheet with a recognisable header is a roster; the others are noted and skipped.
+
+mod cells;
+mod header;
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::Path;
+
+use calamine::{Data, Range, Reader, open_workbook_auto};
+
+pub use header::{Field, classify};
+use header::{Header, find_header};
+
+use super::units::{UnitIndex, looks_like_section};
+use crate::findings::{Finding, Findings, input};
+use crate::model::{Birth, Category, Discipline, Gender, Membership};
+use crate::source::Source;
+use crate::text::fold;
+
+/// One person as a roster row gives them, before the dataset is assembled.
+#[derive(Debug, Clone)]
+pub struct RosterRow {
+    pub name: String,
+    /// The unit, resolved from the unit column or the section above; `None` if unknown
+    /// (the finding has been given already).
+    pub membership: Option<Membership>,
+    pub birth: Option<Birth>,
+    pub gender: Option<Gender>,
+    pub post: Option<String>,
+    pub category: Option<Category>,
+    pub party_member: bool,
+    pub discipline: Option<Discipline>,
+    pub months_worked: Option<f64>,
+    pub maternity: bool,
+    pub leave_months: Option<f64>,
+    pub group: Option<String>,
+    pub note: Option<String>,
+    /// The name cell.
+    pub source: Source,
+}
+
+/// What one workbook gave.
+pub struct Workbook {
+    pub rows: Vec<RosterRow>,
+    /// `false` when no sheet had a roster header (ROSTER_NO_HEADER, severity decided by
+    /// the caller, who knows whether another workbook supplied the roster).
+    pub has_roster: bool,
+}
+
+pub fn read_workbook(path: &Path, rel: &Path, units: &UnitIndex, findings: &mut Findings) -> Workbook {
+    let empty = Workbook { rows: Vec::new(), has_roster: false };
+    // calamine is careful, but a clerk's file must never take the whole run down.
+    let sheets = catch_unwind(AssertUnwindSafe(|| -> Result<Vec<(String, Range<Data>)>, String> {
+        let mut workbook = open_workbook_auto(path).map_err(|e| e.to_string())?;
+        let mut sheets = Vec::new();
+        for name in workbook.sheet_names() {
+            let range = workbook.worksheet_range(&name).map_err(|e| e.to_string())?;
+            sheets.push((name, range));
+        }
+        Ok(sheets)
+    }));
+    let sheets = match sheets {
+        Ok(Ok(sheets)) => sheets,
+        Ok(Err(why)) => {
+            findings.push(unreadable(rel, &why));
+            return empty;
+        }
+        Err(_) => {
+            findings.push(unreadable(rel, "tệp bị hỏng"));
+            return empty;
+        }
+    };
+    let mut book = empty;
+    for (sheet, range) in &sheets {
+        let reader = SheetReader { rel, sheet, range, units, findings: &mut *findings };
+        match reader.read() {
+            Some(rows) => {
+                book.has_roster = true;
+                book.rows.extend(rows);
+            }
+            None => findings.push(
+                Finding::info(
+                    input::ROSTER_NO_HEADER,
+                    format!("Trang tính “{sheet}” không có dòng tiêu đề danh sách (cột “Họ và tên”); đã bỏ qua."),
+                )
+                .at(Source::file(rel)),
+            ),
+        }
+    }
+    book
+}
+
+fn unreadable(rel: &Path, why: &str) -> Finding {
+    Finding::error(
+        input::INPUT_UNREADABLE,
+        format!(
+            "Không đọc được tệp Excel ({why}). Hãy mở tệp bằng Excel, bỏ mật khẩu nếu có, rồi lưu lại dạng .xlsx."
+        ),
+    )
+    .at(Source::file(rel))
+}
+
+struct SheetReader<'a> {
+    rel: &'a Path,
+    sheet: &'a str,
+    range: &'a Range<Data>,
+    units: &'a UnitIndex,
+    findings: &'a mut Findings,
+}
+
+/// Where the unit of the next rows comes from when there is no unit column.
+enum Section {
+    None,
+    Known(Membership),
+    /// A section heading naming no known unit: reported once, its rows skipped.
+    Unknown,
+}
+
+impl SheetReader<'_> {
+    fn read(mut self) -> Option<Vec<RosterRow>> {
+        let (row0, col0) = self.range.start().unwrap_or((0, 0));
+        let texts: Vec<Vec<String>> = self
+            .range
+            .rows()
+            .take(header::HEADER_SEARCH_ROWS + 2)
+            .map(|r| r.iter().map(cells::text).collect())
+            .collect();
+        let header = find_header(&texts)?;
+        let has_unit_column = header.has(|f| f == Field::Unit);
+        let mut section = Section::None;
+        let mut out = Vec::new();
+        for (i, row) in self.range.rows().enumerate().skip(header.row + header.height) {
+            let abs_row = row0 + i as u32;
+            let (rel, sheet) = (self.rel, self.sheet);
+            let at = move |col: usize| Source::cell(rel, sheet, abs_row, col0 + col as u32);
+            let texts: Vec<String> = row.iter().map(cells::text).collect();
+            let filled: Vec<usize> = (0..texts.len()).filter(|c| !texts[*c].trim().is_empty()).collect();
+            if filled.is_empty() {
+                continue;
+            }
+            let lead = &texts[filled[0]];
+            if is_footer(lead) {
+                break;
+            }
+            if is_total(lead) || is_total(&texts.get(name_col(&header)).cloned().unwrap_or_default()) {
+                continue;
+            }
+            if let Some(label) = section_label(&header, &texts, &filled) {
+                match self.units.resolve(label) {
+                    Some(m) => {
+                        section = Section::Known(m);
+                        continue;
+                    }
+                    None if looks_like_section(label) => {
+                        self.unknown_unit(label, at(filled[filled.len() - 1]));
+                        section = Section::Unknown;
+                        continue;
+                    }
+                    None => {}
+                }
+            }
+            if let Some(person) = self.person(&header, row, &texts, has_unit_column, &section, &at) {
+                out.push(person);
+            }
+        }
+        Some(out)
+    }
+
+    fn person(
+        &mut self,
+        header: &Header,
+        row: &[Data],
+        texts: &[String],
+        has_unit_column: bool,
+        section: &Section,
+        at: &dyn Fn(usize) -> Source,
+    ) -> Option<RosterRow> {
+        let name_col = name_col(header);
+        let cell = |c: usize| row.get(c).unwrap_or(&Data::Empty);
+        let text_of = |c: usize| texts.get(c).cloned().unwrap_or_default();
+        if let Some(err) = error_value(cell(name_col)) {
+            self.invalid(format!("Ô họ tên chứa lỗi công thức {err}; hãy nhập tên trực tiếp."), at(name_col));
+            return None;
+        }
+        let name = text_of(name_col);
+        if name.is_empty() {
+            let substantive = header
+                .columns
+                .iter()
+                .any(|(c, f)| !matches!(f, Field::Index | Field::Note) && !text_of(*c).is_empty());
+            if substantive {
+                self.invalid("Dòng có dữ liệu nhưng thiếu họ và tên.".into(), at(name_col));
+            }
+            return None;
+        }
+        let mut person = RosterRow {
+            name,
+            membership: None,
+            birth: None,
+            gender: None,
+            post: None,
+            category: None,
+            party_member: false,
+            discipline: None,
+            months_worked: None,
+            maternity: false,
+            leave_months: None,
+            group: None,
+            note: None,
+            source: at(name_col),
+        };
+        let mut sanction = None;
+        let mut kind = None;
+        let mut exempt = false;
+        let mut unit_label = None;
+        for &(c, field) in &header.columns {
+            let data = cell(c);
+            let text = text_of(c);
+            if let Some(err) = error_value(data) {
+                self.invalid(format!("Ô chứa lỗi công thức {err}."), at(c));
+                continue;
+            }
+            let result: Result<(), String> = match field {
+                Field::Index | Field::Name => Ok(()),
+                Field::Birth { year_only } => cells::birth(data, year_only).map(|b| person.birth = person.birth.or(b)),
+                Field::BirthMale { year_only } | Field::BirthFemale { year_only } => {
+                    cells::birth(data, year_only).map(|b| {
+                        if b.is_some() {
+                            person.birth = b;
+                            let male = matches!(field, Field::BirthMale { .. });
+                            person.gender = Some(if male { Gender::Male } else { Gender::Female });
+                        }
+                    })
+                }
+                Field::Gender => cells::gender(&text).map(|g| person.gender = g.or(person.gender)),
+                Field::Position => {
+                    person.post = non_empty(text);
+                    Ok(())
+                }
+                Field::Unit => {
+                    unit_label = non_empty(text).map(|t| (t, at(c)));
+                    Ok(())
+                }
+                Field::Category => cells::category(&text).map(|k| person.category = k),
+                Field::Party => cells::yes(data).map(|y| person.party_member = y),
+                Field::Discipline => {
+                    sanction = non_empty(text).filter(|t| !matches!(fold(t).as_str(), "khong" | "0"));
+                    Ok(())
+                }
+                Field::DisciplineKind => cells::discipline_kind(&text).map(|k| kind = k),
+                Field::DisciplineExempt => cells::yes(data).map(|y| exempt = y),
+                Field::Months => cells::number(data).and_then(|n| match n {
+                    Some(m) if !(0.0..=12.0).contains(&m) => {
+                        Err(format!("Số tháng công tác “{m}” phải trong khoảng 0 đến 12."))
+                    }
+                    m => {
+                        person.months_worked = m;
+                        Ok(())
+                    }
+                }),
+                Field::Maternity => cells::yes(data).map(|y| person.maternity = y),
+                Field::Leave { in_days } => cells::number(data).and_then(|n| match n {
+                    Some(v) if v < 0.0 => Err(format!("Thời gian nghỉ “{v}” không được âm.")),
+                    v => {
+                        person.leave_months = v.filter(|v| *v > 0.0).map(|v| if in_days { v / 30.0 } else { v });
+                        Ok(())
+                    }
+                }),
+                Field::Group => {
+                    person.group = non_empty(text);
+                    Ok(())
+                }
+                Field::Note => {
+                    person.note = non_empty(text);
+                    Ok(())
+                }
+            };
+            if let Err(why) = result {
+                self.invalid(why, at(c));
+            }
+        }
+        person.discipline = sanction.map(|sanction| Discipline { sanction, kind, exempt });
+        if exempt && person.discipline.is_none() {
+            person.discipline = None;
+        }
+        person.membership = match (unit_label, section) {
+            (Some((label, source)), _) => match self.units.resolve(&label) {
+                Some(m) => Some(m),
+                None => {
+                    self.unknown_unit(&label, source);
+                    None
+                }
+            },
+            (None, Section::Known(m)) => Some(*m),
+            (None, Section::Unknown) => None,
+            (None, Section::None) => {
+                let why = if has_unit_column {
+                    "Dòng không ghi đơn vị; hãy điền cột “Đơn vị”."
+                } else {
+                    "Không xác định được đơn vị của dòng này: thêm cột “Đơn vị” hoặc dòng tên đơn vị (ví dụ “I. VĂN PHÒNG SỞ”) phía trên."
+                };
+                self.invalid(why.into(), person.source.clone());
+                None
+            }
+        };
+        Some(person)
+    }
+
+    fn invalid(&mut self, message: String, source: Source) {
+        self.findings.push(Finding::error(input::INPUT_INVALID, message).at(source));
+    }
+
+    fn unknown_unit(&mut self, label: &str, source: Source) {
+        self.findings.push(self.units.unknown(label, source));
+    }
+}
+
+fn name_col(header: &Header) -> usize {
+    header.column(|f| f == Field::Name).map_or(0, |(c, _)| c)
+}
+
+fn error_value(cell: &Data) -> Option<String> {
+    cells::error_value(cell)
+}
+
+fn non_empty(text: String) -> Option<String> {
+    (!text.trim().is_empty()).then_some(text)
+}
+
+/// Total and subtotal rows ("Tổng cộng", "Cộng: 12", "Tổng số: 75") are skipped;
+/// "Tống Văn A" and a given name "Công" are people.
+fn is_total(text: &str) -> bool {
+    let t = fold(text);
+    let numbered_cong = t.strip_prefix("cong ").is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+    t.starts_with("tong cong") || t.starts_with("tong so") || t == "cong" || numbered_cong
+}
+
+/// Footnotes and signature lines end the table.
+fn is_footer(text: &str) -> bool {
+    let t = fold(text);
+    let trimmed = text.trim_start();
+    t.starts_with("ghi chu")
+        || trimmed.starts_with('*')
+        || trimmed.starts_with("(*)")
+        || t.starts_with("nguoi lap")
+        || t.starts_with("thu truong")
+}
+
+/// The text of a section row: a row whose only text is one label (maybe beside a Roman
+/// or Arabic number in the STT column), nothing in the person columns.
+fn section_label<'t>(header: &Header, texts: &'t [String], filled: &[usize]) -> Option<&'t str> {
+    let index_col = header.column(|f| f == Field::Index).map(|(c, _)| c);
+    let labels: Vec<usize> = filled.iter().copied().filter(|c| Some(*c) != index_col).collect();
+    match labels.as_slice() {
+        [only] => Some(texts[*only].as_str()),
+        [] => index_col.map(|c| texts[c].as_str()).filter(|t| t.chars().any(char::is_alphabetic) && t.len() > 4),
+        _ => None,
+    }
+}

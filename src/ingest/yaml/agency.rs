@@ -1,0 +1,95 @@
+//! `kind: agency` as written (inputs.md).
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use super::values::{YDate, YDocKind, YFraction};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgencyDoc {
+    pub kind: String,
+    pub year: i32,
+    pub name: String,
+    pub parent: String,
+    pub code: String,
+    pub place: String,
+    #[serde(default)]
+    pub email: Option<String>,
+    pub director: SignerDoc,
+    pub units: Vec<Spanned<UnitDoc>>,
+    #[serde(default)]
+    pub settings: Option<SettingsDoc>,
+    #[serde(default)]
+    pub calendar: Vec<Spanned<DeadlineDoc>>,
+    #[serde(default)]
+    pub recipients: BTreeMap<YDocKind, Vec<String>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignerDoc {
+    pub name: String,
+    #[serde(default)]
+    pub title: Option<String>,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy, PartialEq, Eq)]
+#[serde(rename_all = "snake_case")]
+pub enum UnitTypeDoc {
+    HanhChinh,
+    SuNghiep,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitDoc {
+    pub name: String,
+    #[serde(rename = "type")]
+    pub unit_type: UnitTypeDoc,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+}
+
+#[derive(Debug, Deserialize, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+pub enum RoundingDoc {
+    Floor,
+    HalfUp,
+    Ceil,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SettingsDoc {
+    #[serde(default)]
+    pub unit_share_percent: Option<u32>,
+    #[serde(default)]
+    pub group_share_percent: Option<u32>,
+    #[serde(default)]
+    pub rounding: Option<RoundingDoc>,
+    #[serde(default)]
+    pub quorum_share: Option<YFraction>,
+    #[serde(default)]
+    pub exceptions: Vec<Spanned<ExceptionDoc>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExceptionDoc {
+    pub unit: String,
+    pub max_excellent: u32,
+    pub decision: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DeadlineDoc {
+    pub id: String,
+    pub due: YDate,
+    pub what: String,
+    #[serde(default)]
+    pub needs: Vec<YDocKind>,
+}

@@ -1,0 +1,103 @@
+//! `kind: agency_review` as written (inputs.md): the leadership conference, the agency
+//! ballot, the Director's consultation and the registry's document numbers.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use serde_saphyr::Spanned;
+
+use super::unit_review::GuestDoc;
+use super::values::{YDate, YDocKind, YRating, YText, YVotes};
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgencyReviewDoc {
+    pub kind: String,
+    #[serde(default)]
+    pub leadership_conference: Option<Spanned<ConferenceDoc>>,
+    #[serde(default)]
+    pub agency_ballot: Option<Spanned<BallotDoc>>,
+    #[serde(default)]
+    pub consultation: Option<Spanned<ConsultationDoc>>,
+    #[serde(default)]
+    pub documents: BTreeMap<YDocKind, DocNumberDoc>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConferenceDoc {
+    #[serde(default)]
+    pub date: Option<YDate>,
+    #[serde(default)]
+    pub place: Option<String>,
+    #[serde(default)]
+    pub chair: Option<String>,
+    #[serde(default)]
+    pub secretary: Option<String>,
+    #[serde(default)]
+    pub guests: Vec<GuestDoc>,
+    #[serde(default)]
+    pub convened: Option<u32>,
+    #[serde(default)]
+    pub present: Option<u32>,
+    #[serde(default)]
+    pub summary: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BallotDoc {
+    #[serde(default)]
+    pub date: Option<YDate>,
+    pub issued: u32,
+    pub returned: u32,
+    pub valid: u32,
+    pub votes: YVotes,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConsultationDoc {
+    #[serde(default)]
+    pub date: Option<YDate>,
+    #[serde(default)]
+    pub place: Option<String>,
+    #[serde(default)]
+    pub chair: Option<String>,
+    #[serde(default)]
+    pub secretary: Option<String>,
+    #[serde(default)]
+    pub attendees: Vec<GuestDoc>,
+    #[serde(default)]
+    pub units: Vec<Spanned<UnitConclusionDoc>>,
+    #[serde(default)]
+    pub people: Vec<Spanned<PersonConclusionDoc>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitConclusionDoc {
+    pub unit: String,
+    pub rating: YRating,
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PersonConclusionDoc {
+    pub name: String,
+    pub unit: String,
+    pub rating: YRating,
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocNumberDoc {
+    #[serde(default)]
+    pub number: Option<YText>,
+    #[serde(default)]
+    pub date: Option<YDate>,
+}

@@ -1,0 +1,72 @@
+//! YAML meeting files: parsed with serde-saphyr into typed documents whose every
+//! error has a line and column, then handed to `assemble` as they are.
+
+mod agency;
+mod agency_review;
+mod errors;
+mod unit_review;
+mod values;
+
+use std::path::Path;
+
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+pub use agency::*;
+pub use agency_review::*;
+pub use unit_review::*;
+pub use values::*;
+
+use crate::findings::{Finding, input};
+use crate::source::Source;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum YamlKind {
+    Agency,
+    UnitReview,
+    AgencyReview,
+}
+
+impl YamlKind {
+    fn from_key(key: &str) -> Option<YamlKind> {
+        match key.trim() {
+            "agency" => Some(YamlKind::Agency),
+            "unit_review" => Some(YamlKind::UnitReview),
+            "agency_review" => Some(YamlKind::AgencyReview),
+            _ => None,
+        }
+    }
+}
+
+/// Just enough of a YAML file to know its kind; everything else is read later, typed.
+#[derive(Deserialize)]
+struct KindOnly {
+    kind: Option<serde_saphyr::Spanned<String>>,
+}
+
+/// The file's `kind:`; `Ok(None)` when there is no known kind, `Err` when the YAML
+/// itself is broken (INPUT_UNREADABLE with the place).
+pub fn sniff_kind(text: &str, rel: &Path) -> Result<Option<YamlKind>, Box<Finding>> {
+    match serde_saphyr::from_str_with_options::<KindOnly>(text, errors::options()) {
+        Ok(doc) => Ok(doc.kind.and_then(|k| YamlKind::from_key(&k.value))),
+        Err(err) if errors::is_syntax_error(&err) => {
+            Err(Box::new(errors::to_finding(&err, rel, input::INPUT_UNREADABLE)))
+        }
+        // A sequence or a scalar at the top: a YAML of no known kind.
+        Err(_) => Ok(None),
+    }
+}
+
+/// Parses one YAML document of a known kind; a failure is INPUT_UNREADABLE for broken
+/// syntax and INPUT_INVALID for a wrong key, type or value, always with line:column.
+pub fn parse<T: DeserializeOwned>(text: &str, rel: &Path) -> Result<T, Box<Finding>> {
+    serde_saphyr::from_str_with_options::<T>(text, errors::options()).map_err(|err| {
+        let rule = if errors::is_syntax_error(&err) { input::INPUT_UNREADABLE } else { input::INPUT_INVALID };
+        Box::new(errors::to_finding(&err, rel, rule))
+    })
+}
+
+/// The [`Source`] of a spanned YAML value.
+pub fn source_of<T>(rel: &Path, spanned: &serde_saphyr::Spanned<T>) -> Source {
+    Source::line(rel, spanned.referenced.line() as u32, spanned.referenced.column() as u32)
+}

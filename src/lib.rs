@@ -1,0 +1,13 @@
+//! xeploai: a clerk's folder of rosters and meeting outcomes in, the official documents
+//! of the annual review and quality rating out.
+//!
+//! The stages, in the order data flows: [`scan`] → [`ingest`] → [`model`] → rules →
+//! render → output; [`cli`] drives them.
+
+pub mod cli;
+pub mod findings;
+pub mod ingest;
+pub mod model;
+pub mod scan;
+pub mod source;
+pub mod text;

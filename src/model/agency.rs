@@ -1,0 +1,159 @@
+//! The agency (cơ quan), its units and the settings and calendar of the campaign.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::document_kind::DocKind;
+use crate::source::Source;
+
+/// Index of a unit in [`Agency::units`].
+pub type UnitId = usize;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Agency {
+    /// Selects the rule set (rules.md: "Rule sets are versioned by the agency's year").
+    pub year: i32,
+    pub name: String,
+    pub parent: String,
+    /// Abbreviation used in document symbols ("BC-SNV").
+    pub code: String,
+    /// Place name of the date line.
+    pub place: String,
+    pub email: Option<String>,
+    pub director: Signer,
+    pub units: Vec<Unit>,
+    pub settings: Settings,
+    pub calendar: Vec<Deadline>,
+    /// Nơi nhận per document kind.
+    pub recipients: BTreeMap<DocKind, Vec<String>>,
+    pub source: Source,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Signer {
+    pub name: String,
+    pub title: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum UnitKind {
+    /// hanh_chinh: staff default to công chức.
+    Administrative,
+    /// su_nghiep: staff default to viên chức.
+    PublicService,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Unit {
+    pub name: String,
+    pub kind: UnitKind,
+    pub aliases: Vec<String>,
+    pub source: Source,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rounding {
+    Floor,
+    HalfUp,
+    Ceil,
+}
+
+impl Rounding {
+    /// `n × percent / 100` rounded this way, in integer arithmetic.
+    pub fn share(self, n: u32, percent: u32) -> u32 {
+        let product = u64::from(n) * u64::from(percent);
+        let result = match self {
+            Rounding::Floor => product / 100,
+            Rounding::HalfUp => (product + 50) / 100,
+            Rounding::Ceil => product.div_ceil(100),
+        };
+        result as u32
+    }
+}
+
+/// A fraction such as the quorum share 2/3.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Fraction {
+    pub numerator: u32,
+    pub denominator: u32,
+}
+
+impl Fraction {
+    /// ⌈n × numerator / denominator⌉.
+    pub fn of_ceil(self, n: u32) -> u32 {
+        (u64::from(n) * u64::from(self.numerator)).div_ceil(u64::from(self.denominator.max(1))) as u32
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Settings {
+    pub unit_share_percent: u32,
+    pub group_share_percent: u32,
+    pub rounding: Rounding,
+    pub quorum_share: Fraction,
+    pub exceptions: Vec<QuotaException>,
+}
+
+impl Default for Settings {
+    /// The defaults of rules.md: 20% in units and in groups, floor, quorum 2/3.
+    fn default() -> Self {
+        Settings {
+            unit_share_percent: 20,
+            group_share_percent: 20,
+            rounding: Rounding::Floor,
+            quorum_share: Fraction { numerator: 2, denominator: 3 },
+            exceptions: Vec::new(),
+        }
+    }
+}
+
+/// A higher ratio of HTXSNV decided for an outstanding unit (NĐ90 Art 2 cl.6 ¶2).
+#[derive(Clone, Debug, Serialize)]
+pub struct QuotaException {
+    pub unit: UnitId,
+    pub max_excellent: u32,
+    pub decision: String,
+    pub source: Source,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Deadline {
+    pub id: String,
+    pub due: NaiveDate,
+    pub what: String,
+    pub needs: Vec<DocKind>,
+    pub source: Source,
+}
+
+impl Agency {
+    pub fn unit(&self, id: UnitId) -> &Unit {
+        &self.units[id]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shares_round_as_configured() {
+        assert_eq!(Rounding::Floor.share(4, 20), 0);
+        assert_eq!(Rounding::Floor.share(5, 20), 1);
+        assert_eq!(Rounding::Floor.share(14, 20), 2);
+        assert_eq!(Rounding::HalfUp.share(13, 20), 3);
+        assert_eq!(Rounding::HalfUp.share(12, 20), 2);
+        assert_eq!(Rounding::Ceil.share(11, 20), 3);
+        assert_eq!(Rounding::Ceil.share(10, 20), 2);
+    }
+
+    #[test]
+    fn quorum_rounds_up() {
+        let two_thirds = Fraction { numerator: 2, denominator: 3 };
+        assert_eq!(two_thirds.of_ceil(8), 6);
+        assert_eq!(two_thirds.of_ceil(9), 6);
+        assert_eq!(two_thirds.of_ceil(10), 7);
+    }
+}

@@ -1,0 +1,166 @@
+//! Meetings and what they concluded: the units' review meetings and the agency-level steps.
+
+use std::collections::BTreeMap;
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::Serialize;
+
+use super::agency::UnitId;
+use super::document_kind::DocKind;
+use super::person::PersonId;
+use super::rating::Rating;
+use super::votes::Votes;
+use crate::source::Source;
+
+/// A name written in a meeting file, resolved against the roster when it can be.
+#[derive(Clone, Debug, Serialize)]
+pub struct PersonRef {
+    pub name: String,
+    /// `None` when the name is nobody on the roster (a guest, or an UNKNOWN_PERSON finding).
+    pub person: Option<PersonId>,
+    pub source: Source,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Guest {
+    pub name: String,
+    pub title: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Absence {
+    pub person: PersonRef,
+    pub reason: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Meeting {
+    pub date: Option<NaiveDate>,
+    pub start: Option<NaiveTime>,
+    pub end: Option<NaiveTime>,
+    pub place: Option<String>,
+    pub chair: Option<PersonRef>,
+    pub secretary: Option<PersonRef>,
+    pub guests: Vec<Guest>,
+    /// Số được triệu tập; `None` means the unit's headcount.
+    pub convened: Option<u32>,
+    pub absent: Vec<Absence>,
+    pub source: Source,
+}
+
+/// The collective's review report (form 01-HD KĐ.ĐG 2023) and the meeting's vote on it.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct CollectiveReview {
+    pub results: Option<String>,
+    pub strengths: Option<String>,
+    pub shortcomings: Option<String>,
+    pub causes: Option<String>,
+    pub previous_year_remedies: Option<String>,
+    pub responsibility: Option<String>,
+    pub remedies: Option<String>,
+    pub self_rating: Option<Rating>,
+    pub votes: Option<Votes>,
+    pub proposed: Option<Rating>,
+    pub source: Option<Source>,
+}
+
+impl CollectiveReview {
+    /// rules.md: "The collective's proposal is `collective.proposed`, else `collective.self_rating`".
+    pub fn proposal(&self) -> Option<Rating> {
+        self.proposed.or(self.self_rating)
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Comment {
+    pub by: PersonRef,
+    pub text: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PersonReview {
+    pub person: PersonRef,
+    pub chaired_by: Option<PersonRef>,
+    pub self_rating: Option<Rating>,
+    pub comments: Vec<Comment>,
+    pub votes: Option<Votes>,
+    pub proposed: Option<Rating>,
+    pub conclusion: Option<String>,
+    pub source: Source,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct UnitReview {
+    pub unit: UnitId,
+    pub meeting: Option<Meeting>,
+    pub collective: Option<CollectiveReview>,
+    /// In the order the meeting took them.
+    pub reviews: Vec<PersonReview>,
+    pub source: Source,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Conference {
+    pub date: Option<NaiveDate>,
+    pub place: Option<String>,
+    pub chair: Option<String>,
+    pub secretary: Option<String>,
+    pub guests: Vec<Guest>,
+    pub convened: Option<u32>,
+    pub present: Option<u32>,
+    pub summary: Option<String>,
+    pub source: Source,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Ballot {
+    pub date: Option<NaiveDate>,
+    pub issued: u32,
+    pub returned: u32,
+    pub valid: u32,
+    pub votes: Votes,
+    pub source: Source,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct UnitConclusion {
+    pub unit: UnitId,
+    pub rating: Rating,
+    pub reason: Option<String>,
+    pub source: Source,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PersonConclusion {
+    pub person: PersonRef,
+    pub rating: Rating,
+    pub reason: Option<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Consultation {
+    pub date: Option<NaiveDate>,
+    pub place: Option<String>,
+    pub chair: Option<String>,
+    pub secretary: Option<String>,
+    pub attendees: Vec<Guest>,
+    pub units: Vec<UnitConclusion>,
+    pub people: Vec<PersonConclusion>,
+    pub source: Source,
+}
+
+/// A registry number and date (số và ngày văn bản); blank until the văn thư issues them.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct DocNumber {
+    pub number: Option<String>,
+    pub date: Option<NaiveDate>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct AgencyReview {
+    pub leadership_conference: Option<Conference>,
+    pub agency_ballot: Option<Ballot>,
+    pub consultation: Option<Consultation>,
+    pub documents: BTreeMap<DocKind, DocNumber>,
+    pub source: Source,
+}

@@ -1,0 +1,148 @@
+//! Stage 1: walk the inputs folder and say what each file is.
+//!
+//! Clerks' folders hold more than inputs: Office lock files while a workbook is open,
+//! editor backups, notes. Those are skipped silently; anything else that is not a
+//! roster or a known YAML kind is reported, never ignored without a word.
+
+use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
+
+use crate::findings::{Finding, Findings, input};
+use crate::ingest::yaml::{YamlKind, sniff_kind};
+use crate::source::Source;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    Roster,
+    Yaml(YamlKind),
+}
+
+#[derive(Debug)]
+pub struct InputFile {
+    pub path: PathBuf,
+    /// Relative to the inputs folder: what messages and the JSON show.
+    pub rel: PathBuf,
+    pub kind: FileKind,
+    /// The text of a YAML file, read once here.
+    pub text: Option<String>,
+}
+
+const ROSTER_EXTENSIONS: [&str; 4] = ["xlsx", "xlsm", "xls", "ods"];
+const YAML_EXTENSIONS: [&str; 2] = ["yaml", "yml"];
+
+/// Files a clerk's tools leave behind: skipped without a finding (inputs.md).
+pub fn is_ignorable(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    name.starts_with('.')
+        || name.starts_with("~$")
+        || name.ends_with('~')
+        || lower.ends_with(".bak")
+        || lower.ends_with(".tmp")
+        || lower.starts_with("readme")
+        || lower == "thumbs.db"
+        || lower == "desktop.ini"
+}
+
+pub fn scan(root: &Path, findings: &mut Findings) -> Vec<InputFile> {
+    let mut files = Vec::new();
+    let walker = WalkDir::new(root).sort_by_file_name().into_iter().filter_entry(|e| {
+        e.depth() == 0 || !is_ignorable(&e.file_name().to_string_lossy())
+    });
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let rel = err.path().map(|p| relative(root, p)).unwrap_or_default();
+                findings.push(
+                    Finding::error(input::INPUT_UNREADABLE, format!("Không đọc được thư mục hoặc tệp: {err}"))
+                        .at(Source::file(rel)),
+                );
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.path().to_path_buf();
+        let rel = relative(root, &path);
+        if let Some(file) = classify(path, rel, findings) {
+            files.push(file);
+        }
+    }
+    files
+}
+
+fn classify(path: PathBuf, rel: PathBuf, findings: &mut Findings) -> Option<InputFile> {
+    let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    if ROSTER_EXTENSIONS.contains(&ext.as_str()) {
+        return Some(InputFile { path, rel, kind: FileKind::Roster, text: None });
+    }
+    if !YAML_EXTENSIONS.contains(&ext.as_str()) {
+        findings.push(unclassified(&rel, "không phải danh sách Excel (.xlsx, .xls, .ods) hay tệp YAML"));
+        return None;
+    }
+    let text = match std::fs::read(&path) {
+        Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(text) => text,
+            Err(_) => {
+                findings.push(
+                    Finding::error(
+                        input::INPUT_UNREADABLE,
+                        "Tệp YAML không phải văn bản UTF-8; hãy lưu lại với bảng mã UTF-8.",
+                    )
+                    .at(Source::file(rel)),
+                );
+                return None;
+            }
+        },
+        Err(err) => {
+            findings.push(
+                Finding::error(input::INPUT_UNREADABLE, format!("Không mở được tệp: {err}")).at(Source::file(rel)),
+            );
+            return None;
+        }
+    };
+    if text.trim().is_empty() {
+        findings.push(unclassified(&rel, "tệp rỗng"));
+        return None;
+    }
+    match sniff_kind(&text, &rel) {
+        Ok(Some(kind)) => Some(InputFile { path, rel, kind: FileKind::Yaml(kind), text: Some(text) }),
+        Ok(None) => {
+            findings.push(unclassified(
+                &rel,
+                "tệp YAML không có khóa `kind:` hợp lệ (agency, unit_review hoặc agency_review)",
+            ));
+            None
+        }
+        Err(finding) => {
+            findings.push(*finding);
+            None
+        }
+    }
+}
+
+fn unclassified(rel: &Path, why: &str) -> Finding {
+    Finding::warning(input::INPUT_UNCLASSIFIED, format!("Bỏ qua tệp không nhận dạng được: {why}."))
+        .at(Source::file(rel))
+}
+
+fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_ignorable;
+
+    #[test]
+    fn lock_and_backup_files_are_ignorable() {
+        for name in ["~$DS.xlsx", ".~lock.DS.xlsx#", "ds.xlsx~", "agency.yaml.bak", "README.md", ".hidden"] {
+            assert!(is_ignorable(name), "{name}");
+        }
+        for name in ["DS.xlsx", "agency.yaml", "van-phong.yml"] {
+            assert!(!is_ignorable(name), "{name}");
+        }
+    }
+}

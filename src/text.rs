@@ -1,0 +1,181 @@
+//! Text hygiene shared by every stage: what the clerk typed is normalised once,
+//! on the way in, so that comparisons, messages and documents all see the same text.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// NFC, characters XML forbids removed, inner white space folded to one space, trimmed.
+///
+/// Excel cells and pasted text carry vertical tabs, NULs and zero-width marks that
+/// Word refuses (docgen-notes §0.2); they must never reach a document.
+pub fn clean(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.nfc() {
+        if c.is_whitespace() || c == '\u{000B}' || c == '\u{000C}' {
+            pending_space = !out.is_empty();
+            continue;
+        }
+        if !is_xml_char(c) || is_invisible(c) {
+            continue;
+        }
+        if pending_space {
+            out.push(' ');
+            pending_space = false;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Like [`clean`] but keeps line breaks (for multi-line YAML blocks): each line is
+/// cleaned, runs of blank lines collapse to one, and the result is trimmed.
+pub fn clean_block(s: &str) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    for line in s.lines() {
+        let line = clean(line);
+        if line.is_empty() && lines.last().is_none_or(|l| l.is_empty()) {
+            continue;
+        }
+        lines.push(line);
+    }
+    while lines.last().is_some_and(|l| l.is_empty()) {
+        lines.pop();
+    }
+    lines.join("\n")
+}
+
+/// Characters allowed by XML 1.0 (§2.2), minus nothing: tab, LF and CR are allowed here,
+/// [`clean`] folds them as white space.
+pub fn is_xml_char(c: char) -> bool {
+    matches!(c,
+        '\u{9}' | '\u{A}' | '\u{D}'
+        | '\u{20}'..='\u{D7FF}'
+        | '\u{E000}'..='\u{FFFD}'
+        | '\u{10000}'..='\u{10FFFF}')
+}
+
+/// Zero-width and direction marks: invisible in Excel, yet they make two equal-looking
+/// names differ and can reorder text in Word.
+fn is_invisible(c: char) -> bool {
+    matches!(c,
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}')
+}
+
+/// A key for fuzzy matching of headers and labels: lower case, no diacritics (đ → d),
+/// punctuation turned into spaces, spaces folded. "Họ và tên (1)" → "ho va ten 1".
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut pending_space = false;
+    for c in s.nfd() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        let c = match c {
+            'đ' | 'Đ' => 'd',
+            c => c,
+        };
+        if c.is_alphanumeric() {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.extend(c.to_lowercase());
+        } else {
+            pending_space = !out.is_empty();
+        }
+    }
+    out
+}
+
+/// A key for matching names of people: case and white space ignored, diacritics kept
+/// ("Anh" and "Ánh" are two people).
+pub fn name_key(s: &str) -> String {
+    clean(s).to_lowercase()
+}
+
+/// A key for matching names of units: case, white space and punctuation ignored,
+/// diacritics kept.
+pub fn unit_key(s: &str) -> String {
+    let lowered: String = clean(s).to_lowercase();
+    let mut out = String::with_capacity(lowered.len());
+    let mut pending_space = false;
+    for c in lowered.chars() {
+        if c.is_alphanumeric() {
+            if pending_space {
+                out.push(' ');
+                pending_space = false;
+            }
+            out.push(c);
+        } else {
+            pending_space = !out.is_empty();
+        }
+    }
+    out
+}
+
+/// Up to three candidates closest to `wanted`, best first, compared without diacritics
+/// so that a name typed without accents still finds its owner.
+pub fn closest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<&'a str> {
+    let wanted = fold(wanted);
+    let mut scored: Vec<(f64, &str)> = candidates
+        .into_iter()
+        .map(|c| (strsim::normalized_levenshtein(&wanted, &fold(c)), c))
+        .filter(|(score, _)| *score >= 0.5)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    scored.dedup_by(|a, b| a.1 == b.1);
+    scored.into_iter().take(3).map(|(_, c)| c).collect()
+}
+
+/// "A, B hoặc C" for suggestion lists in messages.
+pub fn join_or(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => format!("“{one}”"),
+        [init @ .., last] => {
+            let head: Vec<String> = init.iter().map(|s| format!("“{s}”")).collect();
+            format!("{} hoặc “{last}”", head.join(", "))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clean_normalises_and_strips() {
+        assert_eq!(clean("  Nguy\u{0065}\u{0302}\u{0303}n\u{000B}  Văn\tAn \u{0001}"), "Nguyễn Văn An");
+        assert_eq!(clean("Lê\u{200B}Văn"), "LêVăn");
+        assert_eq!(clean("a\u{FFFE}b"), "ab");
+    }
+
+    #[test]
+    fn clean_block_keeps_paragraphs() {
+        assert_eq!(clean_block("  a  b\n\n\n c \n\n"), "a b\n\nc");
+    }
+
+    #[test]
+    fn fold_ignores_case_diacritics_punctuation() {
+        assert_eq!(fold("Họ và tên (1)"), "ho va ten 1");
+        assert_eq!(fold("ĐẢNG VIÊN"), "dang vien");
+        assert_eq!(fold("Phòng/đơn vị"), "phong don vi");
+        assert_eq!(fold("Ngày  tháng\nnăm sinh"), "ngay thang nam sinh");
+    }
+
+    #[test]
+    fn keys() {
+        assert_eq!(name_key("NGUYỄN  văn an"), name_key("Nguyễn Văn An"));
+        assert_ne!(name_key("Anh"), name_key("Ánh"));
+        assert_eq!(unit_key("Phòng Công chức - Viên chức"), unit_key("phòng công chức, viên chức"));
+    }
+
+    #[test]
+    fn closest_finds_unaccented_typing() {
+        let names = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Văn Cường"];
+        assert_eq!(closest("Nguyen Van An", names), vec!["Nguyễn Văn An"]);
+        assert!(closest("Hoàng Minh Quân", names).is_empty());
+    }
+}
