@@ -53,7 +53,15 @@ pub struct Finding {
 
 impl Finding {
     pub fn new(rule: &'static str, severity: Severity, message: impl Into<String>) -> Self {
-        Finding { rule, severity, unit: None, person: None, message: message.into(), source: None, legal: None }
+        Finding {
+            rule,
+            severity,
+            unit: None,
+            person: None,
+            message: message.into(),
+            source: None,
+            legal: None,
+        }
     }
 
     pub fn error(rule: &'static str, message: impl Into<String>) -> Self {
@@ -100,7 +108,13 @@ impl Finding {
 
 impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} [{}] {}", self.severity.label_vi(), self.rule, self.message)?;
+        write!(
+            f,
+            "{} [{}] {}",
+            self.severity.label_vi(),
+            self.rule,
+            self.message
+        )?;
         if let Some(source) = &self.source {
             write!(f, " ({source})")?;
         }

@@ -26,15 +26,28 @@ pub struct Source {
 
 impl Source {
     pub fn file(file: impl Into<PathBuf>) -> Self {
-        Source { file: file.into(), place: Place::File }
+        Source {
+            file: file.into(),
+            place: Place::File,
+        }
     }
 
     pub fn cell(file: impl Into<PathBuf>, sheet: &str, row: u32, col: u32) -> Self {
-        Source { file: file.into(), place: Place::Cell { sheet: sheet.to_string(), row, col } }
+        Source {
+            file: file.into(),
+            place: Place::Cell {
+                sheet: sheet.to_string(),
+                row,
+                col,
+            },
+        }
     }
 
     pub fn line(file: impl Into<PathBuf>, line: u32, column: u32) -> Self {
-        Source { file: file.into(), place: Place::Line { line, column } }
+        Source {
+            file: file.into(),
+            place: Place::Line { line, column },
+        }
     }
 
     /// The path with forward slashes, as the JSON contract and the clerk expect on every OS.
@@ -83,7 +96,9 @@ impl fmt::Display for Source {
         let file = self.file_display();
         match &self.place {
             Place::File => write!(f, "{file}"),
-            Place::Cell { sheet, row, col } => write!(f, "{file} [{sheet}!{}]", cell_name(*row, *col)),
+            Place::Cell { sheet, row, col } => {
+                write!(f, "{file} [{sheet}!{}]", cell_name(*row, *col))
+            }
             Place::Line { line, column } => write!(f, "{file}:{line}:{column}"),
         }
     }
@@ -104,7 +119,13 @@ mod tests {
 
     #[test]
     fn display_names_the_place() {
-        assert_eq!(Source::cell("ds/a.xlsx", "DS", 4, 2).to_string(), "ds/a.xlsx [DS!C5]");
-        assert_eq!(Source::line("don-vi/vp.yaml", 12, 3).to_string(), "don-vi/vp.yaml:12:3");
+        assert_eq!(
+            Source::cell("ds/a.xlsx", "DS", 4, 2).to_string(),
+            "ds/a.xlsx [DS!C5]"
+        );
+        assert_eq!(
+            Source::line("don-vi/vp.yaml", 12, 3).to_string(),
+            "don-vi/vp.yaml:12:3"
+        );
     }
 }

@@ -147,7 +147,10 @@ mod tests {
 
     #[test]
     fn clean_normalises_and_strips() {
-        assert_eq!(clean("  Nguy\u{0065}\u{0302}\u{0303}n\u{000B}  Văn\tAn \u{0001}"), "Nguyễn Văn An");
+        assert_eq!(
+            clean("  Nguy\u{0065}\u{0302}\u{0303}n\u{000B}  Văn\tAn \u{0001}"),
+            "Nguyễn Văn An"
+        );
         assert_eq!(clean("Lê\u{200B}Văn"), "LêVăn");
         assert_eq!(clean("a\u{FFFE}b"), "ab");
     }
@@ -169,7 +172,10 @@ mod tests {
     fn keys() {
         assert_eq!(name_key("NGUYỄN  văn an"), name_key("Nguyễn Văn An"));
         assert_ne!(name_key("Anh"), name_key("Ánh"));
-        assert_eq!(unit_key("Phòng Công chức - Viên chức"), unit_key("phòng công chức, viên chức"));
+        assert_eq!(
+            unit_key("Phòng Công chức - Viên chức"),
+            unit_key("phòng công chức, viên chức")
+        );
     }
 
     #[test]

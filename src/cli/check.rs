@@ -17,7 +17,11 @@ pub struct CheckRun {
 impl CheckRun {
     /// Exit code of the command contract for these findings.
     pub fn exit_code(&self) -> u8 {
-        if self.findings.iter().any(|f| f.rule == input::AGENCY_MISSING) {
+        if self
+            .findings
+            .iter()
+            .any(|f| f.rule == input::AGENCY_MISSING)
+        {
             exit::CANNOT_RUN
         } else if self.findings.has_errors() {
             exit::FINDINGS
@@ -34,7 +38,9 @@ pub fn run_check(inputs: &Path, _today: NaiveDate) -> CheckRun {
 }
 
 pub fn command(inputs: &Path, format: Format, today: Option<&str>) -> u8 {
-    let Some(today) = super::prepare(inputs, today) else { return exit::CANNOT_RUN };
+    let Some(today) = super::prepare(inputs, today) else {
+        return exit::CANNOT_RUN;
+    };
     let run = run_check(inputs, today);
     match format {
         Format::Json => println!("{}", report::json(&run)),

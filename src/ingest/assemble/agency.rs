@@ -32,7 +32,12 @@ pub fn agency(doc: AgencyDoc, rel: &Path, findings: &mut Findings) -> Agency {
         email: doc.email.as_deref().map(clean),
         director: Signer {
             name: clean(&doc.director.name),
-            title: doc.director.title.as_deref().map(clean).unwrap_or_else(|| "Giám đốc".into()),
+            title: doc
+                .director
+                .title
+                .as_deref()
+                .map(clean)
+                .unwrap_or_else(|| "Giám đốc".into()),
         },
         units,
         settings: Settings::default(),
@@ -59,8 +64,12 @@ pub fn agency(doc: AgencyDoc, rel: &Path, findings: &mut Findings) -> Agency {
         let defaults = Settings::default();
         let index = UnitIndex::new(&agency);
         agency.settings = Settings {
-            unit_share_percent: settings.unit_share_percent.unwrap_or(defaults.unit_share_percent),
-            group_share_percent: settings.group_share_percent.unwrap_or(defaults.group_share_percent),
+            unit_share_percent: settings
+                .unit_share_percent
+                .unwrap_or(defaults.unit_share_percent),
+            group_share_percent: settings
+                .group_share_percent
+                .unwrap_or(defaults.group_share_percent),
             rounding: match settings.rounding {
                 Some(RoundingDoc::Floor) | None => Rounding::Floor,
                 Some(RoundingDoc::HalfUp) => Rounding::HalfUp,

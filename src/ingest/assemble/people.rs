@@ -10,14 +10,24 @@ use crate::text::{closest, join_or, name_key};
 
 /// People of all workbooks; a second row with the same name in the same unit is
 /// ROSTER_DUPLICATE unless the birth dates tell the two apart (inputs.md).
-pub fn people(rows: Vec<RosterRow>, unit_name: &dyn Fn(Membership) -> String, findings: &mut Findings) -> Vec<Person> {
+pub fn people(
+    rows: Vec<RosterRow>,
+    unit_name: &dyn Fn(Membership) -> String,
+    findings: &mut Findings,
+) -> Vec<Person> {
     let mut people: Vec<Person> = Vec::with_capacity(rows.len());
     let mut seen: HashMap<(Membership, String), Vec<PersonId>> = HashMap::new();
     for row in rows {
-        let Some(membership) = row.membership else { continue };
+        let Some(membership) = row.membership else {
+            continue;
+        };
         let key = (membership, name_key(&row.name));
         let twins = seen.entry(key).or_default();
-        if let Some(first) = twins.iter().map(|id| &people[*id]).find(|p| p.birth.is_none() || row.birth.is_none() || p.birth == row.birth) {
+        if let Some(first) = twins
+            .iter()
+            .map(|id| &people[*id])
+            .find(|p| p.birth.is_none() || row.birth.is_none() || p.birth == row.birth)
+        {
             findings.push(
                 Finding::error(
                     input::ROSTER_DUPLICATE,
@@ -64,7 +74,9 @@ impl PeopleIndex {
     pub fn new(people: &[Person]) -> Self {
         let mut by_name = HashMap::new();
         for (id, p) in people.iter().enumerate() {
-            by_name.entry((p.membership, name_key(&p.name))).or_insert(id);
+            by_name
+                .entry((p.membership, name_key(&p.name)))
+                .or_insert(id);
         }
         PeopleIndex { by_name }
     }
@@ -75,8 +87,17 @@ impl PeopleIndex {
 }
 
 /// UNKNOWN_PERSON with the closest names of that unit's roster.
-pub fn unknown_person(dataset_people: &[Person], membership: Membership, unit_name: &str, name: &str, source: Source) -> Finding {
-    let candidates = dataset_people.iter().filter(|p| p.membership == membership).map(|p| p.name.as_str());
+pub fn unknown_person(
+    dataset_people: &[Person],
+    membership: Membership,
+    unit_name: &str,
+    name: &str,
+    source: Source,
+) -> Finding {
+    let candidates = dataset_people
+        .iter()
+        .filter(|p| p.membership == membership)
+        .map(|p| p.name.as_str());
     let suggestions = closest(name, candidates);
     let hint = if suggestions.is_empty() {
         "Hãy kiểm tra lại họ tên, hoặc bổ sung người này vào danh sách Excel.".to_string()

@@ -5,8 +5,8 @@
 use std::fmt;
 
 use chrono::{NaiveDate, NaiveTime};
-use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 
 use crate::model::{DocKind, Fraction, Rating, Votes};
 
@@ -44,7 +44,9 @@ pub struct YDate(pub NaiveDate);
 impl<'de> Deserialize<'de> for YDate {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = scalar_text(d)?;
-        parse_date(&text).map(YDate).map_err(|why| de::Error::custom(format!("~{why}")))
+        parse_date(&text)
+            .map(YDate)
+            .map_err(|why| de::Error::custom(format!("~{why}")))
     }
 }
 
@@ -62,7 +64,8 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
             ));
         }
     };
-    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| format!("Ngày {d:02}/{m:02}/{y} không có thật trong lịch."))
+    NaiveDate::from_ymd_opt(y, m, d)
+        .ok_or_else(|| format!("Ngày {d:02}/{m:02}/{y} không có thật trong lịch."))
 }
 
 /// A time of day: `14:00`, `14h00`, `14h`, `14 giờ 30`.
@@ -72,18 +75,28 @@ pub struct YTime(pub NaiveTime);
 impl<'de> Deserialize<'de> for YTime {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = scalar_text(d)?;
-        parse_time(&text).map(YTime).map_err(|why| de::Error::custom(format!("~{why}")))
+        parse_time(&text)
+            .map(YTime)
+            .map_err(|why| de::Error::custom(format!("~{why}")))
     }
 }
 
 pub fn parse_time(text: &str) -> Result<NaiveTime, String> {
-    let t = text.trim().to_lowercase().replace("giờ", "h").replace("phút", "").replace(' ', "");
+    let t = text
+        .trim()
+        .to_lowercase()
+        .replace("giờ", "h")
+        .replace("phút", "")
+        .replace(' ', "");
     let (h, m) = t.split_once([':', 'h']).unwrap_or((&t, "0"));
     let m = if m.is_empty() { "0" } else { m };
     match (h.parse::<u32>(), m.parse::<u32>()) {
         (Ok(h), Ok(m)) => NaiveTime::from_hms_opt(h, m, 0)
             .ok_or_else(|| format!("Giờ “{}” không hợp lệ (giờ 0–23, phút 0–59).", text.trim())),
-        _ => Err(format!("“{}” không phải là giờ; hãy viết theo dạng 14:00.", text.trim())),
+        _ => Err(format!(
+            "“{}” không phải là giờ; hãy viết theo dạng 14:00.",
+            text.trim()
+        )),
     }
 }
 
@@ -128,7 +141,10 @@ impl<'de> Deserialize<'de> for YVotes {
                         ));
                     };
                     if seen[i] {
-                        return Err(de::Error::custom(format!("~Mức {} được ghi hai lần trong bảng phiếu.", rating.code())));
+                        return Err(de::Error::custom(format!(
+                            "~Mức {} được ghi hai lần trong bảng phiếu.",
+                            rating.code()
+                        )));
                     }
                     seen[i] = true;
                     votes.set(rating, count);
@@ -149,7 +165,11 @@ impl<'de> Deserialize<'de> for YDocKind {
         let text = scalar_text(d)?;
         DocKind::from_id(text.trim()).map(YDocKind).ok_or_else(|| {
             let ids: Vec<&str> = DocKind::ALL.iter().map(|k| k.id()).collect();
-            de::Error::custom(format!("~Không có loại văn bản “{}”; các loại: {}.", text.trim(), ids.join(", ")))
+            de::Error::custom(format!(
+                "~Không có loại văn bản “{}”; các loại: {}.",
+                text.trim(),
+                ids.join(", ")
+            ))
         })
     }
 }
@@ -162,7 +182,10 @@ impl<'de> Deserialize<'de> for YFraction {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = scalar_text(d)?;
         parse_fraction(&text).map(YFraction).ok_or_else(|| {
-            de::Error::custom(format!("~“{}” không phải là một tỷ lệ; hãy viết như 2/3 hoặc 0.67.", text.trim()))
+            de::Error::custom(format!(
+                "~“{}” không phải là một tỷ lệ; hãy viết như 2/3 hoặc 0.67.",
+                text.trim()
+            ))
         })
     }
 }
@@ -170,13 +193,22 @@ impl<'de> Deserialize<'de> for YFraction {
 fn parse_fraction(text: &str) -> Option<Fraction> {
     let t = text.trim().replace(',', ".");
     let fraction = if let Some((n, d)) = t.split_once('/') {
-        Fraction { numerator: n.trim().parse().ok()?, denominator: d.trim().parse().ok()? }
+        Fraction {
+            numerator: n.trim().parse().ok()?,
+            denominator: d.trim().parse().ok()?,
+        }
     } else if let Some(p) = t.strip_suffix('%') {
         let p: f64 = p.trim().parse().ok()?;
-        Fraction { numerator: (p * 10.0).round() as u32, denominator: 1000 }
+        Fraction {
+            numerator: (p * 10.0).round() as u32,
+            denominator: 1000,
+        }
     } else {
         let x: f64 = t.parse().ok()?;
-        Fraction { numerator: (x * 1000.0).round() as u32, denominator: 1000 }
+        Fraction {
+            numerator: (x * 1000.0).round() as u32,
+            denominator: 1000,
+        }
     };
     (fraction.denominator > 0 && fraction.numerator <= fraction.denominator).then_some(fraction)
 }
@@ -201,22 +233,46 @@ mod tests {
         assert_eq!(parse_date("2023-11-17"), Ok(d));
         assert_eq!(parse_date("17/11/2023"), Ok(d));
         assert_eq!(parse_date("17.11.2023"), Ok(d));
-        assert_eq!(parse_date("31/02/2023").unwrap_err(), "Ngày 31/02/2023 không có thật trong lịch.");
+        assert_eq!(
+            parse_date("31/02/2023").unwrap_err(),
+            "Ngày 31/02/2023 không có thật trong lịch."
+        );
         assert!(parse_date("hôm qua").is_err());
     }
 
     #[test]
     fn times() {
-        assert_eq!(parse_time("14:00"), Ok(NaiveTime::from_hms_opt(14, 0, 0).unwrap()));
-        assert_eq!(parse_time("7h30"), Ok(NaiveTime::from_hms_opt(7, 30, 0).unwrap()));
-        assert_eq!(parse_time("14 giờ"), Ok(NaiveTime::from_hms_opt(14, 0, 0).unwrap()));
+        assert_eq!(
+            parse_time("14:00"),
+            Ok(NaiveTime::from_hms_opt(14, 0, 0).unwrap())
+        );
+        assert_eq!(
+            parse_time("7h30"),
+            Ok(NaiveTime::from_hms_opt(7, 30, 0).unwrap())
+        );
+        assert_eq!(
+            parse_time("14 giờ"),
+            Ok(NaiveTime::from_hms_opt(14, 0, 0).unwrap())
+        );
         assert!(parse_time("25:00").is_err());
     }
 
     #[test]
     fn fractions() {
-        assert_eq!(parse_fraction("2/3"), Some(Fraction { numerator: 2, denominator: 3 }));
-        assert_eq!(parse_fraction("0.5"), Some(Fraction { numerator: 500, denominator: 1000 }));
+        assert_eq!(
+            parse_fraction("2/3"),
+            Some(Fraction {
+                numerator: 2,
+                denominator: 3
+            })
+        );
+        assert_eq!(
+            parse_fraction("0.5"),
+            Some(Fraction {
+                numerator: 500,
+                denominator: 1000
+            })
+        );
         assert_eq!(parse_fraction("3/2"), None);
     }
 }

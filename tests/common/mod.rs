@@ -1,0 +1,182 @@
+//! Shared test helpers: fixture folders copied to a temp dir, workbooks written with
+//! rust_xlsxwriter the way clerks lay them out, and the binary run as a clerk would.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use rust_xlsxwriter::{Format, Workbook};
+use serde_json::Value;
+use tempfile::TempDir;
+use xeploai::findings::{Finding, Findings};
+use xeploai::model::Dataset;
+
+pub fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// A temp inputs folder holding a copy of `tests/fixtures/<name>`.
+pub fn fixture(name: &str) -> TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    copy_dir(&fixtures_dir().join(name), dir.path());
+    dir
+}
+
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap_or_else(|e| panic!("{}: {e}", from.display())) {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+pub fn write(dir: &Path, rel: &str, text: &str) {
+    let path = dir.join(rel);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    std::fs::write(path, text).unwrap();
+}
+
+/// A cell as a clerk types it.
+#[derive(Clone, Debug)]
+pub enum Cell {
+    T(&'static str),
+    S(String),
+    N(f64),
+    /// An Excel date (serial number with a date format).
+    D(u16, u8, u8),
+    Empty,
+}
+
+#[allow(unused_imports)]
+pub use Cell::{D, Empty, N, S, T};
+
+pub struct Sheet {
+    pub name: &'static str,
+    pub rows: Vec<Vec<Cell>>,
+    /// (first_row, first_col, last_row, last_col, text): merged ranges with their text.
+    pub merges: Vec<(u32, u16, u32, u16, &'static str)>,
+}
+
+pub fn sheet(name: &'static str, rows: Vec<Vec<Cell>>) -> Sheet {
+    Sheet {
+        name,
+        rows,
+        merges: Vec::new(),
+    }
+}
+
+pub fn write_xlsx(path: &Path, sheets: &[Sheet]) {
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let mut book = Workbook::new();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    for s in sheets {
+        let ws = book.add_worksheet();
+        ws.set_name(s.name).unwrap();
+        for (r, row) in s.rows.iter().enumerate() {
+            for (c, cell) in row.iter().enumerate() {
+                let (r, c) = (r as u32, c as u16);
+                match cell {
+                    Cell::T(t) => {
+                        ws.write_string(r, c, *t).unwrap();
+                    }
+                    Cell::S(t) => {
+                        ws.write_string(r, c, t).unwrap();
+                    }
+                    Cell::N(n) => {
+                        ws.write_number(r, c, *n).unwrap();
+                    }
+                    Cell::D(y, m, d) => {
+                        let dt = rust_xlsxwriter::ExcelDateTime::from_ymd(*y, *m, *d).unwrap();
+                        ws.write_datetime_with_format(r, c, &dt, &date).unwrap();
+                    }
+                    Cell::Empty => {}
+                }
+            }
+        }
+        for (r1, c1, r2, c2, text) in &s.merges {
+            ws.merge_range(*r1, *c1, *r2, *c2, text, &Format::new())
+                .unwrap();
+        }
+    }
+    book.save(path).unwrap();
+}
+
+/// Ingest through the library: the dataset and every finding.
+pub fn ingest(dir: &Path) -> (Option<Dataset>, Vec<Finding>) {
+    let mut findings = Findings::default();
+    let ingest = xeploai::ingest::ingest(dir, &mut findings);
+    (ingest.dataset, findings.0)
+}
+
+/// `xeploai <args>` as a process: (exit code, stdout, stderr).
+pub fn run(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_xeploai"))
+        .args(args)
+        .output()
+        .expect("run xeploai");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// `xeploai check --format json --inputs DIR`: (exit code, parsed JSON).
+pub fn check_json(dir: &Path) -> (i32, Value) {
+    let (code, stdout, stderr) = run(&[
+        "check",
+        "--format",
+        "json",
+        "--inputs",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(!stderr.contains("panicked"), "panic: {stderr}");
+    let json: Value = serde_json::from_str(&stdout)
+        .unwrap_or_else(|e| panic!("not JSON ({e}): {stdout}\n{stderr}"));
+    (code, json)
+}
+
+/// The findings of one rule in a JSON result.
+pub fn with_rule<'a>(json: &'a Value, rule: &str) -> Vec<&'a Value> {
+    json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["rule"] == rule)
+        .collect()
+}
+
+pub fn rules_of(findings: &[Finding]) -> Vec<&'static str> {
+    findings.iter().map(|f| f.rule).collect()
+}
+
+/// A small roster for the base agency: two people per unit, the heads first.
+pub fn base_roster(dir: &Path) {
+    write_xlsx(
+        &dir.join("danh-sach.xlsx"),
+        &[sheet(
+            "DS",
+            vec![
+                vec![T("Họ và tên"), T("Chức vụ"), T("Đơn vị")],
+                vec![T("Nguyễn Văn An"), T("Chánh Văn phòng"), T("VP")],
+                vec![T("Trần Thị Bình"), T("Phó Chánh Văn phòng"), T("VP")],
+                vec![T("Lê Văn Cường"), Empty, T("VP")],
+                vec![T("Hoàng Văn Em"), T("Trưởng phòng"), T("Phòng CCVC")],
+                vec![T("Đỗ Thị Hạnh"), T("Giám đốc Trung tâm"), T("TTLTLS")],
+            ],
+        )],
+    );
+}
+
+/// The base agency and roster plus the files of `tests/fixtures/<case>`.
+pub fn case(case: &str) -> TempDir {
+    let dir = fixture("base");
+    base_roster(dir.path());
+    copy_dir(&fixtures_dir().join(case), dir.path());
+    dir
+}
