@@ -126,3 +126,18 @@ fn text_output_is_vietnamese_grouped_by_unit_with_places() {
     assert!(stdout.contains("LỖI [UNKNOWN_PERSON]"), "{stdout}");
     assert!(stdout.contains("tại: hop.yaml:8:11"), "{stdout}");
 }
+
+#[test]
+fn init_writes_a_sample_that_checks_clean_and_never_overwrites() {
+    let parent = tempfile::tempdir().unwrap();
+    let dir = parent.path().join("mau");
+    let (code, stdout, stderr) = run(&["init", dir.to_str().unwrap()]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let (code, json) = check_json(&dir);
+    assert_eq!(json["summary"]["people"], 3, "{json:#}");
+    assert_eq!(json["summary"]["errors"], 0, "{json:#}");
+    assert_eq!(code, 0);
+    let (code, _, stderr) = run(&["init", dir.to_str().unwrap()]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("không ghi đè"), "{stderr}");
+}

@@ -73,6 +73,11 @@ fn translate(msg: &str) -> String {
             .trim_start_matches(", expected one of ")
             .trim_start_matches(", expected ");
         let expected = expected.replace('`', "");
+        if field.contains(' ') {
+            return format!(
+                "YAML hiểu “{field}” là một khóa: có lẽ câu văn chứa dấu phẩy trong dấu {{ }}. Hãy đặt câu trong ngoặc kép \"...\" hoặc viết mỗi khóa trên một dòng."
+            );
+        }
         return if expected.is_empty() || expected.starts_with("there are no fields") {
             format!("Khóa “{field}” không có trong mẫu; hãy xóa hoặc sửa lại tên khóa.")
         } else {
