@@ -53,15 +53,7 @@ pub struct Finding {
 
 impl Finding {
     pub fn new(rule: &'static str, severity: Severity, message: impl Into<String>) -> Self {
-        Finding {
-            rule,
-            severity,
-            unit: None,
-            person: None,
-            message: message.into(),
-            source: None,
-            legal: None,
-        }
+        Finding { rule, severity, unit: None, person: None, message: message.into(), source: None, legal: None }
     }
 
     pub fn error(rule: &'static str, message: impl Into<String>) -> Self {
@@ -101,6 +93,12 @@ impl Finding {
         self
     }
 
+    /// For rules whose severity depends on the case (HEAD_CHAIR, LATE_MEETING).
+    pub fn with_severity(mut self, severity: Severity) -> Self {
+        self.severity = severity;
+        self
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -108,13 +106,7 @@ impl Finding {
 
 impl fmt::Display for Finding {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} [{}] {}",
-            self.severity.label_vi(),
-            self.rule,
-            self.message
-        )?;
+        write!(f, "{} [{}] {}", self.severity.label_vi(), self.rule, self.message)?;
         if let Some(source) = &self.source {
             write!(f, " ({source})")?;
         }

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod findings;
 pub mod ingest;
 pub mod model;
+pub mod rules;
 pub mod scan;
 pub mod source;
 pub mod text;

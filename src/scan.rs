@@ -56,11 +56,8 @@ pub fn scan(root: &Path, findings: &mut Findings) -> Vec<InputFile> {
             Err(err) => {
                 let rel = err.path().map(|p| relative(root, p)).unwrap_or_default();
                 findings.push(
-                    Finding::error(
-                        input::INPUT_UNREADABLE,
-                        format!("Không đọc được thư mục hoặc tệp: {err}"),
-                    )
-                    .at(Source::file(rel)),
+                    Finding::error(input::INPUT_UNREADABLE, format!("Không đọc được thư mục hoặc tệp: {err}"))
+                        .at(Source::file(rel)),
                 );
                 continue;
             }
@@ -78,23 +75,12 @@ pub fn scan(root: &Path, findings: &mut Findings) -> Vec<InputFile> {
 }
 
 fn classify(path: PathBuf, rel: PathBuf, findings: &mut Findings) -> Option<InputFile> {
-    let ext = path
-        .extension()
-        .map(|e| e.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
+    let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
     if ROSTER_EXTENSIONS.contains(&ext.as_str()) {
-        return Some(InputFile {
-            path,
-            rel,
-            kind: FileKind::Roster,
-            text: None,
-        });
+        return Some(InputFile { path, rel, kind: FileKind::Roster, text: None });
     }
     if !YAML_EXTENSIONS.contains(&ext.as_str()) {
-        findings.push(unclassified(
-            &rel,
-            "không phải danh sách Excel (.xlsx, .xls, .ods) hay tệp YAML",
-        ));
+        findings.push(unclassified(&rel, "không phải danh sách Excel (.xlsx, .xls, .ods) hay tệp YAML"));
         return None;
     }
     let text = match std::fs::read(&path) {
@@ -113,8 +99,7 @@ fn classify(path: PathBuf, rel: PathBuf, findings: &mut Findings) -> Option<Inpu
         },
         Err(err) => {
             findings.push(
-                Finding::error(input::INPUT_UNREADABLE, format!("Không mở được tệp: {err}"))
-                    .at(Source::file(rel)),
+                Finding::error(input::INPUT_UNREADABLE, format!("Không mở được tệp: {err}")).at(Source::file(rel)),
             );
             return None;
         }
@@ -124,12 +109,7 @@ fn classify(path: PathBuf, rel: PathBuf, findings: &mut Findings) -> Option<Inpu
         return None;
     }
     match sniff_kind(&text, &rel) {
-        Ok(Some(kind)) => Some(InputFile {
-            path,
-            rel,
-            kind: FileKind::Yaml(kind),
-            text: Some(text),
-        }),
+        Ok(Some(kind)) => Some(InputFile { path, rel, kind: FileKind::Yaml(kind), text: Some(text) }),
         Ok(None) => {
             findings.push(unclassified(
                 &rel,
@@ -145,11 +125,8 @@ fn classify(path: PathBuf, rel: PathBuf, findings: &mut Findings) -> Option<Inpu
 }
 
 fn unclassified(rel: &Path, why: &str) -> Finding {
-    Finding::warning(
-        input::INPUT_UNCLASSIFIED,
-        format!("Bỏ qua tệp không nhận dạng được: {why}."),
-    )
-    .at(Source::file(rel))
+    Finding::warning(input::INPUT_UNCLASSIFIED, format!("Bỏ qua tệp không nhận dạng được: {why}."))
+        .at(Source::file(rel))
 }
 
 fn relative(root: &Path, path: &Path) -> PathBuf {
@@ -162,14 +139,7 @@ mod tests {
 
     #[test]
     fn lock_and_backup_files_are_ignorable() {
-        for name in [
-            "~$DS.xlsx",
-            ".~lock.DS.xlsx#",
-            "ds.xlsx~",
-            "agency.yaml.bak",
-            "README.md",
-            ".hidden",
-        ] {
+        for name in ["~$DS.xlsx", ".~lock.DS.xlsx#", "ds.xlsx~", "agency.yaml.bak", "README.md", ".hidden"] {
             assert!(is_ignorable(name), "{name}");
         }
         for name in ["DS.xlsx", "agency.yaml", "van-phong.yml"] {

@@ -26,28 +26,15 @@ pub struct Source {
 
 impl Source {
     pub fn file(file: impl Into<PathBuf>) -> Self {
-        Source {
-            file: file.into(),
-            place: Place::File,
-        }
+        Source { file: file.into(), place: Place::File }
     }
 
     pub fn cell(file: impl Into<PathBuf>, sheet: &str, row: u32, col: u32) -> Self {
-        Source {
-            file: file.into(),
-            place: Place::Cell {
-                sheet: sheet.to_string(),
-                row,
-                col,
-            },
-        }
+        Source { file: file.into(), place: Place::Cell { sheet: sheet.to_string(), row, col } }
     }
 
     pub fn line(file: impl Into<PathBuf>, line: u32, column: u32) -> Self {
-        Source {
-            file: file.into(),
-            place: Place::Line { line, column },
-        }
+        Source { file: file.into(), place: Place::Line { line, column } }
     }
 
     /// The path with forward slashes, as the JSON contract and the clerk expect on every OS.
@@ -72,10 +59,7 @@ impl Source {
 
 /// `a/b/c.yaml` whatever the platform's separator.
 pub fn display_path(path: &Path) -> String {
-    path.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
 /// Excel's A1 name of a zero-based cell: (0,0) → "A1", (11,27) → "AB12".
@@ -119,13 +103,7 @@ mod tests {
 
     #[test]
     fn display_names_the_place() {
-        assert_eq!(
-            Source::cell("ds/a.xlsx", "DS", 4, 2).to_string(),
-            "ds/a.xlsx [DS!C5]"
-        );
-        assert_eq!(
-            Source::line("don-vi/vp.yaml", 12, 3).to_string(),
-            "don-vi/vp.yaml:12:3"
-        );
+        assert_eq!(Source::cell("ds/a.xlsx", "DS", 4, 2).to_string(), "ds/a.xlsx [DS!C5]");
+        assert_eq!(Source::line("don-vi/vp.yaml", 12, 3).to_string(), "don-vi/vp.yaml:12:3");
     }
 }

@@ -141,16 +141,39 @@ pub fn join_or(items: &[&str]) -> String {
     }
 }
 
+/// A number the Vietnamese way: dot thousands, comma decimals ("1.234,5").
+pub fn decimal_vi(value: f64, places: usize) -> String {
+    let formatted = format!("{:.*}", places, value.abs());
+    let (int, frac) = formatted.split_once('.').unwrap_or((&formatted, ""));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(c);
+    }
+    let sign = if value < 0.0 && formatted.chars().any(|c| c.is_ascii_digit() && c != '0') { "-" } else { "" };
+    if frac.is_empty() { format!("{sign}{grouped}") } else { format!("{sign}{grouped},{frac}") }
+}
+
+/// `part` of `whole` as a percentage with one decimal ("12,5%"); "0,0%" of nothing.
+pub fn percent_vi(part: u32, whole: u32) -> String {
+    let value = if whole == 0 { 0.0 } else { f64::from(part) * 100.0 / f64::from(whole) };
+    format!("{}%", decimal_vi(value, 1))
+}
+
+/// "“A”, “B”" for lists quoted in messages.
+pub fn quote_list(items: &[String]) -> String {
+    items.iter().map(|s| format!("“{s}”")).collect::<Vec<_>>().join(", ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn clean_normalises_and_strips() {
-        assert_eq!(
-            clean("  Nguy\u{0065}\u{0302}\u{0303}n\u{000B}  Văn\tAn \u{0001}"),
-            "Nguyễn Văn An"
-        );
+        assert_eq!(clean("  Nguy\u{0065}\u{0302}\u{0303}n\u{000B}  Văn\tAn \u{0001}"), "Nguyễn Văn An");
         assert_eq!(clean("Lê\u{200B}Văn"), "LêVăn");
         assert_eq!(clean("a\u{FFFE}b"), "ab");
     }
@@ -172,10 +195,17 @@ mod tests {
     fn keys() {
         assert_eq!(name_key("NGUYỄN  văn an"), name_key("Nguyễn Văn An"));
         assert_ne!(name_key("Anh"), name_key("Ánh"));
-        assert_eq!(
-            unit_key("Phòng Công chức - Viên chức"),
-            unit_key("phòng công chức, viên chức")
-        );
+        assert_eq!(unit_key("Phòng Công chức - Viên chức"), unit_key("phòng công chức, viên chức"));
+    }
+
+    #[test]
+    fn vietnamese_numbers() {
+        assert_eq!(decimal_vi(1234.5, 1), "1.234,5");
+        assert_eq!(decimal_vi(1234567.0, 0), "1.234.567");
+        assert_eq!(decimal_vi(64.2857, 1), "64,3");
+        assert_eq!(decimal_vi(-0.04, 1), "0,0");
+        assert_eq!(percent_vi(1, 8), "12,5%");
+        assert_eq!(percent_vi(0, 0), "0,0%");
     }
 
     #[test]

@@ -6,14 +6,10 @@ use common::*;
 
 #[test]
 fn lock_files_backups_hidden_files_and_readmes_are_skipped_silently() {
-    let dir = case("lock-files");
-    let (code, json) = check_json(dir.path());
+    let dir = clean_plus("lock-files");
+    let (code, json) = check_json_on(dir.path(), "2023-12-01");
     let findings = json["findings"].as_array().unwrap();
-    assert_eq!(
-        findings.len(),
-        1,
-        "only the unknown text file is reported: {json:#}"
-    );
+    assert_eq!(findings.len(), 1, "only the unknown text file is reported: {json:#}");
     assert_eq!(findings[0]["rule"], "INPUT_UNCLASSIFIED");
     assert_eq!(findings[0]["source"]["file"], "ghi chu.txt");
     assert_eq!(code, 0);
@@ -21,16 +17,14 @@ fn lock_files_backups_hidden_files_and_readmes_are_skipped_silently() {
 
 #[test]
 fn json_has_the_contract_shape_and_counts() {
-    let dir = case("lock-files");
-    let (_, json) = check_json(dir.path());
-    assert_eq!(json["summary"]["people"], 5);
+    let dir = clean_plus("lock-files");
+    let (_, json) = check_json_on(dir.path(), "2023-12-01");
+    assert_eq!(json["summary"]["people"], 17);
     assert_eq!(json["summary"]["units"], 3);
     assert_eq!(json["summary"]["errors"], 0);
     assert_eq!(json["summary"]["warnings"], 1);
     let f = &json["findings"][0];
-    for key in [
-        "rule", "severity", "unit", "person", "message", "source", "legal",
-    ] {
+    for key in ["rule", "severity", "unit", "person", "message", "source", "legal"] {
         assert!(f.get(key).is_some(), "finding lacks {key}: {f:#}");
     }
     for key in ["file", "line", "column", "sheet", "cell"] {
@@ -50,21 +44,11 @@ fn no_agency_file_exits_2_and_still_prints_json() {
 #[test]
 fn two_agency_files_are_agency_missing() {
     let dir = case("lock-files");
-    write(
-        dir.path(),
-        "khac/agency.yaml",
-        &std::fs::read_to_string(fixtures_dir().join("base/agency.yaml")).unwrap(),
-    );
+    write(dir.path(), "khac/agency.yaml", &std::fs::read_to_string(fixtures_dir().join("base/agency.yaml")).unwrap());
     let (code, json) = check_json(dir.path());
     assert_eq!(code, 2);
     let missing = with_rule(&json, "AGENCY_MISSING");
-    assert!(
-        missing[0]["message"]
-            .as_str()
-            .unwrap()
-            .contains("khac/agency.yaml"),
-        "{json:#}"
-    );
+    assert!(missing[0]["message"].as_str().unwrap().contains("khac/agency.yaml"), "{json:#}");
 }
 
 #[test]
@@ -73,13 +57,7 @@ fn a_missing_inputs_folder_or_bad_date_cannot_run() {
     assert_eq!(code, 2);
     assert!(stderr.contains("không có thư mục dữ liệu"), "{stderr}");
     let dir = case("lock-files");
-    let (code, _, stderr) = run(&[
-        "check",
-        "--inputs",
-        dir.path().to_str().unwrap(),
-        "--today",
-        "21/11/2023",
-    ]);
+    let (code, _, stderr) = run(&["check", "--inputs", dir.path().to_str().unwrap(), "--today", "21/11/2023"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("--today"), "{stderr}");
     let (code, _, _) = run(&["check", "--no-such-flag"]);
@@ -90,28 +68,15 @@ fn a_missing_inputs_folder_or_bad_date_cannot_run() {
 fn xls_and_ods_rosters_are_read() {
     for file in ["ds.xls", "ds.ods"] {
         let dir = fixture("base");
-        std::fs::copy(
-            fixtures_dir().join("formats").join(file),
-            dir.path().join(file),
-        )
-        .unwrap();
+        std::fs::copy(fixtures_dir().join("formats").join(file), dir.path().join(file)).unwrap();
         let (dataset, findings) = ingest(dir.path());
-        assert!(
-            findings.iter().all(|f| !f.is_error()),
-            "{file}: {findings:#?}"
-        );
+        assert!(findings.iter().all(|f| !f.is_error()), "{file}: {findings:#?}");
         let d = dataset.unwrap();
         let names: Vec<&str> = d.people.iter().map(|p| p.name.as_str()).collect();
-        assert_eq!(
-            names,
-            ["Nguyễn Văn An", "Trần Thị Bình", "Đỗ Thị Hạnh"],
-            "{file}"
-        );
+        assert_eq!(names, ["Nguyễn Văn An", "Trần Thị Bình", "Đỗ Thị Hạnh"], "{file}");
         assert_eq!(
             d.people[0].birth,
-            Some(xeploai::model::Birth::Date(
-                chrono::NaiveDate::from_ymd_opt(1978, 3, 7).unwrap()
-            )),
+            Some(xeploai::model::Birth::Date(chrono::NaiveDate::from_ymd_opt(1978, 3, 7).unwrap())),
             "{file}"
         );
     }

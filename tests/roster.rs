@@ -9,10 +9,7 @@ use xeploai::model::{Birth, Category, DisciplineKind, Gender, Membership};
 
 fn person<'a>(d: &'a xeploai::model::Dataset, name: &str) -> &'a xeploai::model::Person {
     d.people.iter().find(|p| p.name == name).unwrap_or_else(|| {
-        panic!(
-            "{name} not read; people: {:?}",
-            d.people.iter().map(|p| &p.name).collect::<Vec<_>>()
-        )
+        panic!("{name} not read; people: {:?}", d.people.iter().map(|p| &p.name).collect::<Vec<_>>())
     })
 }
 
@@ -55,47 +52,16 @@ fn clerk_workbook() -> Vec<Sheet> {
         vec![
             vec![T("UBND TỈNH QUẢNG NGÃI")],
             vec![T("SỞ NỘI VỤ")],
-            vec![
-                Empty,
-                Empty,
-                T("DANH SÁCH CÔNG CHỨC, VIÊN CHỨC, NGƯỜI LAO ĐỘNG ĐÁNH GIÁ, XẾP LOẠI NĂM 2023"),
-            ],
+            vec![Empty, Empty, T("DANH SÁCH CÔNG CHỨC, VIÊN CHỨC, NGƯỜI LAO ĐỘNG ĐÁNH GIÁ, XẾP LOẠI NĂM 2023")],
             vec![],
             header_top,
             header_sub,
             numbering,
             vec![T("I"), T("LÃNH ĐẠO SỞ")],
-            vec![
-                N(1.0),
-                T("Trương Minh Khôi"),
-                T("12/05/1970"),
-                Empty,
-                T("Giám đốc"),
-                T("CC"),
-                T("x"),
-            ],
+            vec![N(1.0), T("Trương Minh Khôi"), T("12/05/1970"), Empty, T("Giám đốc"), T("CC"), T("x")],
             vec![T("II"), T("VĂN PHÒNG SỞ")],
-            vec![
-                N(1.0),
-                T("Nguyễn Văn An"),
-                D(1978, 3, 7),
-                Empty,
-                T("Chánh Văn phòng"),
-                T("CC"),
-                T("x"),
-                T("12"),
-            ],
-            vec![
-                N(2.0),
-                T("Trần Thị Bình"),
-                Empty,
-                T("09/11/1988"),
-                Empty,
-                T("Công chức"),
-                Empty,
-                N(7.0),
-                T("x"),
-            ],
+            vec![N(1.0), T("Nguyễn Văn An"), D(1978, 3, 7), Empty, T("Chánh Văn phòng"), T("CC"), T("x"), T("12")],
+            vec![N(2.0), T("Trần Thị Bình"), Empty, T("09/11/1988"), Empty, T("Công chức"), Empty, N(7.0), T("x")],
             vec![
                 N(3.0),
                 T("Lê Văn Cường"),
@@ -127,131 +93,69 @@ fn clerk_workbook() -> Vec<Sheet> {
             ],
             vec![Empty, T("Cộng: 4 người")],
             vec![T("III"), T("3. Phòng Công chức - Viên chức")],
-            vec![
-                N(1.0),
-                T("Hoàng\u{000B} Thị  Em"),
-                Empty,
-                T("01/02/1985"),
-                T("Trưởng phòng"),
-                T("CC"),
-                N(1.0),
-            ],
+            vec![N(1.0), T("Hoàng\u{000B} Thị  Em"), Empty, T("01/02/1985"), T("Trưởng phòng"), T("CC"), N(1.0)],
             vec![],
             vec![Empty, T("Tổng cộng: 6 người")],
             vec![T("Ghi chú: danh sách do Văn phòng Sở lập.")],
-            vec![
-                N(9.0),
-                T("Không Phải Người"),
-                Empty,
-                Empty,
-                T("Chuyên viên"),
-            ],
+            vec![N(9.0), T("Không Phải Người"), Empty, Empty, T("Chuyên viên")],
         ],
     );
-    main.merges = vec![
-        (4, 2, 4, 3, "Ngày tháng năm sinh"),
-        (4, 10, 4, 11, "Kỷ luật"),
-        (4, 1, 5, 1, "Họ và tên"),
-    ];
-    let notes = sheet(
-        "Hướng dẫn",
-        vec![
-            vec![T("Cách điền danh sách: ...")],
-            vec![T("Cột (3): ngày sinh")],
-        ],
-    );
+    main.merges = vec![(4, 2, 4, 3, "Ngày tháng năm sinh"), (4, 10, 4, 11, "Kỷ luật"), (4, 1, 5, 1, "Họ và tên")];
+    let notes = sheet("Hướng dẫn", vec![vec![T("Cách điền danh sách: ...")], vec![T("Cột (3): ngày sinh")]]);
     vec![main, notes]
 }
 
 #[test]
 fn a_clerks_workbook_is_read_with_every_quirk() {
     let dir = fixture("base");
-    write_xlsx(
-        &dir.path().join("danh-sach/DS 2023.xlsx"),
-        &clerk_workbook(),
-    );
+    write_xlsx(&dir.path().join("danh-sach/DS 2023.xlsx"), &clerk_workbook());
     let (dataset, findings) = ingest(dir.path());
     let d = dataset.expect("dataset");
     let errors: Vec<_> = findings.iter().filter(|f| f.is_error()).collect();
     assert!(errors.is_empty(), "{errors:#?}");
-    assert_eq!(
-        d.people.len(),
-        6,
-        "{:?}",
-        d.people.iter().map(|p| &p.name).collect::<Vec<_>>()
-    );
+    assert_eq!(d.people.len(), 6, "{:?}", d.people.iter().map(|p| &p.name).collect::<Vec<_>>());
 
     let director = person(&d, "Trương Minh Khôi");
     assert_eq!(director.membership, Membership::Leadership);
 
     let an = person(&d, "Nguyễn Văn An");
     assert_eq!(an.membership, Membership::Unit(0));
-    assert_eq!(
-        an.birth,
-        Some(Birth::Date(NaiveDate::from_ymd_opt(1978, 3, 7).unwrap()))
-    );
+    assert_eq!(an.birth, Some(Birth::Date(NaiveDate::from_ymd_opt(1978, 3, 7).unwrap())));
     assert_eq!(an.gender, Some(Gender::Male));
     assert_eq!(an.post.as_deref(), Some("Chánh Văn phòng"));
     assert!(an.party_member);
     assert_eq!(an.months_worked, Some(12.0));
 
     let binh = person(&d, "Trần Thị Bình");
-    assert_eq!(
-        binh.gender,
-        Some(Gender::Female),
-        "a date under Nữ means a woman"
-    );
-    assert_eq!(
-        binh.birth,
-        Some(Birth::Date(NaiveDate::from_ymd_opt(1988, 11, 9).unwrap()))
-    );
+    assert_eq!(binh.gender, Some(Gender::Female), "a date under Nữ means a woman");
+    assert_eq!(binh.birth, Some(Birth::Date(NaiveDate::from_ymd_opt(1988, 11, 9).unwrap())));
     assert_eq!(binh.category, Some(Category::CivilServant));
     assert!(binh.maternity);
     assert_eq!(binh.post, None);
 
     let cuong = person(&d, "Lê Văn Cường");
-    assert_eq!(
-        cuong.birth,
-        Some(Birth::Date(NaiveDate::from_ymd_opt(1985, 3, 7).unwrap())),
-        "serial 31113"
-    );
+    assert_eq!(cuong.birth, Some(Birth::Date(NaiveDate::from_ymd_opt(1985, 3, 7).unwrap())), "serial 31113");
     let discipline = cuong.discipline.as_ref().expect("discipline");
     assert_eq!(discipline.sanction, "Khiển trách");
     assert_eq!(discipline.kind, Some(DisciplineKind::Party));
-    assert!(
-        (cuong.leave_months.unwrap() - 100.0 / 30.0).abs() < 1e-9,
-        "days are converted to months"
-    );
+    assert!((cuong.leave_months.unwrap() - 100.0 / 30.0).abs() < 1e-9, "days are converted to months");
 
     let dung = person(&d, "Phạm Văn Dũng");
     assert_eq!(dung.category, Some(Category::Worker));
-    assert_eq!(
-        dung.months_worked,
-        Some(5.5),
-        "a number typed as text with a comma"
-    );
+    assert_eq!(dung.months_worked, Some(5.5), "a number typed as text with a comma");
     assert_eq!(dung.birth, Some(Birth::Year(1990)));
     assert_eq!(dung.note.as_deref(), Some("Tuyển dụng tháng 7"));
 
     let em = person(&d, "Hoàng Thị Em");
-    assert_eq!(
-        em.membership,
-        Membership::Unit(1),
-        "section row written differently from agency.yaml"
-    );
+    assert_eq!(em.membership, Membership::Unit(1), "section row written differently from agency.yaml");
     assert!(em.party_member, "1 means yes");
     assert_eq!(em.gender, Some(Gender::Female));
 
-    assert!(
-        d.people.iter().all(|p| p.name != "Không Phải Người"),
-        "rows under the footnote are not people"
-    );
+    assert!(d.people.iter().all(|p| p.name != "Không Phải Người"), "rows under the footnote are not people");
     let src = &an.source;
     assert_eq!(src.sheet_cell(), Some(("DS 2023", "B11".to_string())));
     assert!(
-        findings
-            .iter()
-            .any(|f| f.rule == "ROSTER_NO_HEADER" && f.message.contains("Hướng dẫn")),
+        findings.iter().any(|f| f.rule == "ROSTER_NO_HEADER" && f.message.contains("Hướng dẫn")),
         "sheet without header noted"
     );
 }
@@ -315,11 +219,7 @@ fn a_unit_column_with_aliases_and_several_workbooks_merge() {
     let hanh = person(&d, "Đỗ Thị Hạnh");
     assert_eq!(
         (hanh.membership, hanh.birth, hanh.category),
-        (
-            Membership::Unit(2),
-            Some(Birth::Year(1983)),
-            Some(Category::PublicEmployee)
-        )
+        (Membership::Unit(2), Some(Birth::Year(1983)), Some(Category::PublicEmployee))
     );
     assert_eq!(person(&d, "Vũ Văn Long").membership, Membership::Unit(2));
     assert_eq!(person(&d, "Mai Anh Tuấn").membership, Membership::Unit(0));
@@ -333,42 +233,16 @@ fn bad_cells_are_reported_with_their_address() {
         &[sheet(
             "DS",
             vec![
-                vec![
-                    T("Họ và tên"),
-                    T("Chức vụ"),
-                    T("Đơn vị"),
-                    T("Ngày sinh"),
-                    T("Số tháng công tác"),
-                    T("Đối tượng"),
-                ],
-                vec![
-                    T("Nguyễn Văn A"),
-                    Empty,
-                    T("VP"),
-                    T("31/02/1980"),
-                    N(14.0),
-                    T("chuyên viên"),
-                ],
-                vec![
-                    T("Nguyễn Văn B"),
-                    Empty,
-                    T("Phòng Tài chính"),
-                    Empty,
-                    Empty,
-                    Empty,
-                ],
+                vec![T("Họ và tên"), T("Chức vụ"), T("Đơn vị"), T("Ngày sinh"), T("Số tháng công tác"), T("Đối tượng")],
+                vec![T("Nguyễn Văn A"), Empty, T("VP"), T("31/02/1980"), N(14.0), T("chuyên viên")],
+                vec![T("Nguyễn Văn B"), Empty, T("Phòng Tài chính"), Empty, Empty, Empty],
             ],
         )],
     );
     let (_, findings) = ingest(dir.path());
     let at = |rule: &str, cell: &str| {
         findings.iter().any(|f| {
-            f.rule == rule
-                && f.source
-                    .as_ref()
-                    .and_then(|s| s.sheet_cell())
-                    .map(|(_, c)| c)
-                    == Some(cell.to_string())
+            f.rule == rule && f.source.as_ref().and_then(|s| s.sheet_cell()).map(|(_, c)| c) == Some(cell.to_string())
         })
     };
     assert!(at("INPUT_INVALID", "D2"), "impossible date: {findings:#?}");
@@ -376,11 +250,7 @@ fn bad_cells_are_reported_with_their_address() {
     assert!(at("INPUT_INVALID", "F2"), "unknown category");
     assert!(at("UNKNOWN_UNIT", "C3"), "unknown unit");
     let unknown = findings.iter().find(|f| f.rule == "UNKNOWN_UNIT").unwrap();
-    assert!(
-        unknown.message.contains("Phòng Tài chính"),
-        "{}",
-        unknown.message
-    );
+    assert!(unknown.message.contains("Phòng Tài chính"), "{}", unknown.message);
 }
 
 #[test]
@@ -400,43 +270,24 @@ fn duplicate_people_unless_birth_tells_them_apart() {
         )],
     );
     let (d, findings) = ingest(dir.path());
-    let dups: Vec<_> = findings
-        .iter()
-        .filter(|f| f.rule == "ROSTER_DUPLICATE")
-        .collect();
+    let dups: Vec<_> = findings.iter().filter(|f| f.rule == "ROSTER_DUPLICATE").collect();
     assert_eq!(dups.len(), 1, "{findings:#?}");
-    assert_eq!(
-        dups[0].source.as_ref().unwrap().sheet_cell().unwrap().1,
-        "A3"
-    );
+    assert_eq!(dups[0].source.as_ref().unwrap().sheet_cell().unwrap().1, "A3");
     assert_eq!(d.unwrap().people.len(), 3);
 }
 
 #[test]
 fn random_bytes_are_an_unreadable_workbook_not_a_panic() {
     let dir = fixture("base");
-    let noise: Vec<u8> = (0..4096u32)
-        .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
-        .collect();
+    let noise: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8).collect();
     std::fs::write(dir.path().join("hong.xlsx"), &noise).unwrap();
     std::fs::write(dir.path().join("rong.xls"), b"").unwrap();
     let (code, json) = check_json(dir.path());
     assert_eq!(code, 1);
     let unreadable = with_rule(&json, "INPUT_UNREADABLE");
-    let files: Vec<&str> = unreadable
-        .iter()
-        .map(|f| f["source"]["file"].as_str().unwrap())
-        .collect();
-    assert!(
-        files.contains(&"hong.xlsx") && files.contains(&"rong.xls"),
-        "{json:#}"
-    );
-    assert!(
-        unreadable[0]["message"]
-            .as_str()
-            .unwrap()
-            .starts_with("Không đọc được tệp Excel")
-    );
+    let files: Vec<&str> = unreadable.iter().map(|f| f["source"]["file"].as_str().unwrap()).collect();
+    assert!(files.contains(&"hong.xlsx") && files.contains(&"rong.xls"), "{json:#}");
+    assert!(unreadable[0]["message"].as_str().unwrap().starts_with("Không đọc được tệp Excel"));
 }
 
 #[test]
@@ -449,11 +300,7 @@ fn nfd_and_control_characters_are_normalised() {
             vec![
                 vec![T("Họ và tên"), T("Chức vụ"), T("Đơn vị")],
                 // "Nguyễn" typed with combining marks, a zero-width space and a NUL.
-                vec![
-                    T("Nguye\u{0302}\u{0303}n\u{200B} Văn\u{0001} An"),
-                    Empty,
-                    T("VP"),
-                ],
+                vec![T("Nguye\u{0302}\u{0303}n\u{200B} Văn\u{0001} An"), Empty, T("VP")],
             ],
         )],
     );

@@ -13,10 +13,7 @@ pub fn command(inputs: &Path, outputs: &Path, today: Option<&str>, quiet: bool) 
         print!("{}", report::text(&run, inputs));
     }
     if let Err(err) = std::fs::create_dir_all(outputs) {
-        eprintln!(
-            "LỖI: không tạo được thư mục kết quả “{}”: {err}",
-            outputs.display()
-        );
+        eprintln!("LỖI: không tạo được thư mục kết quả “{}”: {err}", outputs.display());
         return exit::CANNOT_RUN;
     }
     run.exit_code()

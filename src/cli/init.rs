@@ -16,10 +16,7 @@ const FILES: [(&str, &str); 3] = [
 pub fn command(dir: &Path) -> u8 {
     let occupied = std::fs::read_dir(dir).map(|mut entries| entries.next().is_some()).unwrap_or(false);
     if occupied {
-        eprintln!(
-            "LỖI: thư mục “{}” đã có dữ liệu; `init` không ghi đè. Hãy chọn một thư mục mới.",
-            dir.display()
-        );
+        eprintln!("LỖI: thư mục “{}” đã có dữ liệu; `init` không ghi đè. Hãy chọn một thư mục mới.", dir.display());
         return exit::CANNOT_RUN;
     }
     let written = std::fs::create_dir_all(dir)
@@ -49,8 +46,14 @@ fn sample_roster(path: &Path) -> Result<(), XlsxError> {
     let bold = Format::new().set_bold();
     let head = Format::new().set_bold().set_border(FormatBorder::Thin).set_align(FormatAlign::Center).set_text_wrap();
     let cell = Format::new().set_border(FormatBorder::Thin);
-    sheet.write_with_format(0, 0, "DANH SÁCH CÔNG CHỨC, VIÊN CHỨC, NGƯỜI LAO ĐỘNG ĐÁNH GIÁ, XẾP LOẠI NĂM 2023", &bold)?;
-    let headers = ["STT", "Họ và tên", "Ngày sinh", "Chức vụ", "Đối tượng", "Đảng viên", "Số tháng công tác", "Ghi chú"];
+    sheet.write_with_format(
+        0,
+        0,
+        "DANH SÁCH CÔNG CHỨC, VIÊN CHỨC, NGƯỜI LAO ĐỘNG ĐÁNH GIÁ, XẾP LOẠI NĂM 2023",
+        &bold,
+    )?;
+    let headers =
+        ["STT", "Họ và tên", "Ngày sinh", "Chức vụ", "Đối tượng", "Đảng viên", "Số tháng công tác", "Ghi chú"];
     for (c, h) in headers.iter().enumerate() {
         sheet.write_with_format(2, c as u16, *h, &head)?;
         sheet.write_with_format(3, c as u16, format!("({})", c + 1), &head)?;
@@ -64,7 +67,16 @@ fn sample_roster(path: &Path) -> Result<(), XlsxError> {
     ];
     for (i, (name, birth, post, category, party)) in people.iter().enumerate() {
         let r = 5 + i as u32;
-        let values = [(i + 1).to_string(), name.to_string(), birth.to_string(), post.to_string(), category.to_string(), party.to_string(), "12".into(), String::new()];
+        let values = [
+            (i + 1).to_string(),
+            name.to_string(),
+            birth.to_string(),
+            post.to_string(),
+            category.to_string(),
+            party.to_string(),
+            "12".into(),
+            String::new(),
+        ];
         for (c, v) in values.iter().enumerate() {
             sheet.write_with_format(r, c as u16, v.as_str(), &cell)?;
         }

@@ -77,27 +77,14 @@ pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {
-            let code = if err.use_stderr() {
-                exit::CANNOT_RUN
-            } else {
-                exit::OK
-            };
+            let code = if err.use_stderr() { exit::CANNOT_RUN } else { exit::OK };
             let _ = err.print();
             return ExitCode::from(code);
         }
     };
     let code = match cli.command {
-        Command::Check {
-            inputs,
-            format,
-            today,
-        } => check::command(&inputs, format, today.as_deref()),
-        Command::Build {
-            inputs,
-            outputs,
-            today,
-            quiet,
-        } => build::command(&inputs, &outputs, today.as_deref(), quiet),
+        Command::Check { inputs, format, today } => check::command(&inputs, format, today.as_deref()),
+        Command::Build { inputs, outputs, today, quiet } => build::command(&inputs, &outputs, today.as_deref(), quiet),
         Command::Init { dir } => init::command(&dir),
     };
     ExitCode::from(code)
@@ -107,11 +94,8 @@ pub fn main() -> ExitCode {
 fn today(arg: Option<&str>) -> Result<chrono::NaiveDate, String> {
     match arg {
         None => Ok(chrono::Local::now().date_naive()),
-        Some(text) => chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| {
-            format!(
-                "--today “{text}” không hợp lệ; hãy viết theo dạng YYYY-MM-DD (ví dụ 2023-11-21)."
-            )
-        }),
+        Some(text) => chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
+            .map_err(|_| format!("--today “{text}” không hợp lệ; hãy viết theo dạng YYYY-MM-DD (ví dụ 2023-11-21).")),
     }
 }
 

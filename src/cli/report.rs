@@ -43,28 +43,19 @@ fn finding_json(f: &Finding) -> Value {
 }
 
 fn counts(run: &CheckRun) -> (usize, usize) {
-    run.ingest
-        .dataset
-        .as_ref()
-        .map_or((0, 0), |d| (d.people.len(), d.agency.units.len()))
+    run.ingest.dataset.as_ref().map_or((0, 0), |d| (d.people.len(), d.agency.units.len()))
 }
 
 /// Errors first, then by unit, rule and place, so that output is stable between runs.
 fn sorted(run: &CheckRun) -> Vec<&Finding> {
     let mut all: Vec<&Finding> = run.findings.iter().collect();
     all.sort_by(|a, b| {
-        (
-            a.severity,
-            &a.unit,
-            a.rule,
-            a.source.as_ref().map(|s| s.to_string()),
-        )
-            .cmp(&(
-                b.severity,
-                &b.unit,
-                b.rule,
-                b.source.as_ref().map(|s| s.to_string()),
-            ))
+        (a.severity, &a.unit, a.rule, a.source.as_ref().map(|s| s.to_string())).cmp(&(
+            b.severity,
+            &b.unit,
+            b.rule,
+            b.source.as_ref().map(|s| s.to_string()),
+        ))
     });
     all
 }
@@ -88,19 +79,11 @@ pub fn text(run: &CheckRun, inputs: &Path) -> String {
     }
     // Units with errors come first, then the others; the agency-wide group last.
     let mut ordered: Vec<(&(bool, String), &Vec<&Finding>)> = groups.iter().collect();
-    ordered.sort_by_key(|((general, name), list)| {
-        (*general, !list.iter().any(|f| f.is_error()), name.clone())
-    });
+    ordered.sort_by_key(|((general, name), list)| (*general, !list.iter().any(|f| f.is_error()), name.clone()));
     for ((_, name), list) in ordered {
         let _ = writeln!(out, "\n{name}");
         for f in list {
-            let _ = writeln!(
-                out,
-                "  {} [{}] {}",
-                f.severity.label_vi(),
-                f.rule,
-                f.message
-            );
+            let _ = writeln!(out, "  {} [{}] {}", f.severity.label_vi(), f.rule, f.message);
             if let Some(source) = &f.source {
                 let _ = writeln!(out, "      tại: {source}");
             }

@@ -9,13 +9,8 @@ use crate::source::Source;
 use crate::text::{clean, closest, join_or, unit_key};
 
 /// Names that mean the agency's leadership in a roster section or a consultation entry.
-const LEADERSHIP_NAMES: [&str; 5] = [
-    LEADERSHIP_NAME,
-    "Lãnh đạo cơ quan",
-    "Ban Giám đốc",
-    "Ban Giám đốc Sở",
-    "Lãnh đạo",
-];
+const LEADERSHIP_NAMES: [&str; 5] =
+    [LEADERSHIP_NAME, "Lãnh đạo cơ quan", "Ban Giám đốc", "Ban Giám đốc Sở", "Lãnh đạo"];
 
 pub struct UnitIndex {
     keys: HashMap<String, Membership>,
@@ -34,18 +29,14 @@ impl UnitIndex {
             }
         }
         for label in LEADERSHIP_NAMES {
-            keys.entry(unit_key(label))
-                .or_insert(Membership::Leadership);
+            keys.entry(unit_key(label)).or_insert(Membership::Leadership);
         }
         UnitIndex { keys, labels }
     }
 
     /// The unit or leadership a label names, numbering prefixes ignored.
     pub fn resolve(&self, label: &str) -> Option<Membership> {
-        self.keys
-            .get(&unit_key(label))
-            .or_else(|| self.keys.get(&unit_key(strip_numbering(label))))
-            .copied()
+        self.keys.get(&unit_key(label)).or_else(|| self.keys.get(&unit_key(strip_numbering(label)))).copied()
     }
 
     /// A unit proper (not the leadership).
@@ -54,32 +45,22 @@ impl UnitIndex {
     }
 
     pub fn suggestions(&self, label: &str) -> Vec<&str> {
-        closest(
-            strip_numbering(label),
-            self.labels.iter().map(String::as_str),
-        )
+        closest(strip_numbering(label), self.labels.iter().map(String::as_str))
     }
 
     /// UNKNOWN_UNIT for a label that names no unit, with the closest names.
     pub fn unknown(&self, label: &str, source: Source) -> Finding {
         let suggestions = self.suggestions(label);
         let hint = if suggestions.is_empty() {
-            "Hãy thêm đơn vị vào mục units của agency.yaml, hoặc khai báo tên này trong aliases."
-                .to_string()
+            "Hãy thêm đơn vị vào mục units của agency.yaml, hoặc khai báo tên này trong aliases.".to_string()
         } else {
             format!(
                 "Có phải là {}? Nếu đúng, hãy sửa lại hoặc khai báo tên này trong aliases của agency.yaml.",
                 join_or(&suggestions)
             )
         };
-        Finding::error(
-            input::UNKNOWN_UNIT,
-            format!(
-                "Không có đơn vị “{}” trong agency.yaml. {hint}",
-                clean(label)
-            ),
-        )
-        .at(source)
+        Finding::error(input::UNKNOWN_UNIT, format!("Không có đơn vị “{}” trong agency.yaml. {hint}", clean(label)))
+            .at(source)
     }
 }
 
@@ -93,9 +74,7 @@ pub fn strip_numbering(label: &str) -> &str {
     let is_number = !head.is_empty()
         && head.len() <= 5
         && (head.chars().all(|c| c.is_ascii_digit())
-            || head
-                .chars()
-                .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'i' | 'v' | 'x' | 'l'))
+            || head.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L' | 'i' | 'v' | 'x' | 'l'))
             || (head.chars().count() == 1 && head.chars().all(|c| c.is_ascii_lowercase())));
     if is_number { rest.trim() } else { trimmed }
 }
@@ -106,12 +85,7 @@ pub fn looks_like_section(label: &str) -> bool {
     let stripped = strip_numbering(label);
     let letters: Vec<char> = stripped.chars().filter(|c| c.is_alphabetic()).collect();
     let all_caps = letters.len() > 3 && letters.iter().all(|c| c.is_uppercase());
-    let roman = stripped != label.trim()
-        && label
-            .trim()
-            .chars()
-            .next()
-            .is_some_and(|c| matches!(c, 'I' | 'V' | 'X'));
+    let roman = stripped != label.trim() && label.trim().chars().next().is_some_and(|c| matches!(c, 'I' | 'V' | 'X'));
     all_caps || roman
 }
 
@@ -122,15 +96,9 @@ mod tests {
     #[test]
     fn numbering_is_stripped() {
         assert_eq!(strip_numbering("II. VĂN PHÒNG SỞ"), "VĂN PHÒNG SỞ");
-        assert_eq!(
-            strip_numbering("2. Phòng Tổ chức - Biên chế"),
-            "Phòng Tổ chức - Biên chế"
-        );
+        assert_eq!(strip_numbering("2. Phòng Tổ chức - Biên chế"), "Phòng Tổ chức - Biên chế");
         assert_eq!(strip_numbering("a) Ban Tôn giáo"), "Ban Tôn giáo");
-        assert_eq!(
-            strip_numbering("Phòng Tổ chức - Biên chế"),
-            "Phòng Tổ chức - Biên chế"
-        );
+        assert_eq!(strip_numbering("Phòng Tổ chức - Biên chế"), "Phòng Tổ chức - Biên chế");
     }
 
     #[test]

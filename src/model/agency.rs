@@ -84,8 +84,7 @@ pub struct Fraction {
 impl Fraction {
     /// ⌈n × numerator / denominator⌉.
     pub fn of_ceil(self, n: u32) -> u32 {
-        (u64::from(n) * u64::from(self.numerator)).div_ceil(u64::from(self.denominator.max(1)))
-            as u32
+        (u64::from(n) * u64::from(self.numerator)).div_ceil(u64::from(self.denominator.max(1))) as u32
     }
 }
 
@@ -105,10 +104,7 @@ impl Default for Settings {
             unit_share_percent: 20,
             group_share_percent: 20,
             rounding: Rounding::Floor,
-            quorum_share: Fraction {
-                numerator: 2,
-                denominator: 3,
-            },
+            quorum_share: Fraction { numerator: 2, denominator: 3 },
             exceptions: Vec::new(),
         }
     }
@@ -155,10 +151,7 @@ mod tests {
 
     #[test]
     fn quorum_rounds_up() {
-        let two_thirds = Fraction {
-            numerator: 2,
-            denominator: 3,
-        };
+        let two_thirds = Fraction { numerator: 2, denominator: 3 };
         assert_eq!(two_thirds.of_ceil(8), 6);
         assert_eq!(two_thirds.of_ceil(9), 6);
         assert_eq!(two_thirds.of_ceil(10), 7);

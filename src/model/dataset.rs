@@ -21,10 +21,7 @@ impl Dataset {
     }
 
     pub fn members(&self, unit: UnitId) -> impl Iterator<Item = (PersonId, &Person)> {
-        self.people
-            .iter()
-            .enumerate()
-            .filter(move |(_, p)| p.membership == Membership::Unit(unit))
+        self.people.iter().enumerate().filter(move |(_, p)| p.membership == Membership::Unit(unit))
     }
 
     pub fn headcount(&self, unit: UnitId) -> usize {

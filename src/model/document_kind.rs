@@ -55,13 +55,7 @@ impl DocKind {
 
     /// `true` for the four parts of a unit's dossier (Plan §II.4).
     pub fn is_unit_document(self) -> bool {
-        matches!(
-            self,
-            DocKind::UnitMinutes
-                | DocKind::UnitReport
-                | DocKind::UnitProposal
-                | DocKind::SelfReviews
-        )
+        matches!(self, DocKind::UnitMinutes | DocKind::UnitReport | DocKind::UnitProposal | DocKind::SelfReviews)
     }
 
     pub fn name_vi(self) -> &'static str {

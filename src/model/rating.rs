@@ -24,19 +24,9 @@ pub enum Rating {
 
 impl Rating {
     /// The four levels, best first; votes are cast on these.
-    pub const LEVELS: [Rating; 4] = [
-        Rating::Excellent,
-        Rating::Good,
-        Rating::Completed,
-        Rating::NotCompleted,
-    ];
-    pub const ALL: [Rating; 5] = [
-        Rating::Excellent,
-        Rating::Good,
-        Rating::Completed,
-        Rating::NotCompleted,
-        Rating::NotRated,
-    ];
+    pub const LEVELS: [Rating; 4] = [Rating::Excellent, Rating::Good, Rating::Completed, Rating::NotCompleted];
+    pub const ALL: [Rating; 5] =
+        [Rating::Excellent, Rating::Good, Rating::Completed, Rating::NotCompleted, Rating::NotRated];
 
     pub fn code(self) -> &'static str {
         match self {

@@ -56,11 +56,7 @@ mod tests {
     fn basis_needs_strict_majority_cumulated_from_the_top() {
         assert_eq!(votes([5, 2, 0, 0]).basis(7), Some(Rating::Excellent));
         assert_eq!(votes([3, 4, 0, 0]).basis(7), Some(Rating::Good));
-        assert_eq!(
-            votes([4, 4, 0, 0]).basis(8),
-            Some(Rating::Good),
-            "exactly half is not more than half"
-        );
+        assert_eq!(votes([4, 4, 0, 0]).basis(8), Some(Rating::Good), "exactly half is not more than half");
         assert_eq!(votes([1, 1, 1, 0]).basis(8), None);
         assert_eq!(votes([0, 0, 0, 6]).basis(7), Some(Rating::NotCompleted));
     }

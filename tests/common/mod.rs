@@ -63,11 +63,7 @@ pub struct Sheet {
 }
 
 pub fn sheet(name: &'static str, rows: Vec<Vec<Cell>>) -> Sheet {
-    Sheet {
-        name,
-        rows,
-        merges: Vec::new(),
-    }
+    Sheet { name, rows, merges: Vec::new() }
 }
 
 pub fn write_xlsx(path: &Path, sheets: &[Sheet]) {
@@ -99,8 +95,7 @@ pub fn write_xlsx(path: &Path, sheets: &[Sheet]) {
             }
         }
         for (r1, c1, r2, c2, text) in &s.merges {
-            ws.merge_range(*r1, *c1, *r2, *c2, text, &Format::new())
-                .unwrap();
+            ws.merge_range(*r1, *c1, *r2, *c2, text, &Format::new()).unwrap();
         }
     }
     book.save(path).unwrap();
@@ -115,10 +110,7 @@ pub fn ingest(dir: &Path) -> (Option<Dataset>, Vec<Finding>) {
 
 /// `xeploai <args>` as a process: (exit code, stdout, stderr).
 pub fn run(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_xeploai"))
-        .args(args)
-        .output()
-        .expect("run xeploai");
+    let out = Command::new(env!("CARGO_BIN_EXE_xeploai")).args(args).output().expect("run xeploai");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
@@ -128,27 +120,15 @@ pub fn run(args: &[&str]) -> (i32, String, String) {
 
 /// `xeploai check --format json --inputs DIR`: (exit code, parsed JSON).
 pub fn check_json(dir: &Path) -> (i32, Value) {
-    let (code, stdout, stderr) = run(&[
-        "check",
-        "--format",
-        "json",
-        "--inputs",
-        dir.to_str().unwrap(),
-    ]);
+    let (code, stdout, stderr) = run(&["check", "--format", "json", "--inputs", dir.to_str().unwrap()]);
     assert!(!stderr.contains("panicked"), "panic: {stderr}");
-    let json: Value = serde_json::from_str(&stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}): {stdout}\n{stderr}"));
+    let json: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {stdout}\n{stderr}"));
     (code, json)
 }
 
 /// The findings of one rule in a JSON result.
 pub fn with_rule<'a>(json: &'a Value, rule: &str) -> Vec<&'a Value> {
-    json["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|f| f["rule"] == rule)
-        .collect()
+    json["findings"].as_array().unwrap().iter().filter(|f| f["rule"] == rule).collect()
 }
 
 pub fn rules_of(findings: &[Finding]) -> Vec<&'static str> {
@@ -178,5 +158,90 @@ pub fn case(case: &str) -> TempDir {
     let dir = fixture("base");
     base_roster(dir.path());
     copy_dir(&fixtures_dir().join(case), dir.path());
+    dir
+}
+
+/// Columns of the clean roster, in order.
+pub const CLEAN_COLUMNS: [&str; 11] = [
+    "Họ và tên",
+    "Chức vụ",
+    "Đơn vị",
+    "Đối tượng",
+    "Đảng viên",
+    "Số tháng công tác",
+    "Nghỉ thai sản",
+    "Nghỉ ốm (ngày)",
+    "Kỷ luật",
+    "Loại kỷ luật",
+    "Không tính kỷ luật",
+];
+
+/// The roster of `tests/fixtures/rules/clean`: (name, post, unit, category).
+pub const CLEAN_PEOPLE: [(&str, &str, &str, &str); 17] = [
+    ("Trương Minh Khôi", "Giám đốc", "Lãnh đạo Sở", "CC"),
+    ("Nguyễn Văn An", "Chánh Văn phòng", "VP", "CC"),
+    ("Trần Thị Bình", "Phó Chánh Văn phòng", "VP", "CC"),
+    ("Lê Văn Cường", "", "VP", "CC"),
+    ("Phạm Thị Dung", "", "VP", "CC"),
+    ("Võ Văn Giang", "", "VP", "CC"),
+    ("Đặng Văn Hải", "", "VP", "CC"),
+    ("Hoàng Văn Em", "Trưởng phòng", "Phòng CCVC", "CC"),
+    ("Bùi Văn Phúc", "Phó Trưởng phòng", "Phòng CCVC", "CC"),
+    ("Ngô Thị Khánh", "Chuyên viên", "Phòng CCVC", "CC"),
+    ("Dương Thị Linh", "", "Phòng CCVC", "CC"),
+    ("Huỳnh Văn Minh", "", "Phòng CCVC", "CC"),
+    ("Đỗ Thị Hạnh", "Giám đốc Trung tâm", "TTLTLS", "VC"),
+    ("Lý Văn Nam", "Phó Giám đốc Trung tâm", "TTLTLS", "VC"),
+    ("Mai Thị Oanh", "Lưu trữ viên", "TTLTLS", "VC"),
+    ("Tạ Văn Quân", "", "TTLTLS", "VC"),
+    ("Hồ Văn Sơn", "Lái xe", "TTLTLS", "HĐLĐ"),
+];
+
+/// Writes the clean roster with `tweaks` applied: (person, column header, value).
+pub fn clean_roster(dir: &Path, tweaks: &[(&str, &str, &str)]) {
+    let mut rows = vec![CLEAN_COLUMNS.iter().map(|c| T(c)).collect::<Vec<Cell>>()];
+    for (name, post, unit, category) in CLEAN_PEOPLE {
+        let mut row: Vec<Cell> = CLEAN_COLUMNS.iter().map(|_| Empty).collect();
+        row[0] = T(name);
+        row[1] = T(post);
+        row[2] = T(unit);
+        row[3] = T(category);
+        for (who, column, value) in tweaks.iter().filter(|t| t.0 == name) {
+            let c = CLEAN_COLUMNS
+                .iter()
+                .position(|h| h == column)
+                .unwrap_or_else(|| panic!("no column {column} for {who}"));
+            row[c] = S(value.to_string());
+        }
+        rows.push(row);
+    }
+    write_xlsx(&dir.join("danh-sach.xlsx"), &[sheet("DS", rows)]);
+}
+
+/// The clean agency with the files of `tests/fixtures/rules/<case>` laid over it and
+/// the roster tweaked.
+pub fn rules_case(case: &str, tweaks: &[(&str, &str, &str)]) -> TempDir {
+    let dir = fixture("rules/clean");
+    clean_roster(dir.path(), tweaks);
+    let over = fixtures_dir().join("rules").join(case);
+    if case != "clean" && over.is_dir() {
+        copy_dir(&over, dir.path());
+    }
+    dir
+}
+
+/// `xeploai check --format json --inputs DIR --today DATE`.
+pub fn check_json_on(dir: &Path, today: &str) -> (i32, Value) {
+    let (code, stdout, stderr) =
+        run(&["check", "--format", "json", "--inputs", dir.to_str().unwrap(), "--today", today]);
+    assert!(!stderr.contains("panicked"), "panic: {stderr}");
+    let json: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| panic!("not JSON ({e}): {stdout}\n{stderr}"));
+    (code, json)
+}
+
+/// The clean agency with the files of `tests/fixtures/<extra>` added.
+pub fn clean_plus(extra: &str) -> TempDir {
+    let dir = rules_case("clean", &[]);
+    copy_dir(&fixtures_dir().join(extra), dir.path());
     dir
 }

@@ -32,12 +32,7 @@ pub fn agency(doc: AgencyDoc, rel: &Path, findings: &mut Findings) -> Agency {
         email: doc.email.as_deref().map(clean),
         director: Signer {
             name: clean(&doc.director.name),
-            title: doc
-                .director
-                .title
-                .as_deref()
-                .map(clean)
-                .unwrap_or_else(|| "Giám đốc".into()),
+            title: doc.director.title.as_deref().map(clean).unwrap_or_else(|| "Giám đốc".into()),
         },
         units,
         settings: Settings::default(),
@@ -52,11 +47,7 @@ pub fn agency(doc: AgencyDoc, rel: &Path, findings: &mut Findings) -> Agency {
                 source: source_of(rel, d),
             })
             .collect(),
-        recipients: doc
-            .recipients
-            .iter()
-            .map(|(k, list)| (k.0, list.iter().map(|r| clean(r)).collect()))
-            .collect(),
+        recipients: doc.recipients.iter().map(|(k, list)| (k.0, list.iter().map(|r| clean(r)).collect())).collect(),
         source: Source::file(rel),
     };
     check_duplicate_units(&agency, findings);
@@ -64,12 +55,8 @@ pub fn agency(doc: AgencyDoc, rel: &Path, findings: &mut Findings) -> Agency {
         let defaults = Settings::default();
         let index = UnitIndex::new(&agency);
         agency.settings = Settings {
-            unit_share_percent: settings
-                .unit_share_percent
-                .unwrap_or(defaults.unit_share_percent),
-            group_share_percent: settings
-                .group_share_percent
-                .unwrap_or(defaults.group_share_percent),
+            unit_share_percent: settings.unit_share_percent.unwrap_or(defaults.unit_share_percent),
+            group_share_percent: settings.group_share_percent.unwrap_or(defaults.group_share_percent),
             rounding: match settings.rounding {
                 Some(RoundingDoc::Floor) | None => Rounding::Floor,
                 Some(RoundingDoc::HalfUp) => Rounding::HalfUp,
@@ -81,15 +68,16 @@ pub fn agency(doc: AgencyDoc, rel: &Path, findings: &mut Findings) -> Agency {
                 .iter()
                 .filter_map(|e| {
                     let source = source_of(rel, e);
-                    match index.resolve_unit(&e.value.unit) {
+                    let e = &e.value.0;
+                    match index.resolve_unit(&e.unit) {
                         Some(unit) => Some(QuotaException {
                             unit,
-                            max_excellent: e.value.max_excellent,
-                            decision: clean(&e.value.decision),
+                            max_excellent: e.max_excellent,
+                            decision: clean(&e.decision),
                             source,
                         }),
                         None => {
-                            findings.push(index.unknown(&e.value.unit, source));
+                            findings.push(index.unknown(&e.unit, source));
                             None
                         }
                     }

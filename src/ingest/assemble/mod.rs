@@ -44,17 +44,10 @@ fn assemble(files: &[InputFile], findings: &mut Findings) -> Option<Dataset> {
             return None;
         }
         many => {
-            let names: Vec<String> = many
-                .iter()
-                .map(|f| crate::source::display_path(&f.rel))
-                .collect();
+            let names: Vec<String> = many.iter().map(|f| crate::source::display_path(&f.rel)).collect();
             findings.push(Finding::error(
                 input::AGENCY_MISSING,
-                format!(
-                    "Có {} tệp `kind: agency` ({}); chỉ được có một.",
-                    many.len(),
-                    names.join(", ")
-                ),
+                format!("Có {} tệp `kind: agency` ({}); chỉ được có một.", many.len(), names.join(", ")),
             ));
             return None;
         }
@@ -84,11 +77,7 @@ fn assemble(files: &[InputFile], findings: &mut Findings) -> Option<Dataset> {
     }
     let any_roster = files.iter().filter(|f| f.kind == FileKind::Roster).count() > rosterless.len();
     for rel in rosterless {
-        let severity = if any_roster {
-            Severity::Warning
-        } else {
-            Severity::Error
-        };
+        let severity = if any_roster { Severity::Warning } else { Severity::Error };
         findings.push(
             Finding::new(
                 input::ROSTER_NO_HEADER,
@@ -167,12 +156,7 @@ fn assemble(files: &[InputFile], findings: &mut Findings) -> Option<Dataset> {
         }
     }
 
-    Some(Dataset {
-        agency,
-        people,
-        unit_reviews,
-        agency_review,
-    })
+    Some(Dataset { agency, people, unit_reviews, agency_review })
 }
 
 fn text_of(file: &InputFile) -> &str {

@@ -10,11 +10,7 @@ use crate::text::{closest, join_or, name_key};
 
 /// People of all workbooks; a second row with the same name in the same unit is
 /// ROSTER_DUPLICATE unless the birth dates tell the two apart (inputs.md).
-pub fn people(
-    rows: Vec<RosterRow>,
-    unit_name: &dyn Fn(Membership) -> String,
-    findings: &mut Findings,
-) -> Vec<Person> {
+pub fn people(rows: Vec<RosterRow>, unit_name: &dyn Fn(Membership) -> String, findings: &mut Findings) -> Vec<Person> {
     let mut people: Vec<Person> = Vec::with_capacity(rows.len());
     let mut seen: HashMap<(Membership, String), Vec<PersonId>> = HashMap::new();
     for row in rows {
@@ -74,9 +70,7 @@ impl PeopleIndex {
     pub fn new(people: &[Person]) -> Self {
         let mut by_name = HashMap::new();
         for (id, p) in people.iter().enumerate() {
-            by_name
-                .entry((p.membership, name_key(&p.name)))
-                .or_insert(id);
+            by_name.entry((p.membership, name_key(&p.name))).or_insert(id);
         }
         PeopleIndex { by_name }
     }
@@ -94,21 +88,15 @@ pub fn unknown_person(
     name: &str,
     source: Source,
 ) -> Finding {
-    let candidates = dataset_people
-        .iter()
-        .filter(|p| p.membership == membership)
-        .map(|p| p.name.as_str());
+    let candidates = dataset_people.iter().filter(|p| p.membership == membership).map(|p| p.name.as_str());
     let suggestions = closest(name, candidates);
     let hint = if suggestions.is_empty() {
         "Hãy kiểm tra lại họ tên, hoặc bổ sung người này vào danh sách Excel.".to_string()
     } else {
         format!("Có phải là {}?", join_or(&suggestions))
     };
-    Finding::error(
-        input::UNKNOWN_PERSON,
-        format!("Không có “{name}” trong danh sách của {unit_name}. {hint}"),
-    )
-    .unit(unit_name)
-    .person(name)
-    .at(source)
+    Finding::error(input::UNKNOWN_PERSON, format!("Không có “{name}” trong danh sách của {unit_name}. {hint}"))
+        .unit(unit_name)
+        .person(name)
+        .at(source)
 }

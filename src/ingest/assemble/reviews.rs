@@ -5,15 +5,12 @@ use std::path::Path;
 use serde_saphyr::Spanned;
 
 use super::super::units::UnitIndex;
-use super::super::yaml::{
-    AgencyReviewDoc, GuestDoc, MeetingDoc, ReviewDoc, UnitReviewDoc, source_of,
-};
+use super::super::yaml::{AgencyReviewDoc, GuestDoc, MeetingDoc, ReviewDoc, UnitReviewDoc, source_of};
 use super::people::{PeopleIndex, unknown_person};
 use crate::findings::Findings;
 use crate::model::{
-    Absence, AgencyReview, Ballot, CollectiveReview, Comment, Conference, Consultation, DocNumber,
-    Guest, Meeting, Membership, Person, PersonConclusion, PersonRef, PersonReview, UnitConclusion,
-    UnitId, UnitReview,
+    Absence, AgencyReview, Ballot, CollectiveReview, Comment, Conference, Consultation, DocNumber, Guest, Meeting,
+    Membership, Person, PersonConclusion, PersonRef, PersonReview, UnitConclusion, UnitId, UnitReview,
 };
 use crate::source::Source;
 use crate::text::{clean, clean_block, name_key};
@@ -30,50 +27,32 @@ pub struct Resolver<'a> {
 
 impl Resolver<'_> {
     /// A name that must be on the roster of `membership` (UNKNOWN_PERSON otherwise).
-    fn member(&mut self, membership: Membership, name: &Spanned<String>) -> PersonRef {
-        self.member_or_guest(membership, name, &[])
+    fn member(&mut self, membership: Membership, name: &str, source: Source) -> PersonRef {
+        self.member_or_guest(membership, name, source, &[])
+    }
+
+    /// A spanned name that may also be one of the meeting's guests.
+    fn spanned(&mut self, membership: Membership, name: &Spanned<String>, guests: &[Guest]) -> PersonRef {
+        let source = source_of(self.rel, name);
+        self.member_or_guest(membership, &name.value, source, guests)
     }
 
     /// A name that may also be one of the meeting's guests.
-    fn member_or_guest(
-        &mut self,
-        membership: Membership,
-        name: &Spanned<String>,
-        guests: &[Guest],
-    ) -> PersonRef {
-        let source = source_of(self.rel, name);
-        let written = clean(&name.value);
+    fn member_or_guest(&mut self, membership: Membership, name: &str, source: Source, guests: &[Guest]) -> PersonRef {
+        let written = clean(name);
         let person = self.index.find(membership, &written);
-        let is_guest = guests
-            .iter()
-            .any(|g| name_key(&g.name) == name_key(&written));
+        let is_guest = guests.iter().any(|g| name_key(&g.name) == name_key(&written));
         if person.is_none() && !is_guest {
             let unit_name = (self.unit_names)(membership);
-            self.findings.push(unknown_person(
-                self.people,
-                membership,
-                &unit_name,
-                &written,
-                source.clone(),
-            ));
+            self.findings.push(unknown_person(self.people, membership, &unit_name, &written, source.clone()));
         }
-        PersonRef {
-            name: person.map_or(written, |id| self.people[id].name.clone()),
-            person,
-            source,
-        }
+        PersonRef { name: person.map_or(written, |id| self.people[id].name.clone()), person, source }
     }
 
     pub fn unit_review(&mut self, doc: UnitReviewDoc, unit: UnitId) -> UnitReview {
         let membership = Membership::Unit(unit);
-        let meeting = doc
-            .meeting
-            .as_ref()
-            .map(|m| self.meeting(membership, &m.value, source_of(self.rel, m)));
-        let guests = meeting
-            .as_ref()
-            .map(|m| m.guests.clone())
-            .unwrap_or_default();
+        let meeting = doc.meeting.as_ref().map(|m| self.meeting(membership, &m.value, source_of(self.rel, m)));
+        let guests = meeting.as_ref().map(|m| m.guests.clone()).unwrap_or_default();
         let collective = doc.collective.as_ref().map(|c| {
             let v = &c.value;
             CollectiveReview {
@@ -90,18 +69,8 @@ impl Resolver<'_> {
                 source: Some(source_of(self.rel, c)),
             }
         });
-        let reviews = doc
-            .reviews
-            .iter()
-            .map(|r| self.review(membership, r, &guests))
-            .collect();
-        UnitReview {
-            unit,
-            meeting,
-            collective,
-            reviews,
-            source: Source::file(self.rel),
-        }
+        let reviews = doc.reviews.iter().map(|r| self.review(membership, r, &guests)).collect();
+        UnitReview { unit, meeting, collective, reviews, source: Source::file(self.rel) }
     }
 
     fn meeting(&mut self, membership: Membership, m: &MeetingDoc, source: Source) -> Meeting {
@@ -111,21 +80,15 @@ impl Resolver<'_> {
             start: m.start.map(|t| t.0),
             end: m.end.map(|t| t.0),
             place: line(&m.place),
-            chair: m
-                .chair
-                .as_ref()
-                .map(|n| self.member_or_guest(membership, n, &guests)),
-            secretary: m
-                .secretary
-                .as_ref()
-                .map(|n| self.member_or_guest(membership, n, &guests)),
+            chair: m.chair.as_ref().map(|n| self.spanned(membership, n, &guests)),
+            secretary: m.secretary.as_ref().map(|n| self.spanned(membership, n, &guests)),
             convened: m.convened,
             absent: m
                 .absent
                 .iter()
                 .map(|a| Absence {
-                    person: self.member(membership, &a.value.name),
-                    reason: line(&a.value.reason),
+                    person: self.member(membership, &a.value.0.name, source_of(self.rel, a)),
+                    reason: line(&a.value.0.reason),
                 })
                 .collect(),
             guests,
@@ -133,26 +96,18 @@ impl Resolver<'_> {
         }
     }
 
-    fn review(
-        &mut self,
-        membership: Membership,
-        r: &Spanned<ReviewDoc>,
-        guests: &[Guest],
-    ) -> PersonReview {
+    fn review(&mut self, membership: Membership, r: &Spanned<ReviewDoc>, guests: &[Guest]) -> PersonReview {
         let v = &r.value;
         PersonReview {
-            person: self.member(membership, &v.name),
-            chaired_by: v
-                .chaired_by
-                .as_ref()
-                .map(|n| self.member_or_guest(membership, n, guests)),
+            person: self.member(membership, &v.name.value, source_of(self.rel, &v.name)),
+            chaired_by: v.chaired_by.as_ref().map(|n| self.spanned(membership, n, guests)),
             self_rating: v.self_rating.map(|r| r.0),
             comments: v
                 .comments
                 .iter()
                 .map(|c| Comment {
-                    by: self.member_or_guest(membership, &c.by, guests),
-                    text: clean_block(&c.text),
+                    by: self.member_or_guest(membership, &c.value.0.by, source_of(self.rel, c), guests),
+                    text: clean_block(&c.value.0.text),
                 })
                 .collect(),
             votes: v.votes.map(|v| v.0),
@@ -192,16 +147,15 @@ impl Resolver<'_> {
                 .iter()
                 .filter_map(|u| {
                     let source = source_of(self.rel, u);
-                    match self.units.resolve_unit(&u.value.unit) {
+                    match self.units.resolve_unit(&u.value.0.unit) {
                         Some(unit) => Some(UnitConclusion {
                             unit,
-                            rating: u.value.rating.0,
-                            reason: line(&u.value.reason),
+                            rating: u.value.0.rating.0,
+                            reason: line(&u.value.0.reason),
                             source,
                         }),
                         None => {
-                            self.findings
-                                .push(self.units.unknown(&u.value.unit, source));
+                            self.findings.push(self.units.unknown(&u.value.0.unit, source));
                             None
                         }
                     }
@@ -212,16 +166,14 @@ impl Resolver<'_> {
                 .iter()
                 .filter_map(|p| {
                     let source = source_of(self.rel, p);
-                    let Some(membership) = self.units.resolve(&p.value.unit) else {
-                        self.findings
-                            .push(self.units.unknown(&p.value.unit, source));
+                    let Some(membership) = self.units.resolve(&p.value.0.unit) else {
+                        self.findings.push(self.units.unknown(&p.value.0.unit, source.clone()));
                         return None;
                     };
-                    let name = Spanned::new(p.value.name.clone(), p.referenced, p.defined);
                     Some(PersonConclusion {
-                        person: self.member(membership, &name),
-                        rating: p.value.rating.0,
-                        reason: line(&p.value.reason),
+                        person: self.member(membership, &p.value.0.name, source),
+                        rating: p.value.0.rating.0,
+                        reason: line(&p.value.0.reason),
                     })
                 })
                 .collect();
@@ -241,31 +193,15 @@ impl Resolver<'_> {
             .into_iter()
             .map(|(kind, n)| {
                 let number = n.number.map(|t| clean(&t.0)).filter(|t| !t.is_empty());
-                (
-                    kind.0,
-                    DocNumber {
-                        number,
-                        date: n.date.map(|d| d.0),
-                    },
-                )
+                (kind.0, DocNumber { number, date: n.date.map(|d| d.0) })
             })
             .collect();
-        AgencyReview {
-            leadership_conference,
-            agency_ballot,
-            consultation,
-            documents,
-            source: Source::file(self.rel),
-        }
+        AgencyReview { leadership_conference, agency_ballot, consultation, documents, source: Source::file(self.rel) }
     }
 }
 
 fn guest(g: &GuestDoc) -> Guest {
-    let (name, title) = g.parts();
-    Guest {
-        name: clean(name),
-        title: title.map(clean),
-    }
+    Guest { name: clean(&g.name), title: g.title.as_deref().map(clean) }
 }
 
 fn line(text: &Option<String>) -> Option<String> {

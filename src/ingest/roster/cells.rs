@@ -55,9 +55,7 @@ pub fn yes(cell: &Data) -> Result<bool, String> {
             match fold(&raw).as_str() {
                 "" | "0" | "khong" | "no" | "k" | "-" => Ok(false),
                 "x" | "co" | "1" | "yes" | "v" | "dv" | "dang vien" | "true" => Ok(true),
-                _ => Err(format!(
-                    "“{raw}” không phải là đánh dấu có/không; hãy ghi x (có) hoặc để trống (không)."
-                )),
+                _ => Err(format!("“{raw}” không phải là đánh dấu có/không; hãy ghi x (có) hoặc để trống (không).")),
             }
         }
     }
@@ -75,10 +73,7 @@ pub fn number(cell: &Data) -> Result<Option<f64>, String> {
             if t.is_empty() || t == "-" {
                 return Ok(None);
             }
-            t.replace(',', ".")
-                .parse::<f64>()
-                .map(Some)
-                .map_err(|_| format!("“{t}” không phải là một số."))
+            t.replace(',', ".").parse::<f64>().map(Some).map_err(|_| format!("“{t}” không phải là một số."))
         }
     }
 }
@@ -99,9 +94,7 @@ pub fn birth(cell: &Data, year_only: bool) -> Result<Option<Birth>, String> {
             .map(|d| Some(date_or_year(d.date(), year_only)))
             .ok_or_else(|| "Ngày sinh không hợp lệ.".into()),
         Data::Int(i) if year_only || (1900..=2100).contains(i) => from_year(*i),
-        Data::Float(f) if f.fract() == 0.0 && (year_only || (1900.0..=2100.0).contains(f)) => {
-            from_year(*f as i64)
-        }
+        Data::Float(f) if f.fract() == 0.0 && (year_only || (1900.0..=2100.0).contains(f)) => from_year(*f as i64),
         Data::Int(_) | Data::Float(_) => {
             let serial = cell.as_f64().unwrap_or_default();
             serial_to_date(serial)
@@ -123,11 +116,7 @@ pub fn birth(cell: &Data, year_only: bool) -> Result<Option<Birth>, String> {
 }
 
 fn date_or_year(date: NaiveDate, year_only: bool) -> Birth {
-    if year_only {
-        Birth::Year(date.year())
-    } else {
-        Birth::Date(date)
-    }
+    if year_only { Birth::Year(date.year()) } else { Birth::Date(date) }
 }
 
 /// Excel's 1900 date system (with its phantom 29/02/1900, hence the 1899-12-30 epoch).
@@ -135,8 +124,7 @@ fn serial_to_date(serial: f64) -> Option<NaiveDate> {
     if !(1.0..=2_958_465.0).contains(&serial) {
         return None;
     }
-    NaiveDate::from_ymd_opt(1899, 12, 30)?
-        .checked_add_days(chrono::Days::new(serial.trunc() as u64))
+    NaiveDate::from_ymd_opt(1899, 12, 30)?.checked_add_days(chrono::Days::new(serial.trunc() as u64))
 }
 
 pub fn gender(text: &str) -> Result<Option<Gender>, String> {
@@ -156,11 +144,7 @@ pub fn category(text: &str) -> Result<Option<Category>, String> {
         "cc" | "cong chuc" | "cbcc" | "can bo cong chuc" => Category::CivilServant,
         "vc" | "vien chuc" => Category::PublicEmployee,
         "nld" | "nguoi lao dong" | "lao dong" | "hdld" | "hd" => Category::Worker,
-        _ if t.starts_with("hop dong")
-            || t.starts_with("hd ")
-            || t.starts_with("hd1")
-            || t.starts_with("hd6") =>
-        {
+        _ if t.starts_with("hop dong") || t.starts_with("hd ") || t.starts_with("hd1") || t.starts_with("hd6") => {
             Category::Worker
         }
         _ => {
@@ -183,9 +167,7 @@ pub fn discipline_kind(text: &str) -> Result<Option<DisciplineKind>, String> {
     } else if t.contains("doan") {
         Ok(Some(DisciplineKind::Mass))
     } else {
-        Err(format!(
-            "“{text}” không phải là loại kỷ luật (đảng, hành chính hoặc đoàn thể)."
-        ))
+        Err(format!("“{text}” không phải là loại kỷ luật (đảng, hành chính hoặc đoàn thể)."))
     }
 }
 
@@ -213,19 +195,10 @@ mod tests {
     #[test]
     fn births_in_every_form() {
         let d = NaiveDate::from_ymd_opt(1985, 3, 7).unwrap();
-        assert_eq!(
-            birth(&Data::String("07/03/1985".into()), false),
-            Ok(Some(Birth::Date(d)))
-        );
-        assert_eq!(
-            birth(&Data::Float(31113.0), false),
-            Ok(Some(Birth::Date(d)))
-        );
+        assert_eq!(birth(&Data::String("07/03/1985".into()), false), Ok(Some(Birth::Date(d))));
+        assert_eq!(birth(&Data::Float(31113.0), false), Ok(Some(Birth::Date(d))));
         assert_eq!(birth(&Data::Int(1985), false), Ok(Some(Birth::Year(1985))));
-        assert_eq!(
-            birth(&Data::String("1985".into()), true),
-            Ok(Some(Birth::Year(1985)))
-        );
+        assert_eq!(birth(&Data::String("1985".into()), true), Ok(Some(Birth::Year(1985))));
         assert!(birth(&Data::String("31/02/1985".into()), false).is_err());
     }
 

@@ -50,13 +50,9 @@ pub fn classify(text: &str) -> Option<Field> {
     } else if has("thang cong tac") || has("thoi gian cong tac") || has("so thang") {
         Field::Months
     } else if has("nghi") && !has("nghi dinh") {
-        Field::Leave {
-            in_days: has("ngay"),
-        }
+        Field::Leave { in_days: has("ngay") }
     } else if has("sinh") {
-        Field::Birth {
-            year_only: has("nam sinh") && !has("ngay"),
-        }
+        Field::Birth { year_only: has("nam sinh") && !has("ngay") }
     } else if has("gioi tinh") {
         Field::Gender
     } else if has("ho va ten") || has("ho ten") || is("ten") || has("ho va ten dem") {
@@ -65,12 +61,7 @@ pub fn classify(text: &str) -> Option<Field> {
         Field::Position
     } else if has("don vi") || is("phong") || is("phong ban") || is("ban") || has("co quan") {
         Field::Unit
-    } else if has("doi tuong")
-        || is("loai")
-        || has("cong chuc vien chuc")
-        || is("cc vc nld")
-        || has("loai can bo")
-    {
+    } else if has("doi tuong") || is("loai") || has("cong chuc vien chuc") || is("cc vc nld") || has("loai can bo") {
         Field::Category
     } else if has("dang vien") || is("dv") || is("dang") {
         Field::Party
@@ -98,9 +89,7 @@ pub fn classify_two_rows(top: &str, sub: &str) -> Option<Field> {
             _ => {}
         }
     }
-    classify(&format!("{top} {sub}"))
-        .or_else(|| classify(sub))
-        .or(top_field)
+    classify(&format!("{top} {sub}")).or_else(|| classify(sub)).or(top_field)
 }
 
 /// A row of column numbers under a header: "(1) (2) (3)..." or "1 2 3" or "A B C".
@@ -111,9 +100,7 @@ pub fn is_numbering_row(cells: &[String]) -> bool {
             let inner = c.trim().trim_start_matches('(').trim_end_matches(')');
             !inner.is_empty()
                 && inner.len() <= 3
-                && inner
-                    .chars()
-                    .all(|ch| ch.is_ascii_alphanumeric() || ch == '=' || ch == '+')
+                && inner.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '=' || ch == '+')
         })
 }
 
@@ -143,11 +130,7 @@ pub fn find_header(rows: &[Vec<String>]) -> Option<Header> {
     let limit = rows.len().min(HEADER_SEARCH_ROWS);
     for r in 0..limit {
         let single: Vec<Option<Field>> = rows[r].iter().map(|c| classify(c)).collect();
-        let known = single
-            .iter()
-            .flatten()
-            .filter(|f| **f != Field::Index)
-            .count();
+        let known = single.iter().flatten().filter(|f| **f != Field::Index).count();
         let has_name = single.contains(&Some(Field::Name));
         if !has_name || known < 2 {
             continue;
@@ -155,28 +138,12 @@ pub fn find_header(rows: &[Vec<String>]) -> Option<Header> {
         let next = rows.get(r + 1);
         let (columns, mut height) = match next.filter(|sub| is_sub_header(&rows[r], sub, &single)) {
             Some(sub) => (merge_two_rows(&rows[r], sub), 2),
-            None => (
-                dedup(
-                    single
-                        .into_iter()
-                        .enumerate()
-                        .filter_map(|(c, f)| f.map(|f| (c, f)))
-                        .collect(),
-                ),
-                1,
-            ),
+            None => (dedup(single.into_iter().enumerate().filter_map(|(c, f)| f.map(|f| (c, f))).collect()), 1),
         };
-        if rows
-            .get(r + height)
-            .is_some_and(|row| is_numbering_row(row))
-        {
+        if rows.get(r + height).is_some_and(|row| is_numbering_row(row)) {
             height += 1;
         }
-        return Some(Header {
-            row: r,
-            height,
-            columns,
-        });
+        return Some(Header { row: r, height, columns });
     }
     None
 }
@@ -218,11 +185,7 @@ fn merge_two_rows(top: &[String], sub: &[String]) -> Vec<(usize, Field)> {
             carried = t.to_string();
         }
         // A blank top cell above a filled sub cell is the tail of a merged group heading.
-        let top_text = if t.trim().is_empty() && !s.trim().is_empty() {
-            carried.as_str()
-        } else {
-            t
-        };
+        let top_text = if t.trim().is_empty() && !s.trim().is_empty() { carried.as_str() } else { t };
         if let Some(field) = classify_two_rows(top_text, s) {
             columns.push((c, field));
         }
@@ -234,10 +197,7 @@ fn merge_two_rows(top: &[String], sub: &[String]) -> Vec<(usize, Field)> {
 fn dedup(columns: Vec<(usize, Field)>) -> Vec<(usize, Field)> {
     let mut out: Vec<(usize, Field)> = Vec::new();
     for (c, f) in columns {
-        if !out
-            .iter()
-            .any(|(_, g)| std::mem::discriminant(g) == std::mem::discriminant(&f))
-        {
+        if !out.iter().any(|(_, g)| std::mem::discriminant(g) == std::mem::discriminant(&f)) {
             out.push((c, f));
         }
     }
@@ -289,26 +249,10 @@ mod tests {
         let rows = vec![
             row(&["DANH SÁCH CÔNG CHỨC"]),
             row(&[]),
-            row(&[
-                "STT",
-                "Họ và tên",
-                "Ngày sinh",
-                "",
-                "Chức vụ",
-                "Kỷ luật",
-                "",
-            ]),
+            row(&["STT", "Họ và tên", "Ngày sinh", "", "Chức vụ", "Kỷ luật", ""]),
             row(&["", "", "Nam", "Nữ", "", "Hình thức", "Loại"]),
             row(&["(1)", "(2)", "(3)", "(4)", "(5)", "(6)", "(7)"]),
-            row(&[
-                "1",
-                "Nguyễn Văn An",
-                "01/02/1980",
-                "",
-                "Trưởng phòng",
-                "",
-                "",
-            ]),
+            row(&["1", "Nguyễn Văn An", "01/02/1980", "", "Trưởng phòng", "", ""]),
         ];
         let header = find_header(&rows).expect("header");
         assert_eq!((header.row, header.height), (2, 3));
@@ -328,10 +272,7 @@ mod tests {
 
     #[test]
     fn single_row_header_is_not_merged_with_data() {
-        let rows = vec![
-            row(&["STT", "Họ tên", "Chức vụ"]),
-            row(&["1", "Lê Văn B", ""]),
-        ];
+        let rows = vec![row(&["STT", "Họ tên", "Chức vụ"]), row(&["1", "Lê Văn B", ""])];
         let header = find_header(&rows).expect("header");
         assert_eq!(header.height, 1);
     }

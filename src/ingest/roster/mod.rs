@@ -51,28 +51,18 @@ pub struct Workbook {
     pub has_roster: bool,
 }
 
-pub fn read_workbook(
-    path: &Path,
-    rel: &Path,
-    units: &UnitIndex,
-    findings: &mut Findings,
-) -> Workbook {
-    let empty = Workbook {
-        rows: Vec::new(),
-        has_roster: false,
-    };
+pub fn read_workbook(path: &Path, rel: &Path, units: &UnitIndex, findings: &mut Findings) -> Workbook {
+    let empty = Workbook { rows: Vec::new(), has_roster: false };
     // calamine is careful, but a clerk's file must never take the whole run down.
-    let sheets = catch_unwind(AssertUnwindSafe(
-        || -> Result<Vec<(String, Range<Data>)>, String> {
-            let mut workbook = open_workbook_auto(path).map_err(|e| e.to_string())?;
-            let mut sheets = Vec::new();
-            for name in workbook.sheet_names() {
-                let range = workbook.worksheet_range(&name).map_err(|e| e.to_string())?;
-                sheets.push((name, range));
-            }
-            Ok(sheets)
-        },
-    ));
+    let sheets = catch_unwind(AssertUnwindSafe(|| -> Result<Vec<(String, Range<Data>)>, String> {
+        let mut workbook = open_workbook_auto(path).map_err(|e| e.to_string())?;
+        let mut sheets = Vec::new();
+        for name in workbook.sheet_names() {
+            let range = workbook.worksheet_range(&name).map_err(|e| e.to_string())?;
+            sheets.push((name, range));
+        }
+        Ok(sheets)
+    }));
     let sheets = match sheets {
         Ok(Ok(sheets)) => sheets,
         Ok(Err(why)) => {
@@ -86,13 +76,7 @@ pub fn read_workbook(
     };
     let mut book = empty;
     for (sheet, range) in &sheets {
-        let reader = SheetReader {
-            rel,
-            sheet,
-            range,
-            units,
-            findings: &mut *findings,
-        };
+        let reader = SheetReader { rel, sheet, range, units, findings: &mut *findings };
         match reader.read() {
             Some(rows) => {
                 book.has_roster = true;
@@ -113,9 +97,7 @@ pub fn read_workbook(
 fn unreadable(rel: &Path, why: &str) -> Finding {
     Finding::error(
         input::INPUT_UNREADABLE,
-        format!(
-            "Không đọc được tệp Excel ({why}). Hãy mở tệp bằng Excel, bỏ mật khẩu nếu có, rồi lưu lại dạng .xlsx."
-        ),
+        format!("Không đọc được tệp Excel ({why}). Hãy mở tệp bằng Excel, bỏ mật khẩu nếu có, rồi lưu lại dạng .xlsx."),
     )
     .at(Source::file(rel))
 }
@@ -149,19 +131,12 @@ impl SheetReader<'_> {
         let has_unit_column = header.has(|f| f == Field::Unit);
         let mut section = Section::None;
         let mut out = Vec::new();
-        for (i, row) in self
-            .range
-            .rows()
-            .enumerate()
-            .skip(header.row + header.height)
-        {
+        for (i, row) in self.range.rows().enumerate().skip(header.row + header.height) {
             let abs_row = row0 + i as u32;
             let (rel, sheet) = (self.rel, self.sheet);
             let at = move |col: usize| Source::cell(rel, sheet, abs_row, col0 + col as u32);
             let texts: Vec<String> = row.iter().map(cells::text).collect();
-            let filled: Vec<usize> = (0..texts.len())
-                .filter(|c| !texts[*c].trim().is_empty())
-                .collect();
+            let filled: Vec<usize> = (0..texts.len()).filter(|c| !texts[*c].trim().is_empty()).collect();
             if filled.is_empty() {
                 continue;
             }
@@ -169,9 +144,7 @@ impl SheetReader<'_> {
             if is_footer(lead) {
                 break;
             }
-            if is_total(lead)
-                || is_total(&texts.get(name_col(&header)).cloned().unwrap_or_default())
-            {
+            if is_total(lead) || is_total(&texts.get(name_col(&header)).cloned().unwrap_or_default()) {
                 continue;
             }
             if let Some(label) = section_label(&header, &texts, &filled) {
@@ -188,8 +161,7 @@ impl SheetReader<'_> {
                     None => {}
                 }
             }
-            if let Some(person) = self.person(&header, row, &texts, has_unit_column, &section, &at)
-            {
+            if let Some(person) = self.person(&header, row, &texts, has_unit_column, &section, &at) {
                 out.push(person);
             }
         }
@@ -209,23 +181,15 @@ impl SheetReader<'_> {
         let cell = |c: usize| row.get(c).unwrap_or(&Data::Empty);
         let text_of = |c: usize| texts.get(c).cloned().unwrap_or_default();
         if let Some(err) = error_value(cell(name_col)) {
-            self.invalid(
-                format!("Ô họ tên chứa lỗi công thức {err}; hãy nhập tên trực tiếp."),
-                at(name_col),
-            );
+            self.invalid(format!("Ô họ tên chứa lỗi công thức {err}; hãy nhập tên trực tiếp."), at(name_col));
             return None;
         }
         let name = text_of(name_col);
         if name.is_empty() {
-            let substantive = header
-                .columns
-                .iter()
-                .any(|(c, f)| !matches!(f, Field::Index | Field::Note) && !text_of(*c).is_empty());
+            let substantive =
+                header.columns.iter().any(|(c, f)| !matches!(f, Field::Index | Field::Note) && !text_of(*c).is_empty());
             if substantive {
-                self.invalid(
-                    "Dòng có dữ liệu nhưng thiếu họ và tên.".into(),
-                    at(name_col),
-                );
+                self.invalid("Dòng có dữ liệu nhưng thiếu họ và tên.".into(), at(name_col));
             }
             return None;
         }
@@ -258,9 +222,7 @@ impl SheetReader<'_> {
             }
             let result: Result<(), String> = match field {
                 Field::Index | Field::Name => Ok(()),
-                Field::Birth { year_only } => {
-                    cells::birth(data, year_only).map(|b| person.birth = person.birth.or(b))
-                }
+                Field::Birth { year_only } => cells::birth(data, year_only).map(|b| person.birth = person.birth.or(b)),
                 Field::BirthMale { year_only } | Field::BirthFemale { year_only } => {
                     cells::birth(data, year_only).map(|b| {
                         if b.is_some() {
@@ -282,16 +244,15 @@ impl SheetReader<'_> {
                 Field::Category => cells::category(&text).map(|k| person.category = k),
                 Field::Party => cells::yes(data).map(|y| person.party_member = y),
                 Field::Discipline => {
-                    sanction =
-                        non_empty(text).filter(|t| !matches!(fold(t).as_str(), "khong" | "0"));
+                    sanction = non_empty(text).filter(|t| !matches!(fold(t).as_str(), "khong" | "0"));
                     Ok(())
                 }
                 Field::DisciplineKind => cells::discipline_kind(&text).map(|k| kind = k),
                 Field::DisciplineExempt => cells::yes(data).map(|y| exempt = y),
                 Field::Months => cells::number(data).and_then(|n| match n {
-                    Some(m) if !(0.0..=12.0).contains(&m) => Err(format!(
-                        "Số tháng công tác “{m}” phải trong khoảng 0 đến 12."
-                    )),
+                    Some(m) if !(0.0..=12.0).contains(&m) => {
+                        Err(format!("Số tháng công tác “{m}” phải trong khoảng 0 đến 12."))
+                    }
                     m => {
                         person.months_worked = m;
                         Ok(())
@@ -301,9 +262,7 @@ impl SheetReader<'_> {
                 Field::Leave { in_days } => cells::number(data).and_then(|n| match n {
                     Some(v) if v < 0.0 => Err(format!("Thời gian nghỉ “{v}” không được âm.")),
                     v => {
-                        person.leave_months = v
-                            .filter(|v| *v > 0.0)
-                            .map(|v| if in_days { v / 30.0 } else { v });
+                        person.leave_months = v.filter(|v| *v > 0.0).map(|v| if in_days { v / 30.0 } else { v });
                         Ok(())
                     }
                 }),
@@ -320,11 +279,7 @@ impl SheetReader<'_> {
                 self.invalid(why, at(c));
             }
         }
-        person.discipline = sanction.map(|sanction| Discipline {
-            sanction,
-            kind,
-            exempt,
-        });
+        person.discipline = sanction.map(|sanction| Discipline { sanction, kind, exempt });
         if exempt && person.discipline.is_none() {
             person.discipline = None;
         }
@@ -352,8 +307,7 @@ impl SheetReader<'_> {
     }
 
     fn invalid(&mut self, message: String, source: Source) {
-        self.findings
-            .push(Finding::error(input::INPUT_INVALID, message).at(source));
+        self.findings.push(Finding::error(input::INPUT_INVALID, message).at(source));
     }
 
     fn unknown_unit(&mut self, label: &str, source: Source) {
@@ -377,9 +331,7 @@ fn non_empty(text: String) -> Option<String> {
 /// "Tống Văn A" and a given name "Công" are people.
 fn is_total(text: &str) -> bool {
     let t = fold(text);
-    let numbered_cong = t
-        .strip_prefix("cong ")
-        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+    let numbered_cong = t.strip_prefix("cong ").is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
     t.starts_with("tong cong") || t.starts_with("tong so") || t == "cong" || numbered_cong
 }
 
@@ -398,16 +350,10 @@ fn is_footer(text: &str) -> bool {
 /// or Arabic number in the STT column), nothing in the person columns.
 fn section_label<'t>(header: &Header, texts: &'t [String], filled: &[usize]) -> Option<&'t str> {
     let index_col = header.column(|f| f == Field::Index).map(|(c, _)| c);
-    let labels: Vec<usize> = filled
-        .iter()
-        .copied()
-        .filter(|c| Some(*c) != index_col)
-        .collect();
+    let labels: Vec<usize> = filled.iter().copied().filter(|c| Some(*c) != index_col).collect();
     match labels.as_slice() {
         [only] => Some(texts[*only].as_str()),
-        [] => index_col
-            .map(|c| texts[c].as_str())
-            .filter(|t| t.chars().any(char::is_alphabetic) && t.len() > 4),
+        [] => index_col.map(|c| texts[c].as_str()).filter(|t| t.chars().any(char::is_alphabetic) && t.len() > 4),
         _ => None,
     }
 }

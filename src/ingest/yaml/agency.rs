@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
+use super::lenient::{FlowFields, Lenient};
 use super::values::{YDate, YDocKind, YFraction};
 
 #[derive(Debug, Deserialize)]
@@ -73,7 +74,7 @@ pub struct SettingsDoc {
     #[serde(default)]
     pub quorum_share: Option<YFraction>,
     #[serde(default)]
-    pub exceptions: Vec<Spanned<ExceptionDoc>>,
+    pub exceptions: Vec<Spanned<Lenient<ExceptionDoc>>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -82,6 +83,10 @@ pub struct ExceptionDoc {
     pub unit: String,
     pub max_excellent: u32,
     pub decision: String,
+}
+
+impl FlowFields for ExceptionDoc {
+    const FIELDS: &'static [&'static str] = &["unit", "max_excellent", "decision"];
 }
 
 #[derive(Debug, Deserialize)]

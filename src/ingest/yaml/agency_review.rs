@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
+use super::lenient::{FlowFields, Lenient};
 use super::unit_review::GuestDoc;
 use super::values::{YDate, YDocKind, YRating, YText, YVotes};
 
@@ -69,9 +70,9 @@ pub struct ConsultationDoc {
     #[serde(default)]
     pub attendees: Vec<GuestDoc>,
     #[serde(default)]
-    pub units: Vec<Spanned<UnitConclusionDoc>>,
+    pub units: Vec<Spanned<Lenient<UnitConclusionDoc>>>,
     #[serde(default)]
-    pub people: Vec<Spanned<PersonConclusionDoc>>,
+    pub people: Vec<Spanned<Lenient<PersonConclusionDoc>>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -83,6 +84,10 @@ pub struct UnitConclusionDoc {
     pub reason: Option<String>,
 }
 
+impl FlowFields for UnitConclusionDoc {
+    const FIELDS: &'static [&'static str] = &["unit", "rating", "reason"];
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PersonConclusionDoc {
@@ -91,6 +96,10 @@ pub struct PersonConclusionDoc {
     pub rating: YRating,
     #[serde(default)]
     pub reason: Option<String>,
+}
+
+impl FlowFields for PersonConclusionDoc {
+    const FIELDS: &'static [&'static str] = &["name", "unit", "rating", "reason"];
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -49,9 +49,7 @@ fn message(err: &Error) -> String {
     let text = text.lines().next().unwrap_or_default().to_string();
     let text = text.strip_prefix("error: ").unwrap_or(&text).to_string();
     let text = match text.split_once(": ") {
-        Some((head, rest)) if head.starts_with("line ") && head.contains(" column ") => {
-            rest.to_string()
-        }
+        Some((head, rest)) if head.starts_with("line ") && head.contains(" column ") => rest.to_string(),
         _ => text,
     };
     // The place is reported on its own; drop "… at line 7, column 5" from the text.
@@ -69,9 +67,7 @@ fn translate(msg: &str) -> String {
     }
     if let Some(rest) = msg.strip_prefix("unknown field `") {
         let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
-        let expected = expected
-            .trim_start_matches(", expected one of ")
-            .trim_start_matches(", expected ");
+        let expected = expected.trim_start_matches(", expected one of ").trim_start_matches(", expected ");
         let expected = expected.replace('`', "");
         if field.contains(' ') {
             return format!(
@@ -81,9 +77,7 @@ fn translate(msg: &str) -> String {
         return if expected.is_empty() || expected.starts_with("there are no fields") {
             format!("Khóa “{field}” không có trong mẫu; hãy xóa hoặc sửa lại tên khóa.")
         } else {
-            format!(
-                "Khóa “{field}” không có trong mẫu (các khóa hợp lệ: {expected}); hãy kiểm tra chính tả."
-            )
+            format!("Khóa “{field}” không có trong mẫu (các khóa hợp lệ: {expected}); hãy kiểm tra chính tả.")
         };
     }
     if let Some(rest) = msg.strip_prefix("missing field `") {
@@ -104,9 +98,7 @@ fn translate(msg: &str) -> String {
         return format!("Giá trị sai kiểu ({rest}).");
     }
     if msg.contains("budget") || msg.contains("alias") && msg.contains("limit") {
-        return format!(
-            "Tệp YAML dùng quá nhiều tham chiếu (&/*) và bị từ chối để bảo vệ hệ thống ({msg})."
-        );
+        return format!("Tệp YAML dùng quá nhiều tham chiếu (&/*) và bị từ chối để bảo vệ hệ thống ({msg}).");
     }
     format!("Lỗi cú pháp YAML: {msg}.")
 }
@@ -121,13 +113,7 @@ mod tests {
             translate("unknown field `datee`, expected one of `date`, `convened`"),
             "Khóa “datee” không có trong mẫu (các khóa hợp lệ: date, convened); hãy kiểm tra chính tả."
         );
-        assert_eq!(
-            translate("missing field `name`"),
-            "Thiếu khóa bắt buộc “name”."
-        );
-        assert_eq!(
-            translate("~Ngày 31/02/2023 không có thật."),
-            "Ngày 31/02/2023 không có thật."
-        );
+        assert_eq!(translate("missing field `name`"), "Thiếu khóa bắt buộc “name”.");
+        assert_eq!(translate("~Ngày 31/02/2023 không có thật."), "Ngày 31/02/2023 không có thật.");
     }
 }

@@ -4,6 +4,7 @@
 mod agency;
 mod agency_review;
 mod errors;
+mod lenient;
 mod unit_review;
 mod values;
 
@@ -14,6 +15,7 @@ use serde::de::DeserializeOwned;
 
 pub use agency::*;
 pub use agency_review::*;
+pub use lenient::{FlowFields, Lenient};
 pub use unit_review::*;
 pub use values::*;
 
@@ -52,11 +54,9 @@ pub fn sniff_kind(text: &str, rel: &Path) -> Result<Option<YamlKind>, Box<Findin
     options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::FirstWins;
     match serde_saphyr::from_str_with_options::<KindOnly>(text, options) {
         Ok(doc) => Ok(doc.kind.and_then(|k| YamlKind::from_key(&k.value))),
-        Err(err) if errors::is_syntax_error(&err) => Err(Box::new(errors::to_finding(
-            &err,
-            rel,
-            input::INPUT_UNREADABLE,
-        ))),
+        Err(err) if errors::is_syntax_error(&err) => {
+            Err(Box::new(errors::to_finding(&err, rel, input::INPUT_UNREADABLE)))
+        }
         // A sequence or a scalar at the top: a YAML of no known kind.
         Err(_) => Ok(None),
     }
@@ -66,20 +66,12 @@ pub fn sniff_kind(text: &str, rel: &Path) -> Result<Option<YamlKind>, Box<Findin
 /// syntax and INPUT_INVALID for a wrong key, type or value, always with line:column.
 pub fn parse<T: DeserializeOwned>(text: &str, rel: &Path) -> Result<T, Box<Finding>> {
     serde_saphyr::from_str_with_options::<T>(text, errors::options()).map_err(|err| {
-        let rule = if errors::is_syntax_error(&err) {
-            input::INPUT_UNREADABLE
-        } else {
-            input::INPUT_INVALID
-        };
+        let rule = if errors::is_syntax_error(&err) { input::INPUT_UNREADABLE } else { input::INPUT_INVALID };
         Box::new(errors::to_finding(&err, rel, rule))
     })
 }
 
 /// The [`Source`] of a spanned YAML value.
 pub fn source_of<T>(rel: &Path, spanned: &serde_saphyr::Spanned<T>) -> Source {
-    Source::line(
-        rel,
-        spanned.referenced.line() as u32,
-        spanned.referenced.column() as u32,
-    )
+    Source::line(rel, spanned.referenced.line() as u32, spanned.referenced.column() as u32)
 }

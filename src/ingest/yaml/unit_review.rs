@@ -4,6 +4,7 @@
 use serde::Deserialize;
 use serde_saphyr::Spanned;
 
+use super::lenient::{FlowFields, Lenient};
 use super::values::{YDate, YRating, YTime, YVotes};
 
 #[derive(Debug, Deserialize)]
@@ -20,23 +21,36 @@ pub struct UnitReviewDoc {
 }
 
 /// A guest: `{ name: ..., title: ... }` or just a name.
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-pub enum GuestDoc {
-    Full {
-        name: String,
-        #[serde(default)]
-        title: Option<String>,
-    },
-    Name(String),
+#[derive(Debug)]
+pub struct GuestDoc {
+    pub name: String,
+    pub title: Option<String>,
 }
 
-impl GuestDoc {
-    pub fn parts(&self) -> (&str, Option<&str>) {
-        match self {
-            GuestDoc::Full { name, title } => (name, title.as_deref()),
-            GuestDoc::Name(name) => (name, None),
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct GuestFields {
+    name: String,
+    #[serde(default)]
+    title: Option<String>,
+}
+
+impl FlowFields for GuestFields {
+    const FIELDS: &'static [&'static str] = &["name", "title"];
+}
+
+impl<'de> Deserialize<'de> for GuestDoc {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Either {
+            Name(String),
+            Full(Lenient<GuestFields>),
         }
+        Ok(match Either::deserialize(d)? {
+            Either::Name(name) => GuestDoc { name, title: None },
+            Either::Full(Lenient(g)) => GuestDoc { name: g.name, title: g.title },
+        })
     }
 }
 
@@ -60,15 +74,19 @@ pub struct MeetingDoc {
     #[serde(default)]
     pub convened: Option<u32>,
     #[serde(default)]
-    pub absent: Vec<Spanned<AbsentDoc>>,
+    pub absent: Vec<Spanned<Lenient<AbsentDoc>>>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AbsentDoc {
-    pub name: Spanned<String>,
+    pub name: String,
     #[serde(default)]
     pub reason: Option<String>,
+}
+
+impl FlowFields for AbsentDoc {
+    const FIELDS: &'static [&'static str] = &["name", "reason"];
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -105,7 +123,7 @@ pub struct ReviewDoc {
     #[serde(default)]
     pub self_rating: Option<YRating>,
     #[serde(default)]
-    pub comments: Vec<CommentDoc>,
+    pub comments: Vec<Spanned<Lenient<CommentDoc>>>,
     #[serde(default)]
     pub votes: Option<YVotes>,
     #[serde(default)]
@@ -117,6 +135,10 @@ pub struct ReviewDoc {
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CommentDoc {
-    pub by: Spanned<String>,
+    pub by: String,
     pub text: String,
+}
+
+impl FlowFields for CommentDoc {
+    const FIELDS: &'static [&'static str] = &["by", "text"];
 }

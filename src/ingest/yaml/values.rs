@@ -44,9 +44,7 @@ pub struct YDate(pub NaiveDate);
 impl<'de> Deserialize<'de> for YDate {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = scalar_text(d)?;
-        parse_date(&text)
-            .map(YDate)
-            .map_err(|why| de::Error::custom(format!("~{why}")))
+        parse_date(&text).map(YDate).map_err(|why| de::Error::custom(format!("~{why}")))
     }
 }
 
@@ -59,13 +57,10 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
         ([y, _, _], Some(n)) if y.len() == 4 => (n[0] as i32, n[1], n[2]),
         ([_, _, y], Some(n)) if y.len() == 4 => (n[2] as i32, n[1], n[0]),
         _ => {
-            return Err(format!(
-                "“{t}” không phải là ngày; hãy viết theo dạng 2023-11-17 hoặc 17/11/2023."
-            ));
+            return Err(format!("“{t}” không phải là ngày; hãy viết theo dạng 2023-11-17 hoặc 17/11/2023."));
         }
     };
-    NaiveDate::from_ymd_opt(y, m, d)
-        .ok_or_else(|| format!("Ngày {d:02}/{m:02}/{y} không có thật trong lịch."))
+    NaiveDate::from_ymd_opt(y, m, d).ok_or_else(|| format!("Ngày {d:02}/{m:02}/{y} không có thật trong lịch."))
 }
 
 /// A time of day: `14:00`, `14h00`, `14h`, `14 giờ 30`.
@@ -75,28 +70,18 @@ pub struct YTime(pub NaiveTime);
 impl<'de> Deserialize<'de> for YTime {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = scalar_text(d)?;
-        parse_time(&text)
-            .map(YTime)
-            .map_err(|why| de::Error::custom(format!("~{why}")))
+        parse_time(&text).map(YTime).map_err(|why| de::Error::custom(format!("~{why}")))
     }
 }
 
 pub fn parse_time(text: &str) -> Result<NaiveTime, String> {
-    let t = text
-        .trim()
-        .to_lowercase()
-        .replace("giờ", "h")
-        .replace("phút", "")
-        .replace(' ', "");
+    let t = text.trim().to_lowercase().replace("giờ", "h").replace("phút", "").replace(' ', "");
     let (h, m) = t.split_once([':', 'h']).unwrap_or((&t, "0"));
     let m = if m.is_empty() { "0" } else { m };
     match (h.parse::<u32>(), m.parse::<u32>()) {
         (Ok(h), Ok(m)) => NaiveTime::from_hms_opt(h, m, 0)
             .ok_or_else(|| format!("Giờ “{}” không hợp lệ (giờ 0–23, phút 0–59).", text.trim())),
-        _ => Err(format!(
-            "“{}” không phải là giờ; hãy viết theo dạng 14:00.",
-            text.trim()
-        )),
+        _ => Err(format!("“{}” không phải là giờ; hãy viết theo dạng 14:00.", text.trim())),
     }
 }
 
@@ -165,11 +150,7 @@ impl<'de> Deserialize<'de> for YDocKind {
         let text = scalar_text(d)?;
         DocKind::from_id(text.trim()).map(YDocKind).ok_or_else(|| {
             let ids: Vec<&str> = DocKind::ALL.iter().map(|k| k.id()).collect();
-            de::Error::custom(format!(
-                "~Không có loại văn bản “{}”; các loại: {}.",
-                text.trim(),
-                ids.join(", ")
-            ))
+            de::Error::custom(format!("~Không có loại văn bản “{}”; các loại: {}.", text.trim(), ids.join(", ")))
         })
     }
 }
@@ -182,10 +163,7 @@ impl<'de> Deserialize<'de> for YFraction {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let text = scalar_text(d)?;
         parse_fraction(&text).map(YFraction).ok_or_else(|| {
-            de::Error::custom(format!(
-                "~“{}” không phải là một tỷ lệ; hãy viết như 2/3 hoặc 0.67.",
-                text.trim()
-            ))
+            de::Error::custom(format!("~“{}” không phải là một tỷ lệ; hãy viết như 2/3 hoặc 0.67.", text.trim()))
         })
     }
 }
@@ -193,22 +171,13 @@ impl<'de> Deserialize<'de> for YFraction {
 fn parse_fraction(text: &str) -> Option<Fraction> {
     let t = text.trim().replace(',', ".");
     let fraction = if let Some((n, d)) = t.split_once('/') {
-        Fraction {
-            numerator: n.trim().parse().ok()?,
-            denominator: d.trim().parse().ok()?,
-        }
+        Fraction { numerator: n.trim().parse().ok()?, denominator: d.trim().parse().ok()? }
     } else if let Some(p) = t.strip_suffix('%') {
         let p: f64 = p.trim().parse().ok()?;
-        Fraction {
-            numerator: (p * 10.0).round() as u32,
-            denominator: 1000,
-        }
+        Fraction { numerator: (p * 10.0).round() as u32, denominator: 1000 }
     } else {
         let x: f64 = t.parse().ok()?;
-        Fraction {
-            numerator: (x * 1000.0).round() as u32,
-            denominator: 1000,
-        }
+        Fraction { numerator: (x * 1000.0).round() as u32, denominator: 1000 }
     };
     (fraction.denominator > 0 && fraction.numerator <= fraction.denominator).then_some(fraction)
 }
@@ -233,46 +202,22 @@ mod tests {
         assert_eq!(parse_date("2023-11-17"), Ok(d));
         assert_eq!(parse_date("17/11/2023"), Ok(d));
         assert_eq!(parse_date("17.11.2023"), Ok(d));
-        assert_eq!(
-            parse_date("31/02/2023").unwrap_err(),
-            "Ngày 31/02/2023 không có thật trong lịch."
-        );
+        assert_eq!(parse_date("31/02/2023").unwrap_err(), "Ngày 31/02/2023 không có thật trong lịch.");
         assert!(parse_date("hôm qua").is_err());
     }
 
     #[test]
     fn times() {
-        assert_eq!(
-            parse_time("14:00"),
-            Ok(NaiveTime::from_hms_opt(14, 0, 0).unwrap())
-        );
-        assert_eq!(
-            parse_time("7h30"),
-            Ok(NaiveTime::from_hms_opt(7, 30, 0).unwrap())
-        );
-        assert_eq!(
-            parse_time("14 giờ"),
-            Ok(NaiveTime::from_hms_opt(14, 0, 0).unwrap())
-        );
+        assert_eq!(parse_time("14:00"), Ok(NaiveTime::from_hms_opt(14, 0, 0).unwrap()));
+        assert_eq!(parse_time("7h30"), Ok(NaiveTime::from_hms_opt(7, 30, 0).unwrap()));
+        assert_eq!(parse_time("14 giờ"), Ok(NaiveTime::from_hms_opt(14, 0, 0).unwrap()));
         assert!(parse_time("25:00").is_err());
     }
 
     #[test]
     fn fractions() {
-        assert_eq!(
-            parse_fraction("2/3"),
-            Some(Fraction {
-                numerator: 2,
-                denominator: 3
-            })
-        );
-        assert_eq!(
-            parse_fraction("0.5"),
-            Some(Fraction {
-                numerator: 500,
-                denominator: 1000
-            })
-        );
+        assert_eq!(parse_fraction("2/3"), Some(Fraction { numerator: 2, denominator: 3 }));
+        assert_eq!(parse_fraction("0.5"), Some(Fraction { numerator: 500, denominator: 1000 }));
         assert_eq!(parse_fraction("3/2"), None);
     }
 }

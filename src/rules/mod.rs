@@ -1,0 +1,107 @@
+//! Stage 3: the legal rules, run on the dataset. Each rule is one function with its id,
+//! severity and legal source beside it; rule sets are chosen by the agency's `year`, so
+//! that a later year adds a set instead of editing this one's rules.
+
+pub mod derive;
+pub mod quota;
+mod y2023;
+
+use chrono::NaiveDate;
+
+pub use derive::{Facts, PostRank, QuotaGroup, derive};
+pub use quota::{GroupQuota, LevelCounts, Quotas, UnitQuota};
+
+use crate::findings::{Finding, Severity, input};
+use crate::model::{Dataset, PersonId, UnitId};
+use crate::source::Source;
+
+/// One rule of a rule set.
+pub struct Rule {
+    pub id: &'static str,
+    pub severity: Severity,
+    /// Document, article, clause.
+    pub legal: &'static str,
+    pub check: fn(&Context, &Rule) -> Vec<Finding>,
+}
+
+impl Rule {
+    /// A finding of this rule, stamped with its id, severity and source.
+    pub fn finding(&self, message: impl Into<String>) -> Finding {
+        Finding::new(self.id, self.severity, message).legal(self.legal)
+    }
+}
+
+/// A rule set and the years it governs (from `since` until the next set).
+pub struct RuleSet {
+    pub since: i32,
+    pub name: &'static str,
+    pub rules: &'static [Rule],
+}
+
+/// Every rule set, oldest first. Add a year by adding a module and a line here.
+pub const RULE_SETS: &[RuleSet] = &[RuleSet { since: 2023, name: "2023", rules: y2023::RULES }];
+
+/// The set governing `year`: the newest one that started on or before it.
+pub fn rule_set(year: i32) -> Option<&'static RuleSet> {
+    RULE_SETS.iter().rev().find(|s| s.since <= year)
+}
+
+/// What the rules see.
+pub struct Context<'a> {
+    pub d: &'a Dataset,
+    pub facts: &'a Facts,
+    pub quotas: &'a Quotas,
+    pub today: NaiveDate,
+}
+
+impl Context<'_> {
+    pub fn unit_name(&self, unit: UnitId) -> &str {
+        self.d.unit_name(unit)
+    }
+
+    /// A finding about one person: their unit and name, located at their review entry
+    /// if there is one, else at their roster row.
+    pub fn about_person(&self, finding: Finding, id: PersonId) -> Finding {
+        let p = &self.d.people[id];
+        let source = derive::review_of_person(self.d, id).map(|r| r.source.clone()).unwrap_or_else(|| p.source.clone());
+        finding.unit(self.d.membership_name(p.membership)).person(p.name.clone()).at(source)
+    }
+
+    /// A finding about a unit, located at its meeting file when there is one.
+    pub fn about_unit(&self, finding: Finding, unit: UnitId, source: Option<Source>) -> Finding {
+        let source = source.or_else(|| self.d.review_of(unit).map(|r| r.source.clone()));
+        finding.unit(self.unit_name(unit)).at_opt(source)
+    }
+}
+
+/// The outcome of the rules: the derived facts and quotas (for the documents) and findings.
+pub struct Evaluation {
+    pub facts: Facts,
+    pub quotas: Quotas,
+    pub findings: Vec<Finding>,
+}
+
+pub fn evaluate(d: &Dataset, today: NaiveDate) -> Evaluation {
+    let facts = derive(d);
+    let quotas = quota::compute(d, &facts);
+    let mut findings = Vec::new();
+    match rule_set(d.agency.year) {
+        Some(set) => {
+            let ctx = Context { d, facts: &facts, quotas: &quotas, today };
+            for rule in set.rules {
+                findings.extend((rule.check)(&ctx, rule));
+            }
+        }
+        None => findings.push(
+            Finding::error(
+                input::INPUT_INVALID,
+                format!(
+                    "Chưa có bộ quy định cho năm {}; năm sớm nhất được hỗ trợ là {}.",
+                    d.agency.year, RULE_SETS[0].since
+                ),
+            )
+            .at(d.agency.source.clone()),
+        ),
+    }
+    Evaluation { facts, quotas, findings }
+}

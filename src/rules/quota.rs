@@ -1,0 +1,158 @@
+//! The 20% ceilings, computed and kept so that documents can print them, not only judge
+//! them: per unit on proposals (Plan §II.1 note 3), per quota group on final ratings
+//! (Plan §II.1 note 4; QĐ124 Art 12).
+
+use serde::Serialize;
+
+use super::derive::{Facts, QuotaGroup};
+use crate::model::{Dataset, Rating, UnitId};
+
+/// How many have each rating, in [`Rating::ALL`] order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct LevelCounts(pub [u32; 5]);
+
+impl LevelCounts {
+    pub fn add(&mut self, rating: Rating) {
+        if let Some(i) = Rating::ALL.iter().position(|r| *r == rating) {
+            self.0[i] += 1;
+        }
+    }
+
+    pub fn get(&self, rating: Rating) -> u32 {
+        Rating::ALL.iter().position(|r| *r == rating).map_or(0, |i| self.0[i])
+    }
+
+    pub fn total(&self) -> u32 {
+        self.0.iter().sum()
+    }
+}
+
+/// A unit's proposals against its ceiling: HTXSNV ≤ share of the staff being rated.
+#[derive(Clone, Debug, Serialize)]
+pub struct UnitQuota {
+    pub unit: UnitId,
+    pub proposed: LevelCounts,
+    /// Staff being rated: the unit's members minus those proposed KXL.
+    pub rated: u32,
+    pub excellent: u32,
+    pub ceiling: u32,
+    pub percent: u32,
+    /// A higher ceiling decided for an outstanding unit, with its decision.
+    pub exception: Option<(u32, String)>,
+}
+
+/// A quota group's final ratings against its ceiling: HTXSNV ≤ share of those rated HTTNV.
+#[derive(Clone, Debug, Serialize)]
+pub struct GroupQuota {
+    pub group: QuotaGroup,
+    pub finals: LevelCounts,
+    /// Finally rated exactly HTTNV: the denominator (rules.md, Precise readings).
+    pub good: u32,
+    pub excellent: u32,
+    pub ceiling: u32,
+    pub percent: u32,
+    /// HTXSNV of units with an exception, up to each exception's maximum, and the decisions.
+    pub excepted: u32,
+    pub decisions: Vec<String>,
+}
+
+impl GroupQuota {
+    pub fn exceeded(&self) -> bool {
+        self.excellent > self.ceiling
+    }
+
+    pub fn within_exceptions(&self) -> bool {
+        self.excellent.saturating_sub(self.excepted) <= self.ceiling
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Quotas {
+    pub units: Vec<UnitQuota>,
+    pub groups: Vec<GroupQuota>,
+}
+
+pub fn compute(d: &Dataset, facts: &Facts) -> Quotas {
+    let settings = &d.agency.settings;
+    let exception_of = |unit: UnitId| settings.exceptions.iter().find(|e| e.unit == unit);
+    let units = (0..d.agency.units.len())
+        .map(|unit| {
+            let mut proposed = LevelCounts::default();
+            let mut members = 0;
+            for (id, _) in d.members(unit) {
+                members += 1;
+                if let Some(r) = facts.people[id].proposed {
+                    proposed.add(r);
+                }
+            }
+            let rated = members - proposed.get(Rating::NotRated);
+            UnitQuota {
+                unit,
+                proposed,
+                rated,
+                excellent: proposed.get(Rating::Excellent),
+                ceiling: settings.rounding.share(rated, settings.unit_share_percent),
+                percent: settings.unit_share_percent,
+                exception: exception_of(unit).map(|e| (e.max_excellent, e.decision.clone())),
+            }
+        })
+        .collect();
+
+    let mut groups: Vec<GroupQuota> = Vec::new();
+    // Excellent people per (group, unit), to apply each unit's exception at most once per group.
+    let mut excellent_by_unit: Vec<(usize, UnitId, u32)> = Vec::new();
+    for (id, person) in d.people.iter().enumerate() {
+        let f = &facts.people[id];
+        let (Some(group), Some(rating)) = (&f.group, f.final_rating) else { continue };
+        let i = group_index(&mut groups, group, settings.group_share_percent);
+        groups[i].finals.add(rating);
+        if let (Rating::Excellent, Some(unit)) = (rating, person.membership.unit()) {
+            match excellent_by_unit.iter_mut().find(|(g, u, _)| *g == i && *u == unit) {
+                Some(entry) => entry.2 += 1,
+                None => excellent_by_unit.push((i, unit, 1)),
+            }
+        }
+    }
+    for (unit, uf) in facts.units.iter().enumerate() {
+        if let Some(rating) = uf.final_rating {
+            let i = group_index(&mut groups, &QuotaGroup::Collectives, settings.group_share_percent);
+            groups[i].finals.add(rating);
+            if rating == Rating::Excellent {
+                excellent_by_unit.push((i, unit, 1));
+            }
+        }
+    }
+    for (i, unit, count) in excellent_by_unit {
+        if let Some(e) = exception_of(unit) {
+            groups[i].excepted += count.min(e.max_excellent);
+            if !groups[i].decisions.contains(&e.decision) {
+                groups[i].decisions.push(e.decision.clone());
+            }
+        }
+    }
+    for g in &mut groups {
+        g.good = g.finals.get(Rating::Good);
+        g.excellent = g.finals.get(Rating::Excellent);
+        g.ceiling = settings.rounding.share(g.good, g.percent);
+    }
+    groups.sort_by(|a, b| a.group.cmp(&b.group));
+    Quotas { units, groups }
+}
+
+/// The index of `group` in `groups`, appended empty if new.
+fn group_index(groups: &mut Vec<GroupQuota>, group: &QuotaGroup, percent: u32) -> usize {
+    if let Some(i) = groups.iter().position(|g| &g.group == group) {
+        return i;
+    }
+    groups.push(GroupQuota {
+        group: group.clone(),
+        finals: LevelCounts::default(),
+        good: 0,
+        excellent: 0,
+        ceiling: 0,
+        percent,
+        excepted: 0,
+        decisions: Vec::new(),
+    });
+    groups.len() - 1
+}

@@ -1,0 +1,107 @@
+//! Rules about one person's rating: discipline, time worked, leave, maternity.
+
+use crate::findings::Finding;
+use crate::model::Rating;
+use crate::rules::{Context, Rule};
+use crate::text::decimal_vi;
+
+/// Plan §II.1 note 5; NĐ 90/2020 Art 2 cl.5 a (added by NĐ 48/2023 Art 1 cl.1): "bị xử lý
+/// kỷ luật đảng hoặc kỷ luật hành chính trong năm đánh giá thì xếp loại chất lượng ở mức
+/// không hoàn thành nhiệm vụ, trừ trường hợp quy định tại điểm b khoản này"; cl.5 c: one
+/// act sanctioned by both counts once.
+pub const DISCIPLINE_LEGAL: &str = "Kế hoạch 2023, mục II.1, lưu ý thứ năm; Nghị định 90/2020/NĐ-CP, Điều 2 khoản 5 (bổ sung bởi Nghị định 48/2023/NĐ-CP)";
+
+/// A person disciplined this year (party or administrative, not exempt) is rated KHTNV.
+pub fn discipline(ctx: &Context, rule: &Rule) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (id, p) in ctx.d.people.iter().enumerate() {
+        let f = &ctx.facts.people[id];
+        let Some(rating) = f.final_rating.filter(|r| f.disciplined && *r != Rating::NotCompleted) else { continue };
+        let sanction = p.discipline.as_ref().map(|d| d.sanction.as_str()).unwrap_or_default();
+        out.push(ctx.about_person(
+            rule.finding(format!(
+                "{} bị kỷ luật trong năm ({sanction}) nhưng được xếp loại {}; người bị kỷ luật đảng hoặc hành chính trong năm phải xếp loại KHTNV. Nếu thuộc trường hợp không tính kỷ luật (điểm b, c khoản 5 Điều 2 NĐ 90), hãy đánh dấu cột “Không tính kỷ luật”.",
+                p.name,
+                rating.code()
+            )),
+            id,
+        ));
+    }
+    out
+}
+
+/// NĐ 90/2020 Art 2 cl.3 ¶1: under 6 months worked in the year, "không thực hiện việc đánh
+/// giá, xếp loại chất lượng nhưng vẫn phải kiểm điểm thời gian công tác trong năm, trừ
+/// trường hợp nghỉ chế độ thai sản".
+pub const UNDER_SIX_LEGAL: &str = "Nghị định 90/2020/NĐ-CP, Điều 2 khoản 3 đoạn 1";
+
+/// Worked under 6 months (not on maternity leave): reviewed but rated KXL.
+pub fn under_six_months(ctx: &Context, rule: &Rule) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (id, p) in ctx.d.people.iter().enumerate() {
+        let f = &ctx.facts.people[id];
+        if p.maternity || f.months_worked >= 6.0 {
+            continue;
+        }
+        let Some(rating) = f.final_rating.filter(|r| *r != Rating::NotRated) else { continue };
+        out.push(ctx.about_person(
+            rule.finding(format!(
+                "{} công tác {} tháng trong năm (dưới 6 tháng) nên chỉ kiểm điểm, không xếp loại (KXL), nhưng đang được xếp loại {}.",
+                p.name,
+                decimal_vi(f.months_worked, if f.months_worked.fract() == 0.0 { 0 } else { 1 }),
+                rating.code()
+            )),
+            id,
+        ));
+    }
+    out
+}
+
+/// NĐ 90/2020 Art 2 cl.3 ¶2: leave of 3 to under 6 months "vẫn thực hiện đánh giá nhưng
+/// không xếp loại chất lượng ở mức hoàn thành tốt nhiệm vụ trở lên".
+pub const LEAVE_CAP_LEGAL: &str = "Nghị định 90/2020/NĐ-CP, Điều 2 khoản 3 đoạn 2";
+
+/// Legal leave (not maternity) of 3 to under 6 months caps the rating at HTNV.
+pub fn leave_cap(ctx: &Context, rule: &Rule) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (id, p) in ctx.d.people.iter().enumerate() {
+        let Some(leave) = p.leave_months.filter(|m| !p.maternity && (3.0..6.0).contains(m)) else { continue };
+        let f = &ctx.facts.people[id];
+        let Some(rating) = f.final_rating.filter(|r| r.is_above(Rating::Completed)) else { continue };
+        out.push(ctx.about_person(
+            rule.finding(format!(
+                "{} nghỉ {} tháng trong năm (từ 3 đến dưới 6 tháng, khoảng {} ngày) nên chỉ được xếp loại tối đa HTNV, nhưng đang được xếp loại {}.",
+                p.name,
+                decimal_vi(leave, 1),
+                (leave * 30.0).round(),
+                rating.code()
+            )),
+            id,
+        ));
+    }
+    out
+}
+
+/// NĐ 90/2020 Art 2 cl.3 ¶3: on maternity leave, "kết quả xếp loại chất lượng trong năm là
+/// kết quả xếp loại chất lượng của thời gian làm việc thực tế của năm đó".
+pub const MATERNITY_LEGAL: &str = "Nghị định 90/2020/NĐ-CP, Điều 2 khoản 3 đoạn 3";
+
+/// A note for each person on maternity leave: rated on the time actually worked.
+pub fn maternity(ctx: &Context, rule: &Rule) -> Vec<Finding> {
+    ctx.d
+        .people
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.maternity)
+        .map(|(id, p)| {
+            ctx.about_person(
+                rule.finding(format!(
+                    "{} nghỉ thai sản: xếp loại theo thời gian làm việc thực tế ({} tháng); không áp dụng quy định dưới 6 tháng và nghỉ từ 3 tháng.",
+                    p.name,
+                    decimal_vi(ctx.facts.people[id].months_worked, 0)
+                )),
+                id,
+            )
+        })
+        .collect()
+}
