@@ -13,3 +13,121 @@ fn the_clean_agency_has_no_finding() {
     assert_eq!(json["summary"]["people"], 17);
     assert_eq!(code, 0);
 }
+
+/// (case folder or "clean", roster tweaks, --today, expected findings as (rule, severity, unit, person))
+type Case = (
+    &'static str,
+    &'static [(&'static str, &'static str, &'static str)],
+    &'static str,
+    &'static [(&'static str, &'static str, Option<&'static str>, Option<&'static str>)],
+);
+
+const VP: Option<&str> = Some("Văn phòng Sở");
+const TT: Option<&str> = Some("Trung tâm Lưu trữ lịch sử");
+const AFTER: &str = "2023-12-01";
+
+const CASES: &[Case] = &[
+    ("quota-unit", &[], AFTER, &[("QUOTA_UNIT", "error", VP, None)]),
+    ("quota-group", &[], AFTER, &[("QUOTA_GROUP", "error", None, None)]),
+    ("quota-exception", &[], AFTER, &[("QUOTA_EXCEPTION", "info", None, None)]),
+    (
+        "clean",
+        &[("Võ Văn Giang", "Kỷ luật", "Khiển trách"), ("Võ Văn Giang", "Loại kỷ luật", "Đảng")],
+        AFTER,
+        &[("DISCIPLINE", "error", VP, Some("Võ Văn Giang"))],
+    ),
+    ("clean", &[("Võ Văn Giang", "Kỷ luật", "Khiển trách"), ("Võ Văn Giang", "Không tính kỷ luật", "x")], AFTER, &[]),
+    ("clean", &[("Võ Văn Giang", "Kỷ luật", "Khiển trách"), ("Võ Văn Giang", "Loại kỷ luật", "Đoàn thể")], AFTER, &[]),
+    (
+        "clean",
+        &[("Võ Văn Giang", "Số tháng công tác", "5")],
+        AFTER,
+        &[("UNDER_SIX_MONTHS", "error", VP, Some("Võ Văn Giang"))],
+    ),
+    ("clean", &[("Võ Văn Giang", "Số tháng công tác", "6")], AFTER, &[]),
+    (
+        "clean",
+        &[("Phạm Thị Dung", "Số tháng công tác", "4"), ("Phạm Thị Dung", "Nghỉ thai sản", "x")],
+        AFTER,
+        &[("MATERNITY", "info", VP, Some("Phạm Thị Dung"))],
+    ),
+    ("clean", &[("Võ Văn Giang", "Nghỉ ốm (ngày)", "90")], AFTER, &[("LEAVE_CAP", "error", VP, Some("Võ Văn Giang"))]),
+    ("clean", &[("Võ Văn Giang", "Nghỉ ốm (ngày)", "89")], AFTER, &[]),
+    ("head-above-unit", &[], AFTER, &[("HEAD_ABOVE_UNIT", "error", VP, Some("Nguyễn Văn An"))]),
+    (
+        "collective-discipline",
+        &[("Trần Thị Bình", "Kỷ luật", "Cảnh cáo"), ("Trần Thị Bình", "Loại kỷ luật", "Hành chính")],
+        AFTER,
+        &[("COLLECTIVE_DISCIPLINE", "error", VP, None)],
+    ),
+    ("member-not-reviewed", &[], AFTER, &[("MEMBER_NOT_REVIEWED", "error", VP, Some("Đặng Văn Hải"))]),
+    ("review-order", &[], AFTER, &[("REVIEW_ORDER", "warning", VP, None)]),
+    ("head-chair", &[], AFTER, &[("HEAD_CHAIR", "error", VP, Some("Nguyễn Văn An"))]),
+    ("quorum", &[], AFTER, &[("QUORUM", "warning", TT, None)]),
+    ("votes-exceed", &[], AFTER, &[("VOTES_EXCEED", "error", VP, Some("Lê Văn Cường"))]),
+    ("vote-basis", &[], AFTER, &[("VOTE_BASIS", "warning", VP, Some("Phạm Thị Dung"))]),
+    ("absent-reason", &[], AFTER, &[("ABSENT_REASON", "warning", TT, Some("Hồ Văn Sơn"))]),
+    ("late-meeting", &[], AFTER, &[("LATE_MEETING", "warning", VP, None)]),
+    ("late-meeting-after-15-december", &[], "2023-12-20", &[("LATE_MEETING", "error", VP, None)]),
+    ("dossier-incomplete", &[], AFTER, &[("DOSSIER_INCOMPLETE", "error", TT, None)]),
+    ("dossier-incomplete", &[], "2023-11-20", &[]),
+    ("ballot-inconsistent", &[], AFTER, &[("BALLOT_INCONSISTENT", "error", None, None)]),
+    ("no-final-rating", &[], "2023-11-21", &[("NO_FINAL_RATING", "error", VP, Some("Đặng Văn Hải"))]),
+];
+
+#[test]
+fn each_seeded_violation_gives_exactly_its_finding() {
+    let mut failures = Vec::new();
+    for (case, tweaks, today, expected) in CASES {
+        let dir = rules_case(case, tweaks);
+        let (code, json) = check_json_on(dir.path(), today);
+        let got: Vec<(String, String, Option<String>, Option<String>)> = json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| {
+                (
+                    f["rule"].as_str().unwrap().to_string(),
+                    f["severity"].as_str().unwrap().to_string(),
+                    f["unit"].as_str().map(String::from),
+                    f["person"].as_str().map(String::from),
+                )
+            })
+            .collect();
+        let want: Vec<(String, String, Option<String>, Option<String>)> = expected
+            .iter()
+            .map(|(r, s, u, p)| (r.to_string(), s.to_string(), u.map(String::from), p.map(String::from)))
+            .collect();
+        let want_code = if want.iter().any(|w| w.1 == "error") { 1 } else { 0 };
+        if got != want || code != want_code {
+            failures.push(format!(
+                "{case} {tweaks:?} @ {today}: want {want:?} (exit {want_code}), got {got:?} (exit {code})"
+            ));
+        }
+        for f in json["findings"].as_array().unwrap() {
+            assert!(f["legal"].as_str().is_some_and(|l| !l.is_empty()), "{case}: finding without legal source: {f:#}");
+            assert!(!f["message"].as_str().unwrap().is_empty());
+        }
+    }
+    assert!(failures.is_empty(), "\n{}", failures.join("\n"));
+}
+
+#[test]
+fn messages_carry_the_numbers_and_places() {
+    let dir = rules_case("quota-unit", &[]);
+    let (_, json) = check_json_on(dir.path(), AFTER);
+    let f = &with_rule(&json, "QUOTA_UNIT")[0];
+    assert_eq!(
+        f["message"].as_str().unwrap().split('.').next().unwrap(),
+        "Văn phòng Sở đề xuất 2/6 người HTXSNV (33,3%); tối đa 20% là 1 người"
+    );
+    assert_eq!(f["source"]["file"], "don-vi/vp.yaml");
+    let dir = rules_case("clean", &[("Võ Văn Giang", "Số tháng công tác", "5")]);
+    let (_, json) = check_json_on(dir.path(), AFTER);
+    let f = &with_rule(&json, "UNDER_SIX_MONTHS")[0];
+    assert_eq!(
+        (f["source"]["file"].as_str(), f["source"]["line"].as_u64()),
+        (Some("don-vi/vp.yaml"), Some(43)),
+        "{f:#}"
+    );
+}
