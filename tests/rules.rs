@@ -131,3 +131,43 @@ fn messages_carry_the_numbers_and_places() {
         "{f:#}"
     );
 }
+
+#[test]
+fn derivations_of_category_group_and_final_rating() {
+    use xeploai::model::{Category, Rating};
+    use xeploai::rules::{PostRank, QuotaGroup};
+    let dir = rules_case("quota-group", &[]);
+    let agency = std::fs::read_to_string(dir.path().join("agency.yaml")).unwrap();
+    let agency = agency.replace("    aliases: [TTLTLS]", "    aliases: [TTLTLS]\n    group: Viên chức lưu trữ");
+    std::fs::write(dir.path().join("agency.yaml"), agency).unwrap();
+    let (dataset, _) = ingest(dir.path());
+    let d = dataset.unwrap();
+    let e = xeploai::rules::evaluate(&d, chrono::NaiveDate::from_ymd_opt(2023, 12, 1).unwrap());
+    let facts = |name: &str| {
+        let id = d.people.iter().position(|p| p.name == name).unwrap();
+        e.facts.people[id].clone()
+    };
+    let khoi = facts("Trương Minh Khôi");
+    assert_eq!((khoi.group, khoi.final_rating), (None, Some(Rating::Good)), "agency leaders are outside the groups");
+    let an = facts("Nguyễn Văn An");
+    assert_eq!((an.rank, an.group), (PostRank::Head, Some(QuotaGroup::UnitLeaders)));
+    assert_eq!(facts("Trần Thị Bình").rank, PostRank::Deputy);
+    let khanh = facts("Ngô Thị Khánh");
+    assert_eq!(khanh.rank, PostRank::Member, "Chuyên viên is a title, not a post");
+    assert_eq!(
+        (khanh.proposed, khanh.final_rating),
+        (Some(Rating::Good), Some(Rating::Excellent)),
+        "the consultation concludes"
+    );
+    let oanh = facts("Mai Thị Oanh");
+    assert_eq!(oanh.category, Category::PublicEmployee, "default from the unit's type");
+    assert_eq!(oanh.group, Some(QuotaGroup::Named("Viên chức lưu trữ".into())), "agency.yaml names the group");
+    assert_eq!(facts("Hồ Văn Sơn").group, Some(QuotaGroup::Named("Viên chức lưu trữ".into())), "the whole unit");
+    let unit_heads = &e.facts.units;
+    assert_eq!(unit_heads[0].head.map(|id| d.people[id].name.as_str()), Some("Nguyễn Văn An"));
+    assert_eq!(unit_heads[2].present, Some(4), "5 convened, 1 absent");
+    let cc = e.quotas.groups.iter().find(|g| g.group == QuotaGroup::CivilServants).unwrap();
+    assert_eq!((cc.excellent, cc.good, cc.ceiling), (2, 5, 1));
+    let vp = &e.quotas.units[0];
+    assert_eq!((vp.excellent, vp.rated, vp.ceiling), (1, 6, 1));
+}

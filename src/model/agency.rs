@@ -50,6 +50,8 @@ pub struct Unit {
     pub name: String,
     pub kind: UnitKind,
     pub aliases: Vec<String>,
+    /// The quota group of the unit's staff without a post, when agency.yaml names one.
+    pub group: Option<String>,
     pub source: Source,
 }
 

@@ -167,6 +167,8 @@ fn person_facts(d: &Dataset, id: PersonId, p: &Person) -> PersonFacts {
         Some(QuotaGroup::from_written(&named.0))
     } else if rank != PostRank::Member {
         Some(QuotaGroup::UnitLeaders)
+    } else if let Some(named) = p.membership.unit().and_then(|u| d.agency.units[u].group.as_deref()) {
+        Some(QuotaGroup::from_written(named))
     } else {
         Some(match category {
             Category::CivilServant => QuotaGroup::CivilServants,

@@ -20,6 +20,7 @@ pub fn agency(doc: AgencyDoc, rel: &Path, findings: &mut Findings) -> Agency {
                 UnitTypeDoc::SuNghiep => UnitKind::PublicService,
             },
             aliases: u.value.aliases.iter().map(|a| clean(a)).collect(),
+            group: u.value.group.as_deref().map(clean).filter(|g| !g.is_empty()),
             source: source_of(rel, u),
         })
         .collect();

@@ -52,6 +52,9 @@ pub struct UnitDoc {
     pub unit_type: UnitTypeDoc,
     #[serde(default)]
     pub aliases: Vec<String>,
+    /// A quota group for the unit's staff without a post (agency-level override).
+    #[serde(default)]
+    pub group: Option<String>,
 }
 
 #[derive(Debug, Deserialize, Clone, Copy)]
