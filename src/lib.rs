@@ -4,6 +4,7 @@
 //! The stages, in the order data flows: [`scan`] → [`ingest`] → [`model`] → rules →
 //! render → output; [`cli`] drives them.
 
+pub mod calendar;
 pub mod cli;
 pub mod findings;
 pub mod ingest;

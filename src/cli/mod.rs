@@ -5,6 +5,7 @@ mod build;
 mod check;
 mod init;
 mod report;
+mod status;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -53,6 +54,16 @@ pub enum Command {
         #[arg(long)]
         quiet: bool,
     },
+    /// Tình hình thực hiện theo lịch: hạn nào, ai đã đủ, ai còn thiếu (What is due and missing)
+    Status {
+        #[arg(long, default_value = "inputs")]
+        inputs: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+        /// Ngày xem tình hình (date to look from), YYYY-MM-DD
+        #[arg(long)]
+        today: Option<String>,
+    },
     /// Tạo thư mục dữ liệu mẫu có chú thích (Write a commented sample inputs folder)
     Init {
         /// Thư mục sẽ tạo (folder to create)
@@ -85,6 +96,7 @@ pub fn main() -> ExitCode {
     let code = match cli.command {
         Command::Check { inputs, format, today } => check::command(&inputs, format, today.as_deref()),
         Command::Build { inputs, outputs, today, quiet } => build::command(&inputs, &outputs, today.as_deref(), quiet),
+        Command::Status { inputs, format, today } => status::command(&inputs, format, today.as_deref()),
         Command::Init { dir } => init::command(&dir),
     };
     ExitCode::from(code)

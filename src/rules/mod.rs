@@ -3,6 +3,7 @@
 //! that a later year adds a set instead of editing this one's rules.
 
 pub mod derive;
+pub mod dossier;
 pub mod quota;
 mod y2023;
 

@@ -1,7 +1,8 @@
 //! Rules about what must exist: each unit's dossier, the agency ballot, final ratings.
 
 use crate::findings::Finding;
-use crate::model::{Deadline, DocKind, UnitReview};
+use crate::model::{Deadline, DocKind};
+use crate::rules::dossier::gaps;
 use crate::rules::{Context, Rule};
 
 /// The calendar entry by which units send their dossiers: the last one that needs the
@@ -20,12 +21,11 @@ pub fn dossier_incomplete(ctx: &Context, rule: &Rule) -> Vec<Finding> {
     let passed: Vec<&Deadline> = ctx.d.agency.calendar.iter().filter(|d| ctx.today > d.due).collect();
     let mut out = Vec::new();
     for unit in 0..ctx.d.agency.units.len() {
-        let review = ctx.d.review_of(unit);
         let mut missing: Vec<String> = Vec::new();
         let mut due: Option<&Deadline> = None;
         for deadline in &passed {
             for kind in deadline.needs.iter().filter(|k| k.is_unit_document()) {
-                for gap in gaps(ctx, *kind, review) {
+                for gap in gaps(ctx.d, *kind, Some(unit)) {
                     if !missing.contains(&gap) {
                         missing.push(gap);
                         due = due.or(Some(deadline));
@@ -47,43 +47,6 @@ pub fn dossier_incomplete(ctx: &Context, rule: &Rule) -> Vec<Finding> {
         ));
     }
     out
-}
-
-/// What a dossier part lacks, in words for the clerk.
-fn gaps(ctx: &Context, kind: DocKind, review: Option<&UnitReview>) -> Vec<String> {
-    let Some(review) = review else {
-        return vec!["tệp kết quả họp kiểm điểm (kind: unit_review)".to_string()];
-    };
-    let names = |pred: &dyn Fn(&crate::model::PersonReview) -> bool| -> Vec<String> {
-        review.reviews.iter().filter(|r| pred(r)).map(|r| r.person.name.clone()).collect()
-    };
-    let list = |what: &str, who: Vec<String>| -> Vec<String> {
-        if who.is_empty() { vec![] } else { vec![format!("{what} của {}", who.join(", "))] }
-    };
-    match kind {
-        DocKind::UnitMinutes if review.meeting.is_none() => vec!["thông tin cuộc họp (meeting)".into()],
-        DocKind::UnitReport if review.collective.is_none() => vec!["báo cáo kiểm điểm tập thể (collective)".into()],
-        DocKind::SelfReviews => {
-            let mut g = if review.reviews.is_empty() {
-                vec!["phần kiểm điểm từng người (reviews)".into()]
-            } else {
-                vec![]
-            };
-            g.extend(list("mức tự xếp loại (self_rating)", names(&|r| r.self_rating.is_none())));
-            g
-        }
-        DocKind::UnitProposal => {
-            let mut g = list("mức đề xuất (proposed)", names(&|r| r.proposed.is_none()));
-            if review.collective.as_ref().and_then(|c| c.proposal()).is_none() && review.collective.is_some() {
-                g.push("mức đề xuất của tập thể (collective.proposed hoặc self_rating)".into());
-            }
-            g
-        }
-        _ => {
-            let _ = ctx;
-            vec![]
-        }
-    }
 }
 
 /// Arithmetic of the agency ballot (Plan §II.5): valid ≤ returned ≤ issued, and the

@@ -1,0 +1,152 @@
+//! The plan's calendar: for each deadline of agency.yaml, who is ready, who is missing
+//! what, who is held up by errors, and how many days are left. `xeploai status` prints
+//! it; every build renders it as the `status` document.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::findings::Finding;
+use crate::model::{Dataset, Deadline, DocKind};
+use crate::rules::dossier::gaps;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum State {
+    /// Everything the deadline needs is in, without error.
+    Ready,
+    /// Parts not yet in, in words.
+    Missing { parts: Vec<String> },
+    /// In, but with errors (their rule ids) that keep the documents from being built.
+    InError { rules: Vec<&'static str> },
+}
+
+/// One unit (or the agency) at one deadline.
+#[derive(Clone, Debug, Serialize)]
+pub struct Row {
+    /// A unit's name, or the agency's for agency documents.
+    pub who: String,
+    pub state: State,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct EntryStatus {
+    pub id: String,
+    pub due: NaiveDate,
+    pub what: String,
+    pub needs: Vec<DocKind>,
+    /// Days from today to the due date: negative when overdue.
+    pub days_left: i64,
+    pub rows: Vec<Row>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Status {
+    pub today: NaiveDate,
+    pub entries: Vec<EntryStatus>,
+}
+
+pub fn status(d: &Dataset, findings: &[Finding], today: NaiveDate) -> Status {
+    let mut calendar: Vec<&Deadline> = d.agency.calendar.iter().collect();
+    calendar.sort_by_key(|c| c.due);
+    let entries = calendar
+        .into_iter()
+        .map(|deadline| {
+            let unit_docs: Vec<DocKind> = deadline.needs.iter().copied().filter(|k| k.is_unit_document()).collect();
+            let agency_docs: Vec<DocKind> = deadline.needs.iter().copied().filter(|k| !k.is_unit_document()).collect();
+            let mut rows = Vec::new();
+            if !unit_docs.is_empty() {
+                for (unit, u) in d.agency.units.iter().enumerate() {
+                    let parts: Vec<String> = unit_docs.iter().flat_map(|k| gaps(d, *k, Some(unit))).collect();
+                    let errors =
+                        rule_ids(findings.iter().filter(|f| f.is_error() && f.unit.as_deref() == Some(&u.name)));
+                    rows.push(Row { who: u.name.clone(), state: state(parts, errors) });
+                }
+            }
+            if !agency_docs.is_empty() {
+                let parts: Vec<String> = agency_docs.iter().flat_map(|k| gaps(d, *k, None)).collect();
+                // The consolidated reports also wait for every unit's errors to be cleared.
+                let reports = agency_docs.iter().any(|k| matches!(k, DocKind::AgencyReport | DocKind::PartyReport));
+                let errors = rule_ids(findings.iter().filter(|f| f.is_error() && (f.unit.is_none() || reports)));
+                rows.push(Row { who: d.agency.name.clone(), state: state(parts, errors) });
+            }
+            EntryStatus {
+                id: deadline.id.clone(),
+                due: deadline.due,
+                what: deadline.what.clone(),
+                needs: deadline.needs.clone(),
+                days_left: (deadline.due - today).num_days(),
+                rows,
+            }
+        })
+        .collect();
+    Status { today, entries }
+}
+
+fn state(parts: Vec<String>, errors: Vec<&'static str>) -> State {
+    if !parts.is_empty() {
+        State::Missing { parts }
+    } else if !errors.is_empty() {
+        State::InError { rules: errors }
+    } else {
+        State::Ready
+    }
+}
+
+fn rule_ids<'a>(findings: impl Iterator<Item = &'a Finding>) -> Vec<&'static str> {
+    let mut ids: Vec<&'static str> = findings.map(|f| f.rule).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// "còn 1 ngày", "hôm nay là hạn", "quá hạn 2 ngày".
+pub fn days_left_vi(days: i64) -> String {
+    match days {
+        0 => "hôm nay là hạn".to_string(),
+        d if d > 0 => format!("còn {d} ngày"),
+        d => format!("quá hạn {} ngày", -d),
+    }
+}
+
+impl State {
+    pub fn label_vi(&self) -> String {
+        match self {
+            State::Ready => "đã đủ".to_string(),
+            State::Missing { parts } => format!("còn thiếu: {}", parts.join("; ")),
+            State::InError { rules } => format!("có lỗi: {}", rules.join(", ")),
+        }
+    }
+}
+
+/// The status as a terminal table for the clerk.
+pub fn text(s: &Status) -> String {
+    let mut out = format!("TÌNH HÌNH THỰC HIỆN — ngày {}\n", s.today.format("%d/%m/%Y"));
+    if s.entries.is_empty() {
+        out.push_str("\nagency.yaml chưa có lịch (calendar).\n");
+    }
+    for e in &s.entries {
+        out.push_str(&format!("\nHạn {} ({}): {}\n", e.due.format("%d/%m/%Y"), days_left_vi(e.days_left), e.what));
+        if !e.needs.is_empty() {
+            let needs: Vec<&str> = e.needs.iter().map(|k| k.name_vi()).collect();
+            out.push_str(&format!("  Cần: {}\n", needs.join(", ")));
+        }
+        let width = e.rows.iter().map(|r| r.who.chars().count()).max().unwrap_or(0);
+        for row in &e.rows {
+            let pad = width - row.who.chars().count();
+            out.push_str(&format!("  {}{}  {}\n", row.who, " ".repeat(pad), row.state.label_vi()));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::days_left_vi;
+
+    #[test]
+    fn days_in_words() {
+        assert_eq!(days_left_vi(1), "còn 1 ngày");
+        assert_eq!(days_left_vi(0), "hôm nay là hạn");
+        assert_eq!(days_left_vi(-2), "quá hạn 2 ngày");
+    }
+}
