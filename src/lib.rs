@@ -9,6 +9,7 @@ pub mod cli;
 pub mod findings;
 pub mod ingest;
 pub mod model;
+pub mod output;
 pub mod rules;
 pub mod scan;
 pub mod source;
