@@ -167,6 +167,34 @@ pub fn quote_list(items: &[String]) -> String {
     items.iter().map(|s| format!("“{s}”")).collect::<Vec<_>>().join(", ")
 }
 
+/// A safe ASCII file or folder name: "Phòng Công chức, viên chức" → "phong-cong-chuc-vien-chuc".
+///
+/// Only `a-z`, `0-9` and single dashes survive, so a name can never climb out of the
+/// outputs folder (`../../x` → `x`) or be a device name on Windows (`CON` → `con-dv`).
+pub fn slug(s: &str) -> String {
+    let folded = fold(s);
+    let mut out: String = folded.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+    while out.contains("--") {
+        out = out.replace("--", "-");
+    }
+    let mut out = out.trim_matches('-').to_string();
+    if out.len() > 60 {
+        out.truncate(60);
+        out = out.trim_end_matches('-').to_string();
+    }
+    const RESERVED: [&str; 22] = [
+        "con", "prn", "aux", "nul", "com1", "com2", "com3", "com4", "com5", "com6", "com7", "com8", "com9", "lpt1",
+        "lpt2", "lpt3", "lpt4", "lpt5", "lpt6", "lpt7", "lpt8", "lpt9",
+    ];
+    if out.is_empty() {
+        "khong-ten".to_string()
+    } else if RESERVED.contains(&out.as_str()) {
+        format!("{out}-dv")
+    } else {
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,6 +224,16 @@ mod tests {
         assert_eq!(name_key("NGUYỄN  văn an"), name_key("Nguyễn Văn An"));
         assert_ne!(name_key("Anh"), name_key("Ánh"));
         assert_eq!(unit_key("Phòng Công chức - Viên chức"), unit_key("phòng công chức, viên chức"));
+    }
+
+    #[test]
+    fn slugs_are_safe_ascii() {
+        assert_eq!(slug("Phòng Công chức, viên chức"), "phong-cong-chuc-vien-chuc");
+        assert_eq!(slug("Ban Thi đua - Khen thưởng"), "ban-thi-dua-khen-thuong");
+        assert_eq!(slug("../../x"), "x");
+        assert_eq!(slug("CON"), "con-dv");
+        assert_eq!(slug("///"), "khong-ten");
+        assert_eq!(slug("Đặng Thị Ánh"), "dang-thi-anh");
     }
 
     #[test]
