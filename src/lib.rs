@@ -10,6 +10,7 @@ pub mod findings;
 pub mod ingest;
 pub mod model;
 pub mod output;
+pub mod pipeline;
 pub mod rules;
 pub mod scan;
 pub mod source;

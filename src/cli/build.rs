@@ -1,20 +1,38 @@
 //! `xeploai build`: check, then render the documents of every unit without errors.
 
 use std::path::Path;
+use std::time::Duration;
 
-use super::{exit, report};
+use super::report;
+use crate::pipeline::{BuildOptions, build, exit};
 
-pub fn command(inputs: &Path, outputs: &Path, today: Option<&str>, quiet: bool) -> u8 {
-    let Some(today) = super::prepare(inputs, today) else {
-        return exit::CANNOT_RUN;
+pub struct Args<'a> {
+    pub inputs: &'a Path,
+    pub outputs: &'a Path,
+    pub today: Option<&'a str>,
+    pub quiet: bool,
+    pub keep_history: usize,
+}
+
+pub fn command(args: Args) -> u8 {
+    let Some(today) = super::prepare(args.inputs, args.today) else { return exit::CANNOT_RUN };
+    let options = BuildOptions {
+        outputs: args.outputs.to_path_buf(),
+        today,
+        keep_history: args.keep_history,
+        lock_wait: Duration::from_secs(30),
     };
-    let run = super::run_check(inputs, today);
-    if !quiet {
-        print!("{}", report::text(&run, inputs));
+    match build(args.inputs, &options) {
+        Ok(outcome) => {
+            if !args.quiet {
+                print!("{}", report::text(&outcome.run, args.inputs));
+                print!("{}", report::build_summary(&outcome.report, args.outputs));
+            }
+            outcome.run.exit_code()
+        }
+        Err(err) => {
+            eprintln!("LỖI: {err}");
+            exit::CANNOT_RUN
+        }
     }
-    if let Err(err) = std::fs::create_dir_all(outputs) {
-        eprintln!("LỖI: không tạo được thư mục kết quả “{}”: {err}", outputs.display());
-        return exit::CANNOT_RUN;
-    }
-    run.exit_code()
 }

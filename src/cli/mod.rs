@@ -12,7 +12,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-pub use check::{CheckRun, run_check};
+use crate::pipeline::check as run_check;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -53,6 +53,9 @@ pub enum Command {
         /// Không in tiến độ (no progress output)
         #[arg(long)]
         quiet: bool,
+        /// Số bản cũ giữ lại cho mỗi văn bản trong outputs/.history (versions kept per document)
+        #[arg(long, default_value_t = 5)]
+        keep_history: usize,
     },
     /// Tình hình thực hiện theo lịch: hạn nào, ai đã đủ, ai còn thiếu (What is due and missing)
     Status {
@@ -77,12 +80,7 @@ pub enum Format {
     Json,
 }
 
-/// Exit codes of the command contract.
-pub mod exit {
-    pub const OK: u8 = 0;
-    pub const FINDINGS: u8 = 1;
-    pub const CANNOT_RUN: u8 = 2;
-}
+use crate::pipeline::exit;
 
 pub fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
@@ -95,7 +93,13 @@ pub fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Check { inputs, format, today } => check::command(&inputs, format, today.as_deref()),
-        Command::Build { inputs, outputs, today, quiet } => build::command(&inputs, &outputs, today.as_deref(), quiet),
+        Command::Build { inputs, outputs, today, quiet, keep_history } => build::command(build::Args {
+            inputs: &inputs,
+            outputs: &outputs,
+            today: today.as_deref(),
+            quiet,
+            keep_history,
+        }),
         Command::Status { inputs, format, today } => status::command(&inputs, format, today.as_deref()),
         Command::Init { dir } => init::command(&dir),
     };

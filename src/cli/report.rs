@@ -7,8 +7,9 @@ use std::path::Path;
 
 use serde_json::{Value, json};
 
-use super::CheckRun;
 use crate::findings::{Finding, Severity};
+use crate::output::Report;
+use crate::pipeline::CheckRun;
 
 pub fn json(run: &CheckRun) -> String {
     let findings: Vec<Value> = sorted(run).into_iter().map(finding_json).collect();
@@ -101,6 +102,35 @@ pub fn text(run: &CheckRun, inputs: &Path) -> String {
     );
     if !run.findings.has_errors() {
         let _ = writeln!(out, "Dữ liệu không có lỗi.");
+    }
+    out
+}
+
+/// What a build wrote, left alone or put beside an edited document.
+pub fn build_summary(report: &Report, outputs: &Path) -> String {
+    let mut out = String::new();
+    if report.written.is_empty() && report.beside.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nKhông có gì thay đổi: không ghi lại văn bản nào ({} văn bản giữ nguyên).",
+            report.unchanged.len()
+        );
+    } else {
+        let _ = writeln!(
+            out,
+            "\nĐã ghi {} văn bản vào “{}”; {} văn bản không đổi.",
+            report.written.len(),
+            outputs.display(),
+            report.unchanged.len()
+        );
+    }
+    for (edited, beside) in &report.beside {
+        let _ = writeln!(
+            out,
+            "  CẢNH BÁO: “{}” đã được sửa tay nên được giữ nguyên; bản mới ghi tại “{}”.",
+            crate::source::display_path(edited),
+            crate::source::display_path(beside)
+        );
     }
     out
 }

@@ -2,8 +2,9 @@
 
 use std::path::Path;
 
-use super::{Format, exit};
+use super::Format;
 use crate::calendar;
+use crate::pipeline::exit;
 
 pub fn command(inputs: &Path, format: Format, today: Option<&str>) -> u8 {
     let Some(today) = super::prepare(inputs, today) else { return exit::CANNOT_RUN };

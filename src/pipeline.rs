@@ -1,0 +1,87 @@
+//! The stages wired together: inputs → dataset → findings → documents → outputs/.
+//! The commands (`check`, `build`, `status`, `watch`) are thin shells around this.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::NaiveDate;
+
+use crate::findings::{Findings, input};
+use crate::ingest::{Ingest, ingest};
+use crate::output::{self, Lock, OutputError, Planned, Report, Writer};
+use crate::rules::{Evaluation, evaluate};
+
+/// Exit codes of the command contract (rules.md).
+pub mod exit {
+    pub const OK: u8 = 0;
+    pub const FINDINGS: u8 = 1;
+    pub const CANNOT_RUN: u8 = 2;
+}
+
+/// Everything a check found; `build` reuses it before rendering.
+pub struct CheckRun {
+    pub ingest: Ingest,
+    /// The rules' derived facts and quotas; `None` without a dataset.
+    pub evaluation: Option<Evaluation>,
+    pub findings: Findings,
+    pub today: NaiveDate,
+}
+
+impl CheckRun {
+    /// Exit code of the command contract for these findings.
+    pub fn exit_code(&self) -> u8 {
+        if self.findings.iter().any(|f| f.rule == input::AGENCY_MISSING) {
+            exit::CANNOT_RUN
+        } else if self.findings.has_errors() {
+            exit::FINDINGS
+        } else {
+            exit::OK
+        }
+    }
+}
+
+/// Ingest and rules, nothing written.
+pub fn check(inputs: &Path, today: NaiveDate) -> CheckRun {
+    let mut findings = Findings::default();
+    let ingest = ingest(inputs, &mut findings);
+    let evaluation = ingest.dataset.as_ref().map(|d| evaluate(d, today));
+    if let Some(e) = &evaluation {
+        findings.extend(e.findings.iter().cloned());
+    }
+    CheckRun { ingest, evaluation, findings, today }
+}
+
+pub struct BuildOptions {
+    pub outputs: PathBuf,
+    pub today: NaiveDate,
+    /// Replaced versions kept per document in `outputs/.history/`.
+    pub keep_history: usize,
+    /// How long to wait for another build holding the outputs folder.
+    pub lock_wait: Duration,
+}
+
+pub struct BuildOutcome {
+    pub run: CheckRun,
+    pub report: Report,
+}
+
+/// Check, then write the documents of every unit whose own data has no error.
+pub fn build(inputs: &Path, options: &BuildOptions) -> Result<BuildOutcome, OutputError> {
+    let run = check(inputs, options.today);
+    let planned = plan(&run);
+    let _lock = Lock::acquire(&options.outputs, options.lock_wait)?;
+    let writer = Writer { outputs: &options.outputs, keep_history: options.keep_history };
+    let report = writer.write(planned)?;
+    Ok(BuildOutcome { run, report })
+}
+
+/// The documents this run can build. Rendering lands with the document issues; until
+/// then nothing is planned and a build only checks and records its manifest.
+fn plan(_run: &CheckRun) -> Vec<Planned> {
+    Vec::new()
+}
+
+/// The outputs folder's own files, which watchers and scans must ignore.
+pub fn is_output_bookkeeping(name: &str) -> bool {
+    name == output::MANIFEST_NAME || name == output::LOCK_NAME || name == output::HISTORY_DIR
+}
