@@ -2,6 +2,8 @@
 //! what, who is held up by errors, and how many days are left. `xeploai status` prints
 //! it; every build renders it as the `status` document.
 
+pub mod schedule;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 

@@ -5,7 +5,9 @@ mod build;
 mod check;
 mod init;
 mod report;
+mod schedule;
 mod status;
+mod watch;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -67,6 +69,30 @@ pub enum Command {
         #[arg(long)]
         today: Option<String>,
     },
+    /// Theo dõi thư mục và tự lập lại khi tệp thay đổi (Rebuild when inputs change)
+    Watch {
+        #[arg(long, default_value = "inputs")]
+        inputs: PathBuf,
+        #[arg(long, default_value = "outputs")]
+        outputs: PathBuf,
+        #[arg(long)]
+        today: Option<String>,
+        /// Lập lại cả theo lịch của kế hoạch (also rebuild at the calendar's scheduled times)
+        #[arg(long)]
+        tick: bool,
+        #[arg(long, default_value_t = 5)]
+        keep_history: usize,
+    },
+    /// In lịch chạy tự động cho cron, systemd hoặc Windows (Print the OS schedule)
+    Schedule {
+        #[arg(long, default_value = "inputs")]
+        inputs: PathBuf,
+        #[arg(long, default_value = "outputs")]
+        outputs: PathBuf,
+        /// Định dạng (format): cron | systemd | windows
+        #[arg(long, value_enum)]
+        emit: schedule::Emit,
+    },
     /// Tạo thư mục dữ liệu mẫu có chú thích (Write a commented sample inputs folder)
     Init {
         /// Thư mục sẽ tạo (folder to create)
@@ -101,6 +127,14 @@ pub fn main() -> ExitCode {
             keep_history,
         }),
         Command::Status { inputs, format, today } => status::command(&inputs, format, today.as_deref()),
+        Command::Watch { inputs, outputs, today, tick, keep_history } => watch::command(watch::Args {
+            inputs: &inputs,
+            outputs: &outputs,
+            today: today.as_deref(),
+            tick,
+            keep_history,
+        }),
+        Command::Schedule { inputs, outputs, emit } => schedule::command(&inputs, &outputs, emit),
         Command::Init { dir } => init::command(&dir),
     };
     ExitCode::from(code)
