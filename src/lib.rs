@@ -11,6 +11,7 @@ pub mod ingest;
 pub mod model;
 pub mod output;
 pub mod pipeline;
+pub mod render;
 pub mod rules;
 pub mod scan;
 pub mod source;

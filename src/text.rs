@@ -28,6 +28,12 @@ pub fn clean(s: &str) -> String {
     out
 }
 
+/// NFC with the characters XML forbids and invisible marks removed, spacing kept:
+/// what may be written into a document part (the blanks of "Số:      /BC-SNV" included).
+pub fn sanitize(s: &str) -> String {
+    s.nfc().filter(|c| is_xml_char(*c) && !is_invisible(*c) && !matches!(c, '\u{9}' | '\u{A}' | '\u{D}')).collect()
+}
+
 /// Like [`clean`] but keeps line breaks (for multi-line YAML blocks): each line is
 /// cleaned, runs of blank lines collapse to one, and the result is trimmed.
 pub fn clean_block(s: &str) -> String {

@@ -2,6 +2,8 @@
 //! rust_xlsxwriter the way clerks lay them out, and the binary run as a clerk would.
 #![allow(dead_code)]
 
+pub mod docx;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -244,4 +246,31 @@ pub fn clean_plus(extra: &str) -> TempDir {
     let dir = rules_case("clean", &[]);
     copy_dir(&fixtures_dir().join(extra), dir.path());
     dir
+}
+
+/// Converts a DOCX with LibreOffice and returns the PDF's text per page, or `None` when
+/// `soffice` is not installed (a loud skip; a failure when `CI=true`).
+pub fn libreoffice_pages(docx: &Path) -> Option<(PathBuf, Vec<String>)> {
+    let available = Command::new("soffice").arg("--version").output().is_ok_and(|o| o.status.success());
+    if !available {
+        assert!(std::env::var("CI").as_deref() != Ok("true"), "CI=true but LibreOffice (soffice) is not installed");
+        eprintln!("\n*** SKIPPED: LibreOffice (soffice) is not installed; the round-trip test did not run. ***\n");
+        return None;
+    }
+    let out_dir = docx.parent().unwrap();
+    let profile = tempfile::tempdir().unwrap();
+    let status = Command::new("soffice")
+        .arg(format!("-env:UserInstallation=file://{}", profile.path().display()))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(out_dir)
+        .arg(docx)
+        .output()
+        .expect("run soffice");
+    assert!(status.status.success(), "soffice failed: {}", String::from_utf8_lossy(&status.stderr));
+    let pdf = docx.with_extension("pdf");
+    assert!(pdf.exists(), "no PDF from soffice: {}", String::from_utf8_lossy(&status.stdout));
+    let text =
+        Command::new("pdftotext").args(["-layout"]).arg(&pdf).arg("-").output().expect("pdftotext (poppler-utils)");
+    let text = String::from_utf8(text.stdout).expect("UTF-8 text");
+    Some((pdf, text.split('\u{c}').filter(|p| !p.trim().is_empty()).map(str::to_string).collect()))
 }

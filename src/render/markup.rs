@@ -1,0 +1,555 @@
+//! The document markup: what a template writes, small enough for a clerk to read.
+//!
+//! ```text
+//! @header
+//! parent: UBND TỈNH QUẢNG NGÃI
+//! issuer: SỞ NỘI VỤ
+//! number: 05
+//! symbol: BC-SNV
+//! place: Quảng Ngãi
+//! date: 2023-11-30          (blank: the registry fills it by hand)
+//! @end
+//! @title BÁO CÁO
+//! @subject Kết quả đánh giá, xếp loại chất lượng năm 2023
+//! @h1 I. TÌNH HÌNH TRIỂN KHAI
+//! A body paragraph: justified, first-line indent, **bold** and *italic* inline.
+//! @center, @right, @noindent, @italic: paragraphs aligned or styled otherwise
+//! @table widths=8,42,25,25 header=1 size=12
+//! | STT | Họ và tên | {span=2} Kết quả |
+//! | 1 | Nguyễn Văn An | {align=center} HTTNV | |
+//! @end
+//! @lines 4                  (dotted lines to write on)
+//! @pagebreak
+//! @sign                     (Nơi nhận on the left, the signature on the right)
+//! prefix: KT. GIÁM ĐỐC
+//! title: PHÓ GIÁM ĐỐC
+//! name: Lê Văn Cường
+//! - UBND tỉnh (báo cáo);
+//! - Lưu: VT, VP.
+//! @end
+//! @sign2                    (minutes: THƯ KÝ left, CHỦ TRÌ right)
+//! left: THƯ KÝ | Trần Thị Bình
+//! right: CHỦ TRÌ | Nguyễn Văn An
+//! @end
+//! ```
+//!
+//! `\` escapes the next character; template data is escaped this way, so a name can
+//! never start a directive or turn bold.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use thiserror::Error;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Span {
+    pub text: String,
+    pub bold: bool,
+    pub italic: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Align {
+    Justify,
+    Left,
+    Center,
+    Right,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ParaKind {
+    /// Justified, first-line indent.
+    Body,
+    /// No first-line indent (lists, form fields).
+    Plain,
+    Heading1,
+    Heading2,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Para {
+    pub kind: ParaKind,
+    pub align: Align,
+    pub spans: Vec<Span>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cell {
+    pub spans: Vec<Span>,
+    pub colspan: usize,
+    /// Rows this cell spans downwards (1 = none).
+    pub rowspan: usize,
+    pub align: Option<Align>,
+    pub bold: bool,
+}
+
+/// A place in a table row: a cell, or the continuation of a cell merged from above.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Slot<'a> {
+    pub col: usize,
+    pub colspan: usize,
+    /// `None` where a cell of an earlier row spans down into this one.
+    pub cell: Option<&'a Cell>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Table {
+    /// Relative column widths (any unit); the writer scales them to the text width.
+    pub widths: Vec<u32>,
+    /// Rows at the top repeated on every page.
+    pub header_rows: usize,
+    /// Font size in points.
+    pub size: u32,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+impl Table {
+    /// Rows as slots, with the continuations of vertically merged cells filled in.
+    pub fn grid(&self) -> Vec<Vec<Slot<'_>>> {
+        layout(&self.rows, self.widths.len()).unwrap_or_default()
+    }
+}
+
+/// Places cells in columns; `Err((row, message))` when a row does not fill the columns.
+fn layout(rows: &[Vec<Cell>], columns: usize) -> Result<Vec<Vec<Slot<'_>>>, (usize, String)> {
+    // For each column where a merged cell starts: rows still to cover, and its width.
+    let mut pending: Vec<Option<(usize, usize)>> = vec![None; columns];
+    let mut out = Vec::with_capacity(rows.len());
+    for (r, row) in rows.iter().enumerate() {
+        let mut slots = Vec::new();
+        let mut cells = row.iter();
+        let mut col = 0;
+        while col < columns {
+            if let Some((left, span)) = pending[col] {
+                slots.push(Slot { col, colspan: span, cell: None });
+                pending[col] = (left > 1).then_some((left - 1, span));
+                col += span;
+                continue;
+            }
+            let Some(cell) = cells.next() else { break };
+            if cell.rowspan > 1 {
+                pending[col] = Some((cell.rowspan - 1, cell.colspan));
+            }
+            slots.push(Slot { col, colspan: cell.colspan, cell: Some(cell) });
+            col += cell.colspan;
+        }
+        let extra = cells.count();
+        if col != columns || extra > 0 {
+            let filled = col + extra;
+            return Err((r, format!("dòng có {filled} cột, bảng có {columns} cột")));
+        }
+        out.push(slots);
+    }
+    Ok(out)
+}
+
+/// The official header block (Decree 30, Phụ lục I: ô 1–5).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Header {
+    pub parent: String,
+    pub issuer: String,
+    /// Registry number without symbol ("5"); blank when not yet issued.
+    pub number: Option<String>,
+    pub symbol: String,
+    pub place: String,
+    pub date: Option<NaiveDate>,
+    /// Month and year printed when the date is left blank.
+    pub month: Option<u32>,
+    pub year: Option<i32>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Signature {
+    /// "KT. GIÁM ĐỐC", "TM. ỦY BAN NHÂN DÂN"...: the authority line, if any.
+    pub prefix: Option<String>,
+    pub title: String,
+    pub name: String,
+    /// Nơi nhận, each line as written ("UBND tỉnh (báo cáo);").
+    pub recipients: Vec<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Block {
+    Header(Header),
+    Title(String),
+    Subject(String),
+    Para(Para),
+    Table(Table),
+    /// Dotted lines for handwriting.
+    Lines(usize),
+    PageBreak,
+    Sign(Signature),
+    /// Two signatures side by side: (title, name) left and right.
+    Sign2 {
+        left: (String, String),
+        right: (String, String),
+    },
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Document {
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Debug, Error, PartialEq, Eq)]
+#[error("{template}:{line}: {message}")]
+pub struct MarkupError {
+    pub template: String,
+    pub line: usize,
+    pub message: String,
+}
+
+pub fn parse(src: &str, template: &str) -> Result<Document, MarkupError> {
+    let mut doc = Document::default();
+    let lines: Vec<&str> = src.lines().collect();
+    let mut i = 0;
+    let err = |line: usize, message: String| MarkupError { template: template.to_string(), line: line + 1, message };
+    while i < lines.len() {
+        let line = lines[i].trim();
+        let start = i;
+        i += 1;
+        if line.is_empty() {
+            continue;
+        }
+        let Some(directive) = line.strip_prefix('@') else {
+            doc.blocks.push(para(ParaKind::Body, Align::Justify, line));
+            continue;
+        };
+        let (name, rest) = directive.split_once(char::is_whitespace).unwrap_or((directive, ""));
+        let rest = rest.trim();
+        let mut body = || -> Result<Vec<(usize, &str)>, MarkupError> {
+            let mut out = Vec::new();
+            while i < lines.len() {
+                let l = lines[i].trim();
+                i += 1;
+                if l == "@end" {
+                    return Ok(out);
+                }
+                if !l.is_empty() {
+                    out.push((i - 1, l));
+                }
+            }
+            Err(err(start, format!("khối @{name} thiếu dòng @end")))
+        };
+        let block = match name {
+            "title" => Block::Title(unescape(rest)),
+            "subject" => Block::Subject(unescape(rest)),
+            "h1" => para(ParaKind::Heading1, Align::Left, rest),
+            "h2" => para(ParaKind::Heading2, Align::Left, rest),
+            "center" => para(ParaKind::Plain, Align::Center, rest),
+            "right" => para(ParaKind::Plain, Align::Right, rest),
+            "noindent" => para(ParaKind::Plain, Align::Justify, rest),
+            "left" => para(ParaKind::Plain, Align::Left, rest),
+            "pagebreak" => Block::PageBreak,
+            "lines" => Block::Lines(
+                rest.parse().map_err(|_| err(start, format!("@lines cần một số dòng, không phải “{rest}”")))?,
+            ),
+            "header" => Block::Header(header(&body()?, &err)?),
+            "table" => Block::Table(table(rest, &body()?, &err, start)?),
+            "sign" => Block::Sign(signature(&body()?, &err)?),
+            "sign2" => sign2(&body()?, &err, start)?,
+            other => return Err(err(start, format!("không có lệnh @{other}"))),
+        };
+        doc.blocks.push(block);
+    }
+    Ok(doc)
+}
+
+fn para(kind: ParaKind, align: Align, text: &str) -> Block {
+    Block::Para(Para { kind, align, spans: inline(text) })
+}
+
+type ErrFn<'a> = dyn Fn(usize, String) -> MarkupError + 'a;
+
+fn fields<'a>(
+    body: &[(usize, &'a str)],
+    err: &ErrFn,
+    allowed: &[&str],
+) -> Result<BTreeMap<&'a str, (usize, String)>, MarkupError> {
+    let mut map = BTreeMap::new();
+    for (line, text) in body {
+        let Some((key, value)) = text.split_once(':') else {
+            return Err(err(*line, format!("dòng “{text}” cần dạng khóa: giá trị")));
+        };
+        let key = key.trim();
+        if !allowed.contains(&key) {
+            return Err(err(*line, format!("khóa “{key}” không dùng được ở đây (được dùng: {})", allowed.join(", "))));
+        }
+        map.insert(key, (*line, unescape(value.trim())));
+    }
+    Ok(map)
+}
+
+fn header(body: &[(usize, &str)], err: &ErrFn) -> Result<Header, MarkupError> {
+    let f = fields(body, err, &["parent", "issuer", "number", "symbol", "place", "date", "month", "year"])?;
+    let get = |k: &str| f.get(k).map(|(_, v)| v.clone()).filter(|v| !v.is_empty());
+    let number_of = |k: &str| -> Result<Option<i64>, MarkupError> {
+        match f.get(k).filter(|(_, v)| !v.is_empty()) {
+            None => Ok(None),
+            Some((line, v)) => v.parse().map(Some).map_err(|_| err(*line, format!("{k} “{v}” không phải là số"))),
+        }
+    };
+    let date = match f.get("date").filter(|(_, v)| !v.is_empty()) {
+        None => None,
+        Some((line, v)) => Some(
+            NaiveDate::parse_from_str(v, "%Y-%m-%d")
+                .map_err(|_| err(*line, format!("ngày “{v}” cần dạng YYYY-MM-DD")))?,
+        ),
+    };
+    Ok(Header {
+        parent: get("parent").unwrap_or_default(),
+        issuer: get("issuer").unwrap_or_default(),
+        number: get("number"),
+        symbol: get("symbol").unwrap_or_default(),
+        place: get("place").unwrap_or_default(),
+        date,
+        month: number_of("month")?.map(|m| m as u32),
+        year: number_of("year")?.map(|y| y as i32),
+    })
+}
+
+fn signature(body: &[(usize, &str)], err: &ErrFn) -> Result<Signature, MarkupError> {
+    let (recipients, rest): (Vec<(usize, &str)>, Vec<(usize, &str)>) =
+        body.iter().copied().partition(|(_, l)| l.starts_with("- "));
+    let f = fields(&rest, err, &["prefix", "title", "name"])?;
+    let get = |k: &str| f.get(k).map(|(_, v)| v.clone()).unwrap_or_default();
+    Ok(Signature {
+        prefix: Some(get("prefix")).filter(|p| !p.is_empty()),
+        title: get("title"),
+        name: get("name"),
+        recipients: recipients.iter().map(|(_, l)| unescape(l[2..].trim())).collect(),
+    })
+}
+
+fn sign2(body: &[(usize, &str)], err: &ErrFn, start: usize) -> Result<Block, MarkupError> {
+    let f = fields(body, err, &["left", "right"])?;
+    let side = |k: &str| -> Result<(String, String), MarkupError> {
+        let (line, v) = f.get(k).ok_or_else(|| err(start, format!("@sign2 thiếu dòng {k}: CHỨC DANH | Họ tên")))?;
+        // The value was unescaped: split on the first bar that the template wrote.
+        let (title, name) = v.split_once('|').ok_or_else(|| err(*line, format!("{k}: cần dạng CHỨC DANH | Họ tên")))?;
+        Ok((title.trim().to_string(), name.trim().to_string()))
+    };
+    Ok(Block::Sign2 { left: side("left")?, right: side("right")? })
+}
+
+fn table(args: &str, body: &[(usize, &str)], err: &ErrFn, start: usize) -> Result<Table, MarkupError> {
+    let mut table = Table { widths: Vec::new(), header_rows: 0, size: 13, rows: Vec::new() };
+    for arg in args.split_whitespace() {
+        let (k, v) =
+            arg.split_once('=').ok_or_else(|| err(start, format!("tham số bảng “{arg}” cần dạng khóa=giá trị")))?;
+        let bad = || err(start, format!("tham số bảng {k}=“{v}” không hợp lệ"));
+        match k {
+            "widths" => {
+                table.widths =
+                    v.split(',').map(|w| w.trim().parse::<u32>().map_err(|_| bad())).collect::<Result<_, _>>()?
+            }
+            "header" => table.header_rows = v.parse().map_err(|_| bad())?,
+            "size" => table.size = v.parse().map_err(|_| bad())?,
+            _ => return Err(err(start, format!("bảng không có tham số “{k}”"))),
+        }
+    }
+    if table.widths.is_empty() || table.widths.contains(&0) {
+        return Err(err(start, "bảng cần widths=... với các số dương".into()));
+    }
+    for (line, text) in body {
+        let row = cells(text).ok_or_else(|| err(*line, "mỗi dòng của bảng bắt đầu và kết thúc bằng |".into()))?;
+        let row =
+            row.into_iter().map(|c| cell(&c)).collect::<Result<Vec<Cell>, String>>().map_err(|m| err(*line, m))?;
+        table.rows.push(row);
+    }
+    if let Err((r, message)) = layout(&table.rows, table.widths.len()) {
+        return Err(err(body[r].0, message));
+    }
+    Ok(table)
+}
+
+/// Splits `| a | b \| c |` on unescaped bars.
+fn cells(line: &str) -> Option<Vec<String>> {
+    let inner = line.strip_prefix('|')?;
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let mut chars = inner.chars();
+    let mut closed = false;
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => {
+                current.push('\\');
+                if let Some(n) = chars.next() {
+                    current.push(n);
+                }
+                closed = false;
+            }
+            '|' => {
+                out.push(current.trim().to_string());
+                current.clear();
+                closed = true;
+            }
+            c => {
+                current.push(c);
+                if !c.is_whitespace() {
+                    closed = false;
+                }
+            }
+        }
+    }
+    closed.then_some(out)
+}
+
+/// `{span=2 align=center bold} text` → a cell.
+fn cell(raw: &str) -> Result<Cell, String> {
+    let mut cell = Cell { spans: Vec::new(), colspan: 1, rowspan: 1, align: None, bold: false };
+    let mut text = raw;
+    if let Some(rest) = raw.strip_prefix('{') {
+        let (attrs, after) = rest.split_once('}').ok_or("thuộc tính ô thiếu dấu }")?;
+        text = after.trim();
+        for attr in attrs.split_whitespace() {
+            match attr.split_once('=') {
+                Some(("span", n)) => cell.colspan = n.parse().ok().filter(|n| *n > 0).ok_or("span cần số dương")?,
+                Some(("rows", n)) => cell.rowspan = n.parse().ok().filter(|n| *n > 0).ok_or("rows cần số dương")?,
+                Some(("align", a)) => {
+                    cell.align = Some(match a {
+                        "left" => Align::Left,
+                        "center" => Align::Center,
+                        "right" => Align::Right,
+                        _ => return Err(format!("align “{a}” không hợp lệ")),
+                    })
+                }
+                None if attr == "bold" => cell.bold = true,
+                _ => return Err(format!("thuộc tính ô “{attr}” không hợp lệ")),
+            }
+        }
+    }
+    cell.spans = inline(text);
+    Ok(cell)
+}
+
+/// `**bold**`, `*italic*` and `\` escapes into spans.
+pub fn inline(text: &str) -> Vec<Span> {
+    let mut spans: Vec<Span> = Vec::new();
+    let (mut bold, mut italic) = (false, false);
+    let mut current = String::new();
+    let mut chars = text.chars().peekable();
+    let flush = |spans: &mut Vec<Span>, current: &mut String, bold: bool, italic: bool| {
+        if !current.is_empty() {
+            spans.push(Span { text: std::mem::take(current), bold, italic });
+        }
+    };
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => current.extend(chars.next()),
+            '*' if chars.peek() == Some(&'*') => {
+                chars.next();
+                flush(&mut spans, &mut current, bold, italic);
+                bold = !bold;
+            }
+            '*' => {
+                flush(&mut spans, &mut current, bold, italic);
+                italic = !italic;
+            }
+            c => current.push(c),
+        }
+    }
+    flush(&mut spans, &mut current, bold, italic);
+    spans
+}
+
+/// Plain text with escapes removed (titles, header fields).
+pub fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            out.extend(chars.next());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Makes any text literal in the markup: what template data goes through.
+pub fn escape(text: &str, out: &mut impl std::fmt::Write) -> std::fmt::Result {
+    for c in text.chars() {
+        match c {
+            '\\' | '*' | '|' | '@' | '{' | '}' | '-' | ':' => {
+                out.write_char('\\')?;
+                out.write_char(c)?;
+            }
+            '\n' | '\r' => out.write_char(' ')?,
+            c => out.write_char(c)?,
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn plain(spans: &[Span]) -> String {
+        spans.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    #[test]
+    fn paragraphs_headings_and_inline_styles() {
+        let doc = parse("@h1 I. KẾT QUẢ\nĐã **hoàn thành** *tốt*.\n\n@center Nơi\\*", "t").unwrap();
+        assert_eq!(doc.blocks.len(), 3);
+        let Block::Para(p) = &doc.blocks[1] else { panic!() };
+        assert_eq!(p.kind, ParaKind::Body);
+        assert_eq!(p.spans[1], Span { text: "hoàn thành".into(), bold: true, italic: false });
+        assert_eq!(p.spans[3], Span { text: "tốt".into(), bold: false, italic: true });
+        let Block::Para(c) = &doc.blocks[2] else { panic!() };
+        assert_eq!((c.align, plain(&c.spans)), (Align::Center, "Nơi*".to_string()));
+    }
+
+    #[test]
+    fn header_sign_and_tables() {
+        let src = "@header\nparent: UBND TỈNH\nissuer: SỞ NỘI VỤ\nnumber:\nsymbol: BC-SNV\nplace: Quảng Ngãi\ndate:\nmonth: 11\nyear: 2023\n@end\n\
+                   @table widths=10,60,30 header=1\n| STT | Họ và tên | {align=center} Mức |\n| {span=2 bold} Cộng | 3 |\n@end\n\
+                   @sign\nprefix: KT. GIÁM ĐỐC\ntitle: PHÓ GIÁM ĐỐC\nname: Lê Văn C\n- UBND tỉnh;\n- Lưu: VT, VP.\n@end";
+        let doc = parse(src, "t").unwrap();
+        let Block::Header(h) = &doc.blocks[0] else { panic!() };
+        assert_eq!((h.number.as_deref(), h.date, h.month, h.year), (None, None, Some(11), Some(2023)));
+        let Block::Table(t) = &doc.blocks[1] else { panic!() };
+        assert_eq!((t.header_rows, t.rows.len(), t.rows[1][0].colspan, t.rows[1][0].bold), (1, 2, 2, true));
+        assert_eq!(t.rows[0][2].align, Some(Align::Center));
+        let Block::Sign(s) = &doc.blocks[2] else { panic!() };
+        assert_eq!(s.recipients, ["UBND tỉnh;", "Lưu: VT, VP."]);
+        assert_eq!(s.prefix.as_deref(), Some("KT. GIÁM ĐỐC"));
+    }
+
+    #[test]
+    fn rowspans_leave_continuations() {
+        let doc = parse("@table widths=1,1,1\n| {rows=2} A | B | C |\n| D | E |\n@end", "t").unwrap();
+        let Block::Table(t) = &doc.blocks[0] else { panic!() };
+        let grid = t.grid();
+        assert_eq!(grid[1][0], Slot { col: 0, colspan: 1, cell: None });
+        assert_eq!(grid[1][1].col, 1);
+        assert!(parse("@table widths=1,1\n| {rows=2} A | B |\n| D | E |\n@end", "t").is_err());
+    }
+
+    #[test]
+    fn errors_name_the_template_line() {
+        let e = parse("ok\n@table widths=10,20\n| a | b |\n| c |\n@end", "bien-ban.tera").unwrap_err();
+        assert_eq!((e.template.as_str(), e.line), ("bien-ban.tera", 4));
+        assert!(e.message.contains("1 cột"), "{}", e.message);
+        assert_eq!(parse("@bogus", "x").unwrap_err().line, 1);
+        assert_eq!(parse("@sign\ntitle: X", "x").unwrap_err().message, "khối @sign thiếu dòng @end");
+    }
+
+    #[test]
+    fn escaped_data_stays_literal() {
+        let mut escaped = String::new();
+        escape("@pagebreak **x** | y {span=2} a\nb", &mut escaped).unwrap();
+        let doc = parse(&escaped, "t").unwrap();
+        assert_eq!(doc.blocks.len(), 1);
+        let Block::Para(p) = &doc.blocks[0] else { panic!() };
+        assert_eq!(plain(&p.spans), "@pagebreak **x** | y {span=2} a b");
+        assert!(p.spans.iter().all(|s| !s.bold && !s.italic));
+        let mut cell_text = String::new();
+        escape("A | B", &mut cell_text).unwrap();
+        let doc = parse(&format!("@table widths=1,1\n| {cell_text} | x |\n@end"), "t").unwrap();
+        let Block::Table(t) = &doc.blocks[0] else { panic!() };
+        assert_eq!(plain(&t.rows[0][0].spans), "A | B");
+    }
+}

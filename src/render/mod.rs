@@ -1,0 +1,35 @@
+//! Stage 4: documents. A tera template writes the document markup ([`markup`]); the
+//! writer ([`docx`]) lays it out in the Decree 30/2020 format ([`layout`]) with docx-rs
+//! and [`postprocess`] finishes what docx-rs cannot express.
+
+pub mod docx;
+pub mod layout;
+pub mod markup;
+pub mod postprocess;
+pub mod templates;
+pub mod vn;
+
+pub use docx::{DocMeta, DocxError, write_docx};
+pub use templates::{TemplateError, Templates};
+
+#[derive(Debug, thiserror::Error)]
+pub enum RenderError {
+    #[error(transparent)]
+    Template(#[from] TemplateError),
+    #[error("mẫu văn bản {0}")]
+    Markup(#[from] markup::MarkupError),
+    #[error(transparent)]
+    Docx(#[from] DocxError),
+}
+
+/// Template → markup → DOCX bytes.
+pub fn render_document(
+    templates: &Templates,
+    name: &str,
+    context: &impl serde::Serialize,
+    meta: &DocMeta,
+) -> Result<Vec<u8>, RenderError> {
+    let markup = templates.render(name, context)?;
+    let doc = markup::parse(&markup, name)?;
+    Ok(write_docx(&doc, meta)?)
+}

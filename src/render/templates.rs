@@ -1,0 +1,88 @@
+//! Templates: tera 2 files a clerk can read, embedded in the binary as defaults; a
+//! `templates/` folder beside the inputs overrides them file by file.
+//!
+//! Every value a template prints passes through [`markup::escape`] (tera's autoescape
+//! with our escape function), so roster text can never become markup.
+
+use std::path::Path;
+
+use tera::{Context, Kwargs, State, Tera};
+
+use super::markup;
+use super::vn;
+use crate::model::Rating;
+
+/// The default templates, by name.
+pub const DEFAULTS: &[(&str, &str)] = &[("_demo.tera", include_str!("../../templates/_demo.tera"))];
+
+#[derive(Debug, thiserror::Error)]
+pub enum TemplateError {
+    #[error("mẫu văn bản “{name}”: {message}")]
+    Tera { name: String, message: String },
+    #[error("không đọc được mẫu “{0}”: {1}")]
+    Io(String, std::io::Error),
+}
+
+pub struct Templates {
+    tera: Tera,
+}
+
+fn escape_markup(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+    let mut escaped = String::with_capacity(text.len() + 8);
+    markup::escape(text, &mut escaped).map_err(std::io::Error::other)?;
+    out.write_all(escaped.as_bytes())
+}
+
+fn tera_error(name: &str, e: tera::Error) -> TemplateError {
+    TemplateError::Tera { name: name.to_string(), message: e.to_string() }
+}
+
+impl Templates {
+    /// The embedded defaults, each replaced by a same-named file of `override_dir`.
+    pub fn load(override_dir: Option<&Path>) -> Result<Templates, TemplateError> {
+        let mut tera = Tera::new();
+        tera.autoescape_on([".tera"]);
+        tera.set_escape_fn(escape_markup);
+        register_filters(&mut tera);
+        for (name, default) in DEFAULTS {
+            let path = override_dir.map(|d| d.join(name)).filter(|p| p.is_file());
+            let source = match path {
+                Some(path) => {
+                    std::fs::read_to_string(&path).map_err(|e| TemplateError::Io(path.display().to_string(), e))?
+                }
+                None => default.to_string(),
+            };
+            tera.add_raw_template(name, &source).map_err(|e| tera_error(name, e))?;
+        }
+        Ok(Templates { tera })
+    }
+
+    pub fn render(&self, name: &str, context: &impl serde::Serialize) -> Result<String, TemplateError> {
+        let context = Context::from_serialize(context).map_err(|e| tera_error(name, e))?;
+        self.tera.render(name, &context).map_err(|e| tera_error(name, e))
+    }
+
+    /// The template's source, for the build manifest's hash.
+    pub fn source_of(name: &str, override_dir: Option<&Path>) -> String {
+        override_dir
+            .map(|d| d.join(name))
+            .and_then(|p| std::fs::read_to_string(p).ok())
+            .or_else(|| DEFAULTS.iter().find(|(n, _)| *n == name).map(|(_, s)| s.to_string()))
+            .unwrap_or_default()
+    }
+}
+
+/// The Vietnamese helpers of [`vn`], for templates.
+fn register_filters(tera: &mut Tera) {
+    tera.register_filter("date_words", |iso: &str, _: Kwargs, _: &State| -> String {
+        chrono::NaiveDate::parse_from_str(iso, "%Y-%m-%d").map(vn::date_words).unwrap_or_else(|_| iso.to_string())
+    });
+    tera.register_filter("rating_name", |code: &str, _: Kwargs, _: &State| -> String {
+        Rating::parse(code).map_or(code.to_string(), |r| r.full_name().to_string())
+    });
+    tera.register_filter("upper_vi", |text: &str, _: Kwargs, _: &State| -> String { vn::upper(text) });
+    tera.register_filter("number_vi", |value: f64, kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
+        let places = kwargs.get::<usize>("places")?.unwrap_or(0);
+        Ok(crate::text::decimal_vi(value, places))
+    });
+}

@@ -1,0 +1,80 @@
+//! Opening a generated DOCX as a reader would: its parts, its text, its layout facts.
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::io::{Cursor, Read};
+
+pub struct Opened {
+    pub parts: BTreeMap<String, String>,
+    /// (part name, compression method) of every entry.
+    pub methods: Vec<(String, zip::CompressionMethod)>,
+}
+
+pub fn open(bytes: &[u8]) -> Opened {
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).expect("a zip archive");
+    let mut parts = BTreeMap::new();
+    let mut methods = Vec::new();
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        methods.push((entry.name().to_string(), entry.compression()));
+        let mut text = String::new();
+        if entry.read_to_string(&mut text).is_ok() {
+            parts.insert(entry.name().to_string(), text);
+        }
+    }
+    Opened { parts, methods }
+}
+
+impl Opened {
+    pub fn part(&self, name: &str) -> &str {
+        self.parts.get(name).unwrap_or_else(|| panic!("no part {name}"))
+    }
+
+    pub fn document(&self) -> &str {
+        self.part("word/document.xml")
+    }
+
+    /// The text of the body, paragraph by paragraph (runs joined).
+    pub fn paragraphs(&self) -> Vec<String> {
+        paragraphs_of(self.document())
+    }
+
+    pub fn text(&self) -> String {
+        self.paragraphs().join("\n")
+    }
+}
+
+/// Paragraph texts of an XML part: `<w:t>` contents joined per `<w:p>`.
+pub fn paragraphs_of(xml: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for p in xml.split("<w:p>").chain(xml.split("<w:p ")).skip(1) {
+        let p = p.split("</w:p>").next().unwrap_or("");
+        let mut text = String::new();
+        let mut rest = p;
+        while let Some(start) = rest.find("<w:t") {
+            let after = &rest[start..];
+            let Some(open_end) = after.find('>') else { break };
+            if after[..open_end].ends_with('/') || !(after.starts_with("<w:t>") || after.starts_with("<w:t ")) {
+                rest = &after[open_end + 1..];
+                continue;
+            }
+            let body = &after[open_end + 1..];
+            let end = body.find("</w:t>").unwrap_or(body.len());
+            text.push_str(&unescape(&body[..end]));
+            rest = &body[end..];
+        }
+        if !text.is_empty() {
+            out.push(text);
+        }
+    }
+    out
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
+}
+
+/// The number of occurrences of `needle` in `hay`.
+pub fn count(hay: &str, needle: &str) -> usize {
+    hay.matches(needle).count()
+}
