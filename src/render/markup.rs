@@ -309,8 +309,8 @@ fn header(body: &[(usize, &str)], err: &ErrFn) -> Result<Header, MarkupError> {
 }
 
 fn signature(body: &[(usize, &str)], err: &ErrFn) -> Result<Signature, MarkupError> {
-    let (recipients, rest): (Vec<(usize, &str)>, Vec<(usize, &str)>) =
-        body.iter().copied().partition(|(_, l)| l.starts_with("- "));
+    type Lines<'a> = Vec<(usize, &'a str)>;
+    let (recipients, rest): (Lines, Lines) = body.iter().copied().partition(|(_, l)| l.starts_with("- "));
     let f = fields(&rest, err, &["prefix", "title", "name"])?;
     let get = |k: &str| f.get(k).map(|(_, v)| v.clone()).unwrap_or_default();
     Ok(Signature {
