@@ -8,7 +8,9 @@ use chrono::NaiveDate;
 
 use crate::findings::{Findings, input};
 use crate::ingest::{Ingest, ingest};
-use crate::output::{self, Lock, OutputError, Planned, Report, Writer};
+use crate::output::{self, Lock, OutputError, Report, Writer};
+use crate::render::plan::{Failed, plan};
+use crate::render::{TemplateError, Templates};
 use crate::rules::{Evaluation, evaluate};
 
 /// Exit codes of the command contract (rules.md).
@@ -63,22 +65,56 @@ pub struct BuildOptions {
 pub struct BuildOutcome {
     pub run: CheckRun,
     pub report: Report,
+    /// Units whose documents were not rebuilt because their data has errors.
+    pub held_back: Vec<String>,
+    /// Documents whose template failed.
+    pub failed: Vec<Failed>,
+}
+
+impl BuildOutcome {
+    pub fn exit_code(&self) -> u8 {
+        if self.failed.is_empty() { self.run.exit_code() } else { exit::FINDINGS.max(self.run.exit_code()) }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum BuildError {
+    #[error(transparent)]
+    Output(#[from] OutputError),
+    #[error(transparent)]
+    Templates(#[from] TemplateError),
+}
+
+/// `templates/` beside the inputs folder overrides the embedded templates.
+pub fn template_dir(inputs: &Path) -> Option<PathBuf> {
+    let parent = inputs.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    Some(parent.join("templates")).filter(|p| p.is_dir())
 }
 
 /// Check, then write the documents of every unit whose own data has no error.
-pub fn build(inputs: &Path, options: &BuildOptions) -> Result<BuildOutcome, OutputError> {
+pub fn build(inputs: &Path, options: &BuildOptions) -> Result<BuildOutcome, BuildError> {
     let run = check(inputs, options.today);
-    let planned = plan(&run);
+    let template_dir = template_dir(inputs);
+    let templates = Templates::load(template_dir.as_deref())?;
+    let (planned, failed, held_back) = match (&run.ingest.dataset, &run.evaluation) {
+        (Some(d), Some(e)) => {
+            let units_ok: Vec<bool> = d
+                .agency
+                .units
+                .iter()
+                .map(|u| !run.findings.iter().any(|f| f.is_error() && f.unit.as_deref() == Some(u.name.as_str())))
+                .collect();
+            let held_back =
+                d.agency.units.iter().zip(&units_ok).filter(|(_, ok)| !**ok).map(|(u, _)| u.name.clone()).collect();
+            let (planned, failed) = plan(d, e, &units_ok, &templates, template_dir.as_deref());
+            (planned, failed, held_back)
+        }
+        _ => (Vec::new(), Vec::new(), Vec::new()),
+    };
     let _lock = Lock::acquire(&options.outputs, options.lock_wait)?;
     let writer = Writer { outputs: &options.outputs, keep_history: options.keep_history };
     let report = writer.write(planned)?;
-    Ok(BuildOutcome { run, report })
-}
-
-/// The documents this run can build. Rendering lands with the document issues; until
-/// then nothing is planned and a build only checks and records its manifest.
-fn plan(_run: &CheckRun) -> Vec<Planned> {
-    Vec::new()
+    Ok(BuildOutcome { run, report, held_back, failed })
 }
 
 /// The outputs folder's own files, which watchers and scans must ignore.

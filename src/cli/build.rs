@@ -27,8 +27,14 @@ pub fn command(args: Args) -> u8 {
             if !args.quiet {
                 print!("{}", report::text(&outcome.run, args.inputs));
                 print!("{}", report::build_summary(&outcome.report, args.outputs));
+                for unit in &outcome.held_back {
+                    println!("  {unit}: có lỗi nên chưa lập lại văn bản; văn bản lần trước (nếu có) được giữ nguyên.");
+                }
             }
-            outcome.run.exit_code()
+            for f in &outcome.failed {
+                eprintln!("LỖI: không lập được “{}”: {}", crate::source::display_path(&f.rel), f.error);
+            }
+            outcome.exit_code()
         }
         Err(err) => {
             eprintln!("LỖI: {err}");

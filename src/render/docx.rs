@@ -30,8 +30,13 @@ pub enum DocxError {
 }
 
 pub fn write_docx(doc: &Document, meta: &DocMeta) -> Result<Vec<u8>, DocxError> {
+    let (w, h, width) = if doc.landscape {
+        (PAGE_HEIGHT, PAGE_WIDTH, TEXT_WIDTH_LANDSCAPE)
+    } else {
+        (PAGE_WIDTH, PAGE_HEIGHT, TEXT_WIDTH)
+    };
     let mut docx = Docx::new()
-        .page_size(PAGE_WIDTH, PAGE_HEIGHT)
+        .page_size(w, h)
         .page_margin(PageMargin {
             top: MARGIN_TOP,
             left: MARGIN_LEFT,
@@ -57,21 +62,24 @@ pub fn write_docx(doc: &Document, meta: &DocMeta) -> Result<Vec<u8>, DocxError> 
         )
         .first_header(DocxHeader::new().add_paragraph(Paragraph::new()))
         .title_pg();
+    if doc.landscape {
+        docx = docx.page_orient(docx_rs::PageOrientationType::Landscape);
+    }
     for block in &doc.blocks {
         docx = match block {
-            Block::Header(h) => docx.add_table(header_block(h)),
+            Block::Header(h) => docx.add_table(header_block(h, width)),
             Block::Title(t) => {
                 docx.add_paragraph(centered(&vn::upper(t), TITLE_SIZE, true, false).line_spacing(spacing(240, 0)))
             }
             Block::Subject(s) => docx
                 .add_paragraph(centered(s, TITLE_SIZE, true, false).line_spacing(spacing(0, 0)))
-                .add_paragraph(rule_line(TEXT_WIDTH, TEXT_WIDTH / 4).line_spacing(spacing(0, 240))),
+                .add_paragraph(rule_line(width, TEXT_WIDTH / 4).line_spacing(spacing(0, 240))),
             Block::Para(p) => docx.add_paragraph(paragraph(p)),
-            Block::Table(t) => docx.add_table(table(t)),
-            Block::Lines(n) => (0..*n).fold(docx, |d, _| d.add_paragraph(dotted_line())),
+            Block::Table(t) => docx.add_table(table(t, width)),
+            Block::Lines(n) => (0..*n).fold(docx, |d, _| d.add_paragraph(dotted_line(width))),
             Block::PageBreak => docx.add_paragraph(Paragraph::new().add_run(Run::new().add_break(BreakType::Page))),
-            Block::Sign(s) => docx.add_table(sign_block(s)),
-            Block::Sign2 { left, right } => docx.add_table(sign2_block(left, right)),
+            Block::Sign(s) => docx.add_table(sign_block(s, width)),
+            Block::Sign2 { left, right } => docx.add_table(sign2_block(left, right, width)),
         };
     }
     let mut packed = std::io::Cursor::new(Vec::new());
@@ -151,9 +159,9 @@ fn paragraph(p: &Para) -> Paragraph {
     spans(base, &p.spans, BODY_SIZE, heading)
 }
 
-fn dotted_line() -> Paragraph {
+fn dotted_line(width: u32) -> Paragraph {
     Paragraph::new()
-        .add_tab(Tab::new().val(TabValueType::Right).leader(TabLeaderType::Dot).pos(TEXT_WIDTH as usize))
+        .add_tab(Tab::new().val(TabValueType::Right).leader(TabLeaderType::Dot).pos(width as usize))
         .add_run(Run::new().add_tab().size(BODY_SIZE).fonts(fonts()))
         .line_spacing(spacing(0, SPACING))
 }
@@ -170,44 +178,46 @@ fn cell(width: u32, paragraphs: Vec<Paragraph>) -> TableCell {
     paragraphs.into_iter().fold(TableCell::new().width(width as usize, WidthType::Dxa), TableCell::add_paragraph)
 }
 
-fn header_block(h: &Header) -> DocxTable {
+fn header_block(h: &Header, width: u32) -> DocxTable {
+    let header_right = width - HEADER_LEFT;
     let mut left = Vec::new();
     if !h.parent.is_empty() {
         left.push(centered(&vn::upper(&h.parent), HEADER_SIZE, false, false));
     }
     left.push(centered(&vn::upper(&h.issuer), HEADER_SIZE, true, false));
     left.push(rule_line(HEADER_LEFT, HEADER_LEFT / 3));
-    left.push(
-        centered(&vn::number_line(h.number.as_deref(), &h.symbol), HEADER_SIZE, false, false)
-            .line_spacing(spacing(SPACING, 0)),
-    );
+    // Forms and minutes of a unit carry no registry number.
+    if !h.symbol.is_empty() {
+        let number = vn::number_line(h.number.as_deref(), &h.symbol);
+        left.push(centered(&number, HEADER_SIZE, false, false).line_spacing(spacing(SPACING, 0)));
+    }
     let right = vec![
         centered("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", MOTTO_SIZE, true, false),
         centered("Độc lập - Tự do - Hạnh phúc", SLOGAN_SIZE, true, false),
         // As wide as "Độc lập - Tự do - Hạnh phúc" at 14 pt.
-        rule_line(HEADER_RIGHT, 3_420),
+        rule_line(header_right, 3_420),
         centered(&vn::date_line(&h.place, h.date, h.month, h.year), DATE_SIZE, false, true)
             .line_spacing(spacing(SPACING, 0)),
     ];
     borderless(
-        &[HEADER_LEFT, HEADER_RIGHT],
-        vec![TableRow::new(vec![cell(HEADER_LEFT, left), cell(HEADER_RIGHT, right)])],
+        &[HEADER_LEFT, header_right],
+        vec![TableRow::new(vec![cell(HEADER_LEFT, left), cell(header_right, right)])],
     )
 }
 
 /// Scales relative widths to the text width, the last column taking the rounding.
-fn scaled(widths: &[u32]) -> Vec<u32> {
+fn scaled(widths: &[u32], width: u32) -> Vec<u32> {
     let total: u32 = widths.iter().sum::<u32>().max(1);
-    let mut out: Vec<u32> = widths.iter().map(|w| w * TEXT_WIDTH / total).collect();
+    let mut out: Vec<u32> = widths.iter().map(|w| w * width / total).collect();
     let used: u32 = out.iter().sum();
     if let Some(last) = out.last_mut() {
-        *last += TEXT_WIDTH - used;
+        *last += width - used;
     }
     out
 }
 
-fn table(t: &Table) -> DocxTable {
-    let widths = scaled(&t.widths);
+fn table(t: &Table, width: u32) -> DocxTable {
+    let widths = scaled(&t.widths, width);
     let size = (t.size * 2) as usize;
     let grid = t.grid();
     let rows = grid
@@ -245,7 +255,7 @@ fn table(t: &Table) -> DocxTable {
     DocxTable::new(rows)
         .set_grid(widths.iter().map(|w| *w as usize).collect())
         .layout(TableLayoutType::Fixed)
-        .width(TEXT_WIDTH as usize, WidthType::Dxa)
+        .width(width as usize, WidthType::Dxa)
 }
 
 fn table_paragraph(cell: &Cell, size: usize, header: bool) -> Paragraph {
@@ -257,8 +267,8 @@ fn table_paragraph(cell: &Cell, size: usize, header: bool) -> Paragraph {
 }
 
 /// Nơi nhận on the left, level with the signature on the right (Decree 30, ô 9a/9b).
-fn sign_block(s: &Signature) -> DocxTable {
-    let (lw, rw) = (TEXT_WIDTH * 9 / 20, TEXT_WIDTH - TEXT_WIDTH * 9 / 20);
+fn sign_block(s: &Signature, width: u32) -> DocxTable {
+    let (lw, rw) = (width * 9 / 20, width - width * 9 / 20);
     let mut left = Vec::new();
     if !s.recipients.is_empty() {
         left.push(Paragraph::new().add_run(run("Nơi nhận:", RECIPIENTS_HEAD_SIZE, true, true)).line_spacing(tight()));
@@ -283,13 +293,10 @@ fn signer(title: &str, name: &str) -> Vec<Paragraph> {
     ps
 }
 
-fn sign2_block(left: &(String, String), right: &(String, String)) -> DocxTable {
-    let half = TEXT_WIDTH / 2;
+fn sign2_block(left: &(String, String), right: &(String, String), width: u32) -> DocxTable {
+    let half = width / 2;
     borderless(
-        &[half, TEXT_WIDTH - half],
-        vec![TableRow::new(vec![
-            cell(half, signer(&left.0, &left.1)),
-            cell(TEXT_WIDTH - half, signer(&right.0, &right.1)),
-        ])],
+        &[half, width - half],
+        vec![TableRow::new(vec![cell(half, signer(&left.0, &left.1)), cell(width - half, signer(&right.0, &right.1))])],
     )
 }

@@ -16,8 +16,9 @@ pub const MARGIN_RIGHT: i32 = 850;
 pub const HEADER_DISTANCE: i32 = 567;
 pub const FOOTER_DISTANCE: i32 = 567;
 
-/// The text width the tables are scaled to.
+/// The text width the tables are scaled to (portrait; landscape uses the page height).
 pub const TEXT_WIDTH: u32 = PAGE_WIDTH - MARGIN_LEFT as u32 - MARGIN_RIGHT as u32;
+pub const TEXT_WIDTH_LANDSCAPE: u32 = PAGE_HEIGHT - MARGIN_LEFT as u32 - MARGIN_RIGHT as u32;
 
 pub const FONT: &str = "Times New Roman";
 pub const LANGUAGE: &str = "vi-VN";
@@ -41,4 +42,3 @@ pub const LINE: i32 = 276;
 
 /// The header block's columns: the issuer on the left, the motto on the right.
 pub const HEADER_LEFT: u32 = 3_600;
-pub const HEADER_RIGHT: u32 = TEXT_WIDTH - HEADER_LEFT;

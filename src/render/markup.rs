@@ -20,6 +20,7 @@
 //! @end
 //! @lines 4                  (dotted lines to write on)
 //! @pagebreak
+//! @landscape               (the whole document on landscape A4, for wide tables)
 //! @sign                     (Nơi nhận on the left, the signature on the right)
 //! prefix: KT. GIÁM ĐỐC
 //! title: PHÓ GIÁM ĐỐC
@@ -189,6 +190,8 @@ pub enum Block {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Document {
     pub blocks: Vec<Block>,
+    /// `@landscape`: the whole document on landscape A4 (a wide table).
+    pub landscape: bool,
 }
 
 #[derive(Debug, Error, PartialEq, Eq)]
@@ -241,6 +244,10 @@ pub fn parse(src: &str, template: &str) -> Result<Document, MarkupError> {
             "noindent" => para(ParaKind::Plain, Align::Justify, rest),
             "left" => para(ParaKind::Plain, Align::Left, rest),
             "pagebreak" => Block::PageBreak,
+            "landscape" => {
+                doc.landscape = true;
+                continue;
+            }
             "lines" => Block::Lines(
                 rest.parse().map_err(|_| err(start, format!("@lines cần một số dòng, không phải “{rest}”")))?,
             ),

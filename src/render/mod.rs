@@ -2,9 +2,11 @@
 //! writer ([`docx`]) lays it out in the Decree 30/2020 format ([`layout`]) with docx-rs
 //! and [`postprocess`] finishes what docx-rs cannot express.
 
+pub mod context;
 pub mod docx;
 pub mod layout;
 pub mod markup;
+pub mod plan;
 pub mod postprocess;
 pub mod templates;
 pub mod vn;

@@ -13,7 +13,13 @@ use super::vn;
 use crate::model::Rating;
 
 /// The default templates, by name.
-pub const DEFAULTS: &[(&str, &str)] = &[("_demo.tera", include_str!("../../templates/_demo.tera"))];
+pub const DEFAULTS: &[(&str, &str)] = &[
+    ("_demo.tera", include_str!("../../templates/_demo.tera")),
+    ("unit_minutes.tera", include_str!("../../templates/unit_minutes.tera")),
+    ("unit_report.tera", include_str!("../../templates/unit_report.tera")),
+    ("unit_proposal.tera", include_str!("../../templates/unit_proposal.tera")),
+    ("self_review.tera", include_str!("../../templates/self_review.tera")),
+];
 
 #[derive(Debug, thiserror::Error)]
 pub enum TemplateError {

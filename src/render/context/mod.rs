@@ -1,0 +1,129 @@
+//! What each document shows, computed from the dataset and the rules' facts: plain
+//! values (strings already in Vietnamese form) so that templates stay readable.
+
+pub mod unit;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::model::{Dataset, DocKind, Rating, Votes};
+use crate::render::vn;
+use crate::text::percent_vi;
+
+/// The fields of the official header block.
+#[derive(Clone, Debug, Serialize)]
+pub struct HeaderCtx {
+    pub parent: String,
+    pub issuer: String,
+    pub number: String,
+    pub symbol: String,
+    pub place: String,
+    /// ISO date, or "" for the registry to fill by hand.
+    pub date: String,
+    pub month: u32,
+    pub year: i32,
+}
+
+impl HeaderCtx {
+    pub fn new(
+        d: &Dataset,
+        parent: &str,
+        issuer: &str,
+        symbol: &str,
+        date: Option<NaiveDate>,
+        number: Option<&str>,
+    ) -> Self {
+        HeaderCtx {
+            parent: parent.to_string(),
+            issuer: issuer.to_string(),
+            number: number.unwrap_or_default().to_string(),
+            symbol: if symbol.is_empty() { String::new() } else { format!("{symbol}-{}", d.agency.code) },
+            place: d.agency.place.clone(),
+            date: date.map(|d| d.to_string()).unwrap_or_default(),
+            month: date.map_or(11, |d| chrono::Datelike::month(&d)),
+            year: date.map_or(d.agency.year, |d| chrono::Datelike::year(&d)),
+        }
+    }
+}
+
+/// A rating as documents print it.
+#[derive(Clone, Debug, Serialize)]
+pub struct RatingCtx {
+    pub code: &'static str,
+    pub name: &'static str,
+}
+
+impl From<Rating> for RatingCtx {
+    fn from(r: Rating) -> Self {
+        RatingCtx { code: r.code(), name: r.full_name() }
+    }
+}
+
+pub fn rating(r: Option<Rating>) -> Option<RatingCtx> {
+    r.map(RatingCtx::from)
+}
+
+/// One level of a vote: "Hoàn thành tốt nhiệm vụ: 6/7 phiếu (85,7%)".
+#[derive(Clone, Debug, Serialize)]
+pub struct VoteLine {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub count: i64,
+    pub percent: String,
+}
+
+pub fn vote_lines(votes: Option<&Votes>, present: u32) -> Vec<VoteLine> {
+    let Some(votes) = votes else { return Vec::new() };
+    Rating::LEVELS
+        .iter()
+        .map(|r| VoteLine {
+            code: r.code(),
+            name: r.full_name(),
+            count: votes.get(*r),
+            percent: percent_vi(votes.get(*r).max(0) as u32, present),
+        })
+        .collect()
+}
+
+/// The Nơi nhận of agency.yaml for a kind of document, else `fallback`.
+pub fn recipients(d: &Dataset, kind: DocKind, fallback: &[&str]) -> Vec<String> {
+    let list: Vec<String> = match d.agency.recipients.get(&kind) {
+        Some(list) if !list.is_empty() => list.clone(),
+        _ => fallback.iter().map(|s| s.to_string()).collect(),
+    };
+    // Decree 30: every line ends with ";" and the last, the archive line, with ".".
+    let n = list.len();
+    list.into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let r = r.trim_end_matches([';', '.', ',']).to_string();
+            if i + 1 == n { format!("{r}.") } else { format!("{r};") }
+        })
+        .collect()
+}
+
+/// "14 giờ 00".
+pub fn time_words(t: Option<chrono::NaiveTime>) -> String {
+    t.map(|t| t.format("%H giờ %M").to_string()).unwrap_or_default()
+}
+
+pub fn date_words(date: Option<NaiveDate>) -> String {
+    date.map(vn::date_words).unwrap_or_else(|| "ngày … tháng … năm …".to_string())
+}
+
+/// Multi-line YAML text as paragraphs.
+pub fn paragraphs(text: Option<&str>) -> Vec<String> {
+    text.map(|t| t.split('\n').map(str::trim).filter(|l| !l.is_empty()).map(str::to_string).collect())
+        .unwrap_or_default()
+}
+
+/// A vote in one sentence, levels without votes left out:
+/// "Hoàn thành xuất sắc nhiệm vụ 5/7 phiếu (71,4%), Hoàn thành tốt nhiệm vụ 2/7 phiếu (28,6%)".
+pub fn vote_text(lines: &[VoteLine], present: u32) -> String {
+    let parts: Vec<String> = lines
+        .iter()
+        .filter(|v| v.count != 0)
+        .map(|v| format!("{} {}/{present} phiếu ({})", v.name, v.count, v.percent))
+        .collect();
+    if parts.is_empty() { String::new() } else { parts.join(", ") }
+}

@@ -1,0 +1,138 @@
+//! Which documents a run builds, where they go, and what they are built from.
+//!
+//! A unit's dossier is built only when the unit's own data has no error; otherwise its
+//! previous documents stay as they were (rules.md, Command contract).
+
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+use serde::Serialize;
+
+use super::context::unit::{self_review, unit};
+use super::{DocMeta, RenderError, Templates, render_document};
+use crate::model::{Dataset, DocKind, UnitId};
+use crate::output::{Planned, hash};
+use crate::rules::Evaluation;
+use crate::text::slug;
+
+/// One document to render: template, context, where it goes.
+struct Job {
+    rel: PathBuf,
+    template: &'static str,
+    context: serde_json::Value,
+    meta: DocMeta,
+}
+
+/// A document that could not be rendered (a broken template override, say).
+#[derive(Debug)]
+pub struct Failed {
+    pub rel: PathBuf,
+    pub error: RenderError,
+}
+
+/// File names of a unit's dossier, relative to its folder.
+pub const MINUTES_FILE: &str = "bien-ban-hop-kiem-diem.docx";
+pub const REPORT_FILE: &str = "bao-cao-kiem-diem-tap-the.docx";
+pub const PROPOSAL_FILE: &str = "danh-sach-de-xuat-xep-loai.docx";
+pub const SELF_REVIEW_DIR: &str = "tu-kiem-diem";
+
+/// Unique folder names for the units: slugs, numbered on a collision.
+pub fn unit_folders(d: &Dataset) -> Vec<String> {
+    let mut folders: Vec<String> = Vec::new();
+    for u in &d.agency.units {
+        let base = slug(&u.name);
+        let mut name = base.clone();
+        let mut n = 2;
+        while folders.contains(&name) || name == "co-quan" {
+            name = format!("{base}-{n}");
+            n += 1;
+        }
+        folders.push(name);
+    }
+    folders
+}
+
+/// Renders every document this run can build; `units_ok` says which units have no error.
+pub fn plan(
+    d: &Dataset,
+    e: &Evaluation,
+    units_ok: &[bool],
+    templates: &Templates,
+    template_dir: Option<&Path>,
+) -> (Vec<Planned>, Vec<Failed>) {
+    let folders = unit_folders(d);
+    let mut jobs = Vec::new();
+    for unit in (0..d.agency.units.len()).filter(|u| units_ok[*u]) {
+        unit_jobs(d, e, unit, &folders[unit], &mut jobs);
+    }
+    let results: Vec<Result<Planned, Failed>> = jobs
+        .into_par_iter()
+        .map(|job| {
+            let source = source_hash(job.template, template_dir, &job.context);
+            render_document(templates, job.template, &job.context, &job.meta)
+                .map(|bytes| Planned { rel: job.rel.clone(), source, bytes })
+                .map_err(|error| Failed { rel: job.rel, error })
+        })
+        .collect();
+    let mut planned = Vec::new();
+    let mut failed = Vec::new();
+    for r in results {
+        match r {
+            Ok(p) => planned.push(p),
+            Err(f) => failed.push(f),
+        }
+    }
+    (planned, failed)
+}
+
+fn unit_jobs(d: &Dataset, e: &Evaluation, unit_id: UnitId, folder: &str, jobs: &mut Vec<Job>) {
+    let Some(ctx) = unit(d, e, unit_id) else { return };
+    let name = ctx.unit.clone();
+    let meta = |title: &str| DocMeta {
+        title: format!("{title} - {name}"),
+        subject: format!("Kiểm điểm, đánh giá, xếp loại chất lượng năm {}", d.agency.year),
+        author: d.agency.name.clone(),
+    };
+    let value = to_value(&ctx);
+    let dir = PathBuf::from(folder);
+    for (file, template, kind) in [
+        (MINUTES_FILE, "unit_minutes.tera", DocKind::UnitMinutes),
+        (REPORT_FILE, "unit_report.tera", DocKind::UnitReport),
+        (PROPOSAL_FILE, "unit_proposal.tera", DocKind::UnitProposal),
+    ] {
+        jobs.push(Job { rel: dir.join(file), template, context: value.clone(), meta: meta(kind.name_vi()) });
+    }
+    let review = d.review_of(unit_id);
+    let ordered: Vec<usize> = match review {
+        Some(r) => r.reviews.iter().filter_map(|r| r.person.person).collect(),
+        None => Vec::new(),
+    };
+    let rest = d.members(unit_id).map(|(id, _)| id).filter(|id| !ordered.contains(id)).collect::<Vec<_>>();
+    for (i, id) in ordered.into_iter().chain(rest).enumerate() {
+        let ctx = self_review(d, e, id);
+        let file = format!("{:02}-{}.docx", i + 1, slug(&d.people[id].name));
+        jobs.push(Job {
+            rel: dir.join(SELF_REVIEW_DIR).join(file),
+            template: "self_review.tera",
+            context: to_value(&ctx),
+            meta: DocMeta {
+                title: format!("{} - {}", ctx.title, ctx.name),
+                subject: ctx.form_label.clone(),
+                author: d.agency.name.clone(),
+            },
+        });
+    }
+}
+
+fn to_value(ctx: &impl Serialize) -> serde_json::Value {
+    serde_json::to_value(ctx).unwrap_or(serde_json::Value::Null)
+}
+
+/// What a document is built from: this version, its template's text and its data.
+fn source_hash(template: &str, template_dir: Option<&Path>, context: &serde_json::Value) -> String {
+    let mut bytes = Vec::new();
+    bytes.extend_from_slice(env!("CARGO_PKG_VERSION").as_bytes());
+    bytes.extend_from_slice(Templates::source_of(template, template_dir).as_bytes());
+    bytes.extend_from_slice(context.to_string().as_bytes());
+    hash(&bytes)
+}
