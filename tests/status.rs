@@ -56,3 +56,16 @@ fn status_json_has_the_states() {
     let vp = first["rows"].as_array().unwrap().iter().find(|r| r["who"] == "Văn phòng Sở").unwrap();
     assert_eq!(vp["state"]["rules"], serde_json::json!(["VOTES_EXCEED"]));
 }
+
+#[test]
+fn the_sample_on_21_november() {
+    let inputs = concat!(env!("CARGO_MANIFEST_DIR"), "/inputs");
+    let (code, stdout, _) = run(&["status", "--inputs", inputs, "--today", "2023-11-21"]);
+    assert_eq!(code, 0);
+    let dossiers = &stdout[stdout.find("Hạn 22/11/2023").unwrap()..];
+    let dossiers = &dossiers[..dossiers[1..].find("\nHạn ").unwrap()];
+    assert!(dossiers.contains("(còn 1 ngày)"), "{dossiers}");
+    let pending = dossiers.lines().filter(|l| l.contains("cuộc họp chưa diễn ra")).count();
+    assert_eq!(pending, 1, "one unit meets on 22/11: {dossiers}");
+    assert!(stdout.contains("hội nghị kiểm điểm tập thể lãnh đạo chưa diễn ra (lịch 27/11/2023)"), "{stdout}");
+}

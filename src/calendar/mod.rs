@@ -58,14 +58,24 @@ pub fn status(d: &Dataset, findings: &[Finding], today: NaiveDate) -> Status {
             let mut rows = Vec::new();
             if !unit_docs.is_empty() {
                 for (unit, u) in d.agency.units.iter().enumerate() {
-                    let parts: Vec<String> = unit_docs.iter().flat_map(|k| gaps(d, *k, Some(unit))).collect();
+                    let mut parts: Vec<String> = unit_docs.iter().flat_map(|k| gaps(d, *k, Some(unit))).collect();
+                    // A meeting dated after today has not been held yet, whatever the file says.
+                    let pending = d
+                        .review_of(unit)
+                        .and_then(|r| r.meeting.as_ref())
+                        .and_then(|m| m.date)
+                        .filter(|date| *date > today);
+                    if let Some(date) = pending.filter(|_| unit_docs.iter().any(|k| *k != DocKind::UnitReport)) {
+                        parts.insert(0, format!("cuộc họp chưa diễn ra (lịch họp {})", date.format("%d/%m/%Y")));
+                    }
                     let errors =
                         rule_ids(findings.iter().filter(|f| f.is_error() && f.unit.as_deref() == Some(&u.name)));
                     rows.push(Row { who: u.name.clone(), state: state(parts, errors) });
                 }
             }
             if !agency_docs.is_empty() {
-                let parts: Vec<String> = agency_docs.iter().flat_map(|k| gaps(d, *k, None)).collect();
+                let mut parts: Vec<String> = agency_docs.iter().flat_map(|k| gaps(d, *k, None)).collect();
+                parts.extend(agency_pending(d, &agency_docs, today));
                 // The consolidated reports also wait for every unit's errors to be cleared.
                 let reports = agency_docs.iter().any(|k| matches!(k, DocKind::AgencyReport | DocKind::PartyReport));
                 let errors = rule_ids(findings.iter().filter(|f| f.is_error() && (f.unit.is_none() || reports)));
@@ -82,6 +92,31 @@ pub fn status(d: &Dataset, findings: &[Finding], today: NaiveDate) -> Status {
         })
         .collect();
     Status { today, entries }
+}
+
+/// Agency meetings dated after today: not held yet.
+fn agency_pending(d: &Dataset, docs: &[DocKind], today: NaiveDate) -> Vec<String> {
+    let Some(review) = &d.agency_review else { return Vec::new() };
+    let meetings = [
+        (
+            DocKind::LeadershipMinutes,
+            "hội nghị kiểm điểm tập thể lãnh đạo",
+            review.leadership_conference.as_ref().and_then(|c| c.date),
+        ),
+        (DocKind::BallotMinutes, "bỏ phiếu xếp loại cơ quan", review.agency_ballot.as_ref().and_then(|b| b.date)),
+        (DocKind::ConsultationMinutes, "họp tham vấn", review.consultation.as_ref().and_then(|c| c.date)),
+        (DocKind::AgencyReport, "họp tham vấn", review.consultation.as_ref().and_then(|c| c.date)),
+    ];
+    let mut out: Vec<String> = Vec::new();
+    for (kind, what, date) in meetings {
+        if let Some(date) = date.filter(|date| *date > today && docs.contains(&kind)) {
+            let line = format!("{what} chưa diễn ra (lịch {})", date.format("%d/%m/%Y"));
+            if !out.contains(&line) {
+                out.push(line);
+            }
+        }
+    }
+    out
 }
 
 fn state(parts: Vec<String>, errors: Vec<&'static str>) -> State {
