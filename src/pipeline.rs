@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use crate::findings::{Findings, input};
 use crate::ingest::{Ingest, ingest};
 use crate::output::{self, Lock, OutputError, Report, Writer};
-use crate::render::plan::{Failed, plan};
+use crate::render::plan::{Failed, Inputs as PlanInputs, plan};
 use crate::render::{TemplateError, Templates};
 use crate::rules::{Evaluation, evaluate};
 
@@ -106,7 +106,9 @@ pub fn build(inputs: &Path, options: &BuildOptions) -> Result<BuildOutcome, Buil
                 .collect();
             let held_back =
                 d.agency.units.iter().zip(&units_ok).filter(|(_, ok)| !**ok).map(|(u, _)| u.name.clone()).collect();
-            let (planned, failed) = plan(d, e, &units_ok, &templates, template_dir.as_deref());
+            let status = crate::calendar::status(d, &run.findings.0, options.today);
+            let inputs = PlanInputs { d, e, units_ok: &units_ok, status: &status };
+            let (planned, failed) = plan(&inputs, &templates, template_dir.as_deref());
             (planned, failed, held_back)
         }
         _ => (Vec::new(), Vec::new(), Vec::new()),

@@ -8,8 +8,10 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::context::status::status;
 use super::context::unit::{self_review, unit};
 use super::{DocMeta, RenderError, Templates, render_document};
+use crate::calendar::Status;
 use crate::model::{Dataset, DocKind, UnitId};
 use crate::output::{Planned, hash};
 use crate::rules::Evaluation;
@@ -52,16 +54,33 @@ pub fn unit_folders(d: &Dataset) -> Vec<String> {
     folders
 }
 
-/// Renders every document this run can build; `units_ok` says which units have no error.
-pub fn plan(
-    d: &Dataset,
-    e: &Evaluation,
-    units_ok: &[bool],
-    templates: &Templates,
-    template_dir: Option<&Path>,
-) -> (Vec<Planned>, Vec<Failed>) {
+/// The agency-level folder.
+pub const AGENCY_DIR: &str = "co-quan";
+pub const STATUS_FILE: &str = "tinh-hinh-thuc-hien.docx";
+
+/// What a build plans from: the dataset, the rules' outcome, which units are clean,
+/// and the calendar's status.
+pub struct Inputs<'a> {
+    pub d: &'a Dataset,
+    pub e: &'a Evaluation,
+    pub units_ok: &'a [bool],
+    pub status: &'a Status,
+}
+
+/// Renders every document this run can build.
+pub fn plan(i: &Inputs, templates: &Templates, template_dir: Option<&Path>) -> (Vec<Planned>, Vec<Failed>) {
+    let (d, e, units_ok) = (i.d, i.e, i.units_ok);
     let folders = unit_folders(d);
-    let mut jobs = Vec::new();
+    let mut jobs = vec![Job {
+        rel: PathBuf::from(AGENCY_DIR).join(STATUS_FILE),
+        template: "status.tera",
+        context: to_value(&status(d, i.status)),
+        meta: DocMeta {
+            title: format!("Tình hình thực hiện kế hoạch năm {}", d.agency.year),
+            subject: DocKind::Status.name_vi().to_string(),
+            author: d.agency.name.clone(),
+        },
+    }];
     for unit in (0..d.agency.units.len()).filter(|u| units_ok[*u]) {
         unit_jobs(d, e, unit, &folders[unit], &mut jobs);
     }

@@ -19,6 +19,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("unit_report.tera", include_str!("../../templates/unit_report.tera")),
     ("unit_proposal.tera", include_str!("../../templates/unit_proposal.tera")),
     ("self_review.tera", include_str!("../../templates/self_review.tera")),
+    ("status.tera", include_str!("../../templates/status.tera")),
 ];
 
 #[derive(Debug, thiserror::Error)]

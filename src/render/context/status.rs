@@ -1,0 +1,52 @@
+//! The `status` document: the calendar's table, as `xeploai status` prints it.
+
+use serde::Serialize;
+
+use crate::calendar::{Status, days_left_vi};
+use crate::model::Dataset;
+
+#[derive(Serialize)]
+pub struct StatusCtx {
+    pub parent: String,
+    pub agency: String,
+    pub place: String,
+    pub year: i32,
+    pub today: String,
+    pub entries: Vec<EntryCtx>,
+}
+
+#[derive(Serialize)]
+pub struct EntryCtx {
+    pub due: String,
+    pub days: String,
+    pub what: String,
+    pub needs: String,
+    pub rows: Vec<RowCtx>,
+}
+
+#[derive(Serialize)]
+pub struct RowCtx {
+    pub who: String,
+    pub state: String,
+}
+
+pub fn status(d: &Dataset, s: &Status) -> StatusCtx {
+    StatusCtx {
+        parent: d.agency.parent.clone(),
+        agency: d.agency.name.clone(),
+        place: d.agency.place.clone(),
+        year: d.agency.year,
+        today: s.today.to_string(),
+        entries: s
+            .entries
+            .iter()
+            .map(|e| EntryCtx {
+                due: e.due.format("%d/%m/%Y").to_string(),
+                days: days_left_vi(e.days_left),
+                what: e.what.clone(),
+                needs: e.needs.iter().map(|k| k.name_vi()).collect::<Vec<_>>().join(", "),
+                rows: e.rows.iter().map(|r| RowCtx { who: r.who.clone(), state: r.state.label_vi() }).collect(),
+            })
+            .collect(),
+    }
+}
