@@ -60,6 +60,8 @@ pub struct BuildOptions {
     pub keep_history: usize,
     /// How long to wait for another build holding the outputs folder.
     pub lock_wait: Duration,
+    /// A progress bar while rendering.
+    pub progress: bool,
 }
 
 pub struct BuildOutcome {
@@ -107,7 +109,7 @@ pub fn build(inputs: &Path, options: &BuildOptions) -> Result<BuildOutcome, Buil
             let held_back =
                 d.agency.units.iter().zip(&units_ok).filter(|(_, ok)| !**ok).map(|(u, _)| u.name.clone()).collect();
             let status = crate::calendar::status(d, &run.findings.0, options.today);
-            let inputs = PlanInputs { d, e, units_ok: &units_ok, status: &status };
+            let inputs = PlanInputs { d, e, units_ok: &units_ok, status: &status, progress: options.progress };
             let (planned, failed) = plan(&inputs, &templates, template_dir.as_deref());
             (planned, failed, held_back)
         }

@@ -21,6 +21,10 @@ pub fn command(args: Args) -> u8 {
         today,
         keep_history: args.keep_history,
         lock_wait: Duration::from_secs(30),
+        // Only for a person at a terminal: quiet in CI, in pipes and with --quiet.
+        progress: !args.quiet
+            && std::io::IsTerminal::is_terminal(&std::io::stderr())
+            && std::env::var_os("CI").is_none(),
     };
     match build(args.inputs, &options) {
         Ok(outcome) => {

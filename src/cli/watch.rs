@@ -55,6 +55,7 @@ pub fn command(args: Args) -> u8 {
             today,
             keep_history: args.keep_history,
             lock_wait: Duration::from_secs(60),
+            progress: false,
         };
         let stamp = chrono::Local::now().format("%H:%M:%S");
         match build(args.inputs, &options) {

@@ -65,6 +65,8 @@ pub struct Inputs<'a> {
     pub e: &'a Evaluation,
     pub units_ok: &'a [bool],
     pub status: &'a Status,
+    /// Show a progress bar while rendering (an interactive terminal, not `--quiet`).
+    pub progress: bool,
 }
 
 /// Renders every document this run can build.
@@ -84,15 +86,27 @@ pub fn plan(i: &Inputs, templates: &Templates, template_dir: Option<&Path>) -> (
     for unit in (0..d.agency.units.len()).filter(|u| units_ok[*u]) {
         unit_jobs(d, e, unit, &folders[unit], &mut jobs);
     }
+    let bar = if i.progress {
+        let bar = indicatif::ProgressBar::new(jobs.len() as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("Đang lập văn bản {bar:40} {pos}/{len}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
     let results: Vec<Result<Planned, Failed>> = jobs
         .into_par_iter()
         .map(|job| {
+            bar.inc(1);
             let source = source_hash(job.template, template_dir, &job.context);
             render_document(templates, job.template, &job.context, &job.meta)
                 .map(|bytes| Planned { rel: job.rel.clone(), source, bytes })
                 .map_err(|error| Failed { rel: job.rel, error })
         })
         .collect();
+    bar.finish_and_clear();
     let mut planned = Vec::new();
     let mut failed = Vec::new();
     for r in results {
