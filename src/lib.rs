@@ -6,6 +6,7 @@
 
 pub mod calendar;
 pub mod cli;
+pub mod collate;
 pub mod findings;
 pub mod ingest;
 pub mod model;

@@ -109,7 +109,9 @@ pub fn build(inputs: &Path, options: &BuildOptions) -> Result<BuildOutcome, Buil
             let held_back =
                 d.agency.units.iter().zip(&units_ok).filter(|(_, ok)| !**ok).map(|(u, _)| u.name.clone()).collect();
             let status = crate::calendar::status(d, &run.findings.0, options.today);
-            let inputs = PlanInputs { d, e, units_ok: &units_ok, status: &status, progress: options.progress };
+            let agency_ok = !run.findings.has_errors();
+            let inputs =
+                PlanInputs { d, e, units_ok: &units_ok, status: &status, agency_ok, progress: options.progress };
             let (planned, failed) = plan(&inputs, &templates, template_dir.as_deref());
             (planned, failed, held_back)
         }

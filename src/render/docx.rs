@@ -75,7 +75,10 @@ pub fn write_docx(doc: &Document, meta: &DocMeta) -> Result<Vec<u8>, DocxError> 
                 .add_paragraph(centered(s, TITLE_SIZE, true, false).line_spacing(spacing(0, 0)))
                 .add_paragraph(rule_line(width, TEXT_WIDTH / 4).line_spacing(spacing(0, 240))),
             Block::Para(p) => docx.add_paragraph(paragraph(p)),
-            Block::Table(t) => docx.add_table(table(t, width)),
+            // A paragraph after every table: two tables in a row would merge into one.
+            Block::Table(t) => {
+                docx.add_table(table(t, width)).add_paragraph(Paragraph::new().size(12).line_spacing(tight()))
+            }
             Block::Lines(n) => (0..*n).fold(docx, |d, _| d.add_paragraph(dotted_line(width))),
             Block::PageBreak => docx.add_paragraph(Paragraph::new().add_run(Run::new().add_break(BreakType::Page))),
             Block::Sign(s) => docx.add_table(sign_block(s, width)),

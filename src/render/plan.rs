@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use super::context::agency::agency;
 use super::context::status::status;
 use super::context::unit::{self_review, unit};
 use super::{DocMeta, RenderError, Templates, render_document};
@@ -65,6 +66,8 @@ pub struct Inputs<'a> {
     pub e: &'a Evaluation,
     pub units_ok: &'a [bool],
     pub status: &'a Status,
+    /// No error anywhere: the consolidated documents can be built.
+    pub agency_ok: bool,
     /// Show a progress bar while rendering (an interactive terminal, not `--quiet`).
     pub progress: bool,
 }
@@ -83,6 +86,9 @@ pub fn plan(i: &Inputs, templates: &Templates, template_dir: Option<&Path>) -> (
             author: d.agency.name.clone(),
         },
     }];
+    if i.agency_ok && d.agency_review.is_some() {
+        agency_jobs(d, e, &mut jobs);
+    }
     for unit in (0..d.agency.units.len()).filter(|u| units_ok[*u]) {
         unit_jobs(d, e, unit, &folders[unit], &mut jobs);
     }
@@ -151,6 +157,36 @@ fn unit_jobs(d: &Dataset, e: &Evaluation, unit_id: UnitId, folder: &str, jobs: &
             meta: DocMeta {
                 title: format!("{} - {}", ctx.title, ctx.name),
                 subject: ctx.form_label.clone(),
+                author: d.agency.name.clone(),
+            },
+        });
+    }
+}
+
+/// File names of the agency-level documents.
+pub const AGENCY_FILES: [(DocKind, &str, &str); 5] = [
+    (DocKind::LeadershipMinutes, "bien-ban-hoi-nghi-kiem-diem-lanh-dao.docx", "leadership_minutes.tera"),
+    (DocKind::BallotMinutes, "bien-ban-kiem-phieu-xep-loai-co-quan.docx", "ballot_minutes.tera"),
+    (DocKind::ConsultationMinutes, "bien-ban-hop-tham-van.docx", "consultation_minutes.tera"),
+    (DocKind::AgencyReport, "bao-cao-ubnd-tinh.docx", "agency_report.tera"),
+    (DocKind::PartyReport, "bao-cao-ban-to-chuc-tinh-uy.docx", "agency_report.tera"),
+];
+
+fn agency_jobs(d: &Dataset, e: &Evaluation, jobs: &mut Vec<Job>) {
+    let summary = crate::rules::summary::summarize(d, e);
+    let ctx = agency(d, e, &summary);
+    for (kind, file, template) in AGENCY_FILES {
+        let mut value = to_value(&ctx);
+        if let serde_json::Value::Object(map) = &mut value {
+            map.insert("party".into(), serde_json::Value::Bool(kind == DocKind::PartyReport));
+        }
+        jobs.push(Job {
+            rel: PathBuf::from(AGENCY_DIR).join(file),
+            template,
+            context: value,
+            meta: DocMeta {
+                title: kind.name_vi().to_string(),
+                subject: format!("Kiểm điểm, đánh giá, xếp loại chất lượng năm {}", d.agency.year),
                 author: d.agency.name.clone(),
             },
         });

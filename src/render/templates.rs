@@ -20,6 +20,10 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("unit_proposal.tera", include_str!("../../templates/unit_proposal.tera")),
     ("self_review.tera", include_str!("../../templates/self_review.tera")),
     ("status.tera", include_str!("../../templates/status.tera")),
+    ("leadership_minutes.tera", include_str!("../../templates/leadership_minutes.tera")),
+    ("ballot_minutes.tera", include_str!("../../templates/ballot_minutes.tera")),
+    ("consultation_minutes.tera", include_str!("../../templates/consultation_minutes.tera")),
+    ("agency_report.tera", include_str!("../../templates/agency_report.tera")),
 ];
 
 #[derive(Debug, thiserror::Error)]

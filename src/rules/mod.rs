@@ -5,6 +5,7 @@
 pub mod derive;
 pub mod dossier;
 pub mod quota;
+pub mod summary;
 mod y2023;
 
 use chrono::NaiveDate;

@@ -78,3 +78,25 @@ fn unescape(s: &str) -> String {
 pub fn count(hay: &str, needle: &str) -> usize {
     hay.matches(needle).count()
 }
+
+/// The text of every table cell: tables, rows, cells (paragraphs joined by a space).
+pub fn tables(xml: &str) -> Vec<Vec<Vec<String>>> {
+    xml.split("<w:tbl>")
+        .skip(1)
+        .map(|t| {
+            let t = t.split("</w:tbl>").next().unwrap_or("");
+            t.split("<w:tr>")
+                .skip(1)
+                .map(|r| r.split("<w:tc>").skip(1).map(|c| paragraphs_of(c).join(" ")).collect())
+                .collect()
+        })
+        .collect()
+}
+
+/// The table whose first row contains `header`.
+pub fn table_with<'a>(tables: &'a [Vec<Vec<String>>], header: &str) -> &'a Vec<Vec<String>> {
+    tables
+        .iter()
+        .find(|t| t.first().is_some_and(|r| r.iter().any(|c| c.contains(header))))
+        .unwrap_or_else(|| panic!("no table with {header}"))
+}

@@ -1,6 +1,7 @@
 //! What each document shows, computed from the dataset and the rules' facts: plain
 //! values (strings already in Vietnamese form) so that templates stay readable.
 
+pub mod agency;
 pub mod status;
 pub mod unit;
 

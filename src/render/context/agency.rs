@@ -1,0 +1,351 @@
+//! The agency-level documents: the leadership conference, the agency ballot, the
+//! consultation, and the consolidated reports to UBND tỉnh and Ban Tổ chức Tỉnh ủy.
+//! Every number comes from [`crate::rules::summary`].
+
+use serde::Serialize;
+
+use super::{HeaderCtx, date_words, paragraphs, recipients};
+use crate::model::{Dataset, DocKind, PersonId, Rating, Votes};
+use crate::rules::Evaluation;
+use crate::rules::summary::{Row, Summary, percentages};
+use crate::text::{decimal_vi, percent_vi};
+
+#[derive(Clone, Debug, Serialize)]
+pub struct CountCell {
+    pub count: u32,
+    pub percent: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct RowCtx {
+    pub label: String,
+    pub total: u32,
+    /// HTXSNV, HTTNV, HTNV, KHTNV, KXL.
+    pub cells: Vec<CountCell>,
+}
+
+fn row(r: &Row) -> RowCtx {
+    let counts: Vec<u32> = Rating::ALL.iter().map(|x| r.counts.get(*x)).collect();
+    let tenths = percentages(&counts);
+    RowCtx {
+        label: r.label.clone(),
+        total: r.total(),
+        cells: counts
+            .iter()
+            .enumerate()
+            .map(|(i, c)| CountCell {
+                count: *c,
+                percent: tenths.as_ref().map_or("-".into(), |t| format!("{}%", decimal_vi(f64::from(t[i]) / 10.0, 1))),
+            })
+            .collect(),
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct PersonLine {
+    pub order: usize,
+    pub name: String,
+    pub unit: String,
+    pub post: String,
+    pub category: String,
+    pub rating: String,
+    pub detail: String,
+}
+
+fn person_line(d: &Dataset, e: &Evaluation, order: usize, id: PersonId, detail: String) -> PersonLine {
+    let p = &d.people[id];
+    PersonLine {
+        order,
+        name: p.name.clone(),
+        unit: d.membership_name(p.membership).to_string(),
+        post: p.post.clone().unwrap_or_default(),
+        category: e.facts.people[id].category.name_vi().to_string(),
+        rating: e.facts.people[id].final_rating.map(|r| r.full_name().to_string()).unwrap_or_default(),
+        detail,
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct GroupLine {
+    pub name: String,
+    pub good: u32,
+    pub excellent: u32,
+    pub ceiling: u32,
+    pub verdict: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct UnitLine {
+    pub order: usize,
+    pub unit: String,
+    pub proposed: String,
+    pub rating: String,
+    pub reason: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct VoteCell {
+    pub name: String,
+    pub count: i64,
+    pub percent: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct AgencyCtx {
+    pub year: i32,
+    pub agency: String,
+    pub agency_upper: String,
+    pub director: String,
+    pub director_title: String,
+    pub header_report: HeaderCtx,
+    pub header_party: HeaderCtx,
+    pub header_leadership: HeaderCtx,
+    pub header_ballot: HeaderCtx,
+    pub header_consultation: HeaderCtx,
+    pub steps: Vec<String>,
+    pub rows: Vec<RowCtx>,
+    pub total: RowCtx,
+    pub leaders: RowCtx,
+    pub party_rows: Vec<RowCtx>,
+    pub party_total: RowCtx,
+    pub collectives: RowCtx,
+    pub units: Vec<UnitLine>,
+    pub groups: Vec<GroupLine>,
+    pub exceptions: Vec<String>,
+    pub not_completed: Vec<PersonLine>,
+    pub disciplined: Vec<PersonLine>,
+    pub not_rated: Vec<PersonLine>,
+    pub annex: Vec<PersonLine>,
+    pub changes: Vec<PersonLine>,
+    pub recipients_report: Vec<String>,
+    pub recipients_party: Vec<String>,
+    // The agency-level meetings.
+    pub conference: Option<ConferenceCtx>,
+    pub ballot: Option<BallotCtx>,
+    pub consultation: Option<ConsultationCtx>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ConferenceCtx {
+    pub date_words: String,
+    pub place: String,
+    pub chair: String,
+    pub secretary: String,
+    pub guests: Vec<String>,
+    pub convened: String,
+    pub present: String,
+    pub summary: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct BallotCtx {
+    pub date_words: String,
+    pub issued: u32,
+    pub returned: u32,
+    pub valid: u32,
+    pub invalid: u32,
+    pub votes: Vec<VoteCell>,
+    pub result: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ConsultationCtx {
+    pub date_words: String,
+    pub place: String,
+    pub chair: String,
+    pub secretary: String,
+    pub attendees: Vec<String>,
+}
+
+pub fn agency(d: &Dataset, e: &Evaluation, s: &Summary) -> AgencyCtx {
+    let review = d.agency_review.as_ref();
+    let doc_number = |kind: DocKind| review.and_then(|r| r.documents.get(&kind)).cloned().unwrap_or_default();
+    let header = |kind: DocKind, symbol: &str, fallback: Option<chrono::NaiveDate>| {
+        let n = doc_number(kind);
+        HeaderCtx::new(d, &d.agency.parent, &d.agency.name, symbol, n.date.or(fallback), n.number.as_deref())
+    };
+    let conference = review.and_then(|r| r.leadership_conference.as_ref());
+    let ballot = review.and_then(|r| r.agency_ballot.as_ref());
+    let consultation = review.and_then(|r| r.consultation.as_ref());
+    let describe = |name: &str, title: Option<&str>| match title {
+        Some(t) => format!("đồng chí {name}, {t}"),
+        None => format!("đồng chí {name}"),
+    };
+
+    let meeting_dates: Vec<chrono::NaiveDate> =
+        d.unit_reviews.iter().filter_map(|r| r.meeting.as_ref().and_then(|m| m.date)).collect();
+    let mut steps = Vec::new();
+    if let (Some(first), Some(last)) = (meeting_dates.iter().min(), meeting_dates.iter().max()) {
+        steps.push(format!(
+            "Các phòng, ban, đơn vị tổ chức họp kiểm điểm, đánh giá, xếp loại chất lượng tập thể và cá nhân từ {} đến {}; {}/{} đơn vị đã họp và gửi hồ sơ về Văn phòng Sở.",
+            date_words(Some(*first)),
+            date_words(Some(*last)),
+            meeting_dates.len(),
+            d.agency.units.len()
+        ));
+    }
+    if let Some(c) = conference {
+        steps.push(format!(
+            "{}, Lãnh đạo Sở tổ chức Hội nghị kiểm điểm tập thể lãnh đạo Sở năm {}{}.",
+            capitalize(&date_words(c.date)),
+            d.agency.year,
+            c.place.as_deref().map(|p| format!(" tại {p}")).unwrap_or_default()
+        ));
+    }
+    let ballot_result = ballot.map(|b| b.votes.basis(b.valid));
+    if let (Some(b), Some(result)) = (ballot, ballot_result) {
+        steps.push(format!(
+            "{}, cán bộ chủ chốt bỏ phiếu tự xếp loại cơ quan Sở: {} phiếu hợp lệ; kết quả: {}.",
+            capitalize(&date_words(b.date)),
+            b.valid,
+            result.map_or("chưa mức nào đạt quá 1/2 số phiếu hợp lệ", |r| r.full_name())
+        ));
+    }
+    if let Some(c) = consultation {
+        steps.push(format!(
+            "{}, Giám đốc Sở chủ trì họp tham vấn ý kiến và kết luận xếp loại chất lượng các phòng, ban, đơn vị và công chức, viên chức, người lao động thuộc thẩm quyền.",
+            capitalize(&date_words(c.date))
+        ));
+    }
+
+    let units = d
+        .agency
+        .units
+        .iter()
+        .enumerate()
+        .map(|(u, unit)| {
+            let reason = consultation
+                .and_then(|c| c.units.iter().rev().find(|x| x.unit == u))
+                .and_then(|x| x.reason.clone())
+                .unwrap_or_default();
+            UnitLine {
+                order: u + 1,
+                unit: unit.name.clone(),
+                proposed: e.facts.units[u].proposed.map(|r| r.full_name().to_string()).unwrap_or_default(),
+                rating: e.facts.units[u].final_rating.map(|r| r.full_name().to_string()).unwrap_or_default(),
+                reason,
+            }
+        })
+        .collect();
+    let groups = e
+        .quotas
+        .groups
+        .iter()
+        .map(|g| GroupLine {
+            name: g.group.name_vi(),
+            good: g.good,
+            excellent: g.excellent,
+            ceiling: g.ceiling,
+            verdict: if !g.exceeded() {
+                "Bảo đảm tỷ lệ".into()
+            } else if g.excepted > 0 && g.within_exceptions() {
+                format!("Vượt, áp dụng tỷ lệ riêng theo {}", g.decisions.join("; "))
+            } else {
+                "Vượt tỷ lệ".into()
+            },
+        })
+        .collect();
+    let exceptions = d
+        .agency
+        .settings
+        .exceptions
+        .iter()
+        .map(|x| format!("{}: tối đa {} người HTXSNV theo {}", d.unit_name(x.unit), x.max_excellent, x.decision))
+        .collect();
+    let lines = |ids: &[PersonId], detail: &dyn Fn(PersonId) -> String| -> Vec<PersonLine> {
+        ids.iter().enumerate().map(|(i, id)| person_line(d, e, i + 1, *id, detail(*id))).collect()
+    };
+    let changes: Vec<PersonId> = crate::rules::summary::ordered(d)
+        .into_iter()
+        .filter(|id| {
+            let f = &e.facts.people[*id];
+            f.proposed.is_some() && f.proposed != f.final_rating
+        })
+        .collect();
+    let change_reason = |id: PersonId| -> String {
+        let proposed = e.facts.people[id].proposed.map(|r| r.code()).unwrap_or_default();
+        let reason = consultation
+            .and_then(|c| c.people.iter().rev().find(|x| x.person.person == Some(id)))
+            .and_then(|x| x.reason.clone())
+            .unwrap_or_default();
+        format!("Đơn vị đề xuất {proposed}. {reason}").trim().to_string()
+    };
+    AgencyCtx {
+        year: d.agency.year,
+        agency: d.agency.name.clone(),
+        agency_upper: crate::render::vn::upper(&d.agency.name),
+        director: d.agency.director.name.clone(),
+        director_title: d.agency.director.title.clone(),
+        header_report: header(DocKind::AgencyReport, "BC", None),
+        header_party: header(DocKind::PartyReport, "BC", None),
+        header_leadership: header(DocKind::LeadershipMinutes, "BB", conference.and_then(|c| c.date)),
+        header_ballot: header(DocKind::BallotMinutes, "BB", ballot.and_then(|b| b.date)),
+        header_consultation: header(DocKind::ConsultationMinutes, "BB", consultation.and_then(|c| c.date)),
+        steps,
+        rows: s.categories.iter().map(row).collect(),
+        total: row(&s.total),
+        leaders: row(&s.leaders),
+        party_rows: s.party.iter().map(row).collect(),
+        party_total: row(&s.party_total),
+        collectives: row(&s.collectives),
+        units,
+        groups,
+        exceptions,
+        not_completed: lines(&s.not_completed, &|_| String::new()),
+        disciplined: lines(&s.disciplined, &|id| {
+            d.people[id].discipline.as_ref().map(|x| x.sanction.clone()).unwrap_or_default()
+        }),
+        not_rated: lines(&s.not_rated, &|id| {
+            format!("Công tác {} tháng trong năm", decimal_vi(e.facts.people[id].months_worked, 0))
+        }),
+        annex: lines(&s.annex, &|_| String::new()),
+        changes: lines(&changes, &change_reason),
+        recipients_report: recipients(d, DocKind::AgencyReport, &["UBND tỉnh (báo cáo)", "Lưu: VT, VP"]),
+        recipients_party: recipients(d, DocKind::PartyReport, &["Ban Tổ chức Tỉnh ủy (báo cáo)", "Lưu: VT, VP"]),
+        conference: conference.map(|c| ConferenceCtx {
+            date_words: date_words(c.date),
+            place: c.place.clone().unwrap_or_default(),
+            chair: c.chair.clone().unwrap_or_default(),
+            secretary: c.secretary.clone().unwrap_or_default(),
+            guests: c.guests.iter().map(|g| describe(&g.name, g.title.as_deref())).collect(),
+            convened: c.convened.map(|n| n.to_string()).unwrap_or_default(),
+            present: c.present.map(|n| n.to_string()).unwrap_or_default(),
+            summary: paragraphs(c.summary.as_deref()),
+        }),
+        ballot: ballot.map(|b| BallotCtx {
+            date_words: date_words(b.date),
+            issued: b.issued,
+            returned: b.returned,
+            valid: b.valid,
+            invalid: b.returned.saturating_sub(b.valid),
+            votes: vote_cells(&b.votes, b.valid),
+            result: ballot_result.flatten().map_or(
+                "chưa xác định được (không mức nào đạt quá 1/2 số phiếu hợp lệ)".into(),
+                |r| r.full_name().to_string(),
+            ),
+        }),
+        consultation: consultation.map(|c| ConsultationCtx {
+            date_words: date_words(c.date),
+            place: c.place.clone().unwrap_or_default(),
+            chair: c.chair.clone().unwrap_or_default(),
+            secretary: c.secretary.clone().unwrap_or_default(),
+            attendees: c.attendees.iter().map(|g| describe(&g.name, g.title.as_deref())).collect(),
+        }),
+    }
+}
+
+fn vote_cells(votes: &Votes, valid: u32) -> Vec<VoteCell> {
+    Rating::LEVELS
+        .iter()
+        .map(|r| VoteCell {
+            name: r.full_name().to_string(),
+            count: votes.get(*r),
+            percent: percent_vi(votes.get(*r).max(0) as u32, valid),
+        })
+        .collect()
+}
+
+fn capitalize(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}

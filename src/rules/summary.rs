@@ -1,0 +1,143 @@
+//! The consolidated results: one computation that every agency document prints, so no
+//! number is ever counted twice in two places.
+
+use serde::Serialize;
+
+use super::Evaluation;
+use super::quota::LevelCounts;
+use crate::collate::compare_names;
+use crate::model::{Category, Dataset, Membership, PersonId, Rating};
+
+/// A row of counts per final rating.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Row {
+    pub label: String,
+    pub counts: LevelCounts,
+}
+
+impl Row {
+    pub fn total(&self) -> u32 {
+        self.counts.total()
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Summary {
+    /// Công chức, viên chức, người lao động in the units (leaders apart).
+    pub categories: Vec<Row>,
+    /// The sum of `categories`.
+    pub total: Row,
+    /// The agency's leaders, rated by the province.
+    pub leaders: Row,
+    /// Party members among `categories`, per category, and their total.
+    pub party: Vec<Row>,
+    pub party_total: Row,
+    /// The units as collectives.
+    pub collectives: Row,
+    pub not_completed: Vec<PersonId>,
+    pub disciplined: Vec<PersonId>,
+    pub not_rated: Vec<PersonId>,
+    /// Everybody with a final rating: leaders first, then units in agency.yaml order,
+    /// each in Vietnamese name order.
+    pub annex: Vec<PersonId>,
+}
+
+pub const CATEGORIES: [Category; 3] = [Category::CivilServant, Category::PublicEmployee, Category::Worker];
+
+pub fn summarize(d: &Dataset, e: &Evaluation) -> Summary {
+    let row = |label: &str, filter: &dyn Fn(PersonId) -> bool| {
+        let mut counts = LevelCounts::default();
+        for id in 0..d.people.len() {
+            if let Some(r) = e.facts.people[id].final_rating.filter(|_| filter(id)) {
+                counts.add(r);
+            }
+        }
+        Row { label: label.to_string(), counts }
+    };
+    let in_units = |id: PersonId| d.people[id].membership != Membership::Leadership;
+    let categories: Vec<Row> =
+        CATEGORIES.iter().map(|c| row(c.name_vi(), &|id| in_units(id) && e.facts.people[id].category == *c)).collect();
+    let total = row("Tổng cộng", &in_units);
+    let party: Vec<Row> = CATEGORIES
+        .iter()
+        .map(|c| row(c.name_vi(), &|id| in_units(id) && d.people[id].party_member && e.facts.people[id].category == *c))
+        .collect();
+    let party_total = row("Tổng cộng", &|id| in_units(id) && d.people[id].party_member);
+    let leaders = row("Lãnh đạo Sở", &|id| !in_units(id));
+    let mut collectives = Row { label: "Tập thể phòng, ban, đơn vị".into(), counts: LevelCounts::default() };
+    for u in &e.facts.units {
+        if let Some(r) = u.final_rating {
+            collectives.counts.add(r);
+        }
+    }
+    let with = |rating: Rating| -> Vec<PersonId> {
+        ordered(d).into_iter().filter(|id| e.facts.people[*id].final_rating == Some(rating)).collect()
+    };
+    Summary {
+        not_completed: with(Rating::NotCompleted),
+        not_rated: with(Rating::NotRated),
+        disciplined: ordered(d).into_iter().filter(|id| d.people[*id].discipline.is_some()).collect(),
+        annex: ordered(d).into_iter().filter(|id| e.facts.people[*id].final_rating.is_some()).collect(),
+        categories,
+        total,
+        leaders,
+        party,
+        party_total,
+        collectives,
+    }
+}
+
+/// Leaders first, then units in agency order; Vietnamese name order inside each.
+pub fn ordered(d: &Dataset) -> Vec<PersonId> {
+    let rank = |m: Membership| match m {
+        Membership::Leadership => 0,
+        Membership::Unit(u) => u + 1,
+    };
+    let mut ids: Vec<PersonId> = (0..d.people.len()).collect();
+    ids.sort_by(|a, b| {
+        let (pa, pb) = (&d.people[*a], &d.people[*b]);
+        rank(pa.membership).cmp(&rank(pb.membership)).then_with(|| compare_names(&pa.name, &pb.name))
+    });
+    ids
+}
+
+/// Percentages with one decimal that add up to exactly 100,0 (largest remainder), so a
+/// reader adding the row finds the total; `None` for an empty row.
+pub fn percentages(counts: &[u32]) -> Option<Vec<u32>> {
+    let total: u32 = counts.iter().sum();
+    if total == 0 {
+        return None;
+    }
+    // In tenths of a percent.
+    let exact: Vec<(usize, u64, u64)> = counts
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let scaled = u64::from(*c) * 1000;
+            (i, scaled / u64::from(total), scaled % u64::from(total))
+        })
+        .collect();
+    let mut tenths: Vec<u32> = exact.iter().map(|(_, q, _)| *q as u32).collect();
+    let missing = 1000 - tenths.iter().sum::<u32>();
+    let mut by_remainder = exact.clone();
+    by_remainder.sort_by(|a, b| b.2.cmp(&a.2).then(a.0.cmp(&b.0)));
+    for (i, _, _) in by_remainder.into_iter().take(missing as usize) {
+        tenths[i] += 1;
+    }
+    Some(tenths)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::percentages;
+
+    #[test]
+    fn percentages_add_up_to_one_hundred() {
+        assert_eq!(percentages(&[1, 1, 1]), Some(vec![334, 333, 333]));
+        assert_eq!(percentages(&[2, 9, 1, 0, 0]), Some(vec![167, 750, 83, 0, 0]));
+        assert_eq!(percentages(&[0, 0]), None);
+        for counts in [[3u32, 7, 11, 0, 2], [1, 0, 0, 0, 0], [5, 5, 5, 5, 5]] {
+            assert_eq!(percentages(&counts).unwrap().iter().sum::<u32>(), 1000);
+        }
+    }
+}
