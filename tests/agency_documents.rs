@@ -11,24 +11,12 @@ use common::*;
 use xeploai::model::{Category, Dataset, Membership, Rating, UnitKind};
 
 fn build(inputs: &Path, outputs: &Path) {
-    let (code, stdout, stderr) = run(&[
-        "build",
-        "--quiet",
-        "--today",
-        "2023-12-01",
-        "--inputs",
-        inputs.to_str().unwrap(),
-        "--outputs",
-        outputs.to_str().unwrap(),
-    ]);
-    assert_eq!(code, 0, "{stdout}{stderr}");
+    let (code, log) = build_at(inputs, outputs);
+    assert_eq!(code, 0, "{log}");
 }
 
 fn sample() -> (tempfile::TempDir, std::path::PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let inputs = dir.path().join("inputs");
-    copy_dir(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/inputs")), &inputs);
-    (dir, inputs)
+    sample_copy()
 }
 
 /// Final ratings as the plan defines them: the consultation's conclusion, else the unit's proposal.

@@ -118,8 +118,8 @@ fn messages_carry_the_numbers_and_places() {
     let (_, json) = check_json_on(dir.path(), AFTER);
     let f = &with_rule(&json, "QUOTA_UNIT")[0];
     assert_eq!(
-        f["message"].as_str().unwrap().split('.').next().unwrap(),
-        "Văn phòng Sở đề xuất 2/6 người HTXSNV (33,3%); tối đa 20% là 1 người"
+        f["message"].as_str().unwrap().split(". ").next().unwrap(),
+        "Văn phòng Sở đề xuất HTXSNV 2/6 = 33,3% (tối đa 20% là 1 người)"
     );
     assert_eq!(f["source"]["file"], "don-vi/vp.yaml");
     let dir = rules_case("clean", &[("Võ Văn Giang", "Số tháng công tác", "5")]);

@@ -16,34 +16,18 @@ struct Built {
     dataset: xeploai::model::Dataset,
 }
 
-fn sample_inputs() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    copy_dir(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/inputs")), &dir.path().join("inputs"));
-    dir
-}
-
 fn build(inputs: &Path, outputs: &Path) -> (i32, String) {
-    let (code, stdout, stderr) = run(&[
-        "build",
-        "--today",
-        "2023-12-01",
-        "--inputs",
-        inputs.to_str().unwrap(),
-        "--outputs",
-        outputs.to_str().unwrap(),
-    ]);
-    assert!(!stderr.contains("panicked"), "{stderr}");
-    (code, stdout + &stderr)
+    build_at(inputs, outputs)
 }
 
 fn built() -> &'static Built {
     static BUILT: OnceLock<Built> = OnceLock::new();
     BUILT.get_or_init(|| {
-        let inputs = sample_inputs();
+        let (inputs, path) = sample_copy();
         let outputs = tempfile::tempdir().unwrap();
-        let (code, log) = build(&inputs.path().join("inputs"), outputs.path());
+        let (code, log) = build(&path, outputs.path());
         assert_eq!(code, 0, "{log}");
-        let (dataset, _) = ingest(&inputs.path().join("inputs"));
+        let (dataset, _) = ingest(&path);
         Built { _inputs: inputs, outputs, dataset: dataset.unwrap() }
     })
 }
@@ -200,8 +184,7 @@ fn walk_docx(dir: &Path) -> Vec<PathBuf> {
 
 #[test]
 fn a_unit_with_an_error_keeps_its_documents_and_the_others_are_built() {
-    let inputs = sample_inputs();
-    let inputs = inputs.path().join("inputs");
+    let (_dir, inputs) = sample_copy();
     let outputs = tempfile::tempdir().unwrap();
     assert_eq!(build(&inputs, outputs.path()).0, 0);
     let (dataset, _) = ingest(&inputs);

@@ -56,6 +56,20 @@ pub struct GroupQuota {
     pub decisions: Vec<String>,
 }
 
+impl UnitQuota {
+    /// "2/12 = 16,7% (tối đa 20% là 2 người)": the proposals against the ceiling.
+    pub fn describe(&self) -> String {
+        format!(
+            "{}/{} = {} (tối đa {}% là {} người)",
+            self.excellent,
+            self.rated,
+            crate::text::percent_vi(self.excellent, self.rated),
+            self.percent,
+            self.ceiling
+        )
+    }
+}
+
 impl GroupQuota {
     pub fn exceeded(&self) -> bool {
         self.excellent > self.ceiling

@@ -274,3 +274,26 @@ pub fn libreoffice_pages(docx: &Path) -> Option<(PathBuf, Vec<String>)> {
     let text = String::from_utf8(text.stdout).expect("UTF-8 text");
     Some((pdf, text.split('\u{c}').filter(|p| !p.trim().is_empty()).map(str::to_string).collect()))
 }
+
+/// A copy of the sample `inputs/` in a temp dir: (the temp dir, its `inputs` folder).
+pub fn sample_copy() -> (TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("inputs");
+    copy_dir(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/inputs")), &inputs);
+    (dir, inputs)
+}
+
+/// `xeploai build --today 2023-12-01` from `inputs` into `outputs`: (exit code, all output).
+pub fn build_at(inputs: &Path, outputs: &Path) -> (i32, String) {
+    let (code, stdout, stderr) = run(&[
+        "build",
+        "--today",
+        "2023-12-01",
+        "--inputs",
+        inputs.to_str().unwrap(),
+        "--outputs",
+        outputs.to_str().unwrap(),
+    ]);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    (code, stdout + &stderr)
+}

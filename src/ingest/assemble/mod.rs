@@ -117,15 +117,8 @@ fn assemble(files: &[InputFile], findings: &mut Findings) -> Option<Dataset> {
             );
             continue;
         }
-        let mut resolver = reviews::Resolver {
-            rel: &file.rel,
-            people: &people,
-            index: &index,
-            units: &units,
-            unit_names: &unit_name,
-            findings,
-        };
-        unit_reviews.push(resolver.unit_review(doc, unit));
+        let context = reviews::Roster { people: &people, index: &index, units: &units, unit_names: &unit_name };
+        unit_reviews.push(context.resolver(&file.rel, findings).unit_review(doc, unit));
     }
 
     let mut agency_review = None;
@@ -142,15 +135,8 @@ fn assemble(files: &[InputFile], findings: &mut Findings) -> Option<Dataset> {
         }
         match yaml::parse::<AgencyReviewDoc>(text_of(file), &file.rel) {
             Ok(doc) => {
-                let mut resolver = reviews::Resolver {
-                    rel: &file.rel,
-                    people: &people,
-                    index: &index,
-                    units: &units,
-                    unit_names: &unit_name,
-                    findings,
-                };
-                agency_review = Some(resolver.agency_review(doc));
+                let context = reviews::Roster { people: &people, index: &index, units: &units, unit_names: &unit_name };
+                agency_review = Some(context.resolver(&file.rel, findings).agency_review(doc));
             }
             Err(finding) => findings.push(*finding),
         }

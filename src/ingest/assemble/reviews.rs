@@ -25,6 +25,30 @@ pub struct Resolver<'a> {
     pub findings: &'a mut Findings,
 }
 
+/// What names are resolved against, shared by every meeting file.
+pub struct Roster<'a> {
+    pub people: &'a [Person],
+    pub index: &'a PeopleIndex,
+    pub units: &'a UnitIndex,
+    pub unit_names: &'a dyn Fn(Membership) -> String,
+}
+
+impl<'a> Roster<'a> {
+    pub fn resolver<'f>(&self, rel: &'f Path, findings: &'f mut Findings) -> Resolver<'f>
+    where
+        'a: 'f,
+    {
+        Resolver {
+            rel,
+            people: self.people,
+            index: self.index,
+            units: self.units,
+            unit_names: self.unit_names,
+            findings,
+        }
+    }
+}
+
 impl Resolver<'_> {
     /// A name that must be on the roster of `membership` (UNKNOWN_PERSON otherwise).
     fn member(&mut self, membership: Membership, name: &str, source: Source) -> PersonRef {

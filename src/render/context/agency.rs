@@ -4,7 +4,7 @@
 
 use serde::Serialize;
 
-use super::{HeaderCtx, date_words, paragraphs, recipients};
+use super::{HeaderCtx, date_words, described, paragraphs, recipients};
 use crate::model::{Dataset, DocKind, PersonId, Rating, Votes};
 use crate::rules::Evaluation;
 use crate::rules::summary::{Row, Summary, percentages};
@@ -167,10 +167,7 @@ pub fn agency(d: &Dataset, e: &Evaluation, s: &Summary) -> AgencyCtx {
     let conference = review.and_then(|r| r.leadership_conference.as_ref());
     let ballot = review.and_then(|r| r.agency_ballot.as_ref());
     let consultation = review.and_then(|r| r.consultation.as_ref());
-    let describe = |name: &str, title: Option<&str>| match title {
-        Some(t) => format!("đồng chí {name}, {t}"),
-        None => format!("đồng chí {name}"),
-    };
+    let describe = |name: &str, title: Option<&str>| described(name, title.unwrap_or_default());
 
     let meeting_dates: Vec<chrono::NaiveDate> =
         d.unit_reviews.iter().filter_map(|r| r.meeting.as_ref().and_then(|m| m.date)).collect();

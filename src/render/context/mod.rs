@@ -129,3 +129,8 @@ pub fn vote_text(lines: &[VoteLine], present: u32) -> String {
         .collect();
     if parts.is_empty() { String::new() } else { parts.join(", ") }
 }
+
+/// "đồng chí Nguyễn Văn An, Trưởng phòng", or without the post when there is none.
+pub fn described(name: &str, post: &str) -> String {
+    if post.is_empty() { format!("đồng chí {name}") } else { format!("đồng chí {name}, {post}") }
+}

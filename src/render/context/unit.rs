@@ -4,11 +4,11 @@
 use serde::Serialize;
 
 use super::{
-    HeaderCtx, RatingCtx, VoteLine, date_words, paragraphs, rating, recipients, time_words, vote_lines, vote_text,
+    HeaderCtx, RatingCtx, VoteLine, date_words, described, paragraphs, rating, recipients, time_words, vote_lines,
+    vote_text,
 };
 use crate::model::{Birth, Category, Dataset, DocKind, Membership, PersonId, PersonRef, Rating, UnitId};
 use crate::rules::{Evaluation, PostRank};
-use crate::text::percent_vi;
 
 #[derive(Clone, Debug, Serialize)]
 pub struct PersonCtx {
@@ -22,9 +22,7 @@ pub struct PersonCtx {
 fn person(d: &Dataset, id: PersonId) -> PersonCtx {
     let p = &d.people[id];
     let post = p.post.clone().unwrap_or_default();
-    let described =
-        if post.is_empty() { format!("đồng chí {}", p.name) } else { format!("đồng chí {}, {}", p.name, post) };
-    PersonCtx { name: p.name.clone(), post, described }
+    PersonCtx { name: p.name.clone(), described: described(&p.name, &post), post }
 }
 
 /// A name from a meeting file: a member of the unit or one of its guests.
@@ -33,12 +31,7 @@ fn named(d: &Dataset, r: &PersonRef, guests: &[crate::model::Guest]) -> PersonCt
         Some(id) => person(d, id),
         None => {
             let title = guests.iter().find(|g| g.name == r.name).and_then(|g| g.title.clone()).unwrap_or_default();
-            let described = if title.is_empty() {
-                format!("đồng chí {}", r.name)
-            } else {
-                format!("đồng chí {}, {}", r.name, title)
-            };
-            PersonCtx { name: r.name.clone(), post: title, described }
+            PersonCtx { name: r.name.clone(), described: described(&r.name, &title), post: title }
         }
     }
 }
@@ -162,14 +155,7 @@ pub fn unit(d: &Dataset, e: &Evaluation, unit: UnitId) -> Option<UnitCtx> {
         })
         .collect();
     let q = &e.quotas.units[unit];
-    let quota_line = format!(
-        "Số đề xuất HTXSNV: {}/{} = {} (tối đa {}% là {} người)",
-        q.excellent,
-        q.rated,
-        percent_vi(q.excellent, q.rated),
-        q.percent,
-        q.ceiling
-    );
+    let quota_line = format!("Số đề xuất HTXSNV: {}", q.describe());
     let counts = Rating::ALL
         .iter()
         .map(|r| CountCtx { code: r.code(), name: r.full_name(), count: q.proposed.get(*r) })
@@ -204,12 +190,7 @@ pub fn unit(d: &Dataset, e: &Evaluation, unit: UnitId) -> Option<UnitCtx> {
             .iter()
             .map(|g| {
                 let post = g.title.clone().unwrap_or_default();
-                let described = if post.is_empty() {
-                    format!("đồng chí {}", g.name)
-                } else {
-                    format!("đồng chí {}, {}", g.name, post)
-                };
-                PersonCtx { name: g.name.clone(), post, described }
+                PersonCtx { name: g.name.clone(), described: described(&g.name, &post), post }
             })
             .collect(),
         convened: meeting.and_then(|m| m.convened).unwrap_or(d.headcount(unit) as u32),

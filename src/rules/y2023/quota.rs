@@ -2,7 +2,7 @@
 
 use crate::findings::{Finding, Severity};
 use crate::rules::{Context, Rule};
-use crate::text::{percent_vi, quote_list};
+use crate::text::quote_list;
 
 /// Plan §II.1, note 3: "Tỷ lệ công chức, viên chức, người lao động trong mỗi phòng, ban,
 /// đơn vị được tập thể lựa chọn, đề xuất đánh giá hoàn thành xuất sắc nhiệm vụ không vượt
@@ -17,14 +17,7 @@ pub fn quota_unit(ctx: &Context, rule: &Rule) -> Vec<Finding> {
             continue;
         }
         let name = ctx.unit_name(q.unit);
-        let counts = format!(
-            "{name} đề xuất {}/{} người HTXSNV ({}); tối đa {}% là {} người",
-            q.excellent,
-            q.rated,
-            percent_vi(q.excellent, q.rated),
-            q.percent,
-            q.ceiling
-        );
+        let counts = format!("{name} đề xuất HTXSNV {}", q.describe());
         let finding = match &q.exception {
             Some((max, decision)) if q.excellent <= *max => Finding::new(
                 "QUOTA_EXCEPTION",
