@@ -64,10 +64,20 @@ impl Drop for Watcher {
 #[test]
 fn watch_rebuilds_on_new_files_and_survives_broken_yaml() {
     let dir = rules_case("clean", &[]);
+    // The Trung tâm has not sent its meeting file yet.
+    let tt = std::fs::read_to_string(dir.path().join("don-vi/tt.yaml")).unwrap();
+    std::fs::remove_file(dir.path().join("don-vi/tt.yaml")).unwrap();
     let outputs = tempfile::tempdir().unwrap();
     let watcher = Watcher::start(dir.path(), outputs.path());
     watcher.wait_for("Lập lần đầu", Duration::from_secs(30));
-    assert!(outputs.path().join(".xeploai-manifest.json").exists(), "the first build ran");
+    assert!(outputs.path().join("van-phong-so/bien-ban-hop-kiem-diem.docx").exists(), "the first build ran");
+    let tt_minutes = outputs.path().join("trung-tam-luu-tru-lich-su/bien-ban-hop-kiem-diem.docx");
+    assert!(!tt_minutes.exists());
+
+    // The file arrives: its documents appear.
+    std::fs::write(dir.path().join("don-vi/tt.yaml"), tt).unwrap();
+    watcher.wait_for("Tệp thay đổi (tt.yaml)", Duration::from_secs(30));
+    assert!(tt_minutes.exists(), "the unit's minutes appear");
 
     // An Office lock file alone is not a change.
     std::fs::write(dir.path().join("~$danh-sach.xlsx"), b"lock").unwrap();

@@ -92,6 +92,14 @@ fn register_filters(tera: &mut Tera) {
         Rating::parse(code).map_or(code.to_string(), |r| r.full_name().to_string())
     });
     tera.register_filter("upper_vi", |text: &str, _: Kwargs, _: &State| -> String { vn::upper(text) });
+    tera.register_filter("percent_vi", |part: u32, kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
+        Ok(crate::text::percent_vi(part, kwargs.must_get::<u32>("of")?))
+    });
+    tera.register_filter("sort_names", |names: Vec<String>, _: Kwargs, _: &State| -> Vec<String> {
+        let mut names = names;
+        names.sort_by(|a, b| crate::collate::compare_names(a, b));
+        names
+    });
     tera.register_filter("number_vi", |value: f64, kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {
         let places = kwargs.get::<usize>("places")?.unwrap_or(0);
         Ok(crate::text::decimal_vi(value, places))
