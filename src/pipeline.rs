@@ -112,7 +112,9 @@ pub fn build(inputs: &Path, options: &BuildOptions) -> Result<BuildOutcome, Buil
             let agency_ok = !run.findings.has_errors();
             let inputs =
                 PlanInputs { d, e, units_ok: &units_ok, status: &status, agency_ok, progress: options.progress };
-            let (planned, failed) = plan(&inputs, &templates, template_dir.as_deref());
+            let manifest = output::Manifest::load(&options.outputs);
+            let current = |rel: &Path, source: &str| output::is_current(&options.outputs, &manifest, rel, source);
+            let (planned, failed) = plan(&inputs, &templates, template_dir.as_deref(), &current);
             (planned, failed, held_back)
         }
         _ => (Vec::new(), Vec::new(), Vec::new()),

@@ -25,7 +25,15 @@ pub struct Planned {
     pub rel: PathBuf,
     /// Hash of what it is built from (template, data, version).
     pub source: String,
-    pub bytes: Vec<u8>,
+    /// The document; `None` when [`is_current`] found it on disk already, unrendered.
+    pub bytes: Option<Vec<u8>>,
+}
+
+/// Is the document at `rel` on disk exactly what `source` would build, untouched since?
+/// Then it need not even be rendered.
+pub fn is_current(outputs: &Path, manifest: &Manifest, rel: &Path, source: &str) -> bool {
+    let Some(entry) = manifest.documents.get(&key(rel)).filter(|e| e.source == source) else { return false };
+    std::fs::read(outputs.join(rel)).is_ok_and(|bytes| hash(&bytes) == entry.bytes)
 }
 
 #[derive(Debug, Default)]
@@ -95,6 +103,10 @@ impl Writer<'_> {
     }
 
     fn one(&self, doc: Planned, manifest: &mut Manifest, report: &mut Report) -> Result<(), OutputError> {
+        if doc.bytes.is_none() {
+            report.unchanged.push(doc.rel);
+            return Ok(());
+        }
         let key = key(&doc.rel);
         let path = self.outputs.join(&doc.rel);
         let on_disk = std::fs::read(&path).ok();
@@ -127,11 +139,15 @@ impl Writer<'_> {
             report.unchanged.push(doc.rel);
             return Ok(());
         }
+        let Some(bytes) = doc.bytes else {
+            report.unchanged.push(doc.rel);
+            return Ok(());
+        };
         if let Ok(old) = std::fs::read(&path) {
             self.keep(&doc.rel, &old)?;
         }
-        atomic::write(&path, &doc.bytes).map_err(io(&path))?;
-        manifest.documents.insert(key, manifest::Entry { source: doc.source, bytes: hash(&doc.bytes) });
+        atomic::write(&path, &bytes).map_err(io(&path))?;
+        manifest.documents.insert(key, manifest::Entry { source: doc.source, bytes: hash(&bytes) });
         report.written.push(doc.rel);
         Ok(())
     }
@@ -186,7 +202,7 @@ mod tests {
     use super::*;
 
     fn doc(rel: &str, source: &str, bytes: &[u8]) -> Planned {
-        Planned { rel: rel.into(), source: source.into(), bytes: bytes.to_vec() }
+        Planned { rel: rel.into(), source: source.into(), bytes: Some(bytes.to_vec()) }
     }
 
     fn writer(dir: &Path) -> Writer<'_> {

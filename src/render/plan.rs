@@ -72,8 +72,14 @@ pub struct Inputs<'a> {
     pub progress: bool,
 }
 
-/// Renders every document this run can build.
-pub fn plan(i: &Inputs, templates: &Templates, template_dir: Option<&Path>) -> (Vec<Planned>, Vec<Failed>) {
+/// Renders every document this run can build, except those `current` says are on disk
+/// already as this run would build them.
+pub fn plan(
+    i: &Inputs,
+    templates: &Templates,
+    template_dir: Option<&Path>,
+    current: &(dyn Fn(&Path, &str) -> bool + Sync),
+) -> (Vec<Planned>, Vec<Failed>) {
     let (d, e, units_ok) = (i.d, i.e, i.units_ok);
     let folders = unit_folders(d);
     let mut jobs = vec![Job {
@@ -107,8 +113,11 @@ pub fn plan(i: &Inputs, templates: &Templates, template_dir: Option<&Path>) -> (
         .map(|job| {
             bar.inc(1);
             let source = source_hash(job.template, template_dir, &job.context);
+            if current(&job.rel, &source) {
+                return Ok(Planned { rel: job.rel, source, bytes: None });
+            }
             render_document(templates, job.template, &job.context, &job.meta)
-                .map(|bytes| Planned { rel: job.rel.clone(), source, bytes })
+                .map(|bytes| Planned { rel: job.rel.clone(), source, bytes: Some(bytes) })
                 .map_err(|error| Failed { rel: job.rel, error })
         })
         .collect();
