@@ -2,6 +2,7 @@
 //! rust_xlsxwriter the way clerks lay them out, and the binary run as a clerk would.
 #![allow(dead_code)]
 
+pub mod conformance;
 pub mod docx;
 
 use std::path::{Path, PathBuf};
@@ -296,4 +297,36 @@ pub fn build_at(inputs: &Path, outputs: &Path) -> (i32, String) {
     ]);
     assert!(!stderr.contains("panicked"), "{stderr}");
     (code, stdout + &stderr)
+}
+
+/// Converts many DOCX at once with LibreOffice: each file with its PDF's text per page.
+/// `None` (a loud skip) when `soffice` is missing, a failure when `CI=true`.
+pub fn libreoffice_pdfs(docx: &[PathBuf]) -> Option<Vec<(PathBuf, Vec<String>)>> {
+    let available = Command::new("soffice").arg("--version").output().is_ok_and(|o| o.status.success());
+    if !available {
+        assert!(std::env::var("CI").as_deref() != Ok("true"), "CI=true but LibreOffice (soffice) is not installed");
+        eprintln!("\n*** SKIPPED: LibreOffice (soffice) is not installed; the round-trip test did not run. ***\n");
+        return None;
+    }
+    let out_dir = docx[0].parent().unwrap();
+    let profile = tempfile::tempdir().unwrap();
+    let status = Command::new("soffice")
+        .arg(format!("-env:UserInstallation=file://{}", profile.path().display()))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(out_dir)
+        .args(docx)
+        .output()
+        .expect("run soffice");
+    assert!(status.status.success(), "soffice failed: {}", String::from_utf8_lossy(&status.stderr));
+    Some(
+        docx.iter()
+            .map(|d| {
+                let pdf = d.with_extension("pdf");
+                assert!(pdf.exists(), "no PDF for {}", d.display());
+                let text = Command::new("pdftotext").args(["-layout"]).arg(&pdf).arg("-").output().expect("pdftotext");
+                let text = String::from_utf8(text.stdout).expect("UTF-8 text");
+                (d.clone(), text.split('\u{c}').filter(|p| !p.trim().is_empty()).map(str::to_string).collect())
+            })
+            .collect(),
+    )
 }
