@@ -109,6 +109,14 @@ pub enum Format {
 use crate::pipeline::exit;
 
 pub fn main() -> ExitCode {
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if crate::ingest::roster::panic_is_handled() {
+            return;
+        }
+        eprintln!("LỖI NỘI BỘ của xeploai (không phải lỗi dữ liệu); xin báo lại kèm thông tin sau:");
+        default_hook(info);
+    }));
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(err) => {

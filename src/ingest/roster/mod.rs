@@ -54,6 +54,7 @@ pub struct Workbook {
 pub fn read_workbook(path: &Path, rel: &Path, units: &UnitIndex, findings: &mut Findings) -> Workbook {
     let empty = Workbook { rows: Vec::new(), has_roster: false };
     // calamine is careful, but a clerk's file must never take the whole run down.
+    let _quiet = QuietPanics::enter();
     let sheets = catch_unwind(AssertUnwindSafe(|| -> Result<Vec<(String, Range<Data>)>, String> {
         let mut workbook = open_workbook_auto(path).map_err(|e| e.to_string())?;
         let mut sheets = Vec::new();
@@ -92,6 +93,32 @@ pub fn read_workbook(path: &Path, rel: &Path, units: &UnitIndex, findings: &mut 
         }
     }
     book
+}
+
+thread_local! {
+    static QUIET: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// While alive, a panic on this thread is an expected, handled one (a broken file deep in
+/// calamine): the panic hook stays silent instead of printing a Rust backtrace.
+struct QuietPanics;
+
+impl QuietPanics {
+    fn enter() -> QuietPanics {
+        QUIET.with(|q| q.set(true));
+        QuietPanics
+    }
+}
+
+impl Drop for QuietPanics {
+    fn drop(&mut self) {
+        QUIET.with(|q| q.set(false));
+    }
+}
+
+/// For the panic hook: is this panic one that the roster reader catches and reports?
+pub fn panic_is_handled() -> bool {
+    QUIET.with(|q| q.get())
 }
 
 fn unreadable(rel: &Path, why: &str) -> Finding {
