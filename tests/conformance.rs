@@ -78,6 +78,9 @@ fn the_checker_fails_documents_broken_on_purpose() {
     assert!(problems(&open(&narrow)).iter().any(|p| p.contains("left margin")), "a wrong margin is caught");
     let control = patched(&good, |x| x.replacen("CỘNG HÒA", "CỘNG\u{1}HÒA", 1));
     assert!(problems(&open(&control)).iter().any(|p| p.contains("XML forbids")), "a control character is caught");
+    let disordered =
+        patched(&good, |x| x.replacen("<w:rPr><w:rFonts", "<w:rPr><w:lang w:val=\"vi-VN\" /><w:rFonts", 1));
+    assert!(problems(&open(&disordered)).iter().any(|p| p.contains("comes after")), "element order is checked");
     let no_header = patched(&good, |x| x.replace("<w:tblHeader />", ""));
     assert!(problems(&open(&no_header)).iter().any(|p| p.contains("repeated header")), "a lost header row is caught");
 }

@@ -8,6 +8,7 @@ pub mod layout;
 pub mod markup;
 pub mod plan;
 pub mod postprocess;
+pub mod schema_order;
 pub mod templates;
 pub mod vn;
 

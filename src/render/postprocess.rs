@@ -15,6 +15,8 @@
 //!   removed: they change line breaking for a document that has no East Asian text.
 //! - `docProps/core.xml`: title, subject, author = the agency, language (docx-rs
 //!   writes "unknown" and has no setter for the others).
+//! - property elements (`w:pPr`, `w:rPr`, `w:tblPr`, `w:tcPr`, `w:sectPr`) get their
+//!   children in schema order ([`super::schema_order`]): Word is stricter than LibreOffice.
 //! - every part is deflated (docx-rs 0.4.22 stores them uncompressed).
 
 use std::io::{Cursor, Read, Write};
@@ -24,6 +26,7 @@ use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
 use super::docx::DocMeta;
 use super::layout::LANGUAGE;
+use super::schema_order::reorder;
 
 /// The row height (twips, "auto" rule) that marks a repeated header row.
 pub const HEADER_ROW_MARKER: f32 = 1.0;
@@ -42,8 +45,11 @@ pub fn finish(packed: &[u8], meta: &DocMeta) -> Result<Vec<u8>, String> {
         let mut bytes = Vec::with_capacity(entry.size() as usize);
         entry.read_to_end(&mut bytes).map_err(|e| e.to_string())?;
         let bytes = match name.as_str() {
-            "word/document.xml" => patch(bytes, document),
-            "word/styles.xml" => patch(bytes, styles),
+            "word/document.xml" => patch(bytes, |xml| reorder(&document(xml))),
+            "word/styles.xml" => patch(bytes, |xml| reorder(&styles(xml))),
+            n if n.starts_with("word/header") || n.starts_with("word/footer") || n == "word/numbering.xml" => {
+                patch(bytes, |xml| reorder(&xml))
+            }
             "word/settings.xml" => patch(bytes, settings),
             "docProps/core.xml" => patch(bytes, |xml| core(xml, meta)),
             _ => bytes,

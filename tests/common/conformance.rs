@@ -95,6 +95,11 @@ pub fn problems(d: &Opened) -> Vec<String> {
             bad(format!("{name} is not deflated"));
         }
     }
+    for (name, xml) in d.parts.iter().filter(|(n, _)| n.ends_with(".xml")) {
+        for p in order_problems(name, xml) {
+            bad(p);
+        }
+    }
     let core = d.part("docProps/core.xml");
     if core.contains(">unknown<") || !core.contains("<dc:title>") {
         bad("document properties: author unknown or no title".into());
@@ -128,4 +133,42 @@ fn find_run(xml: &str, at: usize) -> Option<&str> {
     let start = run.find("<w:rPr>")?;
     let end = run.find("</w:rPr>")?;
     Some(&run[start..end])
+}
+
+/// Children out of schema order in `xml`: "w:rPr: sz before b", one line per kind found.
+pub fn order_problems(part: &str, xml: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    // The same table the writer sorts by (src/render/schema_order.rs), transcribed from wml.xsd.
+    for (parent, order) in xeploai::render::schema_order::ORDERS {
+        let open = format!("<{parent}>");
+        let close = format!("</{parent}>");
+        for chunk in xml.split(&open).skip(1) {
+            let Some(body) = chunk.split(&close).next() else { continue };
+            let mut last = 0usize;
+            let mut depth = 0usize;
+            for tag in body.split('<').skip(1) {
+                let name = tag.split([' ', '>', '/']).next().unwrap_or("");
+                if tag.starts_with('/') {
+                    depth = depth.saturating_sub(1);
+                    continue;
+                }
+                let self_closing = tag.split('>').next().is_some_and(|t| t.ends_with('/'));
+                if depth == 0
+                    && let Some(at) = order.iter().position(|o| *o == name)
+                {
+                    if at < last {
+                        let line = format!("{part}: in {parent}, {name} comes after {}", order[last]);
+                        if !out.contains(&line) {
+                            out.push(line);
+                        }
+                    }
+                    last = last.max(at);
+                }
+                if !self_closing {
+                    depth += 1;
+                }
+            }
+        }
+    }
+    out
 }
