@@ -10,6 +10,11 @@ use proptest::prelude::*;
 use xeploai::render::markup::{self, Block};
 use xeploai::render::{DocMeta, write_docx};
 
+/// Cases per property: the CI default, or `PROPTEST_CASES` for a longer fuzzing run.
+fn cases(default: u32) -> u32 {
+    std::env::var("PROPTEST_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
 /// Every XML part of a DOCX parses to the end.
 fn well_formed(bytes: &[u8]) -> Result<(), String> {
     let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
@@ -52,7 +57,7 @@ fn markup_text() -> impl Strategy<Value = String> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(200), ..ProptestConfig::default() })]
 
     #[test]
     fn markup_never_panics_and_the_writer_makes_well_formed_xml(src in markup_text()) {
@@ -92,7 +97,8 @@ proptest! {
 fn mutated_workbooks_never_panic() {
     let dir = common::rules_case("clean", &[]);
     let original = std::fs::read(dir.path().join("danh-sach.xlsx")).unwrap();
-    let mut runner = proptest::test_runner::TestRunner::new(ProptestConfig { cases: 60, ..ProptestConfig::default() });
+    let mut runner =
+        proptest::test_runner::TestRunner::new(ProptestConfig { cases: cases(60), ..ProptestConfig::default() });
     let flips = proptest::collection::vec((0..original.len(), any::<u8>()), 1..8);
     runner
         .run(&flips, |flips| {

@@ -33,10 +33,13 @@ pub fn text(cell: &Data) -> String {
     }
 }
 
-/// Excel error values (#REF!, #N/A...) are never data.
+/// Excel error values (#REF!, #N/A...) are never data, whether typed as errors or kept
+/// as the cached text of a formula.
 pub fn error_value(cell: &Data) -> Option<String> {
+    const LITERALS: [&str; 8] = ["#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#GETTING_DATA"];
     match cell {
         Data::Error(e) => Some(format!("{e}")),
+        Data::String(s) if LITERALS.contains(&s.trim()) => Some(s.trim().to_string()),
         _ => None,
     }
 }
