@@ -12,7 +12,7 @@ mod watch;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::pipeline::check as run_check;
 
@@ -29,59 +29,70 @@ pub struct Cli {
     pub command: Command,
 }
 
+/// Where the inputs are and which day it is, for every command that reads inputs.
+#[derive(Args, Debug)]
+pub struct InputArgs {
+    /// Thư mục dữ liệu đầu vào (inputs folder)
+    #[arg(long, default_value = "inputs")]
+    pub inputs: PathBuf,
+    /// Ngày dùng để so với lịch, YYYY-MM-DD; mặc định hôm nay (date for the calendar; default today)
+    #[arg(long)]
+    pub today: Option<String>,
+}
+
+/// Where the documents go, for every command that writes them.
+#[derive(Args, Debug)]
+pub struct OutputArgs {
+    /// Thư mục văn bản kết quả (outputs folder)
+    #[arg(long, default_value = "outputs")]
+    pub outputs: PathBuf,
+    /// Số bản cũ giữ lại cho mỗi văn bản trong outputs/.history (versions kept per document)
+    #[arg(long, default_value_t = 5)]
+    pub keep_history: usize,
+}
+
+impl OutputArgs {
+    pub fn options(&self, today: chrono::NaiveDate, progress: bool, lock_wait: std::time::Duration) -> BuildOptions {
+        BuildOptions { outputs: self.outputs.clone(), today, keep_history: self.keep_history, lock_wait, progress }
+    }
+}
+
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Kiểm tra dữ liệu đầu vào theo các quy định (Check the inputs against the rules)
     Check {
-        /// Thư mục dữ liệu đầu vào (inputs folder)
-        #[arg(long, default_value = "inputs")]
-        inputs: PathBuf,
+        #[command(flatten)]
+        input: InputArgs,
         /// Định dạng kết quả (output format)
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
-        /// Ngày dùng để so với lịch (date for the calendar), YYYY-MM-DD
-        #[arg(long)]
-        today: Option<String>,
     },
     /// Kiểm tra và lập văn bản (Check the inputs and render the documents)
     Build {
-        #[arg(long, default_value = "inputs")]
-        inputs: PathBuf,
-        /// Thư mục văn bản kết quả (outputs folder)
-        #[arg(long, default_value = "outputs")]
-        outputs: PathBuf,
-        #[arg(long)]
-        today: Option<String>,
+        #[command(flatten)]
+        input: InputArgs,
+        #[command(flatten)]
+        output: OutputArgs,
         /// Không in tiến độ (no progress output)
         #[arg(long)]
         quiet: bool,
-        /// Số bản cũ giữ lại cho mỗi văn bản trong outputs/.history (versions kept per document)
-        #[arg(long, default_value_t = 5)]
-        keep_history: usize,
     },
     /// Tình hình thực hiện theo lịch: hạn nào, ai đã đủ, ai còn thiếu (What is due and missing)
     Status {
-        #[arg(long, default_value = "inputs")]
-        inputs: PathBuf,
+        #[command(flatten)]
+        input: InputArgs,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
-        /// Ngày xem tình hình (date to look from), YYYY-MM-DD
-        #[arg(long)]
-        today: Option<String>,
     },
     /// Theo dõi thư mục và tự lập lại khi tệp thay đổi (Rebuild when inputs change)
     Watch {
-        #[arg(long, default_value = "inputs")]
-        inputs: PathBuf,
-        #[arg(long, default_value = "outputs")]
-        outputs: PathBuf,
-        #[arg(long)]
-        today: Option<String>,
+        #[command(flatten)]
+        input: InputArgs,
+        #[command(flatten)]
+        output: OutputArgs,
         /// Lập lại cả theo lịch của kế hoạch (also rebuild at the calendar's scheduled times)
         #[arg(long)]
         tick: bool,
-        #[arg(long, default_value_t = 5)]
-        keep_history: usize,
     },
     /// In lịch chạy tự động cho cron, systemd hoặc Windows (Print the OS schedule)
     Schedule {
@@ -106,7 +117,7 @@ pub enum Format {
     Json,
 }
 
-use crate::pipeline::exit;
+use crate::pipeline::{BuildOptions, exit};
 
 pub fn main() -> ExitCode {
     let default_hook = std::panic::take_hook();
@@ -126,22 +137,10 @@ pub fn main() -> ExitCode {
         }
     };
     let code = match cli.command {
-        Command::Check { inputs, format, today } => check::command(&inputs, format, today.as_deref()),
-        Command::Build { inputs, outputs, today, quiet, keep_history } => build::command(build::Args {
-            inputs: &inputs,
-            outputs: &outputs,
-            today: today.as_deref(),
-            quiet,
-            keep_history,
-        }),
-        Command::Status { inputs, format, today } => status::command(&inputs, format, today.as_deref()),
-        Command::Watch { inputs, outputs, today, tick, keep_history } => watch::command(watch::Args {
-            inputs: &inputs,
-            outputs: &outputs,
-            today: today.as_deref(),
-            tick,
-            keep_history,
-        }),
+        Command::Check { input, format } => check::command(&input.inputs, format, input.today.as_deref()),
+        Command::Build { input, output, quiet } => build::command(&input, &output, quiet),
+        Command::Status { input, format } => status::command(&input.inputs, format, input.today.as_deref()),
+        Command::Watch { input, output, tick } => watch::command(&input, &output, tick),
         Command::Schedule { inputs, outputs, emit } => schedule::command(&inputs, &outputs, emit),
         Command::Init { dir } => init::command(&dir),
     };

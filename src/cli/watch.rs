@@ -9,26 +9,19 @@ use notify::event::ModifyKind;
 use notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 
-use super::report;
+use super::{InputArgs, OutputArgs, report};
 use crate::calendar::schedule;
 use crate::findings::Severity;
-use crate::pipeline::{BuildOptions, build, exit, is_output_bookkeeping};
+use crate::pipeline::{build, exit, is_output_bookkeeping};
 use crate::scan::is_ignorable;
-
-pub struct Args<'a> {
-    pub inputs: &'a Path,
-    pub outputs: &'a Path,
-    pub today: Option<&'a str>,
-    pub tick: bool,
-    pub keep_history: usize,
-}
 
 /// Saving a workbook takes Excel several writes; events closer than this are one change.
 const DEBOUNCE: Duration = Duration::from_millis(1200);
 
-pub fn command(args: Args) -> u8 {
-    let Some(today) = super::prepare(args.inputs, args.today) else { return exit::CANNOT_RUN };
-    let fixed_today = args.today.is_some();
+pub fn command(input: &InputArgs, output: &OutputArgs, tick: bool) -> u8 {
+    let inputs = input.inputs.as_path();
+    let Some(today) = super::prepare(inputs, input.today.as_deref()) else { return exit::CANNOT_RUN };
+    let fixed_today = input.today.is_some();
     let (tx, rx) = channel::<DebounceEventResult>();
     let mut debouncer = match new_debouncer(DEBOUNCE, None, tx) {
         Ok(d) => d,
@@ -37,28 +30,21 @@ pub fn command(args: Args) -> u8 {
             return exit::CANNOT_RUN;
         }
     };
-    let templates = args.inputs.parent().map(|p| p.join("templates")).filter(|p| p.is_dir());
-    for dir in std::iter::once(args.inputs.to_path_buf()).chain(templates.clone()) {
+    let templates = inputs.parent().map(|p| p.join("templates")).filter(|p| p.is_dir());
+    for dir in std::iter::once(inputs.to_path_buf()).chain(templates.clone()) {
         if let Err(e) = debouncer.watch(&dir, RecursiveMode::Recursive) {
             eprintln!("LỖI: không theo dõi được “{}”: {e}", dir.display());
             return exit::CANNOT_RUN;
         }
     }
     let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
-    let outputs = canonical(args.outputs);
-    let roots: Vec<PathBuf> =
-        std::iter::once(args.inputs.to_path_buf()).chain(templates).map(|p| canonical(&p)).collect();
+    let outputs = canonical(output.outputs.as_path());
+    let roots: Vec<PathBuf> = std::iter::once(inputs.to_path_buf()).chain(templates).map(|p| canonical(&p)).collect();
     let rebuild = |why: &str| {
         let today = if fixed_today { today } else { chrono::Local::now().date_naive() };
-        let options = BuildOptions {
-            outputs: args.outputs.to_path_buf(),
-            today,
-            keep_history: args.keep_history,
-            lock_wait: Duration::from_secs(60),
-            progress: false,
-        };
+        let options = output.options(today, false, Duration::from_secs(60));
         let stamp = chrono::Local::now().format("%H:%M:%S");
-        match build(args.inputs, &options) {
+        match build(inputs, &options) {
             Ok(outcome) => {
                 let run = &outcome.run;
                 println!(
@@ -71,15 +57,15 @@ pub fn command(args: Args) -> u8 {
                 for f in run.findings.iter().filter(|f| f.severity != Severity::Info) {
                     println!("    {f}");
                 }
-                print!("{}", report::build_summary(&outcome.report, args.outputs));
+                print!("{}", report::build_summary(&outcome.report, output.outputs.as_path()));
             }
             Err(err) => println!("[{stamp}] {why}: LỖI: {err}"),
         }
     };
-    println!("Đang theo dõi “{}”. Nhấn Ctrl+C để dừng.", args.inputs.display());
+    println!("Đang theo dõi “{}”. Nhấn Ctrl+C để dừng.", inputs.display());
     rebuild("Lập lần đầu");
     loop {
-        let calendar_next = if args.tick { next_tick(args.inputs) } else { None };
+        let calendar_next = if tick { next_tick(inputs) } else { None };
         let wait = calendar_next
             .and_then(|t| (t - chrono::Local::now().naive_local()).to_std().ok())
             .unwrap_or(Duration::from_secs(3600));

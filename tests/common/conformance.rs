@@ -58,30 +58,29 @@ pub fn problems(d: &Opened) -> Vec<String> {
         }
     }
     // The number line, the Nơi nhận heading and list, where the document has them.
-    if let Some(rpr) = run_props_containing(doc, ">Số:") {
-        if !rpr.contains(r#"<w:sz w:val="26" />"#) {
-            bad("“Số:” is not 13 pt".into());
-        }
+    if let Some(rpr) = run_props_containing(doc, ">Số:")
+        && !rpr.contains(r#"<w:sz w:val="26" />"#)
+    {
+        bad("“Số:” is not 13 pt".into());
     }
     if let Some(rpr) = run_props(doc, "Nơi nhận:") {
         if !(rpr.contains("<w:b />") && rpr.contains("<w:i />") && rpr.contains(r#"<w:sz w:val="24" />"#)) {
             bad("“Nơi nhận:” is not 12 pt bold italic".into());
         }
-        if let Some(item) = run_props_containing(doc, ">- Lưu") {
-            if !item.contains(r#"<w:sz w:val="22" />"#) {
-                bad("the Nơi nhận list is not 11 pt".into());
-            }
+        if let Some(item) = run_props_containing(doc, ">- Lưu")
+            && !item.contains(r#"<w:sz w:val="22" />"#)
+        {
+            bad("the Nơi nhận list is not 11 pt".into());
         }
     }
     // The title: the first bold centred paragraph after the header block, 13–14 pt.
     for title in ["BIÊN BẢN", "BÁO CÁO", "DANH SÁCH", "TÌNH HÌNH THỰC HIỆN", "BẢN KIỂM ĐIỂM CÁ NHÂN"]
     {
-        if let Some(rpr) = run_props(doc, title) {
-            if !(rpr.contains("<w:b />")
+        if let Some(rpr) = run_props(doc, title)
+            && !(rpr.contains("<w:b />")
                 && (rpr.contains(r#"<w:sz w:val="26" />"#) || rpr.contains(r#"<w:sz w:val="28" />"#)))
-            {
-                bad(format!("the title “{title}” is not 13–14 pt bold"));
-            }
+        {
+            bad(format!("the title “{title}” is not 13–14 pt bold"));
         }
     }
     match run_props_containing(doc, ", ngày") {
