@@ -8,6 +8,7 @@ pub mod calendar;
 pub mod cli;
 pub mod collate;
 pub mod findings;
+pub mod generate;
 pub mod ingest;
 pub mod model;
 pub mod output;

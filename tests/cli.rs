@@ -106,3 +106,21 @@ fn init_writes_a_sample_that_checks_clean_and_never_overwrites() {
     assert_eq!(code, 2);
     assert!(stderr.contains("không ghi đè"), "{stderr}");
 }
+
+#[test]
+fn a_generated_agency_is_lawful_and_deterministic() {
+    let parent = tempfile::tempdir().unwrap();
+    let (a, b) = (parent.path().join("a"), parent.path().join("b"));
+    for dir in [&a, &b] {
+        let (code, stdout, stderr) = run(&["generate", dir.to_str().unwrap(), "--people", "300", "--seed", "42"]);
+        assert_eq!(code, 0, "{stdout}{stderr}");
+    }
+    let (code, json) = check_json_on(&a, "2023-12-01");
+    assert_eq!(
+        (code, json["summary"]["people"].as_u64(), json["summary"]["errors"].as_u64()),
+        (0, Some(300), Some(0)),
+        "{json:#}"
+    );
+    let yaml = |d: &std::path::Path| std::fs::read_to_string(d.join("don-vi/phong-1.yaml")).unwrap();
+    assert_eq!(yaml(&a), yaml(&b), "the same seed gives the same agency");
+}

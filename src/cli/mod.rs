@@ -104,6 +104,17 @@ pub enum Command {
         #[arg(long, value_enum)]
         emit: schedule::Emit,
     },
+    /// Tạo một cơ quan giả lập cỡ lớn để đo hiệu năng (Write a synthetic agency of N people, for benchmarks)
+    Generate {
+        /// Thư mục sẽ tạo (folder to create)
+        dir: PathBuf,
+        /// Số người (number of people)
+        #[arg(long, default_value_t = 1000)]
+        people: usize,
+        /// Hạt giống ngẫu nhiên (seed: the same seed gives the same agency)
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
     /// Tạo thư mục dữ liệu mẫu có chú thích (Write a commented sample inputs folder)
     Init {
         /// Thư mục sẽ tạo (folder to create)
@@ -143,6 +154,22 @@ pub fn main() -> ExitCode {
         Command::Watch { input, output, tick } => watch::command(&input, &output, tick),
         Command::Schedule { inputs, outputs, emit } => schedule::command(&inputs, &outputs, emit),
         Command::Init { dir } => init::command(&dir),
+        Command::Generate { dir, people, seed } => match crate::generate::generate(&dir, people, seed) {
+            Ok(g) => {
+                println!(
+                    "Đã tạo {} người, {} đơn vị, {} tệp Excel trong “{}”.",
+                    g.people,
+                    g.units,
+                    g.workbooks,
+                    dir.display()
+                );
+                exit::OK
+            }
+            Err(e) => {
+                eprintln!("LỖI: {e}");
+                exit::CANNOT_RUN
+            }
+        },
     };
     ExitCode::from(code)
 }
