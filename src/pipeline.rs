@@ -98,7 +98,13 @@ pub fn build(inputs: &Path, options: &BuildOptions) -> Result<BuildOutcome, Buil
     let run = check(inputs, options.today);
     let template_dir = template_dir(inputs);
     let templates = Templates::load(template_dir.as_deref())?;
-    let (planned, failed, held_back) = match (&run.ingest.dataset, &run.evaluation) {
+    let _lock = Lock::acquire(&options.outputs, options.lock_wait)?;
+    let writer = Writer { outputs: &options.outputs, keep_history: options.keep_history };
+    let mut manifest = output::Manifest::load(&options.outputs);
+    // What is on disk before this run, for skipping documents that would not change.
+    let before = manifest.clone();
+    let mut report = Report::default();
+    let (failed, held_back, result) = match (&run.ingest.dataset, &run.evaluation) {
         (Some(d), Some(e)) => {
             let units_ok: Vec<bool> = d
                 .agency
@@ -112,16 +118,18 @@ pub fn build(inputs: &Path, options: &BuildOptions) -> Result<BuildOutcome, Buil
             let agency_ok = !run.findings.has_errors();
             let inputs =
                 PlanInputs { d, e, units_ok: &units_ok, status: &status, agency_ok, progress: options.progress };
-            let manifest = output::Manifest::load(&options.outputs);
-            let current = |rel: &Path, source: &str| output::is_current(&options.outputs, &manifest, rel, source);
-            let (planned, failed) = plan(&inputs, &templates, template_dir.as_deref(), &current);
-            (planned, failed, held_back)
+            let current = |rel: &Path, source: &str| output::is_current(&options.outputs, &before, rel, source);
+            let mut sink = |batch| writer.write_into(batch, &mut manifest, &mut report);
+            match plan(&inputs, &templates, template_dir.as_deref(), &current, &mut sink) {
+                Ok(failed) => (failed, held_back, Ok(())),
+                Err(err) => (Vec::new(), held_back, Err(err)),
+            }
         }
-        _ => (Vec::new(), Vec::new(), Vec::new()),
+        _ => (Vec::new(), Vec::new(), Ok(())),
     };
-    let _lock = Lock::acquire(&options.outputs, options.lock_wait)?;
-    let writer = Writer { outputs: &options.outputs, keep_history: options.keep_history };
-    let report = writer.write(planned)?;
+    // The manifest is saved even after a failure, so that what was written is known.
+    writer.save(&manifest)?;
+    result?;
     Ok(BuildOutcome { run, report, held_back, failed })
 }
 

@@ -95,11 +95,26 @@ impl Writer<'_> {
     pub fn write(&self, planned: Vec<Planned>) -> Result<Report, OutputError> {
         let mut manifest = Manifest::load(self.outputs);
         let mut report = Report::default();
-        let result = planned.into_iter().try_for_each(|doc| self.one(doc, &mut manifest, &mut report));
+        let result = self.write_into(planned, &mut manifest, &mut report);
         // The manifest is saved even after a failure, so that what was written is known.
-        let path = self.outputs.join(MANIFEST_NAME);
-        atomic::write(&path, &manifest.to_bytes()).map_err(io(&path))?;
+        self.save(&manifest)?;
         result.map(|()| report)
+    }
+
+    /// Writes one batch of a longer run into `manifest` and `report`; the caller saves
+    /// the manifest with [`Writer::save`] at the end, failure or not.
+    pub fn write_into(
+        &self,
+        planned: Vec<Planned>,
+        manifest: &mut Manifest,
+        report: &mut Report,
+    ) -> Result<(), OutputError> {
+        planned.into_iter().try_for_each(|doc| self.one(doc, manifest, report))
+    }
+
+    pub fn save(&self, manifest: &Manifest) -> Result<(), OutputError> {
+        let path = self.outputs.join(MANIFEST_NAME);
+        atomic::write(&path, &manifest.to_bytes()).map_err(io(&path))
     }
 
     fn one(&self, doc: Planned, manifest: &mut Manifest, report: &mut Report) -> Result<(), OutputError> {

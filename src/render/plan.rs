@@ -72,16 +72,34 @@ pub struct Inputs<'a> {
     pub progress: bool,
 }
 
+/// How many documents are rendered before they are handed to `sink` and dropped: memory
+/// stays bounded whatever the size of the agency.
+pub const BATCH: usize = 512;
+
 /// Renders every document this run can build, except those `current` says are on disk
-/// already as this run would build them.
-pub fn plan(
+/// already as this run would build them, handing them to `sink` batch by batch.
+pub fn plan<E>(
     i: &Inputs,
     templates: &Templates,
     template_dir: Option<&Path>,
     current: &(dyn Fn(&Path, &str) -> bool + Sync),
-) -> (Vec<Planned>, Vec<Failed>) {
+    sink: &mut dyn FnMut(Vec<Planned>) -> Result<(), E>,
+) -> Result<Vec<Failed>, E> {
     let (d, e, units_ok) = (i.d, i.e, i.units_ok);
     let folders = unit_folders(d);
+    let units: Vec<UnitId> = (0..d.agency.units.len()).filter(|u| units_ok[*u]).collect();
+    let total =
+        1 + units.iter().map(|u| 3 + d.headcount(*u)).sum::<usize>() + if i.agency_ok { AGENCY_FILES.len() } else { 0 };
+    let bar = if i.progress {
+        let bar = indicatif::ProgressBar::new(total as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("Đang lập văn bản {bar:40} {pos}/{len}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
     let mut jobs = vec![Job {
         rel: PathBuf::from(AGENCY_DIR).join(STATUS_FILE),
         template: "status.tera",
@@ -95,21 +113,38 @@ pub fn plan(
     if i.agency_ok && d.agency_review.is_some() {
         agency_jobs(d, e, &mut jobs);
     }
-    for unit in (0..d.agency.units.len()).filter(|u| units_ok[*u]) {
-        unit_jobs(d, e, unit, &folders[unit], &mut jobs);
+    let mut failed = Vec::new();
+    let mut pending = units.into_iter().peekable();
+    loop {
+        while jobs.len() < BATCH {
+            let Some(unit) = pending.next() else { break };
+            unit_jobs(d, e, unit, &folders[unit], &mut jobs);
+        }
+        if jobs.is_empty() {
+            break;
+        }
+        let batch = render(std::mem::take(&mut jobs), templates, template_dir, current, &bar);
+        let mut planned = Vec::with_capacity(batch.len());
+        for r in batch {
+            match r {
+                Ok(p) => planned.push(p),
+                Err(f) => failed.push(f),
+            }
+        }
+        sink(planned)?;
     }
-    let bar = if i.progress {
-        let bar = indicatif::ProgressBar::new(jobs.len() as u64);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template("Đang lập văn bản {bar:40} {pos}/{len}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        bar
-    } else {
-        indicatif::ProgressBar::hidden()
-    };
-    let results: Vec<Result<Planned, Failed>> = jobs
-        .into_par_iter()
+    bar.finish_and_clear();
+    Ok(failed)
+}
+
+fn render(
+    jobs: Vec<Job>,
+    templates: &Templates,
+    template_dir: Option<&Path>,
+    current: &(dyn Fn(&Path, &str) -> bool + Sync),
+    bar: &indicatif::ProgressBar,
+) -> Vec<Result<Planned, Failed>> {
+    jobs.into_par_iter()
         .map(|job| {
             bar.inc(1);
             let source = source_hash(job.template, template_dir, &job.context);
@@ -120,17 +155,7 @@ pub fn plan(
                 .map(|bytes| Planned { rel: job.rel.clone(), source, bytes: Some(bytes) })
                 .map_err(|error| Failed { rel: job.rel, error })
         })
-        .collect();
-    bar.finish_and_clear();
-    let mut planned = Vec::new();
-    let mut failed = Vec::new();
-    for r in results {
-        match r {
-            Ok(p) => planned.push(p),
-            Err(f) => failed.push(f),
-        }
-    }
-    (planned, failed)
+        .collect()
 }
 
 fn unit_jobs(d: &Dataset, e: &Evaluation, unit_id: UnitId, folder: &str, jobs: &mut Vec<Job>) {
