@@ -120,7 +120,7 @@ pub fn build(inputs: &Path, options: &BuildOptions) -> Result<BuildOutcome, Buil
                 PlanInputs { d, e, units_ok: &units_ok, status: &status, agency_ok, progress: options.progress };
             let current = |rel: &Path, source: &str| output::is_current(&options.outputs, &before, rel, source);
             let mut sink = |batch| writer.write_into(batch, &mut manifest, &mut report);
-            match plan(&inputs, &templates, template_dir.as_deref(), &current, &mut sink) {
+            match plan(&inputs, &templates, &current, &mut sink) {
                 Ok(failed) => (failed, held_back, Ok(())),
                 Err(err) => (Vec::new(), held_back, Err(err)),
             }

@@ -81,7 +81,6 @@ pub const BATCH: usize = 512;
 pub fn plan<E>(
     i: &Inputs,
     templates: &Templates,
-    template_dir: Option<&Path>,
     current: &(dyn Fn(&Path, &str) -> bool + Sync),
     sink: &mut dyn FnMut(Vec<Planned>) -> Result<(), E>,
 ) -> Result<Vec<Failed>, E> {
@@ -123,7 +122,7 @@ pub fn plan<E>(
         if jobs.is_empty() {
             break;
         }
-        let batch = render(std::mem::take(&mut jobs), templates, template_dir, current, &bar);
+        let batch = render(std::mem::take(&mut jobs), templates, current, &bar);
         let mut planned = Vec::with_capacity(batch.len());
         for r in batch {
             match r {
@@ -140,14 +139,13 @@ pub fn plan<E>(
 fn render(
     jobs: Vec<Job>,
     templates: &Templates,
-    template_dir: Option<&Path>,
     current: &(dyn Fn(&Path, &str) -> bool + Sync),
     bar: &indicatif::ProgressBar,
 ) -> Vec<Result<Planned, Failed>> {
     jobs.into_par_iter()
         .map(|job| {
             bar.inc(1);
-            let source = source_hash(job.template, template_dir, &job.context);
+            let source = source_hash(templates.source_hash(job.template), &job.context);
             if current(&job.rel, &source) {
                 return Ok(Planned { rel: job.rel, source, bytes: None });
             }
@@ -232,10 +230,10 @@ fn to_value(ctx: &impl Serialize) -> serde_json::Value {
 }
 
 /// What a document is built from: this version, its template's text and its data.
-fn source_hash(template: &str, template_dir: Option<&Path>, context: &serde_json::Value) -> String {
+fn source_hash(template_hash: &str, context: &serde_json::Value) -> String {
     let mut bytes = Vec::new();
     bytes.extend_from_slice(env!("CARGO_PKG_VERSION").as_bytes());
-    bytes.extend_from_slice(Templates::source_of(template, template_dir).as_bytes());
+    bytes.extend_from_slice(template_hash.as_bytes());
     bytes.extend_from_slice(context.to_string().as_bytes());
     hash(&bytes)
 }

@@ -36,6 +36,8 @@ pub enum TemplateError {
 
 pub struct Templates {
     tera: Tera,
+    /// (name, hash of the source loaded) for every template.
+    hashes: Vec<(&'static str, String)>,
 }
 
 fn escape_markup(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
@@ -55,6 +57,7 @@ impl Templates {
         tera.autoescape_on([".tera"]);
         tera.set_escape_fn(escape_markup);
         register_filters(&mut tera);
+        let mut hashes = Vec::with_capacity(DEFAULTS.len());
         for (name, default) in DEFAULTS {
             let path = override_dir.map(|d| d.join(name)).filter(|p| p.is_file());
             let source = match path {
@@ -64,8 +67,9 @@ impl Templates {
                 None => default.to_string(),
             };
             tera.add_raw_template(name, &source).map_err(|e| tera_error(name, e))?;
+            hashes.push((*name, crate::output::hash(source.as_bytes())));
         }
-        Ok(Templates { tera })
+        Ok(Templates { tera, hashes })
     }
 
     pub fn render(&self, name: &str, context: &impl serde::Serialize) -> Result<String, TemplateError> {
@@ -73,13 +77,10 @@ impl Templates {
         self.tera.render(name, &context).map_err(|e| tera_error(name, e))
     }
 
-    /// The template's source, for the build manifest's hash.
-    pub fn source_of(name: &str, override_dir: Option<&Path>) -> String {
-        override_dir
-            .map(|d| d.join(name))
-            .and_then(|p| std::fs::read_to_string(p).ok())
-            .or_else(|| DEFAULTS.iter().find(|(n, _)| *n == name).map(|(_, s)| s.to_string()))
-            .unwrap_or_default()
+    /// The hash of each template's source as loaded, for the build manifest: a document
+    /// built from a changed template is rebuilt.
+    pub fn source_hash(&self, name: &str) -> &str {
+        self.hashes.iter().find(|(n, _)| *n == name).map_or("", |(_, h)| h.as_str())
     }
 }
 
