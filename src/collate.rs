@@ -33,29 +33,34 @@ fn letter_key(c: char) -> (u32, u32) {
     (rank, tone)
 }
 
-/// Compares two words letter by letter, tones deciding only between otherwise equal words.
-fn compare_words(a: &str, b: &str) -> Ordering {
-    let ka: Vec<(u32, u32)> = a.chars().map(letter_key).collect();
-    let kb: Vec<(u32, u32)> = b.chars().map(letter_key).collect();
-    let letters = |k: &[(u32, u32)]| k.iter().map(|(l, _)| *l).collect::<Vec<_>>();
-    let tones = |k: &[(u32, u32)]| k.iter().map(|(_, t)| *t).collect::<Vec<_>>();
-    letters(&ka).cmp(&letters(&kb)).then_with(|| tones(&ka).cmp(&tones(&kb)))
+/// The sort key of one word: its letters, then a separator, then its tones (so tones
+/// only decide between otherwise equal words), then a separator. Ranks start at 1 so
+/// that the separator 0 puts a shorter word first.
+fn push_word(key: &mut Vec<u32>, word: &str) {
+    let letters: Vec<(u32, u32)> = word.chars().map(letter_key).collect();
+    key.extend(letters.iter().map(|(l, _)| l.saturating_add(1)));
+    key.push(0);
+    key.extend(letters.iter().map(|(_, t)| t + 1));
+    key.push(0);
+}
+
+/// A key that sorts names the Vietnamese way: the given name (the last word) first, then
+/// the family and middle names in order. Compute it once per name to sort long lists.
+pub fn sort_key(name: &str) -> Vec<u32> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let mut key = Vec::with_capacity(name.len() * 2 + 8);
+    if let Some((given, rest)) = words.split_last() {
+        push_word(&mut key, given);
+        for w in rest {
+            push_word(&mut key, w);
+        }
+    }
+    key
 }
 
 /// Vietnamese name order: by given name (the last word), then family and middle names.
 pub fn compare_names(a: &str, b: &str) -> Ordering {
-    let words = |s: &str| -> Vec<String> { s.split_whitespace().map(str::to_string).collect() };
-    let (wa, wb) = (words(a), words(b));
-    let given = |w: &[String]| w.last().cloned().unwrap_or_default();
-    compare_words(&given(&wa), &given(&wb)).then_with(|| {
-        let rest = |w: &[String]| w[..w.len().saturating_sub(1)].join(" ");
-        let (ra, rb) = (rest(&wa), rest(&wb));
-        ra.split(' ')
-            .zip(rb.split(' '))
-            .map(|(x, y)| compare_words(x, y))
-            .find(|o| o.is_ne())
-            .unwrap_or(ra.len().cmp(&rb.len()))
-    })
+    sort_key(a).cmp(&sort_key(b))
 }
 
 #[cfg(test)]

@@ -98,7 +98,7 @@ fn register_filters(tera: &mut Tera) {
     });
     tera.register_filter("sort_names", |names: Vec<String>, _: Kwargs, _: &State| -> Vec<String> {
         let mut names = names;
-        names.sort_by(|a, b| crate::collate::compare_names(a, b));
+        names.sort_by_cached_key(|n| crate::collate::sort_key(n));
         names
     });
     tera.register_filter("number_vi", |value: f64, kwargs: Kwargs, _: &State| -> tera::TeraResult<String> {

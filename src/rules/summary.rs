@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::Evaluation;
 use super::quota::LevelCounts;
-use crate::collate::compare_names;
+use crate::collate::sort_key;
 use crate::model::{Category, Dataset, Membership, PersonId, Rating};
 
 /// A row of counts per final rating.
@@ -70,14 +70,15 @@ pub fn summarize(d: &Dataset, e: &Evaluation) -> Summary {
             collectives.counts.add(r);
         }
     }
+    let order = ordered(d);
     let with = |rating: Rating| -> Vec<PersonId> {
-        ordered(d).into_iter().filter(|id| e.facts.people[*id].final_rating == Some(rating)).collect()
+        order.iter().copied().filter(|id| e.facts.people[*id].final_rating == Some(rating)).collect()
     };
     Summary {
         not_completed: with(Rating::NotCompleted),
         not_rated: with(Rating::NotRated),
-        disciplined: ordered(d).into_iter().filter(|id| d.people[*id].discipline.is_some()).collect(),
-        annex: ordered(d).into_iter().filter(|id| e.facts.people[*id].final_rating.is_some()).collect(),
+        disciplined: order.iter().copied().filter(|id| d.people[*id].discipline.is_some()).collect(),
+        annex: order.iter().copied().filter(|id| e.facts.people[*id].final_rating.is_some()).collect(),
         categories,
         total,
         leaders,
@@ -94,10 +95,7 @@ pub fn ordered(d: &Dataset) -> Vec<PersonId> {
         Membership::Unit(u) => u + 1,
     };
     let mut ids: Vec<PersonId> = (0..d.people.len()).collect();
-    ids.sort_by(|a, b| {
-        let (pa, pb) = (&d.people[*a], &d.people[*b]);
-        rank(pa.membership).cmp(&rank(pb.membership)).then_with(|| compare_names(&pa.name, &pb.name))
-    });
+    ids.sort_by_cached_key(|id| (rank(d.people[*id].membership), sort_key(&d.people[*id].name)));
     ids
 }
 
