@@ -249,31 +249,10 @@ pub fn clean_plus(extra: &str) -> TempDir {
     dir
 }
 
-/// Converts a DOCX with LibreOffice and returns the PDF's text per page, or `None` when
-/// `soffice` is not installed (a loud skip; a failure when `CI=true`).
+/// Converts one DOCX with LibreOffice: the PDF and its text per page (see [`libreoffice_pdfs`]).
 pub fn libreoffice_pages(docx: &Path) -> Option<(PathBuf, Vec<String>)> {
-    let available = Command::new("soffice").arg("--version").output().is_ok_and(|o| o.status.success());
-    if !available {
-        assert!(std::env::var("CI").as_deref() != Ok("true"), "CI=true but LibreOffice (soffice) is not installed");
-        eprintln!("\n*** SKIPPED: LibreOffice (soffice) is not installed; the round-trip test did not run. ***\n");
-        return None;
-    }
-    let out_dir = docx.parent().unwrap();
-    let profile = tempfile::tempdir().unwrap();
-    let status = Command::new("soffice")
-        .arg(format!("-env:UserInstallation=file://{}", profile.path().display()))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(out_dir)
-        .arg(docx)
-        .output()
-        .expect("run soffice");
-    assert!(status.status.success(), "soffice failed: {}", String::from_utf8_lossy(&status.stderr));
-    let pdf = docx.with_extension("pdf");
-    assert!(pdf.exists(), "no PDF from soffice: {}", String::from_utf8_lossy(&status.stdout));
-    let text =
-        Command::new("pdftotext").args(["-layout"]).arg(&pdf).arg("-").output().expect("pdftotext (poppler-utils)");
-    let text = String::from_utf8(text.stdout).expect("UTF-8 text");
-    Some((pdf, text.split('\u{c}').filter(|p| !p.trim().is_empty()).map(str::to_string).collect()))
+    let (path, pages) = libreoffice_pdfs(&[docx.to_path_buf()])?.pop()?;
+    Some((path.with_extension("pdf"), pages))
 }
 
 /// A copy of the sample `inputs/` in a temp dir: (the temp dir, its `inputs` folder).
