@@ -70,19 +70,12 @@ fn a_huge_sheet_is_read_whole() {
 
 #[test]
 fn invisible_and_direction_characters_vanish_and_nfd_twins_are_one_person() {
-    let dir = fixture("base");
-    write_xlsx(
-        &dir.path().join("ds.xlsx"),
-        &[sheet(
-            "DS",
-            vec![
-                vec![T("Họ và tên"), T("Chức vụ"), T("Đơn vị")],
-                vec![T("\u{202E}Trần\u{200D} Thị\u{2066} Bình\u{FEFF}"), Empty, T("VP")],
-                vec![T("Nguyễn Văn An"), Empty, T("VP")],
-                vec![T("Nguye\u{0302}\u{0303}n Va\u{0306}n An"), Empty, T("VP")],
-            ],
-        )],
-    );
+    let dir = base_with_roster(vec![
+        vec![T("Họ và tên"), T("Chức vụ"), T("Đơn vị")],
+        vec![T("\u{202E}Trần\u{200D} Thị\u{2066} Bình\u{FEFF}"), Empty, T("VP")],
+        vec![T("Nguyễn Văn An"), Empty, T("VP")],
+        vec![T("Nguye\u{0302}\u{0303}n Va\u{0306}n An"), Empty, T("VP")],
+    ]);
     let (d, findings) = ingest(dir.path());
     let d = d.unwrap();
     assert!(

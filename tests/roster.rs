@@ -227,18 +227,11 @@ fn a_unit_column_with_aliases_and_several_workbooks_merge() {
 
 #[test]
 fn bad_cells_are_reported_with_their_address() {
-    let dir = fixture("base");
-    write_xlsx(
-        &dir.path().join("ds.xlsx"),
-        &[sheet(
-            "DS",
-            vec![
-                vec![T("Họ và tên"), T("Chức vụ"), T("Đơn vị"), T("Ngày sinh"), T("Số tháng công tác"), T("Đối tượng")],
-                vec![T("Nguyễn Văn A"), Empty, T("VP"), T("31/02/1980"), N(14.0), T("chuyên viên")],
-                vec![T("Nguyễn Văn B"), Empty, T("Phòng Tài chính"), Empty, Empty, Empty],
-            ],
-        )],
-    );
+    let dir = base_with_roster(vec![
+        vec![T("Họ và tên"), T("Chức vụ"), T("Đơn vị"), T("Ngày sinh"), T("Số tháng công tác"), T("Đối tượng")],
+        vec![T("Nguyễn Văn A"), Empty, T("VP"), T("31/02/1980"), N(14.0), T("chuyên viên")],
+        vec![T("Nguyễn Văn B"), Empty, T("Phòng Tài chính"), Empty, Empty, Empty],
+    ]);
     let (_, findings) = ingest(dir.path());
     let at = |rule: &str, cell: &str| {
         findings.iter().any(|f| {
@@ -255,20 +248,13 @@ fn bad_cells_are_reported_with_their_address() {
 
 #[test]
 fn duplicate_people_unless_birth_tells_them_apart() {
-    let dir = fixture("base");
-    write_xlsx(
-        &dir.path().join("ds.xlsx"),
-        &[sheet(
-            "DS",
-            vec![
-                vec![T("Họ và tên"), T("Chức vụ"), T("Đơn vị"), T("Ngày sinh")],
-                vec![T("Nguyễn Văn A"), Empty, T("VP"), T("01/01/1980")],
-                vec![T("NGUYỄN VĂN  A"), Empty, T("VP"), T("01/01/1980")],
-                vec![T("Nguyễn Văn A"), Empty, T("VP"), T("02/02/1990")],
-                vec![T("Nguyễn Văn A"), Empty, T("Phòng CCVC"), Empty],
-            ],
-        )],
-    );
+    let dir = base_with_roster(vec![
+        vec![T("Họ và tên"), T("Chức vụ"), T("Đơn vị"), T("Ngày sinh")],
+        vec![T("Nguyễn Văn A"), Empty, T("VP"), T("01/01/1980")],
+        vec![T("NGUYỄN VĂN  A"), Empty, T("VP"), T("01/01/1980")],
+        vec![T("Nguyễn Văn A"), Empty, T("VP"), T("02/02/1990")],
+        vec![T("Nguyễn Văn A"), Empty, T("Phòng CCVC"), Empty],
+    ]);
     let (d, findings) = ingest(dir.path());
     let dups: Vec<_> = findings.iter().filter(|f| f.rule == "ROSTER_DUPLICATE").collect();
     assert_eq!(dups.len(), 1, "{findings:#?}");
@@ -292,18 +278,11 @@ fn random_bytes_are_an_unreadable_workbook_not_a_panic() {
 
 #[test]
 fn nfd_and_control_characters_are_normalised() {
-    let dir = fixture("base");
-    write_xlsx(
-        &dir.path().join("ds.xlsx"),
-        &[sheet(
-            "DS",
-            vec![
-                vec![T("Họ và tên"), T("Chức vụ"), T("Đơn vị")],
-                // "Nguyễn" typed with combining marks, a zero-width space and a NUL.
-                vec![T("Nguye\u{0302}\u{0303}n\u{200B} Văn\u{0001} An"), Empty, T("VP")],
-            ],
-        )],
-    );
+    let dir = base_with_roster(vec![
+        vec![T("Họ và tên"), T("Chức vụ"), T("Đơn vị")],
+        // "Nguyễn" typed with combining marks, a zero-width space and a NUL.
+        vec![T("Nguye\u{0302}\u{0303}n\u{200B} Văn\u{0001} An"), Empty, T("VP")],
+    ]);
     let (d, _) = ingest(dir.path());
     assert_eq!(d.unwrap().people[0].name, "Nguyễn Văn An");
 }

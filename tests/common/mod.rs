@@ -104,6 +104,13 @@ pub fn write_xlsx(path: &Path, sheets: &[Sheet]) {
     book.save(path).unwrap();
 }
 
+/// The base agency with one roster `ds.xlsx` whose sheet "DS" holds `rows`.
+pub fn base_with_roster(rows: Vec<Vec<Cell>>) -> TempDir {
+    let dir = fixture("base");
+    write_xlsx(&dir.path().join("ds.xlsx"), &[sheet("DS", rows)]);
+    dir
+}
+
 /// Ingest through the library: the dataset and every finding.
 pub fn ingest(dir: &Path) -> (Option<Dataset>, Vec<Finding>) {
     let mut findings = Findings::default();
