@@ -1,7 +1,9 @@
 //! Text hygiene shared by every stage: what the clerk typed is normalised once,
 //! on the way in, so that comparisons, messages and documents all see the same text.
 
-use unicode_normalization::UnicodeNormalization;
+use std::borrow::Cow;
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 use unicode_normalization::char::is_combining_mark;
 
 /// NFC, characters XML forbids removed, inner white space folded to one space, trimmed.
@@ -30,8 +32,13 @@ pub fn clean(s: &str) -> String {
 
 /// NFC with the characters XML forbids and invisible marks removed, spacing kept:
 /// what may be written into a document part (the blanks of "Số:      /BC-SNV" included).
-pub fn sanitize(s: &str) -> String {
-    s.nfc().filter(|c| is_xml_char(*c) && !is_invisible(*c) && !matches!(c, '\u{9}' | '\u{A}' | '\u{D}')).collect()
+/// Text that is already so (nearly all of it: ingest cleaned it) is borrowed, not copied.
+pub fn sanitize(s: &str) -> Cow<'_, str> {
+    let keep = |c: char| is_xml_char(c) && !is_invisible(c) && !matches!(c, '\u{9}' | '\u{A}' | '\u{D}');
+    if s.chars().all(keep) && is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(s.nfc().filter(|c| keep(*c)).collect())
 }
 
 /// Like [`clean`] but keeps line breaks (for multi-line YAML blocks): each line is

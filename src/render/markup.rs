@@ -4,6 +4,7 @@
 //! @header
 //! parent: UBND TỈNH QUẢNG NGÃI
 //! issuer: SỞ NỘI VỤ
+//! unit: PHÒNG TỔ CHỨC       (optional: a unit under the issuer, bold, as in its minutes)
 //! number: 05
 //! symbol: BC-SNV
 //! place: Quảng Ngãi
@@ -149,6 +150,8 @@ fn layout(rows: &[Vec<Cell>], columns: usize) -> Result<Vec<Vec<Slot<'_>>>, (usi
 pub struct Header {
     pub parent: String,
     pub issuer: String,
+    /// A unit of the issuer, printed bold under it (a unit's own minutes).
+    pub unit: String,
     /// Registry number without symbol ("5"); blank when not yet issued.
     pub number: Option<String>,
     pub symbol: String,
@@ -288,7 +291,7 @@ fn fields<'a>(
 }
 
 fn header(body: &[(usize, &str)], err: &ErrFn) -> Result<Header, MarkupError> {
-    let f = fields(body, err, &["parent", "issuer", "number", "symbol", "place", "date", "month", "year"])?;
+    let f = fields(body, err, &["parent", "issuer", "unit", "number", "symbol", "place", "date", "month", "year"])?;
     let get = |k: &str| f.get(k).map(|(_, v)| v.clone()).filter(|v| !v.is_empty());
     let number_of = |k: &str| -> Result<Option<i64>, MarkupError> {
         match f.get(k).filter(|(_, v)| !v.is_empty()) {
@@ -306,6 +309,7 @@ fn header(body: &[(usize, &str)], err: &ErrFn) -> Result<Header, MarkupError> {
     Ok(Header {
         parent: get("parent").unwrap_or_default(),
         issuer: get("issuer").unwrap_or_default(),
+        unit: get("unit").unwrap_or_default(),
         number: get("number"),
         symbol: get("symbol").unwrap_or_default(),
         place: get("place").unwrap_or_default(),

@@ -1,18 +1,15 @@
 //! Stage 4: documents. A tera template writes the document markup ([`markup`]); the
-//! writer ([`docx`]) lays it out in the Decree 30/2020 format ([`layout`]) with docx-rs
-//! and [`postprocess`] finishes what docx-rs cannot express.
+//! writer ([`docx`]) lays it out in the Decree 30/2020 format ([`layout`]).
 
 pub mod context;
 pub mod docx;
 pub mod layout;
 pub mod markup;
 pub mod plan;
-pub mod postprocess;
-pub mod schema_order;
 pub mod templates;
 pub mod vn;
 
-pub use docx::{DocMeta, DocxError, write_docx};
+pub use docx::{DocMeta, DocxError, schema_order, write_docx};
 pub use templates::{TemplateError, Templates};
 
 #[derive(Debug, thiserror::Error)]

@@ -72,6 +72,13 @@ impl Templates {
         Ok(Templates { tera, hashes })
     }
 
+    /// Adds a template that is not one of the defaults (the peer benchmark's minutes).
+    pub fn add(&mut self, name: &'static str, source: &str) -> Result<(), TemplateError> {
+        self.tera.add_raw_template(name, source).map_err(|e| tera_error(name, e))?;
+        self.hashes.push((name, crate::output::hash(source.as_bytes())));
+        Ok(())
+    }
+
     pub fn render(&self, name: &str, context: &impl serde::Serialize) -> Result<String, TemplateError> {
         let context = Context::from_serialize(context).map_err(|e| tera_error(name, e))?;
         self.tera.render(name, &context).map_err(|e| tera_error(name, e))

@@ -47,8 +47,10 @@ impl Opened {
 /// Paragraph texts of an XML part: `<w:t>` contents joined per `<w:p>`.
 pub fn paragraphs_of(xml: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for p in xml.split("<w:p>").chain(xml.split("<w:p ")).skip(1) {
-        let p = p.split("</w:p>").next().unwrap_or("");
+    // `<w:p>` or `<w:p …>`, not `<w:pPr>`.
+    let starts = xml.match_indices("<w:p").map(|(at, _)| at + 4).filter(|at| xml[*at..].starts_with(['>', ' ']));
+    for start in starts {
+        let p = xml[start..].split("</w:p>").next().unwrap_or("");
         let mut text = String::new();
         let mut rest = p;
         while let Some(start) = rest.find("<w:t") {

@@ -1,0 +1,226 @@
+//! The markup's blocks as WordprocessingML, in the Decree 30 layout of
+//! [`super::super::layout`]: header block, title, body, tables, signatures.
+
+use super::super::layout::*;
+use super::super::markup::{Align, Block, Cell, Document, Header, Para, ParaKind, Signature, Span, Table};
+use super::super::vn;
+use super::xml::{Jc, Look, Merge, ParaProps, Xml};
+
+/// Writes the body of `doc` (everything inside `<w:body>` but the section properties).
+pub fn write(doc: &Document, x: &mut Xml) {
+    let width = if doc.landscape { TEXT_WIDTH_LANDSCAPE } else { TEXT_WIDTH };
+    for block in &doc.blocks {
+        match block {
+            Block::Header(h) => header_block(x, h, width),
+            Block::Title(t) => x.para(&centered().spacing(240, 0, LINE), &vn::upper(t), Look::bold(TITLE_SIZE)),
+            Block::Subject(s) => {
+                x.para(&centered().spacing(0, 0, LINE), s, Look::bold(TITLE_SIZE));
+                x.empty(&rule_line(width, TEXT_WIDTH / 4).spacing(0, 240, LINE));
+            }
+            Block::Para(p) => paragraph(x, p),
+            Block::Table(t) => {
+                table(x, t, width);
+                // A paragraph after every table: two tables in a row would merge into one.
+                x.empty(&ParaProps { mark_size: Some(12), ..tight() });
+            }
+            Block::Lines(n) => {
+                for _ in 0..*n {
+                    x.p(&ParaProps { dot_tab: Some(width), ..ParaProps::default() }.spacing(0, SPACING, LINE));
+                    x.tab_run(Look::plain(BODY_SIZE));
+                    x.end_p();
+                }
+            }
+            Block::PageBreak => x.page_break(),
+            Block::Sign(s) => sign_block(x, s, width),
+            Block::Sign2 { left, right } => sign2_block(x, left, right, width),
+        }
+    }
+}
+
+trait Spacing {
+    fn spacing(self, before: u32, after: u32, line: i32) -> Self;
+}
+
+impl Spacing for ParaProps {
+    fn spacing(self, before: u32, after: u32, line: i32) -> ParaProps {
+        ParaProps { spacing: Some((before, after, line, false)), ..self }
+    }
+}
+
+/// Single-spaced, nothing before or after.
+fn tight() -> ParaProps {
+    ParaProps::default().spacing(0, 0, 240)
+}
+
+fn centered() -> ParaProps {
+    ParaProps { jc: Some(Jc::Center), ..tight() }
+}
+
+fn jc(a: Align) -> Jc {
+    match a {
+        Align::Justify => Jc::Both,
+        Align::Left => Jc::Left,
+        Align::Center => Jc::Center,
+        Align::Right => Jc::Right,
+    }
+}
+
+fn spans(x: &mut Xml, spans: &[Span], size: usize, bold: bool) {
+    for s in spans {
+        x.run(&s.text, Look { size, bold: s.bold || bold, italic: s.italic });
+    }
+}
+
+/// A short solid line: an empty paragraph whose bottom border is `width` long, centred
+/// in a space `within` wide (under the agency name, the motto and the subject).
+fn rule_line(within: u32, width: u32) -> ParaProps {
+    let indent = (within.saturating_sub(width) / 2) as i32;
+    ParaProps {
+        bottom_rule: true,
+        spacing: Some((0, 0, 80, true)),
+        indent: Some((indent, indent, 0)),
+        mark_size: Some(4),
+        ..ParaProps::default()
+    }
+}
+
+fn paragraph(x: &mut Xml, p: &Para) {
+    let heading = matches!(p.kind, ParaKind::Heading1 | ParaKind::Heading2);
+    let indent = match p.kind {
+        ParaKind::Body | ParaKind::Heading1 | ParaKind::Heading2 => Some((0, 0, FIRST_LINE_INDENT)),
+        ParaKind::Plain => None,
+    };
+    x.p(&ParaProps { keep_next: heading, indent, jc: Some(jc(p.align)), ..ParaProps::default() }.spacing(
+        SPACING,
+        SPACING,
+        LINE,
+    ));
+    spans(x, &p.spans, BODY_SIZE, heading);
+    x.end_p();
+}
+
+/// A borderless layout table of one row: each cell's content written by its closure.
+fn borderless(x: &mut Xml, widths: &[u32], cells: &[&dyn Fn(&mut Xml)]) {
+    x.tbl(widths, false, true);
+    x.tr(false, false);
+    for (w, content) in widths.iter().zip(cells) {
+        x.tc(*w, 1, None, false);
+        content(x);
+        x.end_tc();
+    }
+    x.end_tr();
+    x.end_tbl();
+}
+
+fn header_block(x: &mut Xml, h: &Header, width: u32) {
+    let header_right = width - HEADER_LEFT;
+    let left = |x: &mut Xml| {
+        if !h.parent.is_empty() {
+            x.para(&centered(), &vn::upper(&h.parent), Look::plain(HEADER_SIZE));
+        }
+        x.para(&centered(), &vn::upper(&h.issuer), Look::bold(HEADER_SIZE));
+        if !h.unit.is_empty() {
+            x.para(&centered(), &vn::upper(&h.unit), Look::bold(HEADER_SIZE));
+        }
+        x.empty(&rule_line(HEADER_LEFT, HEADER_LEFT / 3));
+        // Forms and minutes of a unit carry no registry number.
+        if !h.symbol.is_empty() {
+            let number = vn::number_line(h.number.as_deref(), &h.symbol);
+            x.para(&centered().spacing(SPACING, 0, LINE), &number, Look::plain(HEADER_SIZE));
+        }
+    };
+    let right = |x: &mut Xml| {
+        x.para(&centered(), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Look::bold(MOTTO_SIZE));
+        x.para(&centered(), "Độc lập - Tự do - Hạnh phúc", Look::bold(SLOGAN_SIZE));
+        // As wide as "Độc lập - Tự do - Hạnh phúc" at 14 pt.
+        x.empty(&rule_line(header_right, 3_420));
+        let date = vn::date_line(&h.place, h.date, h.month, h.year);
+        x.para(&centered().spacing(SPACING, 0, LINE), &date, Look { size: DATE_SIZE, bold: false, italic: true });
+    };
+    borderless(x, &[HEADER_LEFT, header_right], &[&left, &right]);
+}
+
+/// Scales relative widths to the text width, the last column taking the rounding.
+fn scaled(widths: &[u32], width: u32) -> Vec<u32> {
+    let total: u32 = widths.iter().sum::<u32>().max(1);
+    let mut out: Vec<u32> = widths.iter().map(|w| w * width / total).collect();
+    let used: u32 = out.iter().sum();
+    if let Some(last) = out.last_mut() {
+        *last += width - used;
+    }
+    out
+}
+
+fn table(x: &mut Xml, t: &Table, width: u32) {
+    let widths = scaled(&t.widths, width);
+    let size = (t.size * 2) as usize;
+    x.tbl(&widths, true, false);
+    for (r, slots) in t.grid().iter().enumerate() {
+        let header = r < t.header_rows;
+        x.tr(true, header);
+        for slot in slots {
+            let (col, span) = (slot.col, slot.colspan);
+            let width: u32 = widths[col..col + span].iter().sum();
+            match slot.cell {
+                Some(cell) => {
+                    x.tc(width, span, (cell.rowspan > 1).then_some(Merge::Restart), true);
+                    table_paragraph(x, cell, size, header);
+                }
+                None => {
+                    x.tc(width, span, Some(Merge::Continue), true);
+                    x.empty(&ParaProps::default());
+                }
+            }
+            x.end_tc();
+        }
+        x.end_tr();
+    }
+    x.end_tbl();
+}
+
+fn table_paragraph(x: &mut Xml, cell: &Cell, size: usize, header: bool) {
+    let a = cell.align.unwrap_or(if header { Align::Center } else { Align::Left });
+    x.p(&ParaProps { jc: Some(jc(a)), ..ParaProps::default() }.spacing(40, 40, 240));
+    spans(x, &cell.spans, size, cell.bold || header);
+    x.end_p();
+}
+
+/// Nơi nhận on the left, level with the signature on the right (Decree 30, ô 9a/9b).
+fn sign_block(x: &mut Xml, s: &Signature, width: u32) {
+    let (lw, rw) = (width * 9 / 20, width - width * 9 / 20);
+    let left = |x: &mut Xml| {
+        if s.recipients.is_empty() {
+            x.empty(&tight());
+            return;
+        }
+        x.para(&tight(), "Nơi nhận:", Look { size: RECIPIENTS_HEAD_SIZE, bold: true, italic: true });
+        for r in &s.recipients {
+            x.para(&tight(), &format!("- {r}"), Look::plain(RECIPIENTS_SIZE));
+        }
+    };
+    let right = |x: &mut Xml| {
+        if let Some(prefix) = &s.prefix {
+            x.para(&centered(), &vn::upper(prefix), Look::bold(BODY_SIZE));
+        }
+        signer(x, &s.title, &s.name);
+    };
+    borderless(x, &[lw, rw], &[&left, &right]);
+}
+
+/// The title, room for the signature, the name.
+fn signer(x: &mut Xml, title: &str, name: &str) {
+    x.para(&centered(), &vn::upper(title), Look::bold(BODY_SIZE));
+    for _ in 0..4 {
+        x.empty(&ParaProps { mark_size: Some(BODY_SIZE), ..tight() });
+    }
+    x.para(&centered(), name, Look::bold(BODY_SIZE));
+}
+
+fn sign2_block(x: &mut Xml, left: &(String, String), right: &(String, String), width: u32) {
+    let half = width / 2;
+    borderless(
+        x,
+        &[half, width - half],
+        &[&|x: &mut Xml| signer(x, &left.0, &left.1), &|x: &mut Xml| signer(x, &right.0, &right.1)],
+    );
+}

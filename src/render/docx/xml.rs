@@ -1,0 +1,344 @@
+//! The few WordprocessingML pieces every block is made of, written straight into one
+//! `String`: no element tree, no per-element allocation, children in schema order as
+//! they are written.
+//!
+//! Why by hand: docx-rs builds an owned tree of every paragraph and run, then
+//! serialises it through an event writer, with property children out of schema order
+//! (fixed afterwards by a second pass). For a 200-paragraph minutes that is most of the
+//! cost of a document; the part is plain text, and this writer emits exactly what
+//! docx-rs emitted, in order, in a single pass.
+
+use std::fmt::Write as _;
+
+use super::super::layout::FONT;
+use crate::text::sanitize;
+
+/// A run's look: size in half-points, bold, italic.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Look {
+    pub size: usize,
+    pub bold: bool,
+    pub italic: bool,
+}
+
+impl Look {
+    pub const fn plain(size: usize) -> Look {
+        Look { size, bold: false, italic: false }
+    }
+
+    pub const fn bold(size: usize) -> Look {
+        Look { size, bold: true, italic: false }
+    }
+}
+
+/// `w:jc` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Jc {
+    Both,
+    Left,
+    Center,
+    Right,
+}
+
+impl Jc {
+    fn value(self) -> &'static str {
+        match self {
+            Jc::Both => "both",
+            Jc::Left => "left",
+            Jc::Center => "center",
+            Jc::Right => "right",
+        }
+    }
+}
+
+/// Paragraph properties, written in the order of `CT_PPr`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ParaProps {
+    pub keep_next: bool,
+    /// A single bottom border: the short rules under the issuer, motto and subject.
+    pub bottom_rule: bool,
+    /// A right tab stop with a dot leader at this position (dotted lines to write on).
+    pub dot_tab: Option<u32>,
+    /// (before, after, line, exact): spacing in twips, line in 240ths or twips.
+    pub spacing: Option<(u32, u32, i32, bool)>,
+    /// (left, right, first line) in twips.
+    pub indent: Option<(i32, i32, i32)>,
+    pub jc: Option<Jc>,
+    /// Size of the paragraph mark (half-points): sets the height of an empty paragraph.
+    pub mark_size: Option<usize>,
+}
+
+/// The document body being written.
+pub struct Xml {
+    out: String,
+}
+
+impl Xml {
+    pub fn with_capacity(bytes: usize) -> Xml {
+        Xml { out: String::with_capacity(bytes) }
+    }
+
+    pub fn raw(&mut self, xml: &str) {
+        self.out.push_str(xml);
+    }
+
+    pub fn into_string(self) -> String {
+        self.out
+    }
+
+    /// `<w:p>` with its properties; close with [`Xml::end_p`].
+    pub fn p(&mut self, props: &ParaProps) {
+        self.raw("<w:p>");
+        self.ppr(props);
+    }
+
+    pub fn end_p(&mut self) {
+        self.raw("</w:p>");
+    }
+
+    /// A paragraph of one run.
+    pub fn para(&mut self, props: &ParaProps, text: &str, look: Look) {
+        self.p(props);
+        self.run(text, look);
+        self.end_p();
+    }
+
+    /// An empty paragraph.
+    pub fn empty(&mut self, props: &ParaProps) {
+        self.p(props);
+        self.end_p();
+    }
+
+    fn ppr(&mut self, p: &ParaProps) {
+        self.raw("<w:pPr>");
+        if p.keep_next {
+            self.raw("<w:keepNext />");
+        }
+        if p.bottom_rule {
+            self.raw(r#"<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="1" w:color="auto" /></w:pBdr>"#);
+        }
+        if let Some(pos) = p.dot_tab {
+            self.raw(r#"<w:tabs><w:tab w:val="right" w:leader="dot" w:pos=""#);
+            self.num(pos);
+            self.raw(r#"" /></w:tabs>"#);
+        }
+        if let Some((before, after, line, exact)) = p.spacing {
+            self.raw(r#"<w:spacing w:before=""#);
+            self.num(before);
+            self.raw(r#"" w:after=""#);
+            self.num(after);
+            self.raw(r#"" w:line=""#);
+            self.num(line);
+            self.raw(if exact { r#"" w:lineRule="exact" />"# } else { r#"" w:lineRule="auto" />"# });
+        }
+        if let Some((left, right, first)) = p.indent {
+            self.raw(r#"<w:ind w:left=""#);
+            self.num(left);
+            self.raw(r#"" w:right=""#);
+            self.num(right);
+            if first != 0 {
+                self.raw(r#"" w:firstLine=""#);
+                self.num(first);
+            }
+            self.raw(r#"" />"#);
+        }
+        if let Some(jc) = p.jc {
+            self.raw(r#"<w:jc w:val=""#);
+            self.raw(jc.value());
+            self.raw(r#"" />"#);
+        }
+        if let Some(size) = p.mark_size {
+            self.raw("<w:rPr>");
+            self.size(size);
+            self.raw("</w:rPr>");
+        }
+        self.raw("</w:pPr>");
+    }
+
+    /// A run of text: Times New Roman in all four slots, so Vietnamese letters never fall
+    /// back to a CJK or complex-script font.
+    pub fn run(&mut self, text: &str, look: Look) {
+        self.rpr(look);
+        self.raw(r#"<w:t xml:space="preserve">"#);
+        self.text(&sanitize(text));
+        self.raw("</w:t></w:r>");
+    }
+
+    /// A run holding a tab (to the dotted tab stop).
+    pub fn tab_run(&mut self, look: Look) {
+        self.rpr(look);
+        self.raw("<w:tab /></w:r>");
+    }
+
+    pub fn page_break(&mut self) {
+        self.raw(r#"<w:p><w:r><w:br w:type="page" /></w:r></w:p>"#);
+    }
+
+    fn rpr(&mut self, look: Look) {
+        self.raw("<w:r><w:rPr><w:rFonts w:ascii=\"");
+        self.raw(FONT);
+        self.raw("\" w:hAnsi=\"");
+        self.raw(FONT);
+        self.raw("\" w:eastAsia=\"");
+        self.raw(FONT);
+        self.raw("\" w:cs=\"");
+        self.raw(FONT);
+        self.raw("\" />");
+        if look.bold {
+            self.raw("<w:b /><w:bCs />");
+        }
+        if look.italic {
+            self.raw("<w:i /><w:iCs />");
+        }
+        self.size(look.size);
+        self.raw("</w:rPr>");
+    }
+
+    fn size(&mut self, size: usize) {
+        self.raw(r#"<w:sz w:val=""#);
+        self.num(size);
+        self.raw(r#"" /><w:szCs w:val=""#);
+        self.num(size);
+        self.raw(r#"" />"#);
+    }
+
+    /// Character data, escaped; the text is already free of what XML forbids.
+    fn text(&mut self, text: &str) {
+        let mut rest = text;
+        while let Some(at) = rest.find(['&', '<', '>']) {
+            self.out.push_str(&rest[..at]);
+            self.out.push_str(match rest.as_bytes()[at] {
+                b'&' => "&amp;",
+                b'<' => "&lt;",
+                _ => "&gt;",
+            });
+            rest = &rest[at + 1..];
+        }
+        self.out.push_str(rest);
+    }
+
+    pub fn num(&mut self, n: impl std::fmt::Display) {
+        let _ = write!(self.out, "{n}");
+    }
+
+    /// `<w:tbl>` with its properties and grid; rows follow, then [`Xml::end_tbl`].
+    pub fn tbl(&mut self, widths: &[u32], borders: bool, centered: bool) {
+        self.raw(r#"<w:tbl><w:tblPr><w:tblW w:w=""#);
+        self.num(widths.iter().sum::<u32>());
+        self.raw(r#"" w:type="dxa" />"#);
+        if centered {
+            self.raw(r#"<w:jc w:val="center" />"#);
+        }
+        if borders {
+            self.raw("<w:tblBorders>");
+            for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
+                self.raw("<w:");
+                self.raw(side);
+                self.raw(r#" w:val="single" w:sz="4" w:space="0" w:color="000000" />"#);
+            }
+            self.raw("</w:tblBorders>");
+        } else {
+            self.raw("<w:tblBorders />");
+        }
+        self.raw(r#"<w:tblLayout w:type="fixed" />"#);
+        if borders {
+            // 1 mm either side of the text in a ruled cell.
+            self.raw(r#"<w:tblCellMar><w:left w:w="57" w:type="dxa" /><w:right w:w="57" w:type="dxa" /></w:tblCellMar>"#);
+        }
+        self.raw("</w:tblPr><w:tblGrid>");
+        for w in widths {
+            self.raw(r#"<w:gridCol w:w=""#);
+            self.num(*w);
+            self.raw(r#"" />"#);
+        }
+        self.raw("</w:tblGrid>");
+    }
+
+    pub fn end_tbl(&mut self) {
+        self.raw("</w:tbl>");
+    }
+
+    /// `<w:tr>`: rows never split across pages; a header row repeats on every page.
+    pub fn tr(&mut self, cant_split: bool, header: bool) {
+        self.raw("<w:tr>");
+        if cant_split || header {
+            self.raw("<w:trPr>");
+            if cant_split {
+                self.raw("<w:cantSplit />");
+            }
+            if header {
+                self.raw("<w:tblHeader />");
+            }
+            self.raw("</w:trPr>");
+        }
+    }
+
+    pub fn end_tr(&mut self) {
+        self.raw("</w:tr>");
+    }
+
+    /// `<w:tc>` with its properties (`CT_TcPr` order); paragraphs follow, then
+    /// [`Xml::end_tc`].
+    pub fn tc(&mut self, width: u32, span: usize, merge: Option<Merge>, center_vertically: bool) {
+        self.raw(r#"<w:tc><w:tcPr><w:tcW w:w=""#);
+        self.num(width);
+        self.raw(r#"" w:type="dxa" />"#);
+        if span > 1 {
+            self.raw(r#"<w:gridSpan w:val=""#);
+            self.num(span);
+            self.raw(r#"" />"#);
+        }
+        match merge {
+            Some(Merge::Restart) => self.raw(r#"<w:vMerge w:val="restart" />"#),
+            Some(Merge::Continue) => self.raw(r#"<w:vMerge w:val="continue" />"#),
+            None => {}
+        }
+        if center_vertically {
+            self.raw(r#"<w:vAlign w:val="center" />"#);
+        }
+        self.raw("</w:tcPr>");
+    }
+
+    pub fn end_tc(&mut self) {
+        self.raw("</w:tc>");
+    }
+}
+
+/// A cell merged with the ones below it (`Restart`) or merged into the one above.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Merge {
+    Restart,
+    Continue,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_escaped_and_cleaned() {
+        let mut x = Xml::with_capacity(64);
+        x.run("A & B <c>\u{200B}", Look::plain(28));
+        let xml = x.into_string();
+        assert!(xml.contains(">A &amp; B &lt;c&gt;</w:t>"), "{xml}");
+    }
+
+    #[test]
+    fn paragraph_properties_come_in_schema_order() {
+        let mut x = Xml::with_capacity(64);
+        let props = ParaProps {
+            keep_next: true,
+            bottom_rule: true,
+            dot_tab: Some(100),
+            spacing: Some((1, 2, 240, false)),
+            indent: Some((0, 0, 720)),
+            jc: Some(Jc::Center),
+            mark_size: Some(4),
+        };
+        x.empty(&props);
+        let xml = x.into_string();
+        let at = |s: &str| xml.find(s).unwrap();
+        let order = ["<w:keepNext", "<w:pBdr", "<w:tabs", "<w:spacing", "<w:ind", "<w:jc", "<w:rPr"];
+        assert!(order.windows(2).all(|w| at(w[0]) < at(w[1])), "{xml}");
+    }
+}
