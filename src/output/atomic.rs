@@ -1,5 +1,11 @@
-//! Writing a file so that it is either the old file or the new one, never half of each:
-//! a temporary file in the same folder, flushed, then renamed over the target.
+//! Writing files so that each is either the old file or the new one, never half of each:
+//! a temporary file in the same folder, made durable, then renamed over the target.
+//!
+//! A build writes thousands of documents, and one `fsync` per file costs more than
+//! rendering the file. So documents are written in batches: every temporary file of a
+//! batch is written first ([`stage`]), then made durable together ([`sync`]: one
+//! `syncfs` on Linux, a flush per file elsewhere), then renamed one by one ([`commit`]).
+//! A crash at any point leaves each target either old or new.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -10,21 +16,63 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 /// process had been killed there.
 static WRITES: AtomicUsize = AtomicUsize::new(0);
 
+/// A temporary file written beside its target, not yet renamed.
+#[derive(Debug)]
+pub struct Staged {
+    pub tmp: PathBuf,
+    pub path: PathBuf,
+}
+
+/// One file, on its own: stage, sync, commit.
 pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let staged = stage(path, bytes)?;
+    let result = sync(std::slice::from_ref(&staged)).and_then(|()| commit(&staged));
+    if result.is_err() {
+        discard(&staged);
+    }
+    result
+}
+
+/// Writes `bytes` to the temporary file of `path`, creating its folder.
+pub fn stage(path: &Path, bytes: &[u8]) -> std::io::Result<Staged> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     let tmp = temp_path(path);
-    let result = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        inject_failure()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
+    let result = std::fs::File::create(&tmp).and_then(|mut file| file.write_all(bytes));
+    if let Err(e) = result {
         let _ = std::fs::remove_file(&tmp);
+        return Err(e);
     }
-    result
+    Ok(Staged { tmp, path: path.to_path_buf() })
+}
+
+/// Makes the staged files durable before any of them replaces its target.
+pub fn sync(staged: &[Staged]) -> std::io::Result<()> {
+    #[cfg(target_os = "linux")]
+    if let Some(first) = staged.first() {
+        // One call flushes the whole file system the outputs live on.
+        use std::os::fd::AsRawFd;
+        let file = std::fs::File::open(&first.tmp)?;
+        // SAFETY: `syncfs` only reads the descriptor, which `file` keeps open.
+        if unsafe { libc::syncfs(file.as_raw_fd()) } == 0 {
+            return Ok(());
+        }
+    }
+    for s in staged {
+        std::fs::OpenOptions::new().write(true).open(&s.tmp)?.sync_all()?;
+    }
+    Ok(())
+}
+
+/// Renames the staged file over its target.
+pub fn commit(staged: &Staged) -> std::io::Result<()> {
+    inject_failure()?;
+    std::fs::rename(&staged.tmp, &staged.path)
+}
+
+/// Removes a staged file that will not be committed.
+pub fn discard(staged: &Staged) {
+    let _ = std::fs::remove_file(&staged.tmp);
 }
 
 /// `.name.xeploai-tmp` beside the target: hidden, so scans and clerks ignore it.

@@ -14,6 +14,8 @@ use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
+use rayon::prelude::*;
+
 pub use manifest::{MANIFEST_NAME, Manifest, hash};
 
 pub const LOCK_NAME: &str = ".xeploai.lock";
@@ -103,13 +105,44 @@ impl Writer<'_> {
 
     /// Writes one batch of a longer run into `manifest` and `report`; the caller saves
     /// the manifest with [`Writer::save`] at the end, failure or not.
+    ///
+    /// The batch is staged in parallel, made durable with one sync, then committed in
+    /// order; a failure leaves every document either old or new and no temporary file.
     pub fn write_into(
         &self,
         planned: Vec<Planned>,
         manifest: &mut Manifest,
         report: &mut Report,
     ) -> Result<(), OutputError> {
-        planned.into_iter().try_for_each(|doc| self.one(doc, manifest, report))
+        let writes: Vec<Write> = planned.into_iter().filter_map(|doc| self.decide(doc, manifest, report)).collect();
+        let staged: Vec<Result<atomic::Staged, OutputError>> = writes
+            .par_iter()
+            .map(|w| {
+                let path = self.outputs.join(&w.rel);
+                atomic::stage(&path, &w.bytes).map_err(io(&path))
+            })
+            .collect();
+        let (staged, errors): (Vec<_>, Vec<_>) = staged.into_iter().partition(Result::is_ok);
+        let staged: Vec<atomic::Staged> = staged.into_iter().flatten().collect();
+        let discard_from = |from: usize| staged[from..].iter().for_each(atomic::discard);
+        if let Some(Err(e)) = errors.into_iter().next() {
+            discard_from(0);
+            return Err(e);
+        }
+        if let Err(e) = atomic::sync(&staged) {
+            discard_from(0);
+            return Err(io(self.outputs)(e));
+        }
+        for (i, (w, s)) in writes.into_iter().zip(&staged).enumerate() {
+            let committed = self.keep(&w.rel).and_then(|()| atomic::commit(s).map_err(io(&s.path)));
+            if let Err(e) = committed {
+                discard_from(i);
+                return Err(e);
+            }
+            manifest.documents.insert(key(&w.rel), manifest::Entry { source: w.source, bytes: hash(&w.bytes) });
+            report.written.push(w.rel);
+        }
+        Ok(())
     }
 
     pub fn save(&self, manifest: &Manifest) -> Result<(), OutputError> {
@@ -117,59 +150,43 @@ impl Writer<'_> {
         atomic::write(&path, &manifest.to_bytes()).map_err(io(&path))
     }
 
-    fn one(&self, doc: Planned, manifest: &mut Manifest, report: &mut Report) -> Result<(), OutputError> {
-        if doc.bytes.is_none() {
+    /// What to do with one document: nothing (unchanged), or write it, at its own place
+    /// or beside a version a person edited.
+    fn decide(&self, doc: Planned, manifest: &Manifest, report: &mut Report) -> Option<Write> {
+        let Some(bytes) = doc.bytes else {
             report.unchanged.push(doc.rel);
-            return Ok(());
-        }
+            return None;
+        };
         let key = key(&doc.rel);
-        let path = self.outputs.join(&doc.rel);
-        let on_disk = std::fs::read(&path).ok();
-        let entry = manifest.documents.get(&key).cloned();
-        let edited = match (&on_disk, &entry) {
+        let on_disk = std::fs::read(self.outputs.join(&doc.rel)).ok();
+        let entry = manifest.documents.get(&key);
+        let edited = match (&on_disk, entry) {
             (None, _) => false,
             (Some(bytes), Some(entry)) => hash(bytes) != entry.bytes,
             // A file we never wrote: a person's.
             (Some(_), None) => true,
         };
-        if edited {
-            let beside_rel = beside_name(&doc.rel);
-            let beside = Planned { rel: beside_rel.clone(), ..doc };
-            report.beside.push((PathBuf::from(&key), beside_rel));
-            return self.write_managed(beside, manifest, report);
-        }
-        if on_disk.is_some() && entry.as_ref().is_some_and(|e| e.source == doc.source) {
-            report.unchanged.push(doc.rel);
-            return Ok(());
-        }
-        self.write_managed(doc, manifest, report)
-    }
-
-    /// Writes a document xeploai owns, keeping the version it replaces in `.history/`.
-    fn write_managed(&self, doc: Planned, manifest: &mut Manifest, report: &mut Report) -> Result<(), OutputError> {
-        let key = key(&doc.rel);
-        let path = self.outputs.join(&doc.rel);
-        let entry = manifest.documents.get(&key);
-        if entry.is_some_and(|e| e.source == doc.source) && path.exists() {
-            report.unchanged.push(doc.rel);
-            return Ok(());
-        }
-        let Some(bytes) = doc.bytes else {
-            report.unchanged.push(doc.rel);
-            return Ok(());
+        let rel = if edited {
+            let beside = beside_name(&doc.rel);
+            report.beside.push((PathBuf::from(&key), beside.clone()));
+            beside
+        } else {
+            doc.rel
         };
-        if let Ok(old) = std::fs::read(&path) {
-            self.keep(&doc.rel, &old)?;
+        let current = manifest.documents.get(&self::key(&rel)).is_some_and(|e| e.source == doc.source);
+        if current && self.outputs.join(&rel).exists() {
+            report.unchanged.push(rel);
+            return None;
         }
-        atomic::write(&path, &bytes).map_err(io(&path))?;
-        manifest.documents.insert(key, manifest::Entry { source: doc.source, bytes: hash(&bytes) });
-        report.written.push(doc.rel);
-        Ok(())
+        Some(Write { rel, source: doc.source, bytes })
     }
 
-    /// Saves a replaced version as `.history/<folder>/<stem>.<n>.<ext>` and prunes old ones.
-    fn keep(&self, rel: &Path, bytes: &[u8]) -> Result<(), OutputError> {
-        if self.keep_history == 0 {
+    /// Keeps the version at `rel`, about to be replaced, as
+    /// `.history/<folder>/<stem>.<n>.<ext>` and prunes old ones. A hard link: the old
+    /// bytes stay where they are, nothing is copied (a copy where links are not allowed).
+    fn keep(&self, rel: &Path) -> Result<(), OutputError> {
+        let current = self.outputs.join(rel);
+        if self.keep_history == 0 || !current.is_file() {
             return Ok(());
         }
         let dir = self.outputs.join(HISTORY_DIR).join(rel.parent().unwrap_or(Path::new("")));
@@ -188,7 +205,10 @@ impl Writer<'_> {
         versions.sort();
         let next = versions.last().map_or(1, |(n, _)| n + 1);
         let path = dir.join(format!("{stem}.{next}.{ext}"));
-        atomic::write(&path, bytes).map_err(io(&path))?;
+        std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+        if std::fs::hard_link(&current, &path).is_err() {
+            std::fs::read(&current).and_then(|bytes| atomic::write(&path, &bytes)).map_err(io(&path))?;
+        }
         versions.push((next, path));
         let excess = versions.len().saturating_sub(self.keep_history);
         for (_, old) in versions.into_iter().take(excess) {
@@ -196,6 +216,13 @@ impl Writer<'_> {
         }
         Ok(())
     }
+}
+
+/// A document to be written by [`Writer::write_into`].
+struct Write {
+    rel: PathBuf,
+    source: String,
+    bytes: Vec<u8>,
 }
 
 /// `bien-ban.docx` → `bien-ban (ban moi).docx`: the new version beside an edited one.

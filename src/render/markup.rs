@@ -365,7 +365,7 @@ fn table(args: &str, body: &[(usize, &str)], err: &ErrFn, start: usize) -> Resul
     for (line, text) in body {
         let row = cells(text).ok_or_else(|| err(*line, "mỗi dòng của bảng bắt đầu và kết thúc bằng |".into()))?;
         let row =
-            row.into_iter().map(|c| cell(&c)).collect::<Result<Vec<Cell>, String>>().map_err(|m| err(*line, m))?;
+            row.into_iter().map(cell).collect::<Result<Vec<Cell>, String>>().map_err(|m| err(*line, m))?;
         table.rows.push(row);
     }
     if let Err((r, message)) = layout(&table.rows, table.widths.len()) {
@@ -374,36 +374,23 @@ fn table(args: &str, body: &[(usize, &str)], err: &ErrFn, start: usize) -> Resul
     Ok(table)
 }
 
-/// Splits `| a | b \| c |` on unescaped bars.
-fn cells(line: &str) -> Option<Vec<String>> {
+/// Splits `| a | b \| c |` on unescaped bars; the cells keep their escapes.
+fn cells(line: &str) -> Option<Vec<&str>> {
     let inner = line.strip_prefix('|')?;
     let mut out = Vec::new();
-    let mut current = String::new();
-    let mut chars = inner.chars();
-    let mut closed = false;
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => {
-                current.push('\\');
-                if let Some(n) = chars.next() {
-                    current.push(n);
-                }
-                closed = false;
-            }
-            '|' => {
-                out.push(current.trim().to_string());
-                current.clear();
-                closed = true;
-            }
-            c => {
-                current.push(c);
-                if !c.is_whitespace() {
-                    closed = false;
-                }
-            }
+    let (mut start, mut at) = (0, 0);
+    while let Some(found) = inner[at..].find(['\\', '|']) {
+        let i = at + found;
+        if inner.as_bytes()[i] == b'\\' {
+            // Skip the escaped character, whatever its length.
+            at = i + 1 + inner[i + 1..].chars().next().map_or(0, char::len_utf8);
+            continue;
         }
+        out.push(inner[start..i].trim());
+        start = i + 1;
+        at = start;
     }
-    closed.then_some(out)
+    inner[start..].trim().is_empty().then_some(out).filter(|cells| !cells.is_empty())
 }
 
 /// `{span=2 align=center bold} text` → a cell.
@@ -438,28 +425,32 @@ fn cell(raw: &str) -> Result<Cell, String> {
 pub fn inline(text: &str) -> Vec<Span> {
     let mut spans: Vec<Span> = Vec::new();
     let (mut bold, mut italic) = (false, false);
-    let mut current = String::new();
-    let mut chars = text.chars().peekable();
+    let mut current = String::with_capacity(text.len());
     let flush = |spans: &mut Vec<Span>, current: &mut String, bold: bool, italic: bool| {
         if !current.is_empty() {
             spans.push(Span { text: std::mem::take(current), bold, italic });
         }
     };
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => current.extend(chars.next()),
-            '*' if chars.peek() == Some(&'*') => {
-                chars.next();
-                flush(&mut spans, &mut current, bold, italic);
-                bold = !bold;
+    let mut rest = text;
+    while let Some(at) = rest.find(['\\', '*']) {
+        current.push_str(&rest[..at]);
+        let special = rest.as_bytes()[at];
+        rest = &rest[at + 1..];
+        if special == b'\\' {
+            if let Some(c) = rest.chars().next() {
+                current.push(c);
+                rest = &rest[c.len_utf8()..];
             }
-            '*' => {
-                flush(&mut spans, &mut current, bold, italic);
-                italic = !italic;
-            }
-            c => current.push(c),
+        } else if let Some(after) = rest.strip_prefix('*') {
+            rest = after;
+            flush(&mut spans, &mut current, bold, italic);
+            bold = !bold;
+        } else {
+            flush(&mut spans, &mut current, bold, italic);
+            italic = !italic;
         }
     }
+    current.push_str(rest);
     flush(&mut spans, &mut current, bold, italic);
     spans
 }
@@ -467,30 +458,36 @@ pub fn inline(text: &str) -> Vec<Span> {
 /// Plain text with escapes removed (titles, header fields).
 pub fn unescape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars();
-    while let Some(c) = chars.next() {
-        if c == '\\' {
-            out.extend(chars.next());
-        } else {
+    let mut rest = text;
+    while let Some(at) = rest.find('\\') {
+        out.push_str(&rest[..at]);
+        rest = &rest[at + 1..];
+        if let Some(c) = rest.chars().next() {
             out.push(c);
+            rest = &rest[c.len_utf8()..];
         }
     }
+    out.push_str(rest);
     out
 }
 
-/// Makes any text literal in the markup: what template data goes through.
+/// Escapes template data so that it stays one literal paragraph: markup characters get a
+/// `\`, line breaks become spaces.
 pub fn escape(text: &str, out: &mut impl std::fmt::Write) -> std::fmt::Result {
-    for c in text.chars() {
-        match c {
-            '\\' | '*' | '|' | '@' | '{' | '}' | '-' | ':' => {
+    const SPECIAL: [char; 10] = ['\\', '*', '|', '@', '{', '}', '-', ':', '\n', '\r'];
+    let mut rest = text;
+    while let Some(at) = rest.find(SPECIAL) {
+        out.write_str(&rest[..at])?;
+        match rest.as_bytes()[at] {
+            b'\n' | b'\r' => out.write_char(' ')?,
+            c => {
                 out.write_char('\\')?;
-                out.write_char(c)?;
+                out.write_char(c as char)?;
             }
-            '\n' | '\r' => out.write_char(' ')?,
-            c => out.write_char(c)?,
         }
+        rest = &rest[at + 1..];
     }
-    Ok(())
+    out.write_str(rest)
 }
 
 #[cfg(test)]

@@ -1,0 +1,73 @@
+//! Criterion benchmarks of the hot paths: roster ingest, rule checking, and the three
+//! steps of rendering one document (template, markup, DOCX). Whole runs are timed by
+//! `bench/run`; the peer comparison by `bench/peers`.
+//!
+//! `cargo bench --bench hot_paths` (add `-- render` to run one group).
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use criterion::{Criterion, criterion_group, criterion_main};
+use xeploai::findings::Findings;
+use xeploai::ingest::ingest;
+use xeploai::render::{DocMeta, Templates, markup, render_document, write_docx};
+use xeploai::rules::evaluate;
+
+const TODAY: NaiveDate = NaiveDate::from_ymd_opt(2023, 12, 1).unwrap();
+
+/// A synthetic agency of `people` in a temporary folder.
+fn agency(people: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    xeploai::generate::generate(dir.path(), people, 1).expect("the generator writes the agency");
+    dir
+}
+
+/// Roster ingest: 30,000 rows in the generator's workbooks, with only agency.yaml beside
+/// them (the meeting files removed), so that the time is the rosters'.
+fn roster_ingest(c: &mut Criterion) {
+    let dir = agency(30_000);
+    for entry in walkdir::WalkDir::new(dir.path()).into_iter().flatten() {
+        let p = entry.path();
+        if p.extension().is_some_and(|x| x == "yaml") && !p.ends_with("agency.yaml") {
+            std::fs::remove_file(p).expect("remove a meeting file");
+        }
+    }
+    let people = ingest(dir.path(), &mut Findings::default()).dataset.map_or(0, |d| d.people.len());
+    assert!(people >= 29_000, "the rosters hold {people} people");
+    let mut group = c.benchmark_group("ingest");
+    group.sample_size(10);
+    group.bench_function("rosters_30000_rows", |b| b.iter(|| ingest(dir.path(), &mut Findings::default())));
+    group.finish();
+}
+
+/// Every rule over a 10,000-person agency with all its meeting files.
+fn rules(c: &mut Criterion) {
+    let dir = agency(10_000);
+    let d = ingest(dir.path(), &mut Findings::default()).dataset.expect("a dataset");
+    let mut group = c.benchmark_group("rules");
+    group.sample_size(20);
+    group.bench_function("evaluate_10000_people", |b| b.iter(|| evaluate(&d, TODAY)));
+    group.finish();
+}
+
+/// One peer-benchmark minutes (bench/peer: 3 tables, 209 paragraphs), step by step.
+fn render(c: &mut Criterion) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("bench/peer");
+    let record: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(root.join("record.json")).expect("record.json")).expect("JSON");
+    let mut templates = Templates::load(None).expect("templates");
+    templates.add("peer.tera", &std::fs::read_to_string(root.join("minutes.tera")).expect("template")).expect("parses");
+    let meta = DocMeta { title: "Biên bản họp".into(), subject: String::new(), author: "Sở Nội vụ".into() };
+    let text = templates.render("peer.tera", &record).expect("renders");
+    let doc = markup::parse(&text, "peer.tera").expect("markup");
+
+    let mut group = c.benchmark_group("render");
+    group.bench_function("1_template", |b| b.iter(|| templates.render("peer.tera", &record)));
+    group.bench_function("2_markup", |b| b.iter(|| markup::parse(&text, "peer.tera")));
+    group.bench_function("3_docx", |b| b.iter(|| write_docx(&doc, &meta)));
+    group.bench_function("all", |b| b.iter(|| render_document(&templates, "peer.tera", &record, &meta)));
+    group.finish();
+}
+
+criterion_group!(benches, render, rules, roster_ingest);
+criterion_main!(benches);
