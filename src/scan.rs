@@ -6,6 +6,7 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::findings::{Finding, Findings, input};
@@ -45,31 +46,48 @@ pub fn is_ignorable(name: &str) -> bool {
 }
 
 pub fn scan(root: &Path, findings: &mut Findings) -> Vec<InputFile> {
-    let mut files = Vec::new();
     let walker = WalkDir::new(root)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignorable(&e.file_name().to_string_lossy()));
+    let mut entries: Vec<Result<PathBuf, Finding>> = Vec::new();
     for entry in walker {
-        let entry = match entry {
-            Ok(entry) => entry,
+        match entry {
+            Ok(entry) if entry.file_type().is_file() => entries.push(Ok(entry.into_path())),
+            Ok(_) => {}
             Err(err) => {
                 let rel = err.path().map(|p| relative(root, p)).unwrap_or_default();
-                findings.push(
-                    Finding::error(input::INPUT_UNREADABLE, format!("Không đọc được thư mục hoặc tệp: {err}"))
-                        .at(Source::file(rel)),
-                );
-                continue;
+                entries.push(Err(Finding::error(
+                    input::INPUT_UNREADABLE,
+                    format!("Không đọc được thư mục hoặc tệp: {err}"),
+                )
+                .at(Source::file(rel))));
             }
-        };
-        if !entry.file_type().is_file() {
-            continue;
         }
-        let path = entry.path().to_path_buf();
-        let rel = relative(root, &path);
-        if let Some(file) = classify(path, rel, findings) {
-            files.push(file);
-        }
+    }
+    // Reading and sniffing thousands of meeting files is the slow part: in parallel, with
+    // the findings put back in walk order.
+    let classified: Vec<(Option<InputFile>, Findings)> = entries
+        .into_par_iter()
+        .map(|entry| {
+            let mut local = Findings::default();
+            let file = match entry {
+                Ok(path) => {
+                    let rel = relative(root, &path);
+                    classify(path, rel, &mut local)
+                }
+                Err(finding) => {
+                    local.push(finding);
+                    None
+                }
+            };
+            (file, local)
+        })
+        .collect();
+    let mut files = Vec::new();
+    for (file, local) in classified {
+        findings.extend(local.0);
+        files.extend(file);
     }
     files
 }

@@ -13,23 +13,53 @@ pub struct Dataset {
     /// At most one per unit.
     pub unit_reviews: Vec<UnitReview>,
     pub agency_review: Option<AgencyReview>,
+    /// Each unit's people, in roster order, and its review: every rule and document asks
+    /// for them, and a scan of all people per unit is quadratic at province scale.
+    #[serde(skip)]
+    members: Vec<Vec<PersonId>>,
+    #[serde(skip)]
+    reviews: Vec<Option<usize>>,
 }
 
 impl Dataset {
+    pub fn new(
+        agency: Agency,
+        people: Vec<Person>,
+        unit_reviews: Vec<UnitReview>,
+        agency_review: Option<AgencyReview>,
+    ) -> Dataset {
+        let units = agency.units.len();
+        let mut members = vec![Vec::new(); units];
+        for (id, p) in people.iter().enumerate() {
+            if let Membership::Unit(unit) = p.membership
+                && let Some(list) = members.get_mut(unit)
+            {
+                list.push(id);
+            }
+        }
+        let mut reviews = vec![None; units];
+        for (i, r) in unit_reviews.iter().enumerate() {
+            if let Some(slot @ None) = reviews.get_mut(r.unit) {
+                *slot = Some(i);
+            }
+        }
+        Dataset { agency, people, unit_reviews, agency_review, members, reviews }
+    }
+
     pub fn unit_name(&self, id: UnitId) -> &str {
         &self.agency.units[id].name
     }
 
     pub fn members(&self, unit: UnitId) -> impl Iterator<Item = (PersonId, &Person)> {
-        self.people.iter().enumerate().filter(move |(_, p)| p.membership == Membership::Unit(unit))
+        self.members.get(unit).into_iter().flatten().map(|&id| (id, &self.people[id]))
     }
 
     pub fn headcount(&self, unit: UnitId) -> usize {
-        self.members(unit).count()
+        self.members.get(unit).map_or(0, Vec::len)
     }
 
     pub fn review_of(&self, unit: UnitId) -> Option<&UnitReview> {
-        self.unit_reviews.iter().find(|r| r.unit == unit)
+        self.reviews.get(unit).copied().flatten().map(|i| &self.unit_reviews[i])
     }
 
     /// The unit's name, or "Lãnh đạo Sở" for the leadership.

@@ -7,7 +7,9 @@ mod reviews;
 
 use std::path::Path;
 
-use super::roster::read_workbook;
+use rayon::prelude::*;
+
+use super::roster::{Workbook, read_workbook};
 use super::units::UnitIndex;
 use super::yaml::{self, AgencyDoc, AgencyReviewDoc, UnitReviewDoc, YamlKind, source_of};
 use crate::findings::{Finding, Findings, Severity, input};
@@ -66,10 +68,21 @@ fn assemble(files: &[InputFile], findings: &mut Findings) -> Option<Dataset> {
         Membership::Leadership => crate::model::LEADERSHIP_NAME.to_string(),
     };
 
+    // Workbooks and meeting files are read in parallel, each with its own findings,
+    // merged back in file order so that messages come out in the same order every run.
+    let books: Vec<(&InputFile, Workbook, Findings)> = files
+        .par_iter()
+        .filter(|f| f.kind == FileKind::Roster)
+        .map(|file| {
+            let mut local = Findings::default();
+            let book = read_workbook(&file.path, &file.rel, &units, &mut local);
+            (file, book, local)
+        })
+        .collect();
     let mut rows = Vec::new();
     let mut rosterless = Vec::new();
-    for file in files.iter().filter(|f| f.kind == FileKind::Roster) {
-        let book = read_workbook(&file.path, &file.rel, &units, findings);
+    for (file, book, local) in books {
+        findings.extend(local.0);
         if !book.has_roster {
             rosterless.push(file.rel.clone());
         }
@@ -90,9 +103,15 @@ fn assemble(files: &[InputFile], findings: &mut Findings) -> Option<Dataset> {
     let people = people::people(rows, &unit_name, findings);
     let index = people::PeopleIndex::new(&people);
 
+    let parsed: Vec<(&InputFile, Result<UnitReviewDoc, Box<Finding>>)> = of_kind(files, YamlKind::UnitReview)
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|file| (file, yaml::parse(text_of(file), &file.rel)))
+        .collect();
     let mut unit_reviews: Vec<UnitReview> = Vec::new();
-    for file in of_kind(files, YamlKind::UnitReview) {
-        let doc: UnitReviewDoc = match yaml::parse(text_of(file), &file.rel) {
+    let mut review_of_unit: Vec<Option<usize>> = vec![None; agency.units.len()];
+    for (file, parsed) in parsed {
+        let doc = match parsed {
             Ok(doc) => doc,
             Err(finding) => {
                 findings.push(*finding);
@@ -103,7 +122,7 @@ fn assemble(files: &[InputFile], findings: &mut Findings) -> Option<Dataset> {
             findings.push(units.unknown(&doc.unit.value, source_of(&file.rel, &doc.unit)));
             continue;
         };
-        if let Some(first) = unit_reviews.iter().find(|r| r.unit == unit) {
+        if let Some(first) = review_of_unit[unit].map(|i| &unit_reviews[i]) {
             findings.push(
                 Finding::error(
                     input::DUPLICATE_REVIEW,
@@ -118,6 +137,7 @@ fn assemble(files: &[InputFile], findings: &mut Findings) -> Option<Dataset> {
             continue;
         }
         let context = reviews::Roster { people: &people, index: &index, units: &units, unit_names: &unit_name };
+        review_of_unit[unit] = Some(unit_reviews.len());
         unit_reviews.push(context.resolver(&file.rel, findings).unit_review(doc, unit));
     }
 
@@ -142,7 +162,7 @@ fn assemble(files: &[InputFile], findings: &mut Findings) -> Option<Dataset> {
         }
     }
 
-    Some(Dataset { agency, people, unit_reviews, agency_review })
+    Some(Dataset::new(agency, people, unit_reviews, agency_review))
 }
 
 fn text_of(file: &InputFile) -> &str {

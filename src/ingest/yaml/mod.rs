@@ -49,6 +49,12 @@ struct KindOnly {
 /// The file's `kind:`; `Ok(None)` when there is no known kind, `Err` when the YAML
 /// itself is broken (INPUT_UNREADABLE with the place).
 pub fn sniff_kind(text: &str, rel: &Path) -> Result<Option<YamlKind>, Box<Finding>> {
+    // A meeting file says `kind: unit_review` on a line of its own, and there are
+    // thousands of them: their syntax is checked by the typed parse that follows anyway.
+    // The agency file goes the long way, so that a broken one is reported as missing.
+    if let Some(kind) = kind_line(text).filter(|k| *k != YamlKind::Agency) {
+        return Ok(Some(kind));
+    }
     // Duplicate keys elsewhere must not hide the kind: they are reported by the typed parse.
     let mut options = errors::options();
     options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::FirstWins;
@@ -62,12 +68,28 @@ pub fn sniff_kind(text: &str, rel: &Path) -> Result<Option<YamlKind>, Box<Findin
     }
 }
 
+/// The kind of the first top-level `kind: …` line, if it names a known kind.
+fn kind_line(text: &str) -> Option<YamlKind> {
+    let value = text.lines().find_map(|line| line.strip_prefix("kind:"))?;
+    let value = value.split(" #").next().unwrap_or_default().trim().trim_matches(['"', '\'']);
+    YamlKind::from_key(value)
+}
+
 /// Parses one YAML document of a known kind; a failure is INPUT_UNREADABLE for broken
 /// syntax and INPUT_INVALID for a wrong key, type or value, always with line:column.
 pub fn parse<T: DeserializeOwned>(text: &str, rel: &Path) -> Result<T, Box<Finding>> {
     serde_saphyr::from_str_with_options::<T>(text, errors::options()).map_err(|err| {
-        let rule = if errors::is_syntax_error(&err) { input::INPUT_UNREADABLE } else { input::INPUT_INVALID };
-        Box::new(errors::to_finding(&err, rel, rule))
+        if errors::is_syntax_error(&err) {
+            return Box::new(errors::to_finding(&err, rel, input::INPUT_UNREADABLE));
+        }
+        // A typed parse can meet broken syntax as a value of the wrong shape ("expected
+        // string scalar" at an unclosed `[`): the text alone tells which it is.
+        match serde_saphyr::from_str_with_options::<serde::de::IgnoredAny>(text, errors::options()) {
+            Err(syntax) if errors::is_syntax_error(&syntax) => {
+                Box::new(errors::to_finding(&syntax, rel, input::INPUT_UNREADABLE))
+            }
+            _ => Box::new(errors::to_finding(&err, rel, input::INPUT_INVALID)),
+        }
     })
 }
 
