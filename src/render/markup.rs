@@ -206,63 +206,95 @@ pub struct MarkupError {
 }
 
 pub fn parse(src: &str, template: &str) -> Result<Document, MarkupError> {
-    let mut doc = Document::default();
-    let lines: Vec<&str> = src.lines().collect();
-    let mut i = 0;
-    let err = |line: usize, message: String| MarkupError { template: template.to_string(), line: line + 1, message };
-    while i < lines.len() {
-        let line = lines[i].trim();
-        let start = i;
-        i += 1;
-        if line.is_empty() {
-            continue;
+    Ok(Document { blocks: blocks(src, template).collect::<Result<_, _>>()?, landscape: is_landscape(src) })
+}
+
+/// Does the markup ask for landscape pages? Known before any block is written, because
+/// tables are scaled to the width of the page.
+pub fn is_landscape(src: &str) -> bool {
+    src.lines().any(|line| {
+        line.trim().strip_prefix("@landscape").is_some_and(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
+    })
+}
+
+/// The blocks of `src` one at a time: a document of any length (a 100,000-row annex) is
+/// written block by block, never held whole. Stops after the first error.
+pub fn blocks<'a>(src: &'a str, template: &'a str) -> Blocks<'a> {
+    Blocks { lines: src.lines().enumerate(), template, failed: false }
+}
+
+pub struct Blocks<'a> {
+    lines: std::iter::Enumerate<std::str::Lines<'a>>,
+    template: &'a str,
+    failed: bool,
+}
+
+impl Iterator for Blocks<'_> {
+    type Item = Result<Block, MarkupError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        if self.failed {
+            return None;
         }
-        let Some(directive) = line.strip_prefix('@') else {
-            doc.blocks.push(para(ParaKind::Body, Align::Justify, line));
-            continue;
-        };
-        let (name, rest) = directive.split_once(char::is_whitespace).unwrap_or((directive, ""));
-        let rest = rest.trim();
-        let mut body = || -> Result<Vec<(usize, &str)>, MarkupError> {
-            let mut out = Vec::new();
-            while i < lines.len() {
-                let l = lines[i].trim();
-                i += 1;
-                if l == "@end" {
-                    return Ok(out);
-                }
-                if !l.is_empty() {
-                    out.push((i - 1, l));
-                }
-            }
-            Err(err(start, format!("khối @{name} thiếu dòng @end")))
-        };
-        let block = match name {
-            "title" => Block::Title(unescape(rest)),
-            "subject" => Block::Subject(unescape(rest)),
-            "h1" => para(ParaKind::Heading1, Align::Left, rest),
-            "h2" => para(ParaKind::Heading2, Align::Left, rest),
-            "center" => para(ParaKind::Plain, Align::Center, rest),
-            "right" => para(ParaKind::Plain, Align::Right, rest),
-            "noindent" => para(ParaKind::Plain, Align::Justify, rest),
-            "left" => para(ParaKind::Plain, Align::Left, rest),
-            "pagebreak" => Block::PageBreak,
-            "landscape" => {
-                doc.landscape = true;
+        let item = self.next_block().transpose();
+        self.failed = matches!(item, Some(Err(_)));
+        item
+    }
+}
+
+impl<'a> Blocks<'a> {
+    fn next_block(&mut self) -> Result<Option<Block>, MarkupError> {
+        let template = self.template;
+        let err = move |line: usize, message: String| MarkupError { template: template.to_string(), line: line + 1, message };
+        while let Some((start, line)) = self.lines.next() {
+            let line = line.trim();
+            if line.is_empty() {
                 continue;
             }
-            "lines" => Block::Lines(
-                rest.parse().map_err(|_| err(start, format!("@lines cần một số dòng, không phải “{rest}”")))?,
-            ),
-            "header" => Block::Header(header(&body()?, &err)?),
-            "table" => Block::Table(table(rest, &body()?, &err, start)?),
-            "sign" => Block::Sign(signature(&body()?, &err)?),
-            "sign2" => sign2(&body()?, &err, start)?,
-            other => return Err(err(start, format!("không có lệnh @{other}"))),
-        };
-        doc.blocks.push(block);
+            let Some(directive) = line.strip_prefix('@') else {
+                return Ok(Some(para(ParaKind::Body, Align::Justify, line)));
+            };
+            let (name, rest) = directive.split_once(char::is_whitespace).unwrap_or((directive, ""));
+            let rest = rest.trim();
+            let lines = &mut self.lines;
+            let mut body = || -> Result<Vec<(usize, &'a str)>, MarkupError> {
+                let mut out = Vec::new();
+                for (i, l) in lines.by_ref() {
+                    let l = l.trim();
+                    if l == "@end" {
+                        return Ok(out);
+                    }
+                    if !l.is_empty() {
+                        out.push((i, l));
+                    }
+                }
+                Err(err(start, format!("khối @{name} thiếu dòng @end")))
+            };
+            let block = match name {
+                "title" => Block::Title(unescape(rest)),
+                "subject" => Block::Subject(unescape(rest)),
+                "h1" => para(ParaKind::Heading1, Align::Left, rest),
+                "h2" => para(ParaKind::Heading2, Align::Left, rest),
+                "center" => para(ParaKind::Plain, Align::Center, rest),
+                "right" => para(ParaKind::Plain, Align::Right, rest),
+                "noindent" => para(ParaKind::Plain, Align::Justify, rest),
+                "left" => para(ParaKind::Plain, Align::Left, rest),
+                "pagebreak" => Block::PageBreak,
+                // Read by `is_landscape` before the first block.
+                "landscape" => continue,
+                "lines" => Block::Lines(
+                    rest.parse().map_err(|_| err(start, format!("@lines cần một số dòng, không phải “{rest}”")))?,
+                ),
+                "header" => Block::Header(header(&body()?, &err)?),
+                "table" => Block::Table(table(rest, &body()?, &err, start)?),
+                "sign" => Block::Sign(signature(&body()?, &err)?),
+                "sign2" => sign2(&body()?, &err, start)?,
+                other => return Err(err(start, format!("không có lệnh @{other}"))),
+            };
+            return Ok(Some(block));
+        }
+        Ok(None)
     }
-    Ok(doc)
 }
 
 fn para(kind: ParaKind, align: Align, text: &str) -> Block {

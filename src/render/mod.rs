@@ -9,7 +9,7 @@ pub mod plan;
 pub mod templates;
 pub mod vn;
 
-pub use docx::{DocMeta, DocxError, schema_order, write_docx};
+pub use docx::{DocMeta, DocxError, schema_order, write_blocks, write_docx};
 pub use templates::{TemplateError, Templates};
 
 #[derive(Debug, thiserror::Error)]
@@ -30,6 +30,5 @@ pub fn render_document(
     meta: &DocMeta,
 ) -> Result<Vec<u8>, RenderError> {
     let markup = templates.render(name, context)?;
-    let doc = markup::parse(&markup, name)?;
-    Ok(write_docx(&doc, meta)?)
+    write_blocks(markup::is_landscape(&markup), markup::blocks(&markup, name).map(|b| b.map_err(RenderError::from)), meta)
 }

@@ -4,6 +4,7 @@
 //! previous documents stay as they were (rules.md, Command contract).
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -14,7 +15,7 @@ use super::context::unit::{self_review, unit};
 use super::{DocMeta, RenderError, Templates, render_document};
 use crate::calendar::Status;
 use crate::model::{Dataset, DocKind, UnitId};
-use crate::output::{Planned, hash};
+use crate::output::Planned;
 use crate::rules::Evaluation;
 use crate::text::slug;
 
@@ -22,8 +23,21 @@ use crate::text::slug;
 struct Job {
     rel: PathBuf,
     template: &'static str,
-    context: serde_json::Value,
+    /// Shared by the documents built from the same data: the agency's context holds
+    /// every person of the province, and five documents print it.
+    context: Arc<serde_json::Value>,
+    /// `party`: the report to Ban Tổ chức Tỉnh ủy rather than to UBND tỉnh.
+    party: Option<bool>,
     meta: DocMeta,
+}
+
+/// A job's context with its flag, as the template sees it.
+#[derive(Serialize)]
+struct Flagged<'a> {
+    #[serde(flatten)]
+    context: &'a serde_json::Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    party: Option<bool>,
 }
 
 /// A document that could not be rendered (a broken template override, say).
@@ -103,6 +117,7 @@ pub fn plan<E>(
         rel: PathBuf::from(AGENCY_DIR).join(STATUS_FILE),
         template: "status.tera",
         context: to_value(&status(d, i.status)),
+        party: None,
         meta: DocMeta {
             title: format!("Tình hình thực hiện kế hoạch năm {}", d.agency.year),
             subject: DocKind::Status.name_vi().to_string(),
@@ -145,11 +160,12 @@ fn render(
     jobs.into_par_iter()
         .map(|job| {
             bar.inc(1);
-            let source = source_hash(templates.source_hash(job.template), &job.context);
+            let context = Flagged { context: &job.context, party: job.party };
+            let source = source_hash(templates.source_hash(job.template), &context);
             if current(&job.rel, &source) {
                 return Ok(Planned { rel: job.rel, source, bytes: None });
             }
-            render_document(templates, job.template, &job.context, &job.meta)
+            render_document(templates, job.template, &context, &job.meta)
                 .map(|bytes| Planned { rel: job.rel.clone(), source, bytes: Some(bytes) })
                 .map_err(|error| Failed { rel: job.rel, error })
         })
@@ -171,7 +187,7 @@ fn unit_jobs(d: &Dataset, e: &Evaluation, unit_id: UnitId, folder: &str, jobs: &
         (REPORT_FILE, "unit_report.tera", DocKind::UnitReport),
         (PROPOSAL_FILE, "unit_proposal.tera", DocKind::UnitProposal),
     ] {
-        jobs.push(Job { rel: dir.join(file), template, context: value.clone(), meta: meta(kind.name_vi()) });
+        jobs.push(Job { rel: dir.join(file), template, context: value.clone(), party: None, meta: meta(kind.name_vi()) });
     }
     let review = d.review_of(unit_id);
     let ordered: Vec<usize> = match review {
@@ -186,6 +202,7 @@ fn unit_jobs(d: &Dataset, e: &Evaluation, unit_id: UnitId, folder: &str, jobs: &
             rel: dir.join(SELF_REVIEW_DIR).join(file),
             template: "self_review.tera",
             context: to_value(&ctx),
+            party: None,
             meta: DocMeta {
                 title: format!("{} - {}", ctx.title, ctx.name),
                 subject: ctx.form_label.clone(),
@@ -206,16 +223,13 @@ pub const AGENCY_FILES: [(DocKind, &str, &str); 5] = [
 
 fn agency_jobs(d: &Dataset, e: &Evaluation, jobs: &mut Vec<Job>) {
     let summary = crate::rules::summary::summarize(d, e);
-    let ctx = agency(d, e, &summary);
+    let value = to_value(&agency(d, e, &summary));
     for (kind, file, template) in AGENCY_FILES {
-        let mut value = to_value(&ctx);
-        if let serde_json::Value::Object(map) = &mut value {
-            map.insert("party".into(), serde_json::Value::Bool(kind == DocKind::PartyReport));
-        }
         jobs.push(Job {
             rel: PathBuf::from(AGENCY_DIR).join(file),
             template,
-            context: value,
+            context: value.clone(),
+            party: Some(kind == DocKind::PartyReport),
             meta: DocMeta {
                 title: kind.name_vi().to_string(),
                 subject: format!("Kiểm điểm, đánh giá, xếp loại chất lượng năm {}", d.agency.year),
@@ -225,15 +239,16 @@ fn agency_jobs(d: &Dataset, e: &Evaluation, jobs: &mut Vec<Job>) {
     }
 }
 
-fn to_value(ctx: &impl Serialize) -> serde_json::Value {
-    serde_json::to_value(ctx).unwrap_or(serde_json::Value::Null)
+fn to_value(ctx: &impl Serialize) -> Arc<serde_json::Value> {
+    Arc::new(serde_json::to_value(ctx).unwrap_or(serde_json::Value::Null))
 }
 
 /// What a document is built from: this version, its template's text and its data.
-fn source_hash(template_hash: &str, context: &serde_json::Value) -> String {
-    let mut bytes = Vec::new();
-    bytes.extend_from_slice(env!("CARGO_PKG_VERSION").as_bytes());
-    bytes.extend_from_slice(template_hash.as_bytes());
-    bytes.extend_from_slice(context.to_string().as_bytes());
-    hash(&bytes)
+fn source_hash(template_hash: &str, context: &impl Serialize) -> String {
+    let mut hasher = blake3::Hasher::new();
+    hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+    hasher.update(template_hash.as_bytes());
+    // Serialised straight into the hasher: no copy of the data as text.
+    let _ = serde_json::to_writer(&mut hasher, context);
+    hasher.finalize().to_hex().to_string()
 }

@@ -2,38 +2,40 @@
 //! [`super::super::layout`]: header block, title, body, tables, signatures.
 
 use super::super::layout::*;
-use super::super::markup::{Align, Block, Cell, Document, Header, Para, ParaKind, Signature, Span, Table};
+use super::super::markup::{Align, Block, Cell, Header, Para, ParaKind, Signature, Span, Table};
 use super::super::vn;
 use super::xml::{Jc, Look, Merge, ParaProps, Xml};
 
-/// Writes the body of `doc` (everything inside `<w:body>` but the section properties).
-pub fn write(doc: &Document, x: &mut Xml) {
-    let width = if doc.landscape { TEXT_WIDTH_LANDSCAPE } else { TEXT_WIDTH };
-    for block in &doc.blocks {
-        match block {
-            Block::Header(h) => header_block(x, h, width),
-            Block::Title(t) => x.para(&centered().spacing(240, 0, LINE), &vn::upper(t), Look::bold(TITLE_SIZE)),
-            Block::Subject(s) => {
-                x.para(&centered().spacing(0, 0, LINE), s, Look::bold(TITLE_SIZE));
-                x.empty(&rule_line(width, TEXT_WIDTH / 4).spacing(0, 240, LINE));
-            }
-            Block::Para(p) => paragraph(x, p),
-            Block::Table(t) => {
-                table(x, t, width);
-                // A paragraph after every table: two tables in a row would merge into one.
-                x.empty(&ParaProps { mark_size: Some(12), ..tight() });
-            }
-            Block::Lines(n) => {
-                for _ in 0..*n {
-                    x.p(&ParaProps { dot_tab: Some(width), ..ParaProps::default() }.spacing(0, SPACING, LINE));
-                    x.tab_run(Look::plain(BODY_SIZE));
-                    x.end_p();
-                }
-            }
-            Block::PageBreak => x.page_break(),
-            Block::Sign(s) => sign_block(x, s, width),
-            Block::Sign2 { left, right } => sign2_block(x, left, right, width),
+/// The width tables are scaled to.
+pub fn text_width(landscape: bool) -> u32 {
+    if landscape { TEXT_WIDTH_LANDSCAPE } else { TEXT_WIDTH }
+}
+
+/// Writes one block of the body.
+pub fn block(x: &mut Xml, block: &Block, width: u32) {
+    match block {
+        Block::Header(h) => header_block(x, h, width),
+        Block::Title(t) => x.para(&centered().spacing(240, 0, LINE), &vn::upper(t), Look::bold(TITLE_SIZE)),
+        Block::Subject(s) => {
+            x.para(&centered().spacing(0, 0, LINE), s, Look::bold(TITLE_SIZE));
+            x.empty(&rule_line(width, TEXT_WIDTH / 4).spacing(0, 240, LINE));
         }
+        Block::Para(p) => paragraph(x, p),
+        Block::Table(t) => {
+            table(x, t, width);
+            // A paragraph after every table: two tables in a row would merge into one.
+            x.empty(&ParaProps { mark_size: Some(12), ..tight() });
+        }
+        Block::Lines(n) => {
+            for _ in 0..*n {
+                x.p(&ParaProps { dot_tab: Some(width), ..ParaProps::default() }.spacing(0, SPACING, LINE));
+                x.tab_run(Look::plain(BODY_SIZE));
+                x.end_p();
+            }
+        }
+        Block::PageBreak => x.page_break(),
+        Block::Sign(s) => sign_block(x, s, width),
+        Block::Sign2 { left, right } => sign2_block(x, left, right, width),
     }
 }
 

@@ -1,18 +1,20 @@
-//! Markup → DOCX. The body is written in one pass by [`body`] with [`xml`]; the rest of
-//! the package (styles, settings, headers, section properties) comes from the
-//! [`skeleton`] docx-rs builds once, deflated once and copied into every document.
+//! Markup → DOCX. The body is written in one pass by [`body`] with [`xml`] and streamed
+//! into the package; the rest of the package (styles, settings, headers, section
+//! properties) comes from the [`skeleton`] docx-rs builds once, deflated once and copied
+//! into every document.
 
 mod body;
 pub mod schema_order;
 mod skeleton;
 mod xml;
 
+use std::borrow::Borrow;
 use std::io::{Cursor, Write};
 
 use zip::ZipWriter;
 use zip::write::SimpleFileOptions;
 
-use super::markup::Document;
+use super::markup::{Block, Document};
 use skeleton::Skeleton;
 
 /// Document properties (docProps/core.xml).
@@ -30,31 +32,59 @@ pub enum DocxError {
     Pack(String),
 }
 
+impl From<zip::result::ZipError> for DocxError {
+    fn from(e: zip::result::ZipError) -> DocxError {
+        DocxError::Pack(e.to_string())
+    }
+}
+
+impl From<std::io::Error> for DocxError {
+    fn from(e: std::io::Error) -> DocxError {
+        DocxError::Pack(e.to_string())
+    }
+}
+
 /// Deflate level of a document's own parts: the fastest level makes the files ~10%
-/// larger than the default level in a fraction of the time; the shared parts are
+/// larger than the default level in a third of the time; the shared parts are
 /// compressed once, at the default level.
 const LEVEL: i64 = 1;
 
+/// XML is handed to the compressor in pieces of about this size, so that a document's
+/// memory does not grow with its length.
+const CHUNK: usize = 256 * 1024;
+
 pub fn write_docx(doc: &Document, meta: &DocMeta) -> Result<Vec<u8>, DocxError> {
-    let skeleton = skeleton::get().map_err(DocxError::Pack)?;
-    let mut xml = xml::Xml::with_capacity(64 * 1024);
-    xml.raw(&skeleton.prologue);
-    body::write(doc, &mut xml);
-    xml.raw(if doc.landscape { &skeleton.landscape } else { &skeleton.portrait });
-    package(skeleton, xml.into_string().as_bytes(), skeleton.core(meta).as_bytes()).map_err(|e| DocxError::Pack(e.to_string()))
+    write_blocks(doc.landscape, doc.blocks.iter().map(Ok::<&Block, DocxError>), meta)
 }
 
-/// The shared parts copied compressed as they are, then this document's two parts.
-fn package(skeleton: &Skeleton, document: &[u8], core: &[u8]) -> zip::result::ZipResult<Vec<u8>> {
+/// Writes `blocks` as they come: the shared parts copied compressed as they are, then
+/// the body streamed through the compressor, then the document properties. An `Err`
+/// from `blocks` stops the document.
+pub fn write_blocks<B: Borrow<Block>, E: From<DocxError>>(
+    landscape: bool,
+    blocks: impl IntoIterator<Item = Result<B, E>>,
+    meta: &DocMeta,
+) -> Result<Vec<u8>, E> {
+    let skeleton = skeleton::get().map_err(DocxError::Pack)?;
+    let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(32 * 1024)));
     let mut shared = skeleton.parts();
-    let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(document.len() / 4 + 8 * 1024)));
     for i in 0..shared.len() {
-        zip.raw_copy_file(shared.by_index_raw(i)?)?;
+        zip.raw_copy_file(shared.by_index_raw(i).map_err(DocxError::from)?).map_err(DocxError::from)?;
     }
     let options = SimpleFileOptions::default().compression_level(Some(LEVEL));
-    for (name, bytes) in [(skeleton::DOCUMENT, document), (Skeleton::CORE, core)] {
-        zip.start_file(name, options)?;
-        zip.write_all(bytes)?;
+    zip.start_file(skeleton::DOCUMENT, options).map_err(DocxError::from)?;
+    let mut xml = xml::Xml::with_capacity(CHUNK + CHUNK / 4);
+    xml.raw(&skeleton.prologue);
+    let width = body::text_width(landscape);
+    for block in blocks {
+        body::block(&mut xml, block?.borrow(), width);
+        if xml.pending() >= CHUNK {
+            xml.drain_into(&mut zip).map_err(DocxError::from)?;
+        }
     }
-    Ok(zip.finish()?.into_inner())
+    xml.raw(if landscape { &skeleton.landscape } else { &skeleton.portrait });
+    xml.drain_into(&mut zip).map_err(DocxError::from)?;
+    zip.start_file(Skeleton::CORE, options).map_err(DocxError::from)?;
+    zip.write_all(skeleton.core(meta).as_bytes()).map_err(DocxError::from)?;
+    Ok(zip.finish().map_err(DocxError::from)?.into_inner())
 }

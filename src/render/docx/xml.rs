@@ -82,8 +82,21 @@ impl Xml {
         self.out.push_str(xml);
     }
 
+    #[cfg(test)]
     pub fn into_string(self) -> String {
         self.out
+    }
+
+    /// Bytes written and not yet drained.
+    pub fn pending(&self) -> usize {
+        self.out.len()
+    }
+
+    /// Hands what is written so far to `sink` and starts again, keeping the buffer.
+    pub fn drain_into(&mut self, sink: &mut impl std::io::Write) -> std::io::Result<()> {
+        sink.write_all(self.out.as_bytes())?;
+        self.out.clear();
+        Ok(())
     }
 
     /// `<w:p>` with its properties; close with [`Xml::end_p`].
