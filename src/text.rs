@@ -11,9 +11,18 @@ use unicode_normalization::char::is_combining_mark;
 /// Excel cells and pasted text carry vertical tabs, NULs and zero-width marks that
 /// Word refuses (docgen-notes §0.2); they must never reach a document.
 pub fn clean(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
+    // Nearly all text arrives in NFC already: then the normaliser is skipped.
+    if is_nfc_quick(s.chars()) == IsNormalized::Yes {
+        clean_chars(s.len(), s.chars())
+    } else {
+        clean_chars(s.len(), s.nfc())
+    }
+}
+
+fn clean_chars(len: usize, chars: impl Iterator<Item = char>) -> String {
+    let mut out = String::with_capacity(len);
     let mut pending_space = false;
-    for c in s.nfc() {
+    for c in chars {
         if c.is_whitespace() || c == '\u{000B}' || c == '\u{000C}' {
             pending_space = !out.is_empty();
             continue;

@@ -14,6 +14,35 @@ pub struct Entry {
     pub source: String,
     /// Hash of the bytes written.
     pub bytes: String,
+    /// Size and modification time (ns since 1970) of the file as written: when both
+    /// still match, the file is known untouched without reading it (as git's index does).
+    #[serde(default)]
+    pub len: u64,
+    #[serde(default)]
+    pub modified: u64,
+}
+
+/// (size, modification time in ns) of a file, if it can be read.
+pub fn stamp(path: &Path) -> Option<(u64, u64)> {
+    let meta = std::fs::metadata(path).ok()?;
+    let modified = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?.as_nanos();
+    Some((meta.len(), u64::try_from(modified).ok()?))
+}
+
+impl Entry {
+    pub fn new(source: String, bytes: &[u8], path: &Path) -> Entry {
+        let (len, modified) = stamp(path).unwrap_or_default();
+        Entry { source, bytes: hash(bytes), len, modified }
+    }
+
+    /// Is the file at `path` still the one written? By its size and time when they
+    /// match, by its hash otherwise.
+    pub fn matches_file(&self, path: &Path) -> bool {
+        if self.modified != 0 && stamp(path) == Some((self.len, self.modified)) {
+            return true;
+        }
+        std::fs::read(path).is_ok_and(|bytes| hash(&bytes) == self.bytes)
+    }
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]

@@ -4,14 +4,15 @@
 //! previous documents stay as they were (rules.md, Command contract).
 
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::io::Write as _;
+use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::context::agency::agency;
-use super::context::status::status;
-use super::context::unit::{self_review, unit};
+use super::context::agency::{AgencyCtx, agency};
+use super::context::status::{StatusCtx, status};
+use super::context::unit::{SelfReviewCtx, UnitCtx, self_review, unit};
 use super::{DocMeta, RenderError, Templates, render_document};
 use crate::calendar::Status;
 use crate::model::{Dataset, DocKind, UnitId};
@@ -25,17 +26,49 @@ struct Job {
     template: &'static str,
     /// Shared by the documents built from the same data: the agency's context holds
     /// every person of the province, and five documents print it.
-    context: Arc<serde_json::Value>,
+    context: Arc<Shared>,
     /// `party`: the report to Ban Tổ chức Tỉnh ủy rather than to UBND tỉnh.
     party: Option<bool>,
     meta: DocMeta,
+}
+
+/// A context and its hash, computed once for all the documents that print it.
+struct Shared {
+    context: Context,
+    hash: OnceLock<String>,
+}
+
+/// The data of one document, typed: tera and the hasher read it directly, without a
+/// JSON tree in between.
+#[derive(Serialize)]
+#[serde(untagged)]
+enum Context {
+    Status(StatusCtx),
+    Unit(UnitCtx),
+    SelfReview(SelfReviewCtx),
+    Agency(AgencyCtx),
+}
+
+impl Shared {
+    fn hash(&self) -> &str {
+        self.hash.get_or_init(|| {
+            let mut hasher = blake3::Hasher::new();
+            // Serialised straight into the hasher, through a buffer: no copy as text,
+            // and not one hasher call per JSON token.
+            let mut buffered = std::io::BufWriter::with_capacity(16 * 1024, &mut hasher);
+            let _ = serde_json::to_writer(&mut buffered, &self.context);
+            let _ = buffered.flush();
+            drop(buffered);
+            hasher.finalize().to_hex().to_string()
+        })
+    }
 }
 
 /// A job's context with its flag, as the template sees it.
 #[derive(Serialize)]
 struct Flagged<'a> {
     #[serde(flatten)]
-    context: &'a serde_json::Value,
+    context: &'a Context,
     #[serde(skip_serializing_if = "Option::is_none")]
     party: Option<bool>,
 }
@@ -116,7 +149,7 @@ pub fn plan<E>(
     let mut jobs = vec![Job {
         rel: PathBuf::from(AGENCY_DIR).join(STATUS_FILE),
         template: "status.tera",
-        context: to_value(&status(d, i.status)),
+        context: shared(Context::Status(status(d, i.status))),
         party: None,
         meta: DocMeta {
             title: format!("Tình hình thực hiện kế hoạch năm {}", d.agency.year),
@@ -160,8 +193,8 @@ fn render(
     jobs.into_par_iter()
         .map(|job| {
             bar.inc(1);
-            let context = Flagged { context: &job.context, party: job.party };
-            let source = source_hash(templates.source_hash(job.template), &context);
+            let context = Flagged { context: &job.context.context, party: job.party };
+            let source = source_hash(templates.source_hash(job.template), job.context.hash(), job.party);
             if current(&job.rel, &source) {
                 return Ok(Planned { rel: job.rel, source, bytes: None });
             }
@@ -180,7 +213,7 @@ fn unit_jobs(d: &Dataset, e: &Evaluation, unit_id: UnitId, folder: &str, jobs: &
         subject: format!("Kiểm điểm, đánh giá, xếp loại chất lượng năm {}", d.agency.year),
         author: d.agency.name.clone(),
     };
-    let value = to_value(&ctx);
+    let value = shared(Context::Unit(ctx));
     let dir = PathBuf::from(folder);
     for (file, template, kind) in [
         (MINUTES_FILE, "unit_minutes.tera", DocKind::UnitMinutes),
@@ -198,16 +231,17 @@ fn unit_jobs(d: &Dataset, e: &Evaluation, unit_id: UnitId, folder: &str, jobs: &
     for (i, id) in ordered.into_iter().chain(rest).enumerate() {
         let ctx = self_review(d, e, id);
         let file = format!("{:02}-{}.docx", i + 1, slug(&d.people[id].name));
+        let meta = DocMeta {
+            title: format!("{} - {}", ctx.title, ctx.name),
+            subject: ctx.form_label.clone(),
+            author: d.agency.name.clone(),
+        };
         jobs.push(Job {
             rel: dir.join(SELF_REVIEW_DIR).join(file),
             template: "self_review.tera",
-            context: to_value(&ctx),
+            context: shared(Context::SelfReview(ctx)),
             party: None,
-            meta: DocMeta {
-                title: format!("{} - {}", ctx.title, ctx.name),
-                subject: ctx.form_label.clone(),
-                author: d.agency.name.clone(),
-            },
+            meta,
         });
     }
 }
@@ -223,7 +257,7 @@ pub const AGENCY_FILES: [(DocKind, &str, &str); 5] = [
 
 fn agency_jobs(d: &Dataset, e: &Evaluation, jobs: &mut Vec<Job>) {
     let summary = crate::rules::summary::summarize(d, e);
-    let value = to_value(&agency(d, e, &summary));
+    let value = shared(Context::Agency(agency(d, e, &summary)));
     for (kind, file, template) in AGENCY_FILES {
         jobs.push(Job {
             rel: PathBuf::from(AGENCY_DIR).join(file),
@@ -239,16 +273,20 @@ fn agency_jobs(d: &Dataset, e: &Evaluation, jobs: &mut Vec<Job>) {
     }
 }
 
-fn to_value(ctx: &impl Serialize) -> Arc<serde_json::Value> {
-    Arc::new(serde_json::to_value(ctx).unwrap_or(serde_json::Value::Null))
+fn shared(context: Context) -> Arc<Shared> {
+    Arc::new(Shared { context, hash: OnceLock::new() })
 }
 
 /// What a document is built from: this version, its template's text and its data.
-fn source_hash(template_hash: &str, context: &impl Serialize) -> String {
+fn source_hash(template_hash: &str, context_hash: &str, party: Option<bool>) -> String {
     let mut hasher = blake3::Hasher::new();
     hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
     hasher.update(template_hash.as_bytes());
-    // Serialised straight into the hasher: no copy of the data as text.
-    let _ = serde_json::to_writer(&mut hasher, context);
+    hasher.update(context_hash.as_bytes());
+    hasher.update(match party {
+        None => b"",
+        Some(false) => b"party=false",
+        Some(true) => b"party=true",
+    });
     hasher.finalize().to_hex().to_string()
 }
