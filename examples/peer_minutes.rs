@@ -72,7 +72,8 @@ fn main() {
     let meta = DocMeta { title: "Biên bản họp".into(), subject: String::new(), author: "Sở Nội vụ".into() };
 
     let t0 = Instant::now();
-    let source = std::fs::read_to_string(&a.template).unwrap_or_else(|e| fail(&format!("{}: {e}", a.template.display())));
+    let source =
+        std::fs::read_to_string(&a.template).unwrap_or_else(|e| fail(&format!("{}: {e}", a.template.display())));
     let mut templates = Templates::load(None).unwrap_or_else(|e| fail(&e.to_string()));
     templates.add(TEMPLATE, &source).unwrap_or_else(|e| fail(&e.to_string()));
     pool.install(|| {

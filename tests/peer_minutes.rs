@@ -27,9 +27,13 @@ fn the_peer_minutes_hold_exactly_the_expected_paragraphs() {
         "BIÊN BẢN".into(),
         format!("Họp kiểm điểm, đánh giá, xếp loại chất lượng công chức, viên chức năm {}", s("nam")),
     ];
-    for (label, key) in
-        [("Thời gian", "thoi_gian"), ("Địa điểm", "dia_diem"), ("Chủ trì", "chu_tri"), ("Thư ký", "thu_ky"), ("Thành phần tham dự", "thanh_phan")]
-    {
+    for (label, key) in [
+        ("Thời gian", "thoi_gian"),
+        ("Địa điểm", "dia_diem"),
+        ("Chủ trì", "chu_tri"),
+        ("Thư ký", "thu_ky"),
+        ("Thành phần tham dự", "thanh_phan"),
+    ] {
         want.push(format!("{label}: {}", s(key)));
     }
     want.extend(["noi_dung_1", "noi_dung_2", "noi_dung_3"].map(s));

@@ -213,7 +213,9 @@ pub fn parse(src: &str, template: &str) -> Result<Document, MarkupError> {
 /// tables are scaled to the width of the page.
 pub fn is_landscape(src: &str) -> bool {
     src.lines().any(|line| {
-        line.trim().strip_prefix("@landscape").is_some_and(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
+        line.trim()
+            .strip_prefix("@landscape")
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(char::is_whitespace))
     })
 }
 
@@ -245,7 +247,8 @@ impl Iterator for Blocks<'_> {
 impl<'a> Blocks<'a> {
     fn next_block(&mut self) -> Result<Option<Block>, MarkupError> {
         let template = self.template;
-        let err = move |line: usize, message: String| MarkupError { template: template.to_string(), line: line + 1, message };
+        let err =
+            move |line: usize, message: String| MarkupError { template: template.to_string(), line: line + 1, message };
         while let Some((start, line)) = self.lines.next() {
             let line = line.trim();
             if line.is_empty() {
@@ -396,8 +399,7 @@ fn table(args: &str, body: &[(usize, &str)], err: &ErrFn, start: usize) -> Resul
     }
     for (line, text) in body {
         let row = cells(text).ok_or_else(|| err(*line, "mỗi dòng của bảng bắt đầu và kết thúc bằng |".into()))?;
-        let row =
-            row.into_iter().map(cell).collect::<Result<Vec<Cell>, String>>().map_err(|m| err(*line, m))?;
+        let row = row.into_iter().map(cell).collect::<Result<Vec<Cell>, String>>().map_err(|m| err(*line, m))?;
         table.rows.push(row);
     }
     if let Err((r, message)) = layout(&table.rows, table.widths.len()) {

@@ -30,5 +30,9 @@ pub fn render_document(
     meta: &DocMeta,
 ) -> Result<Vec<u8>, RenderError> {
     let markup = templates.render(name, context)?;
-    write_blocks(markup::is_landscape(&markup), markup::blocks(&markup, name).map(|b| b.map_err(RenderError::from)), meta)
+    write_blocks(
+        markup::is_landscape(&markup),
+        markup::blocks(&markup, name).map(|b| b.map_err(RenderError::from)),
+        meta,
+    )
 }

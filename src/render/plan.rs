@@ -3,8 +3,8 @@
 //! A unit's dossier is built only when the unit's own data has no error; otherwise its
 //! previous documents stay as they were (rules.md, Command contract).
 
-use std::path::{Path, PathBuf};
 use std::io::Write as _;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use rayon::prelude::*;
@@ -220,7 +220,13 @@ fn unit_jobs(d: &Dataset, e: &Evaluation, unit_id: UnitId, folder: &str, jobs: &
         (REPORT_FILE, "unit_report.tera", DocKind::UnitReport),
         (PROPOSAL_FILE, "unit_proposal.tera", DocKind::UnitProposal),
     ] {
-        jobs.push(Job { rel: dir.join(file), template, context: value.clone(), party: None, meta: meta(kind.name_vi()) });
+        jobs.push(Job {
+            rel: dir.join(file),
+            template,
+            context: value.clone(),
+            party: None,
+            meta: meta(kind.name_vi()),
+        });
     }
     let review = d.review_of(unit_id);
     let ordered: Vec<usize> = match review {

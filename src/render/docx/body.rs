@@ -92,11 +92,8 @@ fn paragraph(x: &mut Xml, p: &Para) {
         ParaKind::Body | ParaKind::Heading1 | ParaKind::Heading2 => Some((0, 0, FIRST_LINE_INDENT)),
         ParaKind::Plain => None,
     };
-    x.p(&ParaProps { keep_next: heading, indent, jc: Some(jc(p.align)), ..ParaProps::default() }.spacing(
-        SPACING,
-        SPACING,
-        LINE,
-    ));
+    x.p(&ParaProps { keep_next: heading, indent, jc: Some(jc(p.align)), ..ParaProps::default() }
+        .spacing(SPACING, SPACING, LINE));
     spans(x, &p.spans, BODY_SIZE, heading);
     x.end_p();
 }

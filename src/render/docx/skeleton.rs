@@ -23,8 +23,7 @@ use std::io::{Cursor, Read, Write};
 use std::sync::OnceLock;
 
 use docx_rs::{
-    AlignmentType, Docx, Header as DocxHeader, LineSpacing, LineSpacingType, PageMargin, PageNum, Paragraph,
-    RunFonts,
+    AlignmentType, Docx, Header as DocxHeader, LineSpacing, LineSpacingType, PageMargin, PageNum, Paragraph, RunFonts,
 };
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
@@ -186,9 +185,7 @@ fn finish(name: &str, xml: String) -> String {
     match name {
         "word/styles.xml" => reorder(&styles(xml)),
         "word/settings.xml" => settings(xml),
-        n if n.starts_with("word/header") || n.starts_with("word/footer") || n == "word/numbering.xml" => {
-            reorder(&xml)
-        }
+        n if n.starts_with("word/header") || n.starts_with("word/footer") || n == "word/numbering.xml" => reorder(&xml),
         _ => xml,
     }
 }
@@ -218,9 +215,10 @@ fn settings(mut xml: String) -> String {
 }
 
 fn core_template(xml: &str) -> String {
-    let xml = xml
-        .replace("<dc:creator>unknown</dc:creator>", &format!("<dc:creator>{AUTHOR}</dc:creator>"))
-        .replace("<cp:lastModifiedBy>unknown</cp:lastModifiedBy>", &format!("<cp:lastModifiedBy>{AUTHOR}</cp:lastModifiedBy>"));
+    let xml = xml.replace("<dc:creator>unknown</dc:creator>", &format!("<dc:creator>{AUTHOR}</dc:creator>")).replace(
+        "<cp:lastModifiedBy>unknown</cp:lastModifiedBy>",
+        &format!("<cp:lastModifiedBy>{AUTHOR}</cp:lastModifiedBy>"),
+    );
     let extra = format!(
         "<dc:title>{TITLE}</dc:title><dc:subject>{SUBJECT}</dc:subject><dc:language>{LANGUAGE}</dc:language></cp:coreProperties>"
     );
@@ -252,11 +250,10 @@ mod tests {
 
     #[test]
     fn core_properties_are_filled_and_escaped() {
-        let core = get().unwrap().core(&DocMeta {
-            title: "A & B".into(),
-            subject: "<x>".into(),
-            author: "Sở Nội vụ".into(),
-        });
+        let core =
+            get()
+                .unwrap()
+                .core(&DocMeta { title: "A & B".into(), subject: "<x>".into(), author: "Sở Nội vụ".into() });
         assert!(core.contains("<dc:creator>Sở Nội vụ</dc:creator>"));
         assert!(core.contains("<cp:lastModifiedBy>Sở Nội vụ</cp:lastModifiedBy>"));
         assert!(core.contains("<dc:title>A &amp; B</dc:title><dc:subject>&lt;x&gt;</dc:subject>"));

@@ -256,7 +256,9 @@ impl Xml {
         self.raw(r#"<w:tblLayout w:type="fixed" />"#);
         if borders {
             // 1 mm either side of the text in a ruled cell.
-            self.raw(r#"<w:tblCellMar><w:left w:w="57" w:type="dxa" /><w:right w:w="57" w:type="dxa" /></w:tblCellMar>"#);
+            self.raw(
+                r#"<w:tblCellMar><w:left w:w="57" w:type="dxa" /><w:right w:w="57" w:type="dxa" /></w:tblCellMar>"#,
+            );
         }
         self.raw("</w:tblPr><w:tblGrid>");
         for w in widths {
