@@ -42,6 +42,8 @@ struct Shared {
 /// JSON tree in between.
 #[derive(Serialize)]
 #[serde(untagged)]
+// Each context is built once and lives in an `Arc`: the size of the enum is never copied.
+#[allow(clippy::large_enum_variant)]
 enum Context {
     Status(StatusCtx),
     Unit(UnitCtx),
