@@ -127,6 +127,25 @@ impl Findings {
         self.0.extend(other);
     }
 
+    /// Runs `f` over `items` in parallel, each with findings of its own, and adds them
+    /// here in the order of `items`: messages come out the same on every run.
+    pub fn par_map<T: Send, R: Send>(&mut self, items: Vec<T>, f: impl Fn(T, &mut Findings) -> R + Sync) -> Vec<R> {
+        use rayon::prelude::*;
+        let done: Vec<(R, Findings)> = items
+            .into_par_iter()
+            .map(|item| {
+                let mut local = Findings::default();
+                (f(item, &mut local), local)
+            })
+            .collect();
+        done.into_iter()
+            .map(|(r, local)| {
+                self.extend(local.0);
+                r
+            })
+            .collect()
+    }
+
     pub fn count(&self, severity: Severity) -> usize {
         self.0.iter().filter(|f| f.severity == severity).count()
     }

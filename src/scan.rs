@@ -6,7 +6,6 @@
 
 use std::path::{Path, PathBuf};
 
-use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::findings::{Finding, Findings, input};
@@ -67,29 +66,17 @@ pub fn scan(root: &Path, findings: &mut Findings) -> Vec<InputFile> {
     }
     // Reading and sniffing thousands of meeting files is the slow part: in parallel, with
     // the findings put back in walk order.
-    let classified: Vec<(Option<InputFile>, Findings)> = entries
-        .into_par_iter()
-        .map(|entry| {
-            let mut local = Findings::default();
-            let file = match entry {
-                Ok(path) => {
-                    let rel = relative(root, &path);
-                    classify(path, rel, &mut local)
-                }
-                Err(finding) => {
-                    local.push(finding);
-                    None
-                }
-            };
-            (file, local)
-        })
-        .collect();
-    let mut files = Vec::new();
-    for (file, local) in classified {
-        findings.extend(local.0);
-        files.extend(file);
-    }
-    files
+    let classified = findings.par_map(entries, |entry, local| match entry {
+        Ok(path) => {
+            let rel = relative(root, &path);
+            classify(path, rel, local)
+        }
+        Err(finding) => {
+            local.push(finding);
+            None
+        }
+    });
+    classified.into_iter().flatten().collect()
 }
 
 fn classify(path: PathBuf, rel: PathBuf, findings: &mut Findings) -> Option<InputFile> {

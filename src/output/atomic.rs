@@ -48,9 +48,10 @@ pub fn stage(path: &Path, bytes: &[u8]) -> std::io::Result<Staged> {
 
 /// Makes the staged files durable before any of them replaces its target.
 pub fn sync(staged: &[Staged]) -> std::io::Result<()> {
+    // One call flushes the whole file system the outputs live on: worth it for a batch,
+    // not for the single file of a manifest.
     #[cfg(target_os = "linux")]
-    if let Some(first) = staged.first() {
-        // One call flushes the whole file system the outputs live on.
+    if let [first, _, ..] = staged {
         use std::os::fd::AsRawFd;
         let file = std::fs::File::open(&first.tmp)?;
         // SAFETY: `syncfs` only reads the descriptor, which `file` keeps open.

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use super::roster::{Workbook, read_workbook};
+use super::roster::read_workbook;
 use super::units::UnitIndex;
 use super::yaml::{self, AgencyDoc, AgencyReviewDoc, UnitReviewDoc, YamlKind, source_of};
 use crate::findings::{Finding, Findings, Severity, input};
@@ -70,19 +70,11 @@ fn assemble(files: &[InputFile], findings: &mut Findings) -> Option<Dataset> {
 
     // Workbooks and meeting files are read in parallel, each with its own findings,
     // merged back in file order so that messages come out in the same order every run.
-    let books: Vec<(&InputFile, Workbook, Findings)> = files
-        .par_iter()
-        .filter(|f| f.kind == FileKind::Roster)
-        .map(|file| {
-            let mut local = Findings::default();
-            let book = read_workbook(&file.path, &file.rel, &units, &mut local);
-            (file, book, local)
-        })
-        .collect();
+    let rosters: Vec<&InputFile> = files.iter().filter(|f| f.kind == FileKind::Roster).collect();
+    let books = findings.par_map(rosters, |file, local| (file, read_workbook(&file.path, &file.rel, &units, local)));
     let mut rows = Vec::new();
     let mut rosterless = Vec::new();
-    for (file, book, local) in books {
-        findings.extend(local.0);
+    for (file, book) in books {
         if !book.has_roster {
             rosterless.push(file.rel.clone());
         }

@@ -39,16 +39,6 @@ pub fn block(x: &mut Xml, block: &Block, width: u32) {
     }
 }
 
-trait Spacing {
-    fn spacing(self, before: u32, after: u32, line: i32) -> Self;
-}
-
-impl Spacing for ParaProps {
-    fn spacing(self, before: u32, after: u32, line: i32) -> ParaProps {
-        ParaProps { spacing: Some((before, after, line, false)), ..self }
-    }
-}
-
 /// Single-spaced, nothing before or after.
 fn tight() -> ParaProps {
     ParaProps::default().spacing(0, 0, 240)

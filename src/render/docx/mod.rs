@@ -15,7 +15,6 @@ use zip::ZipWriter;
 use zip::write::SimpleFileOptions;
 
 use super::markup::{Block, Document};
-use skeleton::Skeleton;
 
 /// Document properties (docProps/core.xml).
 #[derive(Clone, Debug, Default)]
@@ -84,7 +83,7 @@ pub fn write_blocks<B: Borrow<Block>, E: From<DocxError>>(
     }
     xml.raw(if landscape { &skeleton.landscape } else { &skeleton.portrait });
     xml.drain_into(&mut zip).map_err(DocxError::from)?;
-    zip.start_file(Skeleton::CORE, options).map_err(DocxError::from)?;
+    zip.start_file(skeleton::CORE, options).map_err(DocxError::from)?;
     zip.write_all(skeleton.core(meta).as_bytes()).map_err(DocxError::from)?;
     Ok(zip.finish().map_err(DocxError::from)?.into_inner())
 }

@@ -46,7 +46,7 @@ pub struct Skeleton {
 }
 
 pub const DOCUMENT: &str = "word/document.xml";
-const CORE: &str = "docProps/core.xml";
+pub const CORE: &str = "docProps/core.xml";
 
 const EAST_ASIAN_COMPAT: [&str; 3] =
     ["<w:balanceSingleByteDoubleByteWidth />", "<w:doNotExpandShiftReturn />", "<w:useFELayout />"];
@@ -81,8 +81,6 @@ impl Skeleton {
             1,
         )
     }
-
-    pub const CORE: &'static str = CORE;
 }
 
 const AUTHOR: &str = "\u{1}author\u{1}";
@@ -226,7 +224,9 @@ fn core_template(xml: &str) -> String {
 }
 
 fn escape(text: &str) -> String {
-    crate::text::clean(text).replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    let mut out = String::with_capacity(text.len());
+    super::xml::escape_into(&mut out, &crate::text::clean(text));
+    out
 }
 
 #[cfg(test)]

@@ -68,6 +68,13 @@ pub struct ParaProps {
     pub mark_size: Option<usize>,
 }
 
+impl ParaProps {
+    /// These properties with spacing before and after (twips) and an "auto" line.
+    pub fn spacing(self, before: u32, after: u32, line: i32) -> ParaProps {
+        ParaProps { spacing: Some((before, after, line, false)), ..self }
+    }
+}
+
 /// The document body being written.
 pub struct Xml {
     out: String,
@@ -217,17 +224,7 @@ impl Xml {
 
     /// Character data, escaped; the text is already free of what XML forbids.
     fn text(&mut self, text: &str) {
-        let mut rest = text;
-        while let Some(at) = rest.find(['&', '<', '>']) {
-            self.out.push_str(&rest[..at]);
-            self.out.push_str(match rest.as_bytes()[at] {
-                b'&' => "&amp;",
-                b'<' => "&lt;",
-                _ => "&gt;",
-            });
-            rest = &rest[at + 1..];
-        }
-        self.out.push_str(rest);
+        escape_into(&mut self.out, text);
     }
 
     pub fn num(&mut self, n: impl std::fmt::Display) {
@@ -317,6 +314,21 @@ impl Xml {
     pub fn end_tc(&mut self) {
         self.raw("</w:tc>");
     }
+}
+
+/// Appends `text` as XML character data.
+pub fn escape_into(out: &mut String, text: &str) {
+    let mut rest = text;
+    while let Some(at) = rest.find(['&', '<', '>']) {
+        out.push_str(&rest[..at]);
+        out.push_str(match rest.as_bytes()[at] {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            _ => "&gt;",
+        });
+        rest = &rest[at + 1..];
+    }
+    out.push_str(rest);
 }
 
 /// A cell merged with the ones below it (`Restart`) or merged into the one above.
