@@ -65,7 +65,7 @@ fn render(c: &mut Criterion) {
     group.bench_function("1_template", |b| b.iter(|| templates.render("peer.tera", &record)));
     group.bench_function("2_markup", |b| b.iter(|| markup::parse(&text, "peer.tera")));
     group.bench_function("3_docx", |b| b.iter(|| write_docx(&doc, &meta)));
-    group.bench_function("all", |b| b.iter(|| render_document(&templates, "peer.tera", &record, &meta)));
+    group.bench_function("all", |b| b.iter(|| render_document(&templates, "peer.tera", &record, &meta, None)));
     group.finish();
 }
 

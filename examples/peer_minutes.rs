@@ -79,7 +79,8 @@ fn main() {
     pool.install(|| {
         records.par_iter().for_each(|record| {
             let id = record["id"].as_u64().unwrap_or_else(|| fail("a record without an id"));
-            let bytes = render_document(&templates, TEMPLATE, record, &meta).unwrap_or_else(|e| fail(&e.to_string()));
+            let bytes =
+                render_document(&templates, TEMPLATE, record, &meta, None).unwrap_or_else(|e| fail(&e.to_string()));
             let path = a.out.join(format!("{id:05}.docx"));
             std::fs::write(&path, bytes).unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())));
         })

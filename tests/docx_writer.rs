@@ -28,7 +28,7 @@ fn demo(people: usize) -> Vec<u8> {
     });
     let meta =
         DocMeta { title: "Báo cáo thử".into(), subject: "Kết quả".into(), author: "Sở Nội vụ".into() };
-    render_document(&templates, "_demo.tera", &context, &meta).unwrap()
+    render_document(&templates, "_demo.tera", &context, &meta, None).unwrap()
 }
 
 #[test]

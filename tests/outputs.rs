@@ -148,3 +148,15 @@ fn two_builds_at_once_do_not_interleave() {
     }
     assert!(files(out.path()).iter().all(|p| !p.to_string_lossy().contains("(ban moi)")), "no false hand-edit");
 }
+
+#[test]
+fn document_properties_carry_the_day_of_the_build() {
+    let (dir, inputs) = sample_copy();
+    let outputs = dir.path().join("outputs");
+    let (code, log) = build_at(&inputs, &outputs);
+    assert_eq!(code, 0, "{log}");
+    let bytes = std::fs::read(outputs.join("co-quan/tinh-hinh-thuc-hien.docx")).unwrap();
+    let core = common::docx::open(&bytes).part("docProps/core.xml").to_string();
+    assert_eq!(core.matches("2023-12-01T00:00:00Z").count(), 2, "{core}");
+    assert!(!core.contains("1970"), "{core}");
+}

@@ -33,6 +33,7 @@ pub const TITLE_SIZE: usize = 28; // 14 pt bold
 pub const RECIPIENTS_HEAD_SIZE: usize = 24; // 12 pt bold italic
 pub const RECIPIENTS_SIZE: usize = 22; // 11 pt
 pub const PAGE_NUMBER_SIZE: usize = 28; // 14 pt
+pub const FORM_TAG_SIZE: usize = 24; // 12 pt bold: "Mẫu số 02A-HD KĐ.ĐG 2023", top right
 
 /// Body paragraphs: first-line indent 1.27 cm, 6 pt before and after, line 1.15.
 pub const FIRST_LINE_INDENT: i32 = 720;
@@ -41,4 +42,10 @@ pub const SPACING: u32 = 120;
 pub const LINE: i32 = 276;
 
 /// The header block's columns: the issuer on the left, the motto on the right.
+/// The left column grows (up to half the text width) when a word of a name needs it.
 pub const HEADER_LEFT: u32 = 3_600;
+/// The right column of the header needs this much for "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT
+/// NAM" at 12 pt bold on one line, with its cell margins.
+pub const MOTTO_COLUMN: u32 = 5_300;
+/// Word's default cell margins in a borderless table (108 twips each side) and slack.
+pub const HEADER_CELL_PADDING: u32 = 2 * 108 + 60;

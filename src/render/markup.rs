@@ -2,6 +2,7 @@
 //!
 //! ```text
 //! @header
+//! form: Mẫu số 02A-HD KĐ.ĐG 2023   (optional: the form's tag, top right)
 //! parent: UBND TỈNH QUẢNG NGÃI
 //! issuer: SỞ NỘI VỤ
 //! unit: PHÒNG TỔ CHỨC       (optional: a unit under the issuer, bold, as in its minutes)
@@ -21,6 +22,7 @@
 //! @end
 //! @lines 4                  (dotted lines to write on)
 //! @pagebreak
+//! @keep                     (from here to the signature, everything stays on one page)
 //! @landscape               (the whole document on landscape A4, for wide tables)
 //! @sign                     (Nơi nhận on the left, the signature on the right)
 //! prefix: KT. GIÁM ĐỐC
@@ -148,6 +150,8 @@ fn layout(rows: &[Vec<Cell>], columns: usize) -> Result<Vec<Vec<Slot<'_>>>, (usi
 /// The official header block (Decree 30, Phụ lục I: ô 1–5).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Header {
+    /// The form's tag printed above the motto ("Mẫu số 02A-HD KĐ.ĐG 2023"), if any.
+    pub form: String,
     pub parent: String,
     pub issuer: String,
     /// A unit of the issuer, printed bold under it (a unit's own minutes).
@@ -182,6 +186,8 @@ pub enum Block {
     /// Dotted lines for handwriting.
     Lines(usize),
     PageBreak,
+    /// `@keep`: the blocks from here to the signature stay on one page with it.
+    Keep,
     Sign(Signature),
     /// Two signatures side by side: (title, name) left and right.
     Sign2 {
@@ -283,6 +289,7 @@ impl<'a> Blocks<'a> {
                 "noindent" => para(ParaKind::Plain, Align::Justify, rest),
                 "left" => para(ParaKind::Plain, Align::Left, rest),
                 "pagebreak" => Block::PageBreak,
+                "keep" => Block::Keep,
                 // Read by `is_landscape` before the first block.
                 "landscape" => continue,
                 "lines" => Block::Lines(
@@ -326,7 +333,8 @@ fn fields<'a>(
 }
 
 fn header(body: &[(usize, &str)], err: &ErrFn) -> Result<Header, MarkupError> {
-    let f = fields(body, err, &["parent", "issuer", "unit", "number", "symbol", "place", "date", "month", "year"])?;
+    let f =
+        fields(body, err, &["form", "parent", "issuer", "unit", "number", "symbol", "place", "date", "month", "year"])?;
     let get = |k: &str| f.get(k).map(|(_, v)| v.clone()).filter(|v| !v.is_empty());
     let number_of = |k: &str| -> Result<Option<i64>, MarkupError> {
         match f.get(k).filter(|(_, v)| !v.is_empty()) {
@@ -342,6 +350,7 @@ fn header(body: &[(usize, &str)], err: &ErrFn) -> Result<Header, MarkupError> {
         ),
     };
     Ok(Header {
+        form: get("form").unwrap_or_default(),
         parent: get("parent").unwrap_or_default(),
         issuer: get("issuer").unwrap_or_default(),
         unit: get("unit").unwrap_or_default(),

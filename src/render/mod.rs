@@ -5,9 +5,12 @@ pub mod context;
 pub mod docx;
 pub mod layout;
 pub mod markup;
+mod measure;
+mod metrics;
 pub mod plan;
 pub mod templates;
 pub mod vn;
+mod words;
 
 pub use docx::{DocMeta, DocxError, schema_order, write_blocks, write_docx};
 pub use templates::{TemplateError, Templates};
@@ -22,17 +25,20 @@ pub enum RenderError {
     Docx(#[from] DocxError),
 }
 
-/// Template → markup → DOCX bytes.
+/// Template → markup → DOCX bytes; `created`: the day of the build, in the document's
+/// properties (Word shows it as the date the document was made).
 pub fn render_document(
     templates: &Templates,
     name: &str,
     context: &impl serde::Serialize,
     meta: &DocMeta,
+    created: Option<chrono::NaiveDate>,
 ) -> Result<Vec<u8>, RenderError> {
     let markup = templates.render(name, context)?;
     write_blocks(
         markup::is_landscape(&markup),
         markup::blocks(&markup, name).map(|b| b.map_err(RenderError::from)),
         meta,
+        created,
     )
 }

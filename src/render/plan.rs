@@ -172,7 +172,7 @@ pub fn plan<E>(
         if jobs.is_empty() {
             break;
         }
-        let batch = render(std::mem::take(&mut jobs), templates, current, &bar);
+        let batch = render(std::mem::take(&mut jobs), templates, current, &bar, i.status.today);
         let mut planned = Vec::with_capacity(batch.len());
         for r in batch {
             match r {
@@ -191,6 +191,7 @@ fn render(
     templates: &Templates,
     current: &(dyn Fn(&Path, &str) -> bool + Sync),
     bar: &indicatif::ProgressBar,
+    today: chrono::NaiveDate,
 ) -> Vec<Result<Planned, Failed>> {
     jobs.into_par_iter()
         .map(|job| {
@@ -200,7 +201,7 @@ fn render(
             if current(&job.rel, &source) {
                 return Ok(Planned { rel: job.rel, source, bytes: None });
             }
-            render_document(templates, job.template, &context, &job.meta)
+            render_document(templates, job.template, &context, &job.meta, Some(today))
                 .map(|bytes| Planned { rel: job.rel.clone(), source, bytes: Some(bytes) })
                 .map_err(|error| Failed { rel: job.rel, error })
         })

@@ -4,6 +4,7 @@
 
 pub mod conformance;
 pub mod docx;
+pub mod pages;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

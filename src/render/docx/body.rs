@@ -3,7 +3,8 @@
 
 use super::super::layout::*;
 use super::super::markup::{Align, Block, Cell, Header, Para, ParaKind, Signature, Span, Table};
-use super::super::vn;
+use super::super::{measure, vn, words};
+use super::columns;
 use super::xml::{Jc, Look, Merge, ParaProps, Xml};
 
 /// The width tables are scaled to.
@@ -17,12 +18,13 @@ pub fn block(x: &mut Xml, block: &Block, width: u32) {
         Block::Header(h) => header_block(x, h, width),
         Block::Title(t) => x.para(&centered().spacing(240, 0, LINE), &vn::upper(t), Look::bold(TITLE_SIZE)),
         Block::Subject(s) => {
-            x.para(&centered().spacing(0, 0, LINE), s, Look::bold(TITLE_SIZE));
+            let look = Look::bold(TITLE_SIZE);
+            x.lines(&centered().spacing(0, 0, LINE), &balanced(s, width, look), look);
             x.empty(&rule_line(width, TEXT_WIDTH / 4).spacing(0, 240, LINE));
         }
         Block::Para(p) => paragraph(x, p),
         Block::Table(t) => {
-            table(x, t, width);
+            table(x, t, width, 0);
             // A paragraph after every table: two tables in a row would merge into one.
             x.empty(&ParaProps { mark_size: Some(12), ..tight() });
         }
@@ -34,6 +36,8 @@ pub fn block(x: &mut Xml, block: &Block, width: u32) {
             }
         }
         Block::PageBreak => x.page_break(),
+        // Read by the keep window; nothing to write.
+        Block::Keep => {}
         Block::Sign(s) => sign_block(x, s, width),
         Block::Sign2 { left, right } => sign2_block(x, left, right, width),
     }
@@ -76,6 +80,32 @@ fn rule_line(within: u32, width: u32) -> ParaProps {
     }
 }
 
+/// A table whose last rows keep with what follows it (the lines before a signature).
+pub fn table_kept_with_next(x: &mut Xml, block: &Block, width: u32) {
+    let Block::Table(t) = block else { return self::block(x, block, width) };
+    table(x, t, width, ROWS_KEPT);
+    x.empty(&ParaProps { keep_next: true, mark_size: Some(12), ..tight() });
+}
+
+/// Rows at the end of a table that keep with the signature after it.
+const ROWS_KEPT: usize = 2;
+
+/// Opens the invisible, unsplittable row that holds a signature and what keeps with it.
+pub fn open_kept(x: &mut Xml, width: u32) {
+    x.tbl_unpadded(width);
+    x.tr(true, false);
+    x.tc(width, 1, None, false);
+}
+
+pub fn close_kept(x: &mut Xml) {
+    // A cell ends with a paragraph; so does the body after a table.
+    x.empty(&ParaProps { mark_size: Some(2), ..tight() });
+    x.end_tc();
+    x.end_tr();
+    x.end_tbl();
+    x.empty(&ParaProps { mark_size: Some(2), ..tight() });
+}
+
 fn paragraph(x: &mut Xml, p: &Para) {
     let heading = matches!(p.kind, ParaKind::Heading1 | ParaKind::Heading2);
     let indent = match p.kind {
@@ -91,7 +121,8 @@ fn paragraph(x: &mut Xml, p: &Para) {
 /// A borderless layout table of one row: each cell's content written by its closure.
 fn borderless(x: &mut Xml, widths: &[u32], cells: &[&dyn Fn(&mut Xml)]) {
     x.tbl(widths, false, true);
-    x.tr(false, false);
+    // A signature (or the header block) is never cut by a page break.
+    x.tr(true, false);
     for (w, content) in widths.iter().zip(cells) {
         x.tc(*w, 1, None, false);
         content(x);
@@ -101,17 +132,60 @@ fn borderless(x: &mut Xml, widths: &[u32], cells: &[&dyn Fn(&mut Xml)]) {
     x.end_tbl();
 }
 
+/// `text` in the fewest balanced lines that fit `room`, broken only between words: a
+/// subject never leaves "2023" alone on its last line.
+fn balanced(text: &str, room: u32, look: Look) -> Vec<String> {
+    let words = words::words(text);
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    measure::balanced_lines(&words, room, look.size, look.bold)
+}
+
+/// A name in the header's left column: in capitals, in balanced lines.
+fn header_name(x: &mut Xml, text: &str, look: Look, column: u32) {
+    x.lines(&centered(), &balanced(&vn::upper(text), column.saturating_sub(HEADER_CELL_PADDING), look), look);
+}
+
+/// The left column of the header: as narrow as the usual 6.35 cm allows, wider (up to
+/// what the motto leaves) when that saves a name a line or keeps a word whole.
+fn header_left_width(h: &Header, width: u32) -> u32 {
+    let widest = width.saturating_sub(MOTTO_COLUMN).max(HEADER_LEFT);
+    let names: Vec<(String, bool)> = [(&h.parent, false), (&h.issuer, true), (&h.unit, true)]
+        .iter()
+        .filter(|(text, _)| !text.is_empty())
+        .map(|(text, bold)| (vn::upper(text), *bold))
+        .collect();
+    let lines_at = |column: u32| -> Vec<usize> {
+        let room = column.saturating_sub(HEADER_CELL_PADDING);
+        names
+            .iter()
+            .map(|(text, bold)| {
+                let look = if *bold { Look::bold(HEADER_SIZE) } else { Look::plain(HEADER_SIZE) };
+                let lines = balanced(text, room, look);
+                let overflow = lines.iter().any(|line| measure::width(line, HEADER_SIZE, *bold) > room);
+                // A word wider than the column counts as a line too many.
+                lines.len() + usize::from(overflow)
+            })
+            .collect()
+    };
+    let best = lines_at(widest);
+    (HEADER_LEFT..widest).step_by(120).find(|column| lines_at(*column) == best).unwrap_or(widest)
+}
+
 fn header_block(x: &mut Xml, h: &Header, width: u32) {
-    let header_right = width - HEADER_LEFT;
+    if !h.form.is_empty() {
+        x.para(&ParaProps { jc: Some(Jc::Right), ..tight() }.spacing(0, 120, 240), &h.form, Look::bold(FORM_TAG_SIZE));
+    }
+    let header_left = header_left_width(h, width);
+    let header_right = width - header_left;
     let left = |x: &mut Xml| {
         if !h.parent.is_empty() {
-            x.para(&centered(), &vn::upper(&h.parent), Look::plain(HEADER_SIZE));
+            header_name(x, &h.parent, Look::plain(HEADER_SIZE), header_left);
         }
-        x.para(&centered(), &vn::upper(&h.issuer), Look::bold(HEADER_SIZE));
+        header_name(x, &h.issuer, Look::bold(HEADER_SIZE), header_left);
         if !h.unit.is_empty() {
-            x.para(&centered(), &vn::upper(&h.unit), Look::bold(HEADER_SIZE));
+            header_name(x, &h.unit, Look::bold(HEADER_SIZE), header_left);
         }
-        x.empty(&rule_line(HEADER_LEFT, HEADER_LEFT / 3));
+        x.empty(&rule_line(header_left, header_left / 3));
         // Forms and minutes of a unit carry no registry number.
         if !h.symbol.is_empty() {
             let number = vn::number_line(h.number.as_deref(), &h.symbol);
@@ -126,26 +200,19 @@ fn header_block(x: &mut Xml, h: &Header, width: u32) {
         let date = vn::date_line(&h.place, h.date, h.month, h.year);
         x.para(&centered().spacing(SPACING, 0, LINE), &date, Look { size: DATE_SIZE, bold: false, italic: true });
     };
-    borderless(x, &[HEADER_LEFT, header_right], &[&left, &right]);
+    borderless(x, &[header_left, header_right], &[&left, &right]);
 }
 
-/// Scales relative widths to the text width, the last column taking the rounding.
-fn scaled(widths: &[u32], width: u32) -> Vec<u32> {
-    let total: u32 = widths.iter().sum::<u32>().max(1);
-    let mut out: Vec<u32> = widths.iter().map(|w| w * width / total).collect();
-    let used: u32 = out.iter().sum();
-    if let Some(last) = out.last_mut() {
-        *last += width - used;
-    }
-    out
-}
-
-fn table(x: &mut Xml, t: &Table, width: u32) {
-    let widths = scaled(&t.widths, width);
+/// A ruled table; its last `rows_kept` rows keep with what follows.
+fn table(x: &mut Xml, t: &Table, width: u32, rows_kept: usize) {
+    let widths = columns::fit(t, width);
     let size = (t.size * 2) as usize;
     x.tbl(&widths, true, false);
-    for (r, slots) in t.grid().iter().enumerate() {
+    let grid = t.grid();
+    let first_kept = grid.len().saturating_sub(rows_kept);
+    for (r, slots) in grid.iter().enumerate() {
         let header = r < t.header_rows;
+        let keep = r >= first_kept;
         x.tr(true, header);
         for slot in slots {
             let (col, span) = (slot.col, slot.colspan);
@@ -153,11 +220,11 @@ fn table(x: &mut Xml, t: &Table, width: u32) {
             match slot.cell {
                 Some(cell) => {
                     x.tc(width, span, (cell.rowspan > 1).then_some(Merge::Restart), true);
-                    table_paragraph(x, cell, size, header);
+                    table_paragraph(x, cell, size, header, keep);
                 }
                 None => {
                     x.tc(width, span, Some(Merge::Continue), true);
-                    x.empty(&ParaProps::default());
+                    x.empty(&ParaProps { keep_next: keep, ..ParaProps::default() });
                 }
             }
             x.end_tc();
@@ -167,9 +234,9 @@ fn table(x: &mut Xml, t: &Table, width: u32) {
     x.end_tbl();
 }
 
-fn table_paragraph(x: &mut Xml, cell: &Cell, size: usize, header: bool) {
+fn table_paragraph(x: &mut Xml, cell: &Cell, size: usize, header: bool, keep: bool) {
     let a = cell.align.unwrap_or(if header { Align::Center } else { Align::Left });
-    x.p(&ParaProps { jc: Some(jc(a)), ..ParaProps::default() }.spacing(40, 40, 240));
+    x.p(&ParaProps { keep_next: keep, jc: Some(jc(a)), ..ParaProps::default() }.spacing(40, 40, 240));
     spans(x, &cell.spans, size, cell.bold || header);
     x.end_p();
 }

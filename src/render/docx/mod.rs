@@ -4,6 +4,8 @@
 //! into every document.
 
 mod body;
+mod columns;
+mod keep;
 pub mod schema_order;
 mod skeleton;
 mod xml;
@@ -53,7 +55,7 @@ const LEVEL: i64 = 1;
 const CHUNK: usize = 256 * 1024;
 
 pub fn write_docx(doc: &Document, meta: &DocMeta) -> Result<Vec<u8>, DocxError> {
-    write_blocks(doc.landscape, doc.blocks.iter().map(Ok::<&Block, DocxError>), meta)
+    write_blocks(doc.landscape, doc.blocks.iter().map(Ok::<&Block, DocxError>), meta, None)
 }
 
 /// Writes `blocks` as they come: the shared parts copied compressed as they are, then
@@ -63,6 +65,7 @@ pub fn write_blocks<B: Borrow<Block>, E: From<DocxError>>(
     landscape: bool,
     blocks: impl IntoIterator<Item = Result<B, E>>,
     meta: &DocMeta,
+    created: Option<chrono::NaiveDate>,
 ) -> Result<Vec<u8>, E> {
     let skeleton = skeleton::get().map_err(DocxError::Pack)?;
     let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(32 * 1024)));
@@ -75,15 +78,26 @@ pub fn write_blocks<B: Borrow<Block>, E: From<DocxError>>(
     let mut xml = xml::Xml::with_capacity(CHUNK + CHUNK / 4);
     xml.raw(&skeleton.prologue);
     let width = body::text_width(landscape);
-    for block in blocks {
-        body::block(&mut xml, block?.borrow(), width);
-        if xml.pending() >= CHUNK {
-            xml.drain_into(&mut zip).map_err(DocxError::from)?;
+    let mut write = |piece: keep::Piece| -> Result<(), DocxError> {
+        match piece {
+            keep::Piece::Block(block) => body::block(&mut xml, block, width),
+            keep::Piece::TableTail(block) => body::table_kept_with_next(&mut xml, block, width),
+            keep::Piece::Open => body::open_kept(&mut xml, width),
+            keep::Piece::Close => body::close_kept(&mut xml),
         }
+        if xml.pending() >= CHUNK {
+            xml.drain_into(&mut zip)?;
+        }
+        Ok(())
+    };
+    let mut window = keep::KeepWindow::new();
+    for block in blocks {
+        window.push(block?, &mut write)?;
     }
+    window.flush(&mut write)?;
     xml.raw(if landscape { &skeleton.landscape } else { &skeleton.portrait });
     xml.drain_into(&mut zip).map_err(DocxError::from)?;
     zip.start_file(skeleton::CORE, options).map_err(DocxError::from)?;
-    zip.write_all(skeleton.core(meta).as_bytes()).map_err(DocxError::from)?;
+    zip.write_all(skeleton.core(meta, created).as_bytes()).map_err(DocxError::from)?;
     Ok(zip.finish().map_err(DocxError::from)?.into_inner())
 }

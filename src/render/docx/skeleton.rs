@@ -73,17 +73,26 @@ impl Skeleton {
     }
 
     /// `docProps/core.xml` for `meta`.
-    pub fn core(&self, meta: &DocMeta) -> String {
+    /// docProps/core.xml of one document, dated `created` (created and modified) when
+    /// given; otherwise docx-rs's fixed epoch date stays, so that a document's bytes do
+    /// not depend on the clock.
+    pub fn core(&self, meta: &DocMeta, created: Option<chrono::NaiveDate>) -> String {
         let author = escape(&meta.author);
-        self.core.replacen(AUTHOR, &author, 2).replacen(TITLE, &escape(&meta.title), 1).replacen(
+        let core = self.core.replacen(AUTHOR, &author, 2).replacen(TITLE, &escape(&meta.title), 1).replacen(
             SUBJECT,
             &escape(&meta.subject),
             1,
-        )
+        );
+        match created {
+            Some(day) => core.replace(EPOCH, &day.format("%Y-%m-%dT00:00:00Z").to_string()),
+            None => core,
+        }
     }
 }
 
 const AUTHOR: &str = "\u{1}author\u{1}";
+/// The date docx-rs writes as created and modified.
+const EPOCH: &str = "1970-01-01T00:00:00Z";
 const TITLE: &str = "\u{1}title\u{1}";
 const SUBJECT: &str = "\u{1}subject\u{1}";
 
@@ -250,13 +259,14 @@ mod tests {
 
     #[test]
     fn core_properties_are_filled_and_escaped() {
-        let core =
-            get()
-                .unwrap()
-                .core(&DocMeta { title: "A & B".into(), subject: "<x>".into(), author: "Sở Nội vụ".into() });
+        let core = get()
+            .unwrap()
+            .core(&DocMeta { title: "A & B".into(), subject: "<x>".into(), author: "Sở Nội vụ".into() }, None);
         assert!(core.contains("<dc:creator>Sở Nội vụ</dc:creator>"));
         assert!(core.contains("<cp:lastModifiedBy>Sở Nội vụ</cp:lastModifiedBy>"));
         assert!(core.contains("<dc:title>A &amp; B</dc:title><dc:subject>&lt;x&gt;</dc:subject>"));
         assert!(!core.contains('\u{1}'));
+        let dated = get().unwrap().core(&DocMeta::default(), chrono::NaiveDate::from_ymd_opt(2023, 11, 30));
+        assert_eq!(dated.matches("2023-11-30T00:00:00Z").count(), 2, "{dated}");
     }
 }

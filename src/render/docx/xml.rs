@@ -123,6 +123,19 @@ impl Xml {
         self.end_p();
     }
 
+    /// A paragraph of lines broken where `lines` says (a name set in balanced lines).
+    pub fn lines(&mut self, props: &ParaProps, lines: &[String], look: Look) {
+        self.p(props);
+        for (i, line) in lines.iter().enumerate() {
+            if i > 0 {
+                self.rpr(look);
+                self.raw("<w:br /></w:r>");
+            }
+            self.run(line, look);
+        }
+        self.end_p();
+    }
+
     /// An empty paragraph.
     pub fn empty(&mut self, props: &ParaProps) {
         self.p(props);
@@ -264,6 +277,18 @@ impl Xml {
             self.raw(r#"" />"#);
         }
         self.raw("</w:tblGrid>");
+    }
+
+    /// An invisible one-column table whose cell has no margins: its paragraphs sit exactly
+    /// where body paragraphs do.
+    pub fn tbl_unpadded(&mut self, width: u32) {
+        self.raw(r#"<w:tbl><w:tblPr><w:tblW w:w=""#);
+        self.num(width);
+        self.raw(r#"" w:type="dxa" /><w:tblBorders /><w:tblLayout w:type="fixed" />"#);
+        self.raw(r#"<w:tblCellMar><w:left w:w="0" w:type="dxa" /><w:right w:w="0" w:type="dxa" /></w:tblCellMar>"#);
+        self.raw(r#"</w:tblPr><w:tblGrid><w:gridCol w:w=""#);
+        self.num(width);
+        self.raw(r#"" /></w:tblGrid>"#);
     }
 
     pub fn end_tbl(&mut self) {

@@ -1,0 +1,98 @@
+//! How wide a text is on paper, in twips, before any word processor lays it out: table
+//! columns are sized so that no word breaks inside ("HTXS", "STT"), and the header block
+//! breaks a unit's name between words into balanced lines.
+
+use super::metrics::{BOLD, REGULAR, UNITS_PER_EM};
+
+/// Width of a glyph the table does not know (a symbol from another font): an en space.
+const UNKNOWN: u32 = 1024;
+
+fn advance(table: &[(u32, &[u16])], c: char) -> u32 {
+    let code = c as u32;
+    if (0x300..0x370).contains(&code) {
+        // A combining mark left by decomposed input takes no room of its own.
+        return 0;
+    }
+    table
+        .iter()
+        .find_map(|(start, widths)| code.checked_sub(*start).and_then(|i| widths.get(i as usize)))
+        .map_or(UNKNOWN, |w| if *w == 0 { UNKNOWN } else { u32::from(*w) })
+}
+
+/// The width of `text` at `half_points` (WordprocessingML's font size), in twips.
+pub fn width(text: &str, half_points: usize, bold: bool) -> u32 {
+    let table = if bold { BOLD } else { REGULAR };
+    let units: u64 = text.chars().map(|c| u64::from(advance(table, c))).sum();
+    // twips = units / em × size in points × 20, with the size given in half-points.
+    (units * half_points as u64 * 10).div_ceil(u64::from(UNITS_PER_EM)) as u32
+}
+
+/// The width of the widest word of `text`: the narrowest a column can be without
+/// breaking a word.
+pub fn widest_word(text: &str, half_points: usize, bold: bool) -> u32 {
+    text.split_whitespace().map(|word| width(word, half_points, bold)).max().unwrap_or(0)
+}
+
+/// Splits `text` into the fewest lines no wider than `room`, breaking only between
+/// words, and among those splits takes the one whose widest line is narrowest (a
+/// two-line name reads as two halves, not a line and a word). `words` are the units that
+/// may not be broken; `text` joins them with spaces. A word wider than `room` gets a
+/// line of its own.
+pub fn balanced_lines(words: &[&str], room: u32, half_points: usize, bold: bool) -> Vec<String> {
+    let n = words.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let line_width = |from: usize, to: usize| width(&words[from..to].join(" "), half_points, bold);
+    // best[i]: (lines, widest line) of the best split of words[i..].
+    let mut best: Vec<(usize, u32, usize)> = vec![(0, 0, n); n + 1];
+    for from in (0..n).rev() {
+        let mut choice: Option<(usize, u32, usize)> = None;
+        for to in from + 1..=n {
+            let here = line_width(from, to);
+            if here > room && to > from + 1 {
+                break;
+            }
+            let (lines, widest, _) = best[to];
+            let candidate = (lines + 1, widest.max(here), to);
+            if choice.is_none_or(|c| (candidate.0, candidate.1) < (c.0, c.1)) {
+                choice = Some(candidate);
+            }
+        }
+        best[from] = choice.expect("a line of one word always fits the search");
+    }
+    let mut lines = Vec::new();
+    let mut from = 0;
+    while from < n {
+        let to = best[from].2;
+        lines.push(words[from..to].join(" "));
+        from = to;
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn widths_follow_the_font() {
+        // "STT" at 12 pt bold: S 1139, T 1366, T 1366 units → 3871/2048 × 12 pt × 20.
+        assert_eq!(width("STT", 24, true), 454);
+        assert!(width("HTXS", 24, true) > width("HTXS", 24, false));
+        // Precomposed and decomposed Vietnamese letters measure the same.
+        assert_eq!(width("Nguyễn", 26, false), width("Nguye\u{302}\u{303}n", 26, false));
+        assert_eq!(widest_word("Phó Trưởng phòng", 26, false), width("Trưởng", 26, false));
+    }
+
+    #[test]
+    fn balanced_lines_break_between_words_into_halves() {
+        let words = ["PHÒNG", "HÀNH CHÍNH", "TƯ PHÁP"];
+        let one_line = width("PHÒNG HÀNH CHÍNH TƯ PHÁP", 26, true);
+        assert_eq!(balanced_lines(&words, one_line, 26, true), ["PHÒNG HÀNH CHÍNH TƯ PHÁP"]);
+        let two = balanced_lines(&words, one_line - 1, 26, true);
+        assert_eq!(two, ["PHÒNG HÀNH CHÍNH", "TƯ PHÁP"]);
+        // A word wider than the room stands alone rather than looping.
+        assert_eq!(balanced_lines(&["ABCDEFGHIJ", "K"], 10, 26, true), ["ABCDEFGHIJ", "K"]);
+    }
+}
