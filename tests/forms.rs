@@ -300,3 +300,30 @@ fn the_calendar_dates_the_leaders_forms_and_the_ballot() {
     let init = include_str!("../templates/init/agency.yaml");
     assert!(init.contains("forms:"), "init's sample documents the forms settings");
 }
+
+#[test]
+fn so_tu_phap_names_no_forms_of_its_own_and_never_cites_so_noi_vus_decision() {
+    let dir = fixture("so-tu-phap");
+    let b = build_dir(dir.path());
+    assert!(b.dataset.agency.forms.decision.is_none());
+    let docs = docx_under(b.outputs.path());
+    assert!(docs.len() > 88, "every document of the agency: {}", docs.len());
+    let mut state_forms = 0;
+    for doc in &docs {
+        let text = text_of(doc);
+        for foreign in ["1125", "QĐ-SNV", "-SNV"] {
+            assert!(!text.contains(foreign), "{}: cites “{foreign}”", doc.display());
+        }
+        if text.contains("PHIẾU ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG") && doc.to_string_lossy().contains("tu-kiem-diem")
+        {
+            state_forms += 1;
+            assert!(text.contains("(ban hành kèm theo Nghị định số 90/2020/NĐ-CP)"), "{}", doc.display());
+        }
+    }
+    assert!(state_forms > 0, "staff who are not party members fill NĐ 90's forms");
+    let leaders = b.dataset.people.iter().filter(|p| p.membership == Membership::Leadership).count();
+    assert_eq!(leader_forms(&b).len(), leaders);
+    assert!(leaders > 0);
+    let party_form = forms(&b).into_iter().find(|(id, _)| b.dataset.people[*id].party_member).expect("a party member");
+    assert!(party_form.1.contains("ĐẢNG BỘ KHỐI CƠ QUAN VÀ DOANH NGHIỆP TỈNH"), "{}", party_form.1);
+}
