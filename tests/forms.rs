@@ -327,3 +327,21 @@ fn so_tu_phap_names_no_forms_of_its_own_and_never_cites_so_noi_vus_decision() {
     let party_form = forms(&b).into_iter().find(|(id, _)| b.dataset.people[*id].party_member).expect("a party member");
     assert!(party_form.1.contains("ĐẢNG BỘ KHỐI CƠ QUAN VÀ DOANH NGHIỆP TỈNH"), "{}", party_form.1);
 }
+
+#[test]
+fn party_fields_come_from_the_meeting_file_when_the_roster_has_none() {
+    let dir = rules_case("clean", &[("Phạm Thị Dung", "Đảng viên", "x")]);
+    let file = dir.path().join("don-vi/vp.yaml");
+    let yaml = std::fs::read_to_string(&file).unwrap();
+    let yaml = yaml.replacen(
+        "  - name: Phạm Thị Dung\n",
+        "  - name: Phạm Thị Dung\n    party_post: Phó Bí thư Chi bộ\n    mass_post: Chủ tịch Công đoàn\n    party_cell: Chi bộ Văn phòng Sở\n",
+        1,
+    );
+    std::fs::write(&file, yaml).unwrap();
+    let b = build_dir(dir.path());
+    let (_, text) = forms(&b).into_iter().find(|(id, _)| b.dataset.people[*id].name == "Phạm Thị Dung").unwrap();
+    assert!(text.contains("Chức vụ Đảng: Phó Bí thư Chi bộ"), "{text}");
+    assert!(text.contains("Chức vụ đoàn thể: Chủ tịch Công đoàn"), "{text}");
+    assert!(text.contains("CHI BỘ VĂN PHÒNG SỞ"), "{text}");
+}

@@ -6,7 +6,7 @@
 use serde::Serialize;
 
 use super::HeaderCtx;
-use crate::model::{Birth, Category, Dataset, Membership, PersonId, Rating, UnitKind};
+use crate::model::{Birth, Category, Dataset, Membership, PersonId, PersonReview, Rating, UnitKind};
 use crate::rules::{Evaluation, PostRank};
 
 /// Which form, as the template tells them apart.
@@ -95,7 +95,12 @@ pub fn self_review(d: &Dataset, e: &Evaluation, id: PersonId) -> SelfReviewCtx {
     };
     let leader = f.rank != PostRank::Member || p.membership == Membership::Leadership;
     let (form, form_number) = form_of(d, p.party_member, leader, f.category, kind);
-    let self_rating = crate::rules::derive::review_of_person(d, id).and_then(|r| r.self_rating);
+    let review = crate::rules::derive::review_of_person(d, id);
+    let self_rating = review.and_then(|r| r.self_rating);
+    // The roster's column, else the meeting file's entry, else a blank to fill by hand.
+    let field = |roster: &Option<String>, meeting: fn(&PersonReview) -> &Option<String>| {
+        roster.clone().or_else(|| review.and_then(|r| meeting(r).clone())).unwrap_or_default()
+    };
     let birth = match p.birth {
         Some(Birth::Date(date)) => date.format("%d/%m/%Y").to_string(),
         Some(Birth::Year(y)) => y.to_string(),
@@ -123,9 +128,9 @@ pub fn self_review(d: &Dataset, e: &Evaluation, id: PersonId) -> SelfReviewCtx {
         name: p.name.clone(),
         birth,
         post: p.post.clone().unwrap_or_default(),
-        party_post: p.party_post.clone().unwrap_or_default(),
-        mass_post: p.mass_post.clone().unwrap_or_default(),
-        party_cell: p.party_cell.as_deref().map(cell_name).unwrap_or_default(),
+        party_post: field(&p.party_post, |r| &r.party_post),
+        mass_post: field(&p.mass_post, |r| &r.mass_post),
+        party_cell: cell_name(&field(&p.party_cell, |r| &r.party_cell)),
         party_committee: forms.party_committee.clone().unwrap_or_default(),
         unit,
         party_member: p.party_member,
