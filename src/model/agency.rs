@@ -28,7 +28,39 @@ pub struct Agency {
     pub calendar: Vec<Deadline>,
     /// Nơi nhận per document kind.
     pub recipients: BTreeMap<DocKind, Vec<String>>,
+    pub forms: Forms,
     pub source: Source,
+}
+
+/// The agency's own self-review forms and criteria (agency.yaml `forms:`). Every part is
+/// optional: an agency that names no form of its own uses NĐ 90's, and a document never
+/// cites a decision the agency did not name.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Forms {
+    /// The decision issuing the agency's forms ("Quyết định số 1125/QĐ-SNV ngày …").
+    pub decision: Option<String>,
+    /// The agency's form for staff of administrative units who are not party members ("Mẫu số 01").
+    pub administrative: Option<String>,
+    /// The agency's form for staff of public service units who are not party members.
+    pub public_service: Option<String>,
+    /// The party organisation over the chi bộ, for the header of forms 02A/02B.
+    pub party_committee: Option<String>,
+    /// The province's criteria framework ("Quy định số 1263-QĐ/TU ngày …"): the Director
+    /// rates himself by its leaders' criteria, the agency's ballot by its collective ones.
+    pub criteria_framework: Option<String>,
+    /// The collective criteria of the agency's ballot paper; empty: the default list.
+    pub collective_criteria: Vec<String>,
+}
+
+impl Forms {
+    /// The agency's own form for a unit of this kind, with the decision that issues it.
+    pub fn own(&self, kind: UnitKind) -> Option<(&str, &str)> {
+        let form = match kind {
+            UnitKind::Administrative => self.administrative.as_deref(),
+            UnitKind::PublicService => self.public_service.as_deref(),
+        };
+        form.zip(self.decision.as_deref())
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]

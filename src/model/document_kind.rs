@@ -18,10 +18,12 @@ pub enum DocKind {
     AgencyReport,
     PartyReport,
     Status,
+    LeaderReviews,
+    AgencyBallot,
 }
 
 impl DocKind {
-    pub const ALL: [DocKind; 10] = [
+    pub const ALL: [DocKind; 12] = [
         DocKind::UnitMinutes,
         DocKind::UnitReport,
         DocKind::UnitProposal,
@@ -32,6 +34,8 @@ impl DocKind {
         DocKind::AgencyReport,
         DocKind::PartyReport,
         DocKind::Status,
+        DocKind::LeaderReviews,
+        DocKind::AgencyBallot,
     ];
 
     pub fn id(self) -> &'static str {
@@ -46,6 +50,8 @@ impl DocKind {
             DocKind::AgencyReport => "agency_report",
             DocKind::PartyReport => "party_report",
             DocKind::Status => "status",
+            DocKind::LeaderReviews => "leader_reviews",
+            DocKind::AgencyBallot => "agency_ballot",
         }
     }
 
@@ -70,6 +76,8 @@ impl DocKind {
             DocKind::AgencyReport => "Báo cáo kết quả gửi UBND tỉnh",
             DocKind::PartyReport => "Báo cáo gửi Ban Tổ chức Tỉnh ủy",
             DocKind::Status => "Tình hình thực hiện",
+            DocKind::LeaderReviews => "Bản tự kiểm điểm của lãnh đạo Sở",
+            DocKind::AgencyBallot => "Phiếu đánh giá, xếp loại chất lượng cơ quan",
         }
     }
 }

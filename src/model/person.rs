@@ -99,7 +99,15 @@ pub struct Person {
     pub maternity: bool,
     /// Legal leave other than maternity, in months (days ÷ 30, unrounded).
     pub leave_months: Option<f64>,
+    /// The same leave as the roster counted it, when it counted days: documents print
+    /// what the clerk wrote, never months turned into days.
+    pub leave_days: Option<f64>,
     pub group: Option<GroupName>,
     pub note: Option<String>,
+    /// Chức vụ Đảng, chức vụ đoàn thể and the chi bộ, for the party forms (HD 25: 02A/02B);
+    /// blanks to fill by hand where the roster has no such column.
+    pub party_post: Option<String>,
+    pub mass_post: Option<String>,
+    pub party_cell: Option<String>,
     pub source: Source,
 }

@@ -86,6 +86,11 @@ pub struct PersonReview {
     pub votes: Option<Votes>,
     pub proposed: Option<Rating>,
     pub conclusion: Option<String>,
+    /// Chức vụ Đảng, chức vụ đoàn thể, chi bộ as the meeting file gives them (the roster's
+    /// columns come first).
+    pub party_post: Option<String>,
+    pub mass_post: Option<String>,
+    pub party_cell: Option<String>,
     pub source: Source,
 }
 

@@ -11,11 +11,13 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::context::agency::{AgencyCtx, agency};
+use super::context::ballot::{BallotCtx, ballot};
+use super::context::forms::{SelfReviewCtx, self_review};
 use super::context::status::{StatusCtx, status};
-use super::context::unit::{SelfReviewCtx, UnitCtx, self_review, unit};
+use super::context::unit::{UnitCtx, unit};
 use super::{DocMeta, RenderError, Templates, render_document};
 use crate::calendar::Status;
-use crate::model::{Dataset, DocKind, UnitId};
+use crate::model::{Dataset, DocKind, Membership, UnitId};
 use crate::output::Planned;
 use crate::rules::Evaluation;
 use crate::text::slug;
@@ -49,6 +51,7 @@ enum Context {
     Unit(UnitCtx),
     SelfReview(SelfReviewCtx),
     Agency(AgencyCtx),
+    Ballot(BallotCtx),
 }
 
 impl Shared {
@@ -136,8 +139,11 @@ pub fn plan<E>(
     let (d, e, units_ok) = (i.d, i.e, i.units_ok);
     let folders = unit_folders(d);
     let units: Vec<UnitId> = (0..d.agency.units.len()).filter(|u| units_ok[*u]).collect();
-    let total =
-        1 + units.iter().map(|u| 3 + d.headcount(*u)).sum::<usize>() + if i.agency_ok { AGENCY_FILES.len() } else { 0 };
+    let leaders = d.people.iter().filter(|p| p.membership == Membership::Leadership).count();
+    let total = 2
+        + leaders
+        + units.iter().map(|u| 3 + d.headcount(*u)).sum::<usize>()
+        + if i.agency_ok { AGENCY_FILES.len() } else { 0 };
     let bar = if i.progress {
         let bar = indicatif::ProgressBar::new(total as u64);
         bar.set_style(
@@ -162,6 +168,7 @@ pub fn plan<E>(
     if i.agency_ok && d.agency_review.is_some() {
         agency_jobs(d, e, &mut jobs);
     }
+    form_jobs(d, e, &mut jobs);
     let mut failed = Vec::new();
     let mut pending = units.into_iter().peekable();
     loop {
@@ -241,8 +248,8 @@ fn unit_jobs(d: &Dataset, e: &Evaluation, unit_id: UnitId, folder: &str, jobs: &
         let ctx = self_review(d, e, id);
         let file = format!("{:02}-{}.docx", i + 1, slug(&d.people[id].name));
         let meta = DocMeta {
-            title: format!("{} - {}", ctx.title, ctx.name),
-            subject: ctx.form_label.clone(),
+            title: format!("{} - {}", DocKind::SelfReviews.name_vi(), ctx.name),
+            subject: format!("Kiểm điểm, đánh giá, xếp loại chất lượng năm {}", d.agency.year),
             author: d.agency.name.clone(),
         };
         jobs.push(Job {
@@ -280,6 +287,41 @@ fn agency_jobs(d: &Dataset, e: &Evaluation, jobs: &mut Vec<Job>) {
             },
         });
     }
+}
+
+/// The leaders' self-review forms and the agency's ballot paper: blank forms filled from
+/// the roster and agency.yaml, built whatever the state of the meetings.
+pub const LEADER_REVIEW_DIR: &str = "lanh-dao";
+pub const AGENCY_BALLOT_FILE: &str = "phieu-danh-gia-co-quan.docx";
+
+fn form_jobs(d: &Dataset, e: &Evaluation, jobs: &mut Vec<Job>) {
+    let subject = format!("Kiểm điểm, đánh giá, xếp loại chất lượng năm {}", d.agency.year);
+    // The Director first, then the deputies, in roster order.
+    let mut leaders: Vec<usize> =
+        d.people.iter().enumerate().filter(|(_, p)| p.membership == Membership::Leadership).map(|(id, _)| id).collect();
+    leaders.sort_by_key(|id| !super::context::forms::is_agency_head(d, *id));
+    for (i, id) in leaders.into_iter().enumerate() {
+        let ctx = self_review(d, e, id);
+        let file = format!("{:02}-{}.docx", i + 1, slug(&d.people[id].name));
+        jobs.push(Job {
+            rel: PathBuf::from(AGENCY_DIR).join(LEADER_REVIEW_DIR).join(file),
+            template: "self_review.tera",
+            meta: DocMeta {
+                title: format!("{} - {}", DocKind::LeaderReviews.name_vi(), ctx.name),
+                subject: subject.clone(),
+                author: d.agency.name.clone(),
+            },
+            context: shared(Context::SelfReview(ctx)),
+            party: None,
+        });
+    }
+    jobs.push(Job {
+        rel: PathBuf::from(AGENCY_DIR).join(AGENCY_BALLOT_FILE),
+        template: "agency_ballot.tera",
+        context: shared(Context::Ballot(ballot(d))),
+        party: None,
+        meta: DocMeta { title: DocKind::AgencyBallot.name_vi().to_string(), subject, author: d.agency.name.clone() },
+    });
 }
 
 fn shared(context: Context) -> Arc<Shared> {

@@ -24,6 +24,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("ballot_minutes.tera", include_str!("../../templates/ballot_minutes.tera")),
     ("consultation_minutes.tera", include_str!("../../templates/consultation_minutes.tera")),
     ("agency_report.tera", include_str!("../../templates/agency_report.tera")),
+    ("agency_ballot.tera", include_str!("../../templates/agency_ballot.tera")),
 ];
 
 #[derive(Debug, thiserror::Error)]

@@ -40,11 +40,20 @@ pub fn problems(d: &Opened) -> Vec<String> {
     if !styles.contains(r#"<w:lang w:val="vi-VN""#) {
         bad("language is not vi-VN".into());
     }
-    // The header block.
+    // The header block: the Quốc hiệu, or on a party form (HD 25, not governed by NĐ 30)
+    // the party's name.
+    let party = doc.contains(">ĐẢNG CỘNG SẢN VIỆT NAM<");
+    if party && doc.contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM") {
+        bad("a party form carries the Quốc hiệu".into());
+    }
     for (text, sizes, style) in [
+        ("ĐẢNG CỘNG SẢN VIỆT NAM", &[24, 26, 28][..], "<w:b />"),
         ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", &[24, 26][..], "<w:b />"),
         ("Độc lập - Tự do - Hạnh phúc", &[26, 28][..], "<w:b />"),
-    ] {
+    ]
+    .into_iter()
+    .filter(|(text, ..)| party == text.starts_with("ĐẢNG"))
+    {
         match run_props(doc, text) {
             None => bad(format!("no “{text}”")),
             Some(rpr) => {

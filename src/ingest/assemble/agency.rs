@@ -5,7 +5,7 @@ use std::path::Path;
 use super::super::units::UnitIndex;
 use super::super::yaml::{AgencyDoc, RoundingDoc, UnitTypeDoc, source_of};
 use crate::findings::{Finding, Findings, input};
-use crate::model::{Agency, Deadline, QuotaException, Rounding, Settings, Signer, Unit, UnitKind};
+use crate::model::{Agency, Deadline, Forms, QuotaException, Rounding, Settings, Signer, Unit, UnitKind};
 use crate::source::Source;
 use crate::text::clean;
 
@@ -49,6 +49,7 @@ pub fn agency(doc: AgencyDoc, rel: &Path, findings: &mut Findings) -> Agency {
             })
             .collect(),
         recipients: doc.recipients.iter().map(|(k, list)| (k.0, list.iter().map(|r| clean(r)).collect())).collect(),
+        forms: doc.forms.map(forms).unwrap_or_default(),
         source: Source::file(rel),
     };
     check_duplicate_units(&agency, findings);
@@ -87,6 +88,18 @@ pub fn agency(doc: AgencyDoc, rel: &Path, findings: &mut Findings) -> Agency {
         };
     }
     agency
+}
+
+fn forms(doc: super::super::yaml::FormsDoc) -> Forms {
+    let text = |t: Option<String>| t.as_deref().map(clean).filter(|t| !t.is_empty());
+    Forms {
+        decision: text(doc.decision),
+        administrative: text(doc.hanh_chinh),
+        public_service: text(doc.su_nghiep),
+        party_committee: text(doc.party_committee),
+        criteria_framework: text(doc.criteria_framework),
+        collective_criteria: doc.collective_criteria.iter().map(|c| clean(c)).filter(|c| !c.is_empty()).collect(),
+    }
 }
 
 /// Two units whose names or aliases collide would make every roster ambiguous.

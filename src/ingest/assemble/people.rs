@@ -53,8 +53,12 @@ pub fn people(rows: Vec<RosterRow>, unit_name: &dyn Fn(Membership) -> String, fi
             months_worked: row.months_worked,
             maternity: row.maternity,
             leave_months: row.leave_months,
+            leave_days: row.leave_days,
             group: row.group.map(GroupName),
             note: row.note,
+            party_post: row.party_post,
+            mass_post: row.mass_post,
+            party_cell: row.party_cell,
             source: row.source,
         });
     }

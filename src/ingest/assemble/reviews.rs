@@ -137,6 +137,9 @@ impl Resolver<'_> {
             votes: v.votes.map(|v| v.0),
             proposed: v.proposed.map(|r| r.0),
             conclusion: block(&v.conclusion),
+            party_post: line(&v.party_post),
+            mass_post: line(&v.mass_post),
+            party_cell: line(&v.party_cell),
             source: source_of(self.rel, r),
         }
     }

@@ -11,9 +11,15 @@ pub const HEADER_SEARCH_ROWS: usize = 20;
 pub enum Field {
     Index,
     Name,
-    Birth { year_only: bool },
-    BirthMale { year_only: bool },
-    BirthFemale { year_only: bool },
+    Birth {
+        year_only: bool,
+    },
+    BirthMale {
+        year_only: bool,
+    },
+    BirthFemale {
+        year_only: bool,
+    },
     Gender,
     Position,
     Unit,
@@ -24,9 +30,15 @@ pub enum Field {
     DisciplineExempt,
     Months,
     Maternity,
-    Leave { in_days: bool },
+    Leave {
+        in_days: bool,
+    },
     Group,
     Note,
+    /// The fields of the party self-review forms (HD 25: 02A/02B).
+    PartyPost,
+    MassPost,
+    PartyCell,
 }
 
 /// What a header cell's text means, most specific patterns first ("Loại kỷ luật" is
@@ -57,6 +69,12 @@ pub fn classify(text: &str) -> Option<Field> {
         Field::Gender
     } else if has("ho va ten") || has("ho ten") || is("ten") || has("ho va ten dem") {
         Field::Name
+    } else if has("chuc vu") && has("dang") && !has("dang vien") {
+        Field::PartyPost
+    } else if has("doan the") {
+        Field::MassPost
+    } else if has("chi bo") {
+        Field::PartyCell
     } else if has("chuc vu") || has("chuc danh") {
         Field::Position
     } else if has("don vi") || is("phong") || is("phong ban") || is("ban") || has("co quan") {
@@ -232,6 +250,9 @@ mod tests {
             ("Ngày tháng năm sinh", Field::Birth { year_only: false }),
             ("Nhóm đánh giá", Field::Group),
             ("Ghi chú", Field::Note),
+            ("Chức vụ Đảng", Field::PartyPost),
+            ("Chức vụ đoàn thể", Field::MassPost),
+            ("Chi bộ", Field::PartyCell),
             ("STT", Field::Index),
         ];
         for (text, want) in cases {

@@ -37,8 +37,12 @@ pub struct RosterRow {
     pub months_worked: Option<f64>,
     pub maternity: bool,
     pub leave_months: Option<f64>,
+    pub leave_days: Option<f64>,
     pub group: Option<String>,
     pub note: Option<String>,
+    pub party_post: Option<String>,
+    pub mass_post: Option<String>,
+    pub party_cell: Option<String>,
     /// The name cell.
     pub source: Source,
 }
@@ -232,8 +236,12 @@ impl SheetReader<'_> {
             months_worked: None,
             maternity: false,
             leave_months: None,
+            leave_days: None,
             group: None,
             note: None,
+            party_post: None,
+            mass_post: None,
+            party_cell: None,
             source: at(name_col),
         };
         let mut sanction = None;
@@ -289,7 +297,9 @@ impl SheetReader<'_> {
                 Field::Leave { in_days } => cells::number(data).and_then(|n| match n {
                     Some(v) if v < 0.0 => Err(format!("Thời gian nghỉ “{v}” không được âm.")),
                     v => {
-                        person.leave_months = v.filter(|v| *v > 0.0).map(|v| if in_days { v / 30.0 } else { v });
+                        let v = v.filter(|v| *v > 0.0);
+                        person.leave_months = v.map(|v| if in_days { v / 30.0 } else { v });
+                        person.leave_days = v.filter(|_| in_days);
                         Ok(())
                     }
                 }),
@@ -299,6 +309,18 @@ impl SheetReader<'_> {
                 }
                 Field::Note => {
                     person.note = non_empty(text);
+                    Ok(())
+                }
+                Field::PartyPost => {
+                    person.party_post = non_empty(text);
+                    Ok(())
+                }
+                Field::MassPost => {
+                    person.mass_post = non_empty(text);
+                    Ok(())
+                }
+                Field::PartyCell => {
+                    person.party_cell = non_empty(text);
                     Ok(())
                 }
             };

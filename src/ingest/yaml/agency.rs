@@ -27,6 +27,27 @@ pub struct AgencyDoc {
     pub calendar: Vec<Spanned<DeadlineDoc>>,
     #[serde(default)]
     pub recipients: BTreeMap<YDocKind, Vec<String>>,
+    /// The agency's own forms and criteria; absent: NĐ 90's forms.
+    #[serde(default)]
+    pub forms: Option<FormsDoc>,
+}
+
+/// `forms:` of agency.yaml (inputs/README.md): every key optional.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FormsDoc {
+    #[serde(default)]
+    pub decision: Option<String>,
+    #[serde(default)]
+    pub hanh_chinh: Option<String>,
+    #[serde(default)]
+    pub su_nghiep: Option<String>,
+    #[serde(default)]
+    pub party_committee: Option<String>,
+    #[serde(default)]
+    pub criteria_framework: Option<String>,
+    #[serde(default)]
+    pub collective_criteria: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -130,6 +130,13 @@ pub struct ReviewDoc {
     pub proposed: Option<YRating>,
     #[serde(default)]
     pub conclusion: Option<String>,
+    /// The party form's fields (HD 25 02A/02B), when the roster has no such columns.
+    #[serde(default)]
+    pub party_post: Option<String>,
+    #[serde(default)]
+    pub mass_post: Option<String>,
+    #[serde(default)]
+    pub party_cell: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]

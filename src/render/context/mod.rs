@@ -2,6 +2,8 @@
 //! values (strings already in Vietnamese form) so that templates stay readable.
 
 pub mod agency;
+pub mod ballot;
+pub mod forms;
 pub mod status;
 pub mod unit;
 
@@ -53,11 +55,13 @@ impl HeaderCtx {
 pub struct RatingCtx {
     pub code: &'static str,
     pub name: &'static str,
+    /// One of the four levels; `false` for KXL, which is no level a person "tự nhận".
+    pub rated: bool,
 }
 
 impl From<Rating> for RatingCtx {
     fn from(r: Rating) -> Self {
-        RatingCtx { code: r.code(), name: r.full_name() }
+        RatingCtx { code: r.code(), name: r.full_name(), rated: r.level_index().is_some() }
     }
 }
 

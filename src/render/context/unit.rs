@@ -7,7 +7,7 @@ use super::{
     HeaderCtx, RatingCtx, VoteLine, date_words, described, paragraphs, rating, recipients, time_words, vote_lines,
     vote_text,
 };
-use crate::model::{Birth, Category, Dataset, DocKind, Membership, PersonId, PersonRef, Rating, UnitId};
+use crate::model::{Category, Dataset, DocKind, PersonId, PersonRef, Rating, UnitId};
 use crate::rules::{Evaluation, PostRank};
 
 #[derive(Clone, Debug, Serialize)]
@@ -47,6 +47,9 @@ pub struct ReviewCtx {
     pub order: usize,
     pub person: PersonCtx,
     pub is_head: bool,
+    /// Absent from the meeting: the self-review was sent in writing and read out by the
+    /// secretary (NĐ 90 Art 20 cl.3), never presented by the person.
+    pub absent: bool,
     pub chaired_by: Option<PersonCtx>,
     pub self_rating: Option<RatingCtx>,
     pub comments: Vec<CommentCtx>,
@@ -115,6 +118,7 @@ pub struct UnitCtx {
     pub quota_line: String,
     pub counts: Vec<CountCtx>,
     pub recipients_report: Vec<String>,
+    pub recipients_minutes: Vec<String>,
 }
 
 pub fn unit(d: &Dataset, e: &Evaluation, unit: UnitId) -> Option<UnitCtx> {
@@ -126,6 +130,8 @@ pub fn unit(d: &Dataset, e: &Evaluation, unit: UnitId) -> Option<UnitCtx> {
     let uf = &e.facts.units[unit];
     let present = uf.present.unwrap_or(d.headcount(unit) as u32);
     let head = uf.head.map(|id| person(d, id));
+    let absent_ids: Vec<PersonId> =
+        meeting.map(|m| m.absent.iter().filter_map(|a| a.person.person).collect()).unwrap_or_default();
     let reviews = review
         .reviews
         .iter()
@@ -137,6 +143,7 @@ pub fn unit(d: &Dataset, e: &Evaluation, unit: UnitId) -> Option<UnitCtx> {
                 order: i + 1,
                 person: person(d, id),
                 is_head: f.rank == PostRank::Head,
+                absent: absent_ids.contains(&id),
                 chaired_by: r.chaired_by.as_ref().map(|c| named(d, c, &guests)),
                 self_rating: rating(r.self_rating),
                 comments: r
@@ -212,6 +219,7 @@ pub fn unit(d: &Dataset, e: &Evaluation, unit: UnitId) -> Option<UnitCtx> {
         quota_line,
         counts,
         recipients_report: recipients(d, DocKind::UnitReport, &["Văn phòng Sở (tổng hợp)", "Lưu: đơn vị"]),
+        recipients_minutes: recipients(d, DocKind::UnitMinutes, &["Văn phòng Sở (tổng hợp)", "Lưu: hồ sơ đơn vị"]),
     })
 }
 
@@ -232,99 +240,33 @@ fn note(d: &Dataset, e: &Evaluation, id: PersonId) -> String {
         let exempt = if disc.exempt { ", không tính để xếp loại" } else { "" };
         notes.push(format!("Kỷ luật: {}{exempt}", disc.sanction));
     }
+    // The roster's own remark often describes the leave already ("Nghỉ ốm từ … đến …"):
+    // the list says it once.
+    let leave_noted = p.note.as_deref().is_some_and(|n| crate::text::fold(n).contains("nghi"));
+    let months = |m: f64| crate::text::decimal_vi(m, 0);
     if p.maternity {
-        notes.push(format!("Nghỉ thai sản; làm việc {} tháng", crate::text::decimal_vi(f.months_worked, 0)));
+        let worked = months(f.months_worked);
+        notes.push(if leave_noted {
+            format!("Làm việc {worked} tháng")
+        } else {
+            format!("Nghỉ thai sản; làm việc {worked} tháng")
+        });
     } else if f.months_worked < 6.0 {
-        notes.push(format!("Công tác {} tháng: không xếp loại", crate::text::decimal_vi(f.months_worked, 0)));
+        notes.push(format!("Công tác {} tháng: không xếp loại", months(f.months_worked)));
     }
-    if let Some(leave) = p.leave_months.filter(|_| !p.maternity) {
-        notes.push(format!("Nghỉ {} ngày", (leave * 30.0).round()));
+    if !p.maternity && !leave_noted {
+        // As the roster counted it: days stay days, months stay months.
+        match (p.leave_days, p.leave_months) {
+            (Some(days), _) => notes.push(format!("Nghỉ {} ngày", crate::text::decimal_vi(days, 0))),
+            (None, Some(leave)) => {
+                let places = if leave.fract() == 0.0 { 0 } else { 1 };
+                notes.push(format!("Nghỉ {} tháng", crate::text::decimal_vi(leave, places)))
+            }
+            (None, None) => {}
+        }
     }
     if let Some(n) = &p.note {
         notes.push(n.clone());
     }
     notes.join("; ")
-}
-
-/// One self-review form.
-#[derive(Clone, Debug, Serialize)]
-pub struct SelfReviewCtx {
-    pub header: HeaderCtx,
-    /// "02A", "02B", "NĐ90-02", "NĐ90-03", "NLĐ".
-    pub form: &'static str,
-    pub form_label: String,
-    pub title: String,
-    pub subject: String,
-    pub name: String,
-    pub birth: String,
-    pub post: String,
-    pub unit: String,
-    pub party_member: bool,
-    pub is_leader: bool,
-    pub year: i32,
-    /// The four levels, the self-rating marked.
-    pub levels: Vec<LevelMark>,
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct LevelMark {
-    pub name: &'static str,
-    pub checked: bool,
-}
-
-/// The form a person fills (Plan §II.2; outputs.md `self_reviews`).
-pub fn form_of(party_member: bool, rank: PostRank, category: Category) -> (&'static str, &'static str) {
-    match (party_member, rank != PostRank::Member, category) {
-        (true, false, _) => ("02A", "Mẫu 02A-HD KĐ.ĐG 2023"),
-        (true, true, _) => ("02B", "Mẫu 02B-HD KĐ.ĐG 2023"),
-        (false, _, Category::CivilServant) => ("NĐ90-02", "Mẫu số 02 - Nghị định 90/2020/NĐ-CP"),
-        (false, _, Category::PublicEmployee) => ("NĐ90-03", "Mẫu số 03 - Nghị định 90/2020/NĐ-CP"),
-        (false, _, Category::Worker) => ("NLĐ", "Mẫu của Sở (Quyết định 1125/QĐ-SNV)"),
-    }
-}
-
-pub fn self_review(d: &Dataset, e: &Evaluation, id: PersonId) -> SelfReviewCtx {
-    let p = &d.people[id];
-    let f = &e.facts.people[id];
-    let unit = d.membership_name(p.membership).to_string();
-    let (form, form_label) = form_of(p.party_member, f.rank, f.category);
-    let (title, subject) = match form {
-        "02A" => ("BẢN KIỂM ĐIỂM CÁ NHÂN", format!("Năm {}", d.agency.year)),
-        "02B" => ("BẢN KIỂM ĐIỂM CÁ NHÂN", format!("(Dùng cho cán bộ lãnh đạo, quản lý) Năm {}", d.agency.year)),
-        "NĐ90-02" => ("PHIẾU ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG CÔNG CHỨC", format!("Năm {}", d.agency.year)),
-        "NĐ90-03" => ("PHIẾU ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG VIÊN CHỨC", format!("Năm {}", d.agency.year)),
-        _ => ("PHIẾU ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG NGƯỜI LAO ĐỘNG", format!("Năm {}", d.agency.year)),
-    };
-    let self_rating = derive_self_rating(d, id);
-    let birth = match p.birth {
-        Some(Birth::Date(date)) => date.format("%d/%m/%Y").to_string(),
-        Some(Birth::Year(y)) => y.to_string(),
-        None => String::new(),
-    };
-    let issuer = match p.membership {
-        Membership::Unit(_) => unit.clone(),
-        Membership::Leadership => d.agency.name.clone(),
-    };
-    SelfReviewCtx {
-        header: HeaderCtx::new(d, &d.agency.name, &issuer, "", None, None),
-        form,
-        form_label: form_label.to_string(),
-        title: title.to_string(),
-        subject,
-        name: p.name.clone(),
-        birth,
-        post: p.post.clone().unwrap_or_default(),
-        unit,
-        party_member: p.party_member,
-        is_leader: f.rank != PostRank::Member,
-        year: d.agency.year,
-        levels: Rating::LEVELS
-            .iter()
-            .map(|r| LevelMark { name: r.full_name(), checked: self_rating == Some(*r) })
-            .collect(),
-    }
-}
-
-fn derive_self_rating(d: &Dataset, id: PersonId) -> Option<Rating> {
-    crate::rules::derive::review_of_person(d, id).and_then(|r| r.self_rating)
 }

@@ -1,0 +1,183 @@
+//! The self-review forms: one per person of a unit (`self_reviews`) and one per leader of
+//! the agency (`leader_reviews`). Which form a person fills follows the plan (§II.2):
+//! party members the forms of HD 25-HD/BTCTW (02A, or 02B for a post), the others the
+//! agency's own form where agency.yaml names one, else NĐ 90's Mẫu 02 / Mẫu 03.
+
+use serde::Serialize;
+
+use super::HeaderCtx;
+use crate::model::{Birth, Category, Dataset, Membership, PersonId, PersonReview, Rating, UnitKind};
+use crate::rules::{Evaluation, PostRank};
+
+/// Which form, as the template tells them apart.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FormKind {
+    /// HD 25: 02A-HD KĐ.ĐG 2023, a party member without a post.
+    Party02a,
+    /// HD 25: 02B-HD KĐ.ĐG 2023, a party member with a leading or managing post.
+    Party02b,
+    /// NĐ 90 appendix: Mẫu số 02 (công chức) or 03 (viên chức).
+    Decree90,
+    /// The agency's own form (agency.yaml `forms:`).
+    Agency,
+}
+
+/// One self-review form.
+#[derive(Clone, Debug, Serialize)]
+pub struct SelfReviewCtx {
+    pub header: HeaderCtx,
+    pub form: FormKind,
+    /// The form's number: "02A", "02B", "02", "03", or the agency's "Mẫu số 01".
+    pub form_number: String,
+    /// The decision issuing the agency's form (only for [`FormKind::Agency`]).
+    pub form_decision: String,
+    /// "CÔNG CHỨC", "VIÊN CHỨC", "NGƯỜI LAO ĐỘNG": whom the state form rates.
+    pub staff: &'static str,
+    pub name: String,
+    pub birth: String,
+    /// Chức vụ chính quyền (the post), or "".
+    pub post: String,
+    pub party_post: String,
+    pub mass_post: String,
+    /// The chi bộ's name without "Chi bộ", or "" to fill by hand.
+    pub party_cell: String,
+    /// The party organisation over it ("Đảng bộ Sở Nội vụ"), or "".
+    pub party_committee: String,
+    pub unit: String,
+    pub party_member: bool,
+    pub is_leader: bool,
+    /// The head of the agency: rated by the province, no direct manager's part.
+    pub is_agency_head: bool,
+    /// The criteria framework the agency's head rates himself by, when configured.
+    pub criteria_framework: String,
+    /// Công chức forms ask about service to citizens and businesses (criterion 6).
+    pub civil_servant: bool,
+    pub year: i32,
+    pub place: String,
+    /// The four levels, the self-rating marked.
+    pub levels: Vec<LevelMark>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct LevelMark {
+    pub name: &'static str,
+    pub checked: bool,
+}
+
+/// The form a person fills and its number (Plan §II.2; outputs.md `self_reviews`).
+fn form_of(d: &Dataset, party_member: bool, leader: bool, category: Category, kind: UnitKind) -> (FormKind, String) {
+    match (party_member, leader) {
+        (true, false) => (FormKind::Party02a, "02A".into()),
+        (true, true) => (FormKind::Party02b, "02B".into()),
+        _ => match d.agency.forms.own(kind) {
+            Some((form, _)) => (FormKind::Agency, form.to_string()),
+            None => {
+                let employee = category == Category::PublicEmployee
+                    || (category == Category::Worker && kind == UnitKind::PublicService);
+                (FormKind::Decree90, if employee { "03" } else { "02" }.into())
+            }
+        },
+    }
+}
+
+pub fn self_review(d: &Dataset, e: &Evaluation, id: PersonId) -> SelfReviewCtx {
+    let p = &d.people[id];
+    let f = &e.facts.people[id];
+    // A leader of the agency works for the agency itself, not for "Lãnh đạo Sở".
+    let unit = match p.membership {
+        Membership::Unit(u) => d.unit_name(u).to_string(),
+        Membership::Leadership => d.agency.name.clone(),
+    };
+    let kind = match p.membership {
+        Membership::Unit(u) => d.agency.unit(u).kind,
+        Membership::Leadership => UnitKind::Administrative,
+    };
+    let leader = f.rank != PostRank::Member || p.membership == Membership::Leadership;
+    let (form, form_number) = form_of(d, p.party_member, leader, f.category, kind);
+    let review = crate::rules::derive::review_of_person(d, id);
+    let self_rating = review.and_then(|r| r.self_rating);
+    // The roster's column, else the meeting file's entry, else a blank to fill by hand.
+    let field = |roster: &Option<String>, meeting: fn(&PersonReview) -> &Option<String>| {
+        roster.clone().or_else(|| review.and_then(|r| meeting(r).clone())).unwrap_or_default()
+    };
+    let birth = match p.birth {
+        Some(Birth::Date(date)) => date.format("%d/%m/%Y").to_string(),
+        Some(Birth::Year(y)) => y.to_string(),
+        None => String::new(),
+    };
+    let (parent, issuer) = match p.membership {
+        Membership::Unit(_) => (d.agency.name.as_str(), unit.as_str()),
+        Membership::Leadership => (d.agency.parent.as_str(), d.agency.name.as_str()),
+    };
+    let is_agency_head = is_agency_head(d, id);
+    let forms = &d.agency.forms;
+    SelfReviewCtx {
+        header: HeaderCtx::new(d, parent, issuer, "", None, None),
+        form,
+        form_number,
+        form_decision: match form {
+            FormKind::Agency => forms.own(kind).map(|(_, decision)| decision.to_string()).unwrap_or_default(),
+            _ => String::new(),
+        },
+        staff: match f.category {
+            Category::CivilServant => "CÔNG CHỨC",
+            Category::PublicEmployee => "VIÊN CHỨC",
+            Category::Worker => "NGƯỜI LAO ĐỘNG",
+        },
+        name: p.name.clone(),
+        birth,
+        post: p.post.clone().unwrap_or_default(),
+        party_post: field(&p.party_post, |r| &r.party_post),
+        mass_post: field(&p.mass_post, |r| &r.mass_post),
+        party_cell: cell_name(&field(&p.party_cell, |r| &r.party_cell)),
+        party_committee: forms.party_committee.clone().unwrap_or_default(),
+        unit,
+        party_member: p.party_member,
+        is_leader: leader,
+        is_agency_head,
+        criteria_framework: if is_agency_head {
+            forms.criteria_framework.clone().unwrap_or_default()
+        } else {
+            String::new()
+        },
+        civil_servant: f.category == Category::CivilServant,
+        year: d.agency.year,
+        place: d.agency.place.clone(),
+        levels: Rating::LEVELS
+            .iter()
+            .map(|r| LevelMark { name: r.full_name(), checked: self_rating == Some(*r) })
+            .collect(),
+    }
+}
+
+/// The Director: of the agency's leaders (whom the rules rank apart from the units'
+/// heads), the one whose post heads, or whom agency.yaml names as the Director.
+pub fn is_agency_head(d: &Dataset, id: PersonId) -> bool {
+    let p = &d.people[id];
+    p.membership == Membership::Leadership
+        && (crate::rules::derive::post_rank(p.post.as_deref()) == PostRank::Head || p.name == d.agency.director.name)
+}
+
+/// "Chi bộ Văn phòng" and "Văn phòng" both name the chi bộ "Văn phòng": the form prints
+/// "CHI BỘ" itself.
+fn cell_name(cell: &str) -> String {
+    let trimmed = cell.trim();
+    let folded = crate::text::fold(trimmed);
+    match folded.strip_prefix("chi bo") {
+        Some(_) => trimmed.chars().skip("Chi bộ".chars().count()).collect::<String>().trim().to_string(),
+        None => trimmed.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cell_name;
+
+    #[test]
+    fn the_chi_bo_is_named_once() {
+        assert_eq!(cell_name("Chi bộ Văn phòng"), "Văn phòng");
+        assert_eq!(cell_name("CHI BỘ Thanh tra"), "Thanh tra");
+        assert_eq!(cell_name("Văn phòng"), "Văn phòng");
+    }
+}
