@@ -48,6 +48,36 @@ fn category(d: &Dataset, id: usize) -> Category {
     })
 }
 
+/// "4,5%" for 4 of 88: the count over the row's total, rounded half up to one decimal,
+/// computed here in integers, independently of xeploai.
+fn expected_percent(count: u64, total: u64) -> String {
+    let tenths = if total == 0 { 0 } else { (2 * count * 1000 + total) / (2 * total) };
+    format!("{},{}%", tenths / 10, tenths % 10)
+}
+
+/// Every (count, percent) pair of a result row: its own count over its own total.
+fn assert_percentages_are_per_cell(row: &[String]) {
+    let total: u64 = row[1].parse().unwrap_or_else(|_| panic!("total of {row:?}"));
+    for level in 0..5 {
+        let count: u64 = row[2 + 2 * level].parse().unwrap();
+        assert_eq!(row[3 + 2 * level], expected_percent(count, total), "{row:?}, level {level}");
+    }
+}
+
+/// Adds the Director's conclusion `rating` for person `id` to the sample's consultation.
+fn conclude(inputs: &Path, d: &Dataset, id: usize, rating: &str) {
+    let p = &d.people[id];
+    let review = std::fs::read_to_string(inputs.join("agency_review.yaml")).unwrap();
+    let start = review.find("\n  people:").unwrap() + 1;
+    let at = start + review[start..].find('\n').unwrap() + 1;
+    let entry = format!(
+        "    - name: {}\n      unit: {}\n      rating: {rating}\n      reason: Chưa hoàn thành đúng hạn một nhiệm vụ quý IV\n",
+        p.name,
+        d.membership_name(p.membership)
+    );
+    std::fs::write(inputs.join("agency_review.yaml"), format!("{}{entry}{}", &review[..at], &review[at..])).unwrap();
+}
+
 fn report_tables(outputs: &Path) -> Vec<Vec<Vec<String>>> {
     tables(open(&std::fs::read(outputs.join("co-quan/bao-cao-ubnd-tinh.docx")).unwrap()).document())
 }
@@ -84,9 +114,7 @@ fn every_count_of_the_report_matches_the_inputs() {
             assert_eq!(row[2 + 2 * i], n.to_string(), "{label} {rating}");
             *total.entry(i).or_insert(0) += n;
         }
-        let sum: f64 =
-            (0..5).map(|i| row[3 + 2 * i].trim_end_matches('%').replace(',', ".").parse::<f64>().unwrap()).sum();
-        assert!((sum - 100.0).abs() < 1e-9, "{label}: percentages add to {sum}");
+        assert_percentages_are_per_cell(row);
     }
     let total_row = people.iter().find(|r| r[0] == "Tổng cộng").unwrap();
     for (i, n) in total {
@@ -120,16 +148,7 @@ fn one_changed_final_rating_changes_exactly_its_cells() {
                 && p.discipline.is_none()
         })
         .unwrap();
-    let p = &d.people[id];
-    let review = std::fs::read_to_string(inputs.join("agency_review.yaml")).unwrap();
-    let start = review.find("\n  people:").unwrap() + 1;
-    let at = start + review[start..].find('\n').unwrap() + 1;
-    let entry = format!(
-        "    - name: {}\n      unit: {}\n      rating: HTNV\n      reason: Chưa hoàn thành đúng hạn một nhiệm vụ quý IV\n",
-        p.name,
-        d.membership_name(p.membership)
-    );
-    std::fs::write(inputs.join("agency_review.yaml"), format!("{}{entry}{}", &review[..at], &review[at..])).unwrap();
+    conclude(&inputs, &d, id, "HTNV");
     build(&inputs, out.path());
     let after = report_tables(out.path());
     let mut changed = Vec::new();
@@ -154,4 +173,134 @@ fn one_changed_final_rating_changes_exactly_its_cells() {
     let annex: Vec<_> = changed.iter().filter(|c| annex_row(&c.3)).collect();
     assert_eq!(annex.len(), 1, "one annex row");
     assert_eq!(annex[0].5, "Hoàn thành nhiệm vụ");
+}
+
+#[test]
+fn each_percentage_is_its_count_over_its_total_rounded_half_up() {
+    let (_dir, inputs) = sample();
+    let out = tempfile::tempdir().unwrap();
+    build(&inputs, out.path());
+    for file in ["bao-cao-ubnd-tinh.docx", "bao-cao-ban-to-chuc-tinh-uy.docx"] {
+        let t = tables(open(&std::fs::read(out.path().join("co-quan").join(file)).unwrap()).document());
+        let mut rows = 0;
+        for table in t.iter().filter(|x| x[0].iter().any(|c| c == "Đối tượng")) {
+            for row in table.iter().skip(2) {
+                assert_percentages_are_per_cell(row);
+                rows += 1;
+            }
+        }
+        assert!(rows >= 4, "{file}: {rows} result rows");
+        // One count over one total reads the same wherever it is printed.
+        let mut seen: BTreeMap<(String, String), String> = BTreeMap::new();
+        for table in t.iter().filter(|x| x[0].iter().any(|c| c == "Đối tượng")) {
+            for row in table.iter().skip(2) {
+                for level in 0..5 {
+                    let key = (row[2 + 2 * level].clone(), row[1].clone());
+                    let percent = row[3 + 2 * level].clone();
+                    let before = seen.entry(key.clone()).or_insert_with(|| percent.clone());
+                    assert_eq!(*before, percent, "{file}: {key:?} printed as {before} and {percent}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn each_cell_keeps_its_own_rounding_when_the_row_does_not_add_to_100() {
+    // The sample's công chức are 7, 48, 1, 1, 1 of 58. One concluded HTNV makes them
+    // 7, 47, 2, 1, 1: 12,1 + 81,0 + 3,4 + 1,7 + 1,7 = 99,9%. Forcing the row to 100% would
+    // print 2 of 58 as 3,5%; it is 3,4%, and both 1s of 58 read 1,7%.
+    let (_dir, inputs) = sample();
+    let (d, _) = ingest(&inputs);
+    let d = d.unwrap();
+    let finals = expected_finals(&d);
+    let id = (0..d.people.len())
+        .find(|id| {
+            let p = &d.people[*id];
+            p.post.is_none()
+                && p.membership != Membership::Leadership
+                && category(&d, *id) == Category::CivilServant
+                && finals[*id] == Some(Rating::Good)
+                && p.discipline.is_none()
+        })
+        .unwrap();
+    conclude(&inputs, &d, id, "HTNV");
+    let out = tempfile::tempdir().unwrap();
+    build(&inputs, out.path());
+    let t = report_tables(out.path());
+    let row = t.iter().flat_map(|x| x.iter()).find(|r| r[0] == "Công chức").unwrap();
+    assert_eq!(row[1..12], ["58", "7", "12,1%", "47", "81,0%", "2", "3,4%", "1", "1,7%", "1", "1,7%"], "{row:?}");
+    assert_percentages_are_per_cell(row);
+}
+
+#[test]
+fn four_of_eighty_eight_is_four_comma_five_percent() {
+    // A rating of 88 staff where 4 are HTXSNV: 4,5%, never adjusted.
+    let counts = [4u64, 70, 13, 1, 0];
+    let cells: Vec<String> = counts.iter().map(|c| expected_percent(*c, 88)).collect();
+    assert_eq!(cells, ["4,5%", "79,5%", "14,8%", "1,1%", "0,0%"]);
+    for (count, cell) in counts.iter().zip(&cells) {
+        assert_eq!(xeploai::text::percent_vi(*count as u32, 88), *cell);
+    }
+}
+
+/// The text of a built document.
+fn text_of(outputs: &Path, rel: &str) -> String {
+    open(&std::fs::read(outputs.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))).text()
+}
+
+const EXCEPTION_BASIS: &str = "điểm b khoản 5 Điều 2 Nghị định 90/2020/NĐ-CP, sửa đổi bởi Nghị định 48/2023/NĐ-CP";
+
+#[test]
+fn a_disciplined_person_rated_above_khtnv_shows_decision_exception_and_normalised_basis() {
+    let dir = rules_case(
+        "clean",
+        &[
+            ("Võ Văn Giang", "Kỷ luật", "Khiển trách"),
+            ("Võ Văn Giang", "Loại kỷ luật", "Đảng"),
+            ("Võ Văn Giang", "Quyết định kỷ luật", "QĐ số 05-QĐ/ĐU ngày 10/3/2023"),
+            ("Võ Văn Giang", "Căn cứ không tính kỷ luật", "diem b k5 đ2 NĐ90"),
+        ],
+    );
+    let out = tempfile::tempdir().unwrap();
+    build(dir.path(), out.path());
+    for rel in [
+        "co-quan/bao-cao-ubnd-tinh.docx",
+        "co-quan/bao-cao-ban-to-chuc-tinh-uy.docx",
+        "van-phong-so/danh-sach-de-xuat-xep-loai.docx",
+    ] {
+        let text = text_of(out.path(), rel);
+        assert!(text.contains("Khiển trách theo Quyết định số 05-QĐ/ĐU ngày 10/3/2023"), "{rel}: no decision\n{text}");
+        assert!(
+            text.contains(&format!("hành vi vi phạm đã được dùng làm căn cứ xếp loại chất lượng ở mức không hoàn thành nhiệm vụ năm trước (theo {EXCEPTION_BASIS})")),
+            "{rel}: no exception\n{text}"
+        );
+        assert!(!text.contains("k5 đ2"), "{rel}: the citation printed as typed");
+    }
+}
+
+#[test]
+fn the_exception_without_a_typed_basis_cites_point_b_of_clause_5() {
+    let dir =
+        rules_case("clean", &[("Võ Văn Giang", "Kỷ luật", "Khiển trách"), ("Võ Văn Giang", "Không tính kỷ luật", "x")]);
+    let out = tempfile::tempdir().unwrap();
+    build(dir.path(), out.path());
+    let text = text_of(out.path(), "co-quan/bao-cao-ubnd-tinh.docx");
+    assert!(text.contains(&format!("(theo {EXCEPTION_BASIS})")), "{text}");
+}
+
+#[test]
+fn the_sample_report_prints_the_discipline_decision_found_in_the_roster_note() {
+    let (_dir, inputs) = sample();
+    let out = tempfile::tempdir().unwrap();
+    build(&inputs, out.path());
+    for rel in ["co-quan/bao-cao-ubnd-tinh.docx", "co-quan/bao-cao-ban-to-chuc-tinh-uy.docx"] {
+        let text = text_of(out.path(), rel);
+        let line = text
+            .lines()
+            .find(|l| l.contains("Trương Văn Nghĩa") && l.contains("Khiển trách"))
+            .unwrap_or_else(|| panic!("{rel}\n{text}"));
+        assert!(line.contains("Quyết định số 14-QĐ/ĐU ngày 22/6/2023"), "{rel}: {line}");
+        assert!(!line.contains("không xếp loại “Không hoàn thành"), "{rel}: rated KHTNV, no exception: {line}");
+    }
 }

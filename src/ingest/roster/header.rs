@@ -11,9 +11,15 @@ pub const HEADER_SEARCH_ROWS: usize = 20;
 pub enum Field {
     Index,
     Name,
-    Birth { year_only: bool },
-    BirthMale { year_only: bool },
-    BirthFemale { year_only: bool },
+    Birth {
+        year_only: bool,
+    },
+    BirthMale {
+        year_only: bool,
+    },
+    BirthFemale {
+        year_only: bool,
+    },
     Gender,
     Position,
     Unit,
@@ -22,9 +28,15 @@ pub enum Field {
     Discipline,
     DisciplineKind,
     DisciplineExempt,
+    /// "Quyết định kỷ luật (số, ngày)".
+    DisciplineDecision,
+    /// "Căn cứ không tính kỷ luật": the legal basis of the exception.
+    DisciplineBasis,
     Months,
     Maternity,
-    Leave { in_days: bool },
+    Leave {
+        in_days: bool,
+    },
     Group,
     Note,
 }
@@ -39,6 +51,10 @@ pub fn classify(text: &str) -> Option<Field> {
         return None;
     } else if is("stt") || is("tt") || has("so thu tu") {
         Field::Index
+    } else if has("ky luat") && has("can cu") {
+        Field::DisciplineBasis
+    } else if has("ky luat") && has("quyet dinh") {
+        Field::DisciplineDecision
     } else if has("ky luat") && (has("khong tinh") || has("ngoai le") || has("mien")) {
         Field::DisciplineExempt
     } else if has("ky luat") && (has("loai") || has("dang hanh chinh")) {
@@ -223,6 +239,8 @@ mod tests {
             ("Hình thức kỷ luật", Field::Discipline),
             ("Loại kỷ luật", Field::DisciplineKind),
             ("Không tính kỷ luật", Field::DisciplineExempt),
+            ("Quyết định kỷ luật (số, ngày)", Field::DisciplineDecision),
+            ("Căn cứ không tính kỷ luật", Field::DisciplineBasis),
             ("Số tháng công tác", Field::Months),
             ("Thời gian công tác trong năm (tháng)", Field::Months),
             ("Nghỉ thai sản", Field::Maternity),

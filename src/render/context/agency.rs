@@ -4,10 +4,10 @@
 
 use serde::Serialize;
 
-use super::{HeaderCtx, date_words, described, paragraphs, recipients};
+use super::{DisciplineCtx, HeaderCtx, date_words, described, discipline, paragraphs, recipients};
 use crate::model::{Dataset, DocKind, PersonId, Rating, Votes};
 use crate::rules::Evaluation;
-use crate::rules::summary::{Row, Summary, percentages};
+use crate::rules::summary::{Row, Summary};
 use crate::text::{decimal_vi, percent_vi};
 
 #[derive(Clone, Debug, Serialize)]
@@ -24,18 +24,17 @@ pub struct RowCtx {
     pub cells: Vec<CountCell>,
 }
 
+/// A row of the result tables: each cell its own count over the row's total.
 fn row(r: &Row) -> RowCtx {
-    let counts: Vec<u32> = Rating::ALL.iter().map(|x| r.counts.get(*x)).collect();
-    let tenths = percentages(&counts);
+    let total = r.total();
     RowCtx {
         label: r.label.clone(),
-        total: r.total(),
-        cells: counts
+        total,
+        cells: Rating::ALL
             .iter()
-            .enumerate()
-            .map(|(i, c)| CountCell {
-                count: *c,
-                percent: tenths.as_ref().map_or("-".into(), |t| format!("{}%", decimal_vi(f64::from(t[i]) / 10.0, 1))),
+            .map(|level| {
+                let count = r.counts.get(*level);
+                CountCell { count, percent: percent_vi(count, total) }
             })
             .collect(),
     }
@@ -50,6 +49,7 @@ pub struct PersonLine {
     pub category: String,
     pub rating: String,
     pub detail: String,
+    pub discipline: Option<DisciplineCtx>,
 }
 
 fn person_line(d: &Dataset, e: &Evaluation, order: usize, id: PersonId, detail: String) -> PersonLine {
@@ -62,6 +62,7 @@ fn person_line(d: &Dataset, e: &Evaluation, order: usize, id: PersonId, detail: 
         category: e.facts.people[id].category.name_vi().to_string(),
         rating: e.facts.people[id].final_rating.map(|r| r.full_name().to_string()).unwrap_or_default(),
         detail,
+        discipline: discipline(d, e, id),
     }
 }
 
@@ -289,9 +290,7 @@ pub fn agency(d: &Dataset, e: &Evaluation, s: &Summary) -> AgencyCtx {
         groups,
         exceptions,
         not_completed: lines(&s.not_completed, &|_| String::new()),
-        disciplined: lines(&s.disciplined, &|id| {
-            d.people[id].discipline.as_ref().map(|x| x.sanction.clone()).unwrap_or_default()
-        }),
+        disciplined: lines(&s.disciplined, &|_| String::new()),
         not_rated: lines(&s.not_rated, &|id| {
             format!("Công tác {} tháng trong năm", decimal_vi(e.facts.people[id].months_worked, 0))
         }),

@@ -104,6 +104,35 @@ pub fn recipients(d: &Dataset, kind: DocKind, fallback: &[&str]) -> Vec<String> 
         .collect()
 }
 
+/// A discipline as every document prints it (agency and party reports, unit list): the
+/// sanction, the decision's number and date, and for one rated above KHTNV, the exception
+/// and its legal basis. The wording is in `templates/_shared.tera`.
+#[derive(Clone, Debug, Serialize)]
+pub struct DisciplineCtx {
+    pub sanction: String,
+    /// "14-QĐ/ĐU ngày 22/6/2023", or "" when the roster does not give it.
+    pub decision: String,
+    /// Disciplined in the year yet not rated KHTNV: NĐ 90 Art 2 cl.5 b or c.
+    pub exception: bool,
+    /// The point of clause 5 relied on: "b" (the act already counted in an earlier
+    /// year's rating) or "c" (party and administrative sanctions for one act).
+    pub point: String,
+    /// The normalised citation of the exception.
+    pub basis: String,
+}
+
+pub fn discipline(d: &Dataset, e: &crate::rules::Evaluation, id: crate::model::PersonId) -> Option<DisciplineCtx> {
+    let disc = d.people[id].discipline.as_ref()?;
+    let basis = disc.basis.clone().unwrap_or_else(crate::model::citation::discipline_exception);
+    Some(DisciplineCtx {
+        sanction: disc.sanction.clone(),
+        decision: disc.decision.clone().unwrap_or_default(),
+        exception: disc.exempt && e.facts.people[id].final_rating != Some(Rating::NotCompleted),
+        point: basis.point.map(String::from).unwrap_or_else(|| "b".into()),
+        basis: basis.to_string(),
+    })
+}
+
 /// "14 giờ 00".
 pub fn time_words(t: Option<chrono::NaiveTime>) -> String {
     t.map(|t| t.format("%H giờ %M").to_string()).unwrap_or_default()

@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use super::{
-    HeaderCtx, RatingCtx, VoteLine, date_words, described, paragraphs, rating, recipients, time_words, vote_lines,
-    vote_text,
+    DisciplineCtx, HeaderCtx, RatingCtx, VoteLine, date_words, described, discipline, paragraphs, rating, recipients,
+    time_words, vote_lines, vote_text,
 };
 use crate::model::{Birth, Category, Dataset, DocKind, Membership, PersonId, PersonRef, Rating, UnitId};
 use crate::rules::{Evaluation, PostRank};
@@ -57,8 +57,10 @@ pub struct ReviewCtx {
     pub conclusion: Vec<String>,
     pub category: &'static str,
     pub party_member: bool,
-    /// Discipline, KXL, leave, maternity: what the proposal list notes.
+    /// KXL, leave, maternity, the roster's note: what the proposal list notes besides
+    /// the discipline.
     pub note: String,
+    pub discipline: Option<DisciplineCtx>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -151,6 +153,7 @@ pub fn unit(d: &Dataset, e: &Evaluation, unit: UnitId) -> Option<UnitCtx> {
                 category: category_short(f.category),
                 party_member: d.people[id].party_member,
                 note: note(d, e, id),
+                discipline: discipline(d, e, id),
             })
         })
         .collect();
@@ -228,10 +231,6 @@ fn note(d: &Dataset, e: &Evaluation, id: PersonId) -> String {
     let p = &d.people[id];
     let f = &e.facts.people[id];
     let mut notes = Vec::new();
-    if let Some(disc) = &p.discipline {
-        let exempt = if disc.exempt { ", không tính để xếp loại" } else { "" };
-        notes.push(format!("Kỷ luật: {}{exempt}", disc.sanction));
-    }
     if p.maternity {
         notes.push(format!("Nghỉ thai sản; làm việc {} tháng", crate::text::decimal_vi(f.months_worked, 0)));
     } else if f.months_worked < 6.0 {
@@ -240,7 +239,9 @@ fn note(d: &Dataset, e: &Evaluation, id: PersonId) -> String {
     if let Some(leave) = p.leave_months.filter(|_| !p.maternity) {
         notes.push(format!("Nghỉ {} ngày", (leave * 30.0).round()));
     }
-    if let Some(n) = &p.note {
+    // A note that only carries the discipline decision is printed with the discipline.
+    let decision = p.discipline.as_ref().and_then(|x| x.decision.as_deref());
+    if let Some(n) = p.note.as_ref().filter(|n| decision.is_none_or(|x| !n.contains(x))) {
         notes.push(n.clone());
     }
     notes.join("; ")
