@@ -304,3 +304,86 @@ fn the_sample_report_prints_the_discipline_decision_found_in_the_roster_note() {
         assert!(!line.contains("không xếp loại “Không hoàn thành"), "{rel}: rated KHTNV, no exception: {line}");
     }
 }
+
+/// Replaces `from` by `to` in the sample's agency_review.yaml.
+fn edit_review(inputs: &Path, from: &str, to: &str) {
+    let path = inputs.join("agency_review.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "no {from:?} in the sample");
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+#[test]
+fn the_ballot_minutes_name_team_secretary_time_place_and_flag_extra_ballots() {
+    let (_dir, inputs) = sample();
+    let out = tempfile::tempdir().unwrap();
+    build(&inputs, out.path());
+    let text = text_of(out.path(), "co-quan/bien-ban-kiem-phieu-xep-loai-co-quan.docx");
+    for expected in [
+        "vào lúc 14 giờ 00 ngày 27 tháng 11 năm 2023, tại Hội trường Sở Nội vụ",
+        "Tổ trưởng: đồng chí Phạm Văn Được, Trưởng Ban Thi đua - Khen thưởng.",
+        "Thành viên: đồng chí Nguyễn Thị Kim Loan",
+        "Thư ký: đồng chí Bùi Văn Toàn",
+        "Số đại biểu có mặt: 17.",
+        "68,8%",
+    ] {
+        assert!(text.contains(expected), "no {expected:?}\n{text}");
+    }
+    assert!(!text.contains("nhiều hơn số đại biểu có mặt"), "17 issued to 17 present is not flagged");
+    // More ballots than people present: flagged.
+    edit_review(
+        &inputs,
+        "  present: 17                     # số đại biểu",
+        "  present: 15                     # số đại biểu",
+    );
+    build(&inputs, out.path());
+    let text = text_of(out.path(), "co-quan/bien-ban-kiem-phieu-xep-loai-co-quan.docx");
+    assert!(text.contains("số phiếu phát ra (17) nhiều hơn số đại biểu có mặt (15) 2 phiếu"), "{text}");
+}
+
+#[test]
+fn ballot_minutes_without_a_team_leave_marked_blanks_to_sign() {
+    let dir = rules_case("clean", &[]);
+    let out = tempfile::tempdir().unwrap();
+    build(dir.path(), out.path());
+    let text = text_of(out.path(), "co-quan/bien-ban-kiem-phieu-xep-loai-co-quan.docx");
+    assert!(text.contains("Tổ trưởng: ………………………………………… (Ký, ghi rõ họ tên)"), "{text}");
+    assert!(text.contains("TỔ TRƯỞNG TỔ KIỂM PHIẾU"), "{text}");
+}
+
+#[test]
+fn the_leadership_minutes_record_each_leader_and_the_representative_conclusions() {
+    let (_dir, inputs) = sample();
+    let out = tempfile::tempdir().unwrap();
+    build(&inputs, out.path());
+    let text = text_of(out.path(), "co-quan/bien-ban-hoi-nghi-kiem-diem-lanh-dao.docx");
+    for expected in [
+        "Đồng chí Trương Minh Đức trình bày bản tự kiểm điểm và tự nhận mức xếp loại “Hoàn thành xuất sắc nhiệm vụ”.",
+        "Đồng chí Võ Đình Lâm trình bày bản tự kiểm điểm và tự nhận mức xếp loại “Hoàn thành tốt nhiệm vụ”.",
+        "- Đồng chí Lê Thị Mỹ Hạnh, Chánh Văn phòng: Đồng chí phụ trách công tác văn phòng sâu sát",
+        "Kết luận của đồng chí Đặng Ngọc Thạch, Phó Trưởng Ban Tổ chức Tỉnh ủy: Thống nhất mức tự nhận",
+        "KẾT LUẬN CỦA ĐẠI DIỆN BAN TỔ CHỨC TỈNH ỦY",
+        "vào lúc 08 giờ 00 ngày 27 tháng 11 năm 2023",
+    ] {
+        assert!(text.contains(expected), "no {expected:?}\n{text}");
+    }
+}
+
+#[test]
+fn the_consultation_minutes_list_attendees_and_give_a_reason_for_every_changed_unit() {
+    let (_dir, inputs) = sample();
+    // Without the clerk's reason, the minutes give the quota's.
+    edit_review(&inputs, "      reason: Vượt tỷ lệ 20% của nhóm tập thể (2 đề xuất HTXSNV trên 7 tập thể HTTNV)\n", "");
+    let out = tempfile::tempdir().unwrap();
+    build(&inputs, out.path());
+    let text = text_of(out.path(), "co-quan/bien-ban-hop-tham-van.docx");
+    for expected in [
+        "- Đồng chí Võ Đình Lâm, Phó Giám đốc Sở.",
+        "- Đồng chí Đinh Văn Hòa, Trưởng Ban Tôn giáo.",
+        "Thư ký: đồng chí Lê Thị Mỹ Hạnh",
+        "Ban Thi đua - Khen thưởng: đơn vị đề xuất “Hoàn thành xuất sắc nhiệm vụ”, kết luận “Hoàn thành tốt nhiệm vụ”. Lý do: ",
+        "20% của 8 tập thể “Hoàn thành tốt nhiệm vụ” cho phép 1 tập thể “Hoàn thành xuất sắc nhiệm vụ”",
+    ] {
+        assert!(text.contains(expected), "no {expected:?}\n{text}");
+    }
+}

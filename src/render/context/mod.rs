@@ -104,6 +104,39 @@ pub fn recipients(d: &Dataset, kind: DocKind, fallback: &[&str]) -> Vec<String> 
         .collect()
 }
 
+/// A person as every document names them: the same shape for a roster member, a guest,
+/// a leader at the conference or a counting-team member.
+#[derive(Clone, Debug, Serialize)]
+pub struct PersonCtx {
+    pub name: String,
+    /// The post, or the professional title, or "".
+    pub post: String,
+    /// "đồng chí Nguyễn Văn An, Trưởng phòng".
+    pub described: String,
+}
+
+impl PersonCtx {
+    pub fn new(name: &str, post: &str) -> Self {
+        PersonCtx { name: name.to_string(), post: post.to_string(), described: described(name, post) }
+    }
+
+    /// A roster member.
+    pub fn of(d: &Dataset, id: crate::model::PersonId) -> Self {
+        let p = &d.people[id];
+        PersonCtx::new(&p.name, p.post.as_deref().unwrap_or_default())
+    }
+
+    /// A name written in an agency-level meeting: its title as written, else the post of
+    /// the roster member of that name.
+    pub fn named(d: &Dataset, name: &str, title: Option<&str>) -> Self {
+        let key = crate::text::name_key(name);
+        let post = title
+            .map(str::to_string)
+            .or_else(|| d.people.iter().find(|p| crate::text::name_key(&p.name) == key).and_then(|p| p.post.clone()));
+        PersonCtx::new(name, post.as_deref().unwrap_or_default())
+    }
+}
+
 /// A discipline as every document prints it (agency and party reports, unit list): the
 /// sanction, the decision's number and date, and for one rated above KHTNV, the exception
 /// and its legal basis. The wording is in `templates/_shared.tera`.

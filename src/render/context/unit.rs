@@ -4,25 +4,14 @@
 use serde::Serialize;
 
 use super::{
-    DisciplineCtx, HeaderCtx, RatingCtx, VoteLine, date_words, described, discipline, paragraphs, rating, recipients,
+    DisciplineCtx, HeaderCtx, PersonCtx, RatingCtx, VoteLine, date_words, discipline, paragraphs, rating, recipients,
     time_words, vote_lines, vote_text,
 };
 use crate::model::{Birth, Category, Dataset, DocKind, Membership, PersonId, PersonRef, Rating, UnitId};
 use crate::rules::{Evaluation, PostRank};
 
-#[derive(Clone, Debug, Serialize)]
-pub struct PersonCtx {
-    pub name: String,
-    /// The post, or the professional title, or "".
-    pub post: String,
-    /// "đồng chí Nguyễn Văn An, Trưởng phòng".
-    pub described: String,
-}
-
 fn person(d: &Dataset, id: PersonId) -> PersonCtx {
-    let p = &d.people[id];
-    let post = p.post.clone().unwrap_or_default();
-    PersonCtx { name: p.name.clone(), described: described(&p.name, &post), post }
+    PersonCtx::of(d, id)
 }
 
 /// A name from a meeting file: a member of the unit or one of its guests.
@@ -31,7 +20,7 @@ fn named(d: &Dataset, r: &PersonRef, guests: &[crate::model::Guest]) -> PersonCt
         Some(id) => person(d, id),
         None => {
             let title = guests.iter().find(|g| g.name == r.name).and_then(|g| g.title.clone()).unwrap_or_default();
-            PersonCtx { name: r.name.clone(), described: described(&r.name, &title), post: title }
+            PersonCtx::new(&r.name, &title)
         }
     }
 }
@@ -189,13 +178,7 @@ pub fn unit(d: &Dataset, e: &Evaluation, unit: UnitId) -> Option<UnitCtx> {
         place: meeting.and_then(|m| m.place.clone()).unwrap_or_default(),
         chair: meeting.and_then(|m| m.chair.as_ref()).map(|c| named(d, c, &guests)),
         secretary: meeting.and_then(|m| m.secretary.as_ref()).map(|c| named(d, c, &guests)),
-        guests: guests
-            .iter()
-            .map(|g| {
-                let post = g.title.clone().unwrap_or_default();
-                PersonCtx { name: g.name.clone(), described: described(&g.name, &post), post }
-            })
-            .collect(),
+        guests: guests.iter().map(|g| PersonCtx::new(&g.name, g.title.as_deref().unwrap_or_default())).collect(),
         convened: meeting.and_then(|m| m.convened).unwrap_or(d.headcount(unit) as u32),
         present,
         absent: meeting
