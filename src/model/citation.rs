@@ -91,7 +91,9 @@ pub fn parse_citation(text: &str) -> Option<Citation> {
         let word = tokens[i].as_str();
         let next = tokens.get(i + 1);
         match word {
-            "diem" | "point" if next.is_some_and(|n| n.len() == 1 && n.chars().all(|c| c.is_ascii_lowercase())) => {
+            "diem" | "d" | "point"
+                if next.is_some_and(|n| n.len() == 1 && n.chars().all(|c| c.is_ascii_lowercase())) =>
+            {
                 point = next.and_then(|n| n.chars().next());
                 i += 2;
             }
@@ -153,7 +155,8 @@ mod tests {
 
     #[test]
     fn citations_are_normalised() {
-        let cases: [(&str, Option<&str>); 13] = [
+        let cases: [(&str, Option<&str>); 14] = [
+            ("Đ.b k5 đ2 NĐ90 (sđ NĐ48) - HV đã tính xếp loại KHTNV năm 2022", Some(B_CL5)),
             ("k5 đ2 NĐ90", Some(CL5)),
             ("khoan 5 dieu 2 nd 90/2020", Some(CL5)),
             ("Khoản 5 Điều 2 Nghị định số 90/2020/NĐ-CP", Some(CL5)),

@@ -89,7 +89,7 @@ pub struct Discipline {
 /// taken whole when it holds a date ("14-QĐ/ĐU ngày 22/6/2023").
 pub fn decision_in(text: &str) -> Option<String> {
     let lower = text.to_lowercase();
-    let start = ["quyết định số", "qđ số", "quyết định"]
+    let start = ["quyết định số", "qđ số", "quyết định", "qđ "]
         .iter()
         .find_map(|marker| lower.find(marker).map(|at| at + marker.len()));
     // Lower case keeps the length of Vietnamese letters; `get` keeps a stranger one from panicking.
@@ -111,7 +111,8 @@ mod tests {
 
     #[test]
     fn decisions_are_found_in_notes() {
-        let cases: [(&str, Option<&str>); 5] = [
+        let cases: [(&str, Option<&str>); 6] = [
+            ("QĐ 12/QĐ-STP ngày 06/02/2023", Some("12/QĐ-STP ngày 06/02/2023")),
             ("Khiển trách theo QĐ số 14-QĐ/ĐU ngày 22/6/2023 của Đảng ủy Sở", Some("14-QĐ/ĐU ngày 22/6/2023")),
             ("Quyết định số 25/QĐ-STP ngày 10/3/2023", Some("25/QĐ-STP ngày 10/3/2023")),
             ("14-QĐ/ĐU ngày 22/6/2023", Some("14-QĐ/ĐU ngày 22/6/2023")),

@@ -53,7 +53,7 @@ pub fn classify(text: &str) -> Option<Field> {
         Field::Index
     } else if has("ky luat") && has("can cu") {
         Field::DisciplineBasis
-    } else if has("ky luat") && has("quyet dinh") {
+    } else if has("ky luat") && (has("quyet dinh") || t.split(' ').any(|w| w == "qd")) {
         Field::DisciplineDecision
     } else if has("ky luat") && (has("khong tinh") || has("ngoai le") || has("mien")) {
         Field::DisciplineExempt
@@ -241,6 +241,7 @@ mod tests {
             ("Không tính kỷ luật", Field::DisciplineExempt),
             ("Quyết định kỷ luật (số, ngày)", Field::DisciplineDecision),
             ("Căn cứ không tính kỷ luật", Field::DisciplineBasis),
+            ("Kỷ luật trong năm 2023 Số, ngày QĐ", Field::DisciplineDecision),
             ("Số tháng công tác", Field::Months),
             ("Thời gian công tác trong năm (tháng)", Field::Months),
             ("Nghỉ thai sản", Field::Maternity),
