@@ -183,7 +183,7 @@ fn each_percentage_is_its_count_over_its_total_rounded_half_up() {
     for file in ["bao-cao-ubnd-tinh.docx", "bao-cao-ban-to-chuc-tinh-uy.docx"] {
         let t = tables(open(&std::fs::read(out.path().join("co-quan").join(file)).unwrap()).document());
         let mut rows = 0;
-        for table in t.iter().filter(|x| x[0].iter().any(|c| c == "Đối tượng")) {
+        for table in t.iter().filter(|x| x[0].iter().any(|c| c == "Tổng số")) {
             for row in table.iter().skip(2) {
                 assert_percentages_are_per_cell(row);
                 rows += 1;
@@ -192,7 +192,7 @@ fn each_percentage_is_its_count_over_its_total_rounded_half_up() {
         assert!(rows >= 4, "{file}: {rows} result rows");
         // One count over one total reads the same wherever it is printed.
         let mut seen: BTreeMap<(String, String), String> = BTreeMap::new();
-        for table in t.iter().filter(|x| x[0].iter().any(|c| c == "Đối tượng")) {
+        for table in t.iter().filter(|x| x[0].iter().any(|c| c == "Tổng số")) {
             for row in table.iter().skip(2) {
                 for level in 0..5 {
                     let key = (row[2 + 2 * level].clone(), row[1].clone());
@@ -385,5 +385,38 @@ fn the_consultation_minutes_list_attendees_and_give_a_reason_for_every_changed_u
         "20% của 8 tập thể “Hoàn thành tốt nhiệm vụ” cho phép 1 tập thể “Hoàn thành xuất sắc nhiệm vụ”",
     ] {
         assert!(text.contains(expected), "no {expected:?}\n{text}");
+    }
+}
+
+#[test]
+fn the_report_to_ubnd_has_leaders_apart_proposes_the_agency_rating_and_addresses_nhu_tren() {
+    let (_dir, inputs) = sample();
+    let out = tempfile::tempdir().unwrap();
+    build(&inputs, out.path());
+    for (rel, addressee) in [
+        ("co-quan/bao-cao-ubnd-tinh.docx", "Ủy ban nhân dân tỉnh"),
+        ("co-quan/bao-cao-ban-to-chuc-tinh-uy.docx", "Ban Tổ chức Tỉnh ủy"),
+    ] {
+        let doc = open(&std::fs::read(out.path().join(rel)).unwrap());
+        let paragraphs = doc.paragraphs();
+        let at = paragraphs.iter().position(|p| p == "Nơi nhận:").unwrap_or_else(|| panic!("{rel}: no Nơi nhận"));
+        assert_eq!(paragraphs[at + 1], "- Như trên;", "{rel}");
+        let last = paragraphs[at + 1..].iter().take_while(|p| p.starts_with("- ")).last().unwrap();
+        assert!(last.starts_with("- Lưu: VT"), "{rel}: {last}");
+        let text = doc.text();
+        assert!(
+            text.contains(&format!("Sở Nội vụ đề nghị {addressee} xem xét, đánh giá, xếp loại chất lượng Sở Nội vụ năm 2023 ở mức “Hoàn thành xuất sắc nhiệm vụ”")),
+            "{rel}: the agency's own rating is not proposed\n{text}"
+        );
+        let t = tables(doc.document());
+        let leaders = t
+            .iter()
+            .flat_map(|x| x.iter())
+            .find(|r| r[0].starts_with("Lãnh đạo Sở"))
+            .unwrap_or_else(|| panic!("{rel}: no leaders row"));
+        assert_eq!(leaders[1..4], ["4", "1", "25,0%"], "{rel}: {leaders:?}");
+        let annex = table_with(&t, "Kết quả xếp loại");
+        assert!(annex[0].iter().any(|c| c == "Đối tượng"), "{rel}: no category column");
+        assert_eq!(annex[1][2], "Lãnh đạo Sở", "{rel}: leaders first");
     }
 }

@@ -5,7 +5,8 @@
 use serde::Serialize;
 
 use super::{
-    DisciplineCtx, HeaderCtx, PersonCtx, RatingCtx, date_words, discipline, paragraphs, rating, recipients, time_words,
+    DisciplineCtx, HeaderCtx, PersonCtx, RatingCtx, addressed_recipients, date_words, discipline, paragraphs, rating,
+    time_words,
 };
 use crate::model::{Ballot, Conference, Consultation, Dataset, DocKind, PersonId, Rating, Votes};
 use crate::rules::Evaluation;
@@ -410,8 +411,8 @@ pub fn agency(d: &Dataset, e: &Evaluation, s: &Summary) -> AgencyCtx {
         }),
         annex: lines(&s.annex, &|_| String::new()),
         changes: lines(&changes, &change_reason),
-        recipients_report: recipients(d, DocKind::AgencyReport, &["UBND tỉnh (báo cáo)", "Lưu: VT, VP"]),
-        recipients_party: recipients(d, DocKind::PartyReport, &["Ban Tổ chức Tỉnh ủy (báo cáo)", "Lưu: VT, VP"]),
+        recipients_report: addressed_recipients(d, DocKind::AgencyReport, "UBND tỉnh", &["Lưu: VT, VP"]),
+        recipients_party: addressed_recipients(d, DocKind::PartyReport, "Ban Tổ chức Tỉnh ủy", &["Lưu: VT, VP"]),
         conference: conference.map(|c| conference_ctx(d, c)),
         ballot: ballot.map(|b| ballot_ctx(d, b)),
         consultation: consultation.map(|c| consultation_ctx(d, e, c, &units)),

@@ -89,10 +89,14 @@ pub fn vote_lines(votes: Option<&Votes>, present: u32) -> Vec<VoteLine> {
 
 /// The Nơi nhận of agency.yaml for a kind of document, else `fallback`.
 pub fn recipients(d: &Dataset, kind: DocKind, fallback: &[&str]) -> Vec<String> {
-    let list: Vec<String> = match d.agency.recipients.get(&kind) {
+    let mut list: Vec<String> = match d.agency.recipients.get(&kind) {
         Some(list) if !list.is_empty() => list.clone(),
         _ => fallback.iter().map(|s| s.to_string()).collect(),
     };
+    // Decree 30: the archive line closes every list.
+    if !list.iter().any(|r| crate::text::fold(r).starts_with("luu")) {
+        list.push("Lưu: VT, VP".into());
+    }
     // Decree 30: every line ends with ";" and the last, the archive line, with ".".
     let n = list.len();
     list.into_iter()
@@ -164,6 +168,19 @@ pub fn discipline(d: &Dataset, e: &crate::rules::Evaluation, id: crate::model::P
         point: basis.point.map(String::from).unwrap_or_else(|| "b".into()),
         basis: basis.to_string(),
     })
+}
+
+/// The Nơi nhận of a report with a "Kính gửi": "Như trên" first, standing for the
+/// addressee (whose own line, naming `addressee`, is dropped), then the others.
+pub fn addressed_recipients(d: &Dataset, kind: DocKind, addressee: &str, fallback: &[&str]) -> Vec<String> {
+    let key = crate::text::fold(addressee);
+    let mut list = vec!["Như trên;".to_string()];
+    list.extend(
+        recipients(d, kind, fallback)
+            .into_iter()
+            .filter(|r| !crate::text::fold(r).starts_with(&key) && !crate::text::fold(r).starts_with("nhu tren")),
+    );
+    list
 }
 
 /// "14 giờ 00".
