@@ -420,3 +420,16 @@ fn the_report_to_ubnd_has_leaders_apart_proposes_the_agency_rating_and_addresses
         assert_eq!(annex[1][2], "Lãnh đạo Sở", "{rel}: leaders first");
     }
 }
+
+#[test]
+fn the_status_never_calls_a_complete_step_overdue() {
+    let (_dir, inputs) = sample();
+    let out = tempfile::tempdir().unwrap();
+    build(&inputs, out.path());
+    let text = text_of(out.path(), "co-quan/tinh-hinh-thuc-hien.docx");
+    // On 01/12/2023 the units' dossiers (due 22/11) are all in: done, not "quá hạn 9 ngày".
+    let line = text.lines().find(|l| l.contains("Hạn 22/11/2023")).unwrap_or_else(|| panic!("{text}"));
+    assert!(line.contains("(đã hoàn thành)"), "{line}");
+    assert!(!text.contains("quá hạn 9 ngày"), "{text}");
+    assert!(text.contains("Hạn 05/12/2023"), "the deadline to Ban Tổ chức Tỉnh ủy is listed");
+}
