@@ -109,7 +109,8 @@ pub struct AgencyCtx {
     pub header_leadership: HeaderCtx,
     pub header_ballot: HeaderCtx,
     pub header_consultation: HeaderCtx,
-    pub steps: Vec<String>,
+    /// How the units' meetings went, for the report's section I.
+    pub unit_meetings: Option<UnitMeetingsCtx>,
     pub rows: Vec<RowCtx>,
     pub total: RowCtx,
     pub leaders: RowCtx,
@@ -130,6 +131,15 @@ pub struct AgencyCtx {
     pub conference: Option<ConferenceCtx>,
     pub ballot: Option<BallotCtx>,
     pub consultation: Option<ConsultationCtx>,
+}
+
+/// The units' review meetings: from the first to the last date, how many of how many units.
+#[derive(Clone, Debug, Serialize)]
+pub struct UnitMeetingsCtx {
+    pub first: String,
+    pub last: String,
+    pub met: usize,
+    pub units: usize,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -285,39 +295,15 @@ pub fn agency(d: &Dataset, e: &Evaluation, s: &Summary) -> AgencyCtx {
 
     let meeting_dates: Vec<chrono::NaiveDate> =
         d.unit_reviews.iter().filter_map(|r| r.meeting.as_ref().and_then(|m| m.date)).collect();
-    let mut steps = Vec::new();
-    if let (Some(first), Some(last)) = (meeting_dates.iter().min(), meeting_dates.iter().max()) {
-        steps.push(format!(
-            "Các phòng, ban, đơn vị tổ chức họp kiểm điểm, đánh giá, xếp loại chất lượng tập thể và cá nhân từ {} đến {}; {}/{} đơn vị đã họp và gửi hồ sơ về Văn phòng Sở.",
-            date_words(Some(*first)),
-            date_words(Some(*last)),
-            meeting_dates.len(),
-            d.agency.units.len()
-        ));
-    }
-    if let Some(c) = conference {
-        steps.push(format!(
-            "{}, Lãnh đạo Sở tổ chức Hội nghị kiểm điểm tập thể lãnh đạo Sở năm {}{}.",
-            capitalize(&date_words(c.date)),
-            d.agency.year,
-            c.place.as_deref().map(|p| format!(" tại {p}")).unwrap_or_default()
-        ));
-    }
-    let ballot_result = ballot.map(|b| b.votes.basis(b.valid));
-    if let (Some(b), Some(result)) = (ballot, ballot_result) {
-        steps.push(format!(
-            "{}, cán bộ chủ chốt bỏ phiếu tự xếp loại cơ quan Sở: {} phiếu hợp lệ; kết quả: {}.",
-            capitalize(&date_words(b.date)),
-            b.valid,
-            result.map_or("chưa mức nào đạt quá 1/2 số phiếu hợp lệ", |r| r.full_name())
-        ));
-    }
-    if let Some(c) = consultation {
-        steps.push(format!(
-            "{}, Giám đốc Sở chủ trì họp tham vấn ý kiến và kết luận xếp loại chất lượng các phòng, ban, đơn vị và công chức, viên chức, người lao động thuộc thẩm quyền.",
-            capitalize(&date_words(c.date))
-        ));
-    }
+    let unit_meetings = match (meeting_dates.iter().min(), meeting_dates.iter().max()) {
+        (Some(first), Some(last)) => Some(UnitMeetingsCtx {
+            first: date_words(Some(*first)),
+            last: date_words(Some(*last)),
+            met: meeting_dates.len(),
+            units: d.agency.units.len(),
+        }),
+        _ => None,
+    };
 
     let units: Vec<UnitLine> = d
         .agency
@@ -395,7 +381,7 @@ pub fn agency(d: &Dataset, e: &Evaluation, s: &Summary) -> AgencyCtx {
         header_leadership: header(DocKind::LeadershipMinutes, "BB", conference.and_then(|c| c.date)),
         header_ballot: header(DocKind::BallotMinutes, "BB", ballot.and_then(|b| b.date)),
         header_consultation: header(DocKind::ConsultationMinutes, "BB", consultation.and_then(|c| c.date)),
-        steps,
+        unit_meetings,
         rows: s.categories.iter().map(row).collect(),
         total: row(&s.total),
         leaders: row(&s.leaders),
@@ -429,9 +415,4 @@ fn vote_cells(votes: &Votes, valid: u32) -> Vec<VoteCell> {
             percent: percent_vi(votes.get(*r).max(0) as u32, valid),
         })
         .collect()
-}
-
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }
