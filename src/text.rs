@@ -178,10 +178,25 @@ pub fn decimal_vi(value: f64, places: usize) -> String {
     if frac.is_empty() { format!("{sign}{grouped}") } else { format!("{sign}{grouped},{frac}") }
 }
 
-/// `part` of `whole` as a percentage with one decimal ("12,5%"); "0,0%" of nothing.
+/// `part` of `whole` as a percentage, rounded half up to one decimal and written the
+/// Vietnamese way: "4,5%" for 4 of 88, "12,5%", "100,0%"; "0,0%" of nothing.
+///
+/// Integer arithmetic in tenths of a percent, so that a tie (1 of 16 = 6,25%) always
+/// rounds up, where binary floating point would round some ties down. Each figure is its
+/// own count over its own total: the same count over the same total always reads the same,
+/// and no cell is nudged to make a row add up to 100% (outputs.md).
 pub fn percent_vi(part: u32, whole: u32) -> String {
-    let value = if whole == 0 { 0.0 } else { f64::from(part) * 100.0 / f64::from(whole) };
-    format!("{}%", decimal_vi(value, 1))
+    let tenths = percent_tenths(part, whole);
+    format!("{},{}%", decimal_vi((tenths / 10) as f64, 0), tenths % 10)
+}
+
+/// `part / whole` in tenths of a percent, rounded half up; 0 when `whole` is 0.
+pub fn percent_tenths(part: u32, whole: u32) -> u64 {
+    if whole == 0 {
+        return 0;
+    }
+    // round(part × 1000 / whole) = floor((2 × part × 1000 + whole) / (2 × whole)).
+    (2 * u64::from(part) * 1000 + u64::from(whole)) / (2 * u64::from(whole))
 }
 
 /// "“A”, “B”" for lists quoted in messages.
@@ -264,8 +279,28 @@ mod tests {
         assert_eq!(decimal_vi(1234567.0, 0), "1.234.567");
         assert_eq!(decimal_vi(64.2857, 1), "64,3");
         assert_eq!(decimal_vi(-0.04, 1), "0,0");
-        assert_eq!(percent_vi(1, 8), "12,5%");
-        assert_eq!(percent_vi(0, 0), "0,0%");
+    }
+
+    #[test]
+    fn percentages_round_half_up_per_cell() {
+        let cases: [(u32, u32, &str); 12] = [
+            (4, 88, "4,5%"),
+            (1, 8, "12,5%"),
+            (1, 16, "6,3%"), // 6,25: a tie, up
+            (1, 80, "1,3%"), // 1,25: a tie, up
+            (3, 80, "3,8%"), // 3,75
+            (1, 3, "33,3%"), // the same count over the same total: always 33,3
+            (2, 3, "66,7%"),
+            (0, 88, "0,0%"),
+            (88, 88, "100,0%"),
+            (0, 0, "0,0%"),
+            (11, 16, "68,8%"), // 68,75
+            (12345, 12346, "100,0%"),
+        ];
+        for (part, whole, expected) in cases {
+            assert_eq!(percent_vi(part, whole), expected, "{part}/{whole}");
+        }
+        assert_eq!(percent_vi(1234, 1), "123.400,0%");
     }
 
     #[test]

@@ -149,3 +149,46 @@ fn the_minutes_name_the_absent_and_why() {
     let absent = text.lines().find(|l| l.contains("Trịnh Văn Bảy") && l.contains("Đà Nẵng"));
     assert!(absent.is_some_and(|l| l.contains("đã gửi bản tự kiểm điểm")), "{text}");
 }
+
+#[test]
+fn both_disciplines_print_their_decision_and_only_the_excepted_one_its_basis() {
+    let basis = "(theo điểm b khoản 5 Điều 2 Nghị định 90/2020/NĐ-CP, sửa đổi bởi Nghị định 48/2023/NĐ-CP)";
+    for rel in ["co-quan/bao-cao-ubnd-tinh.docx", "co-quan/bao-cao-ban-to-chuc-tinh-uy.docx"] {
+        let text = document(rel).text();
+        let line = |name: &str| {
+            text.lines()
+                .find(|l| l.contains(name) && l.contains("Quyết định số"))
+                .unwrap_or_else(|| panic!("{rel}: no discipline line for {name}\n{text}"))
+                .to_string()
+        };
+        let linh = line("Trương Thị Diệu Linh");
+        assert!(linh.contains("Cảnh cáo theo Quyết định số 185/QĐ-STP ngày 21/7/2023"), "{linh}");
+        assert!(!linh.contains(basis), "{linh}");
+        let thuy = line("Lê Thị Thanh Thủy");
+        assert!(thuy.contains("Khiển trách theo Quyết định số 12/QĐ-STP ngày 06/02/2023"), "{thuy}");
+        assert!(thuy.contains(basis), "{thuy}");
+        assert!(!text.contains("Đ.b k5 đ2"), "{rel}: the basis printed as typed");
+    }
+}
+
+#[test]
+fn the_agency_minutes_carry_the_leaders_the_counting_team_and_the_attendees() {
+    let leadership = document("co-quan/bien-ban-hoi-nghi-kiem-diem-lanh-dao.docx").text();
+    assert!(
+        leadership.contains(
+            "Đồng chí Trần Văn Phú Lộc trình bày bản tự kiểm điểm và tự nhận mức xếp loại “Hoàn thành tốt nhiệm vụ”."
+        ),
+        "{leadership}"
+    );
+    assert!(
+        leadership
+            .contains("Kết luận của đồng chí Trương Văn Hiếu, Phó Trưởng Ban Tổ chức Tỉnh ủy: Đề nghị đồng chí làm rõ"),
+        "{leadership}"
+    );
+    let ballot = document("co-quan/bien-ban-kiem-phieu-xep-loai-co-quan.docx").text();
+    assert!(ballot.contains("Tổ trưởng: đồng chí Hồ Sỹ Long, Chánh Thanh tra Sở."), "{ballot}");
+    assert!(ballot.contains("Thư ký: đồng chí Phan Đức Trí"), "{ballot}");
+    let consultation = document("co-quan/bien-ban-hop-tham-van.docx").text();
+    assert!(consultation.contains("- Đồng chí Hồ Sỹ Long, Chánh Thanh tra Sở."), "{consultation}");
+    assert!(consultation.contains("Phòng Công chứng số 1: đơn vị đề xuất “Hoàn thành xuất sắc nhiệm vụ”, kết luận “Hoàn thành tốt nhiệm vụ”. Lý do: Vượt tỷ lệ 20%"), "{consultation}");
+}

@@ -41,6 +41,18 @@ pub struct EntryStatus {
     pub rows: Vec<Row>,
 }
 
+impl EntryStatus {
+    /// Every row ready: the step is done, and a past due date is no longer "quá hạn".
+    pub fn complete(&self) -> bool {
+        !self.rows.is_empty() && self.rows.iter().all(|r| matches!(r.state, State::Ready))
+    }
+
+    /// "đã hoàn thành" for a complete step, else the days left ([`days_left_vi`]).
+    pub fn days_vi(&self) -> String {
+        if self.complete() { "đã hoàn thành".to_string() } else { days_left_vi(self.days_left) }
+    }
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct Status {
     pub today: NaiveDate,
@@ -162,7 +174,7 @@ pub fn text(s: &Status) -> String {
         out.push_str("\nagency.yaml chưa có lịch (calendar).\n");
     }
     for e in &s.entries {
-        out.push_str(&format!("\nHạn {} ({}): {}\n", e.due.format("%d/%m/%Y"), days_left_vi(e.days_left), e.what));
+        out.push_str(&format!("\nHạn {} ({}): {}\n", e.due.format("%d/%m/%Y"), e.days_vi(), e.what));
         if !e.needs.is_empty() {
             let needs: Vec<&str> = e.needs.iter().map(|k| k.name_vi()).collect();
             out.push_str(&format!("  Cần: {}\n", needs.join(", ")));

@@ -7,8 +7,9 @@ use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, XlsxError};
 
 use super::exit;
 
-const FILES: [(&str, &str); 3] = [
+const FILES: [(&str, &str); 4] = [
     ("agency.yaml", include_str!("../../templates/init/agency.yaml")),
+    ("agency_review.yaml", include_str!("../../templates/init/agency_review.yaml")),
     ("hop-phong-tchc.yaml", include_str!("../../templates/init/hop-phong-tchc.yaml")),
     ("README.md", include_str!("../../templates/init/README.md")),
 ];

@@ -2,6 +2,7 @@
 //! knows about Excel, YAML or DOCX; ingest builds it, the rules read it, render prints it.
 
 mod agency;
+pub mod citation;
 mod dataset;
 mod document_kind;
 mod person;

@@ -76,6 +76,53 @@ pub struct Discipline {
     pub kind: Option<DisciplineKind>,
     /// NĐ90 Art 2 cl.5 b/c: the act was already counted; no cap this year.
     pub exempt: bool,
+    /// The decision's number and date as written after "Quyết định số"
+    /// ("14-QĐ/ĐU ngày 22/6/2023"), from its own column or found in the note.
+    pub decision: Option<String>,
+    /// The legal basis of the exception, read from the roster (a clerk's
+    /// "điểm b k5 đ2 NĐ90"); documents print [`super::citation::discipline_exception`] without one.
+    pub basis: Option<super::citation::Citation>,
+}
+
+/// The number and date of a decision in free text: "Khiển trách theo QĐ số 14-QĐ/ĐU ngày
+/// 22/6/2023 của Đảng ủy Sở" → "14-QĐ/ĐU ngày 22/6/2023". Text that names no "số" is
+/// taken whole when it holds a date ("14-QĐ/ĐU ngày 22/6/2023").
+pub fn decision_in(text: &str) -> Option<String> {
+    let lower = text.to_lowercase();
+    let start = ["quyết định số", "qđ số", "quyết định", "qđ "]
+        .iter()
+        .find_map(|marker| lower.find(marker).map(|at| at + marker.len()));
+    // Lower case keeps the length of Vietnamese letters; `get` keeps a stranger one from panicking.
+    let rest = match start.and_then(|at| text.get(at..)) {
+        Some(rest) => rest,
+        None if lower.contains("ngày") || lower.contains('/') => text,
+        None => return None,
+    };
+    let rest = rest.trim_start_matches([' ', ':']).trim_start_matches("số ").trim_start();
+    let lower_rest = rest.to_lowercase();
+    let end = [" của ", ";", ")", ",", "("].iter().filter_map(|m| lower_rest.find(m)).min().unwrap_or(rest.len());
+    let found = rest[..end].trim().trim_end_matches('.').to_string();
+    (!found.is_empty() && found.chars().any(|c| c.is_ascii_digit())).then_some(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::decision_in;
+
+    #[test]
+    fn decisions_are_found_in_notes() {
+        let cases: [(&str, Option<&str>); 6] = [
+            ("QĐ 12/QĐ-STP ngày 06/02/2023", Some("12/QĐ-STP ngày 06/02/2023")),
+            ("Khiển trách theo QĐ số 14-QĐ/ĐU ngày 22/6/2023 của Đảng ủy Sở", Some("14-QĐ/ĐU ngày 22/6/2023")),
+            ("Quyết định số 25/QĐ-STP ngày 10/3/2023", Some("25/QĐ-STP ngày 10/3/2023")),
+            ("14-QĐ/ĐU ngày 22/6/2023", Some("14-QĐ/ĐU ngày 22/6/2023")),
+            ("Nghỉ ốm dài ngày", None),
+            ("Chuyển công tác", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(decision_in(text).as_deref(), expected, "{text}");
+        }
+    }
 }
 
 /// A quota group named explicitly in the roster or agency.yaml (else derived by the rules).

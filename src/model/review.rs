@@ -114,7 +114,25 @@ pub struct Conference {
     pub convened: Option<u32>,
     pub present: Option<u32>,
     pub summary: Option<String>,
+    pub start: Option<NaiveTime>,
+    pub end: Option<NaiveTime>,
+    pub leaders: Vec<LeaderReview>,
+    /// The invited Ban Tổ chức Tỉnh ủy representative's closing remarks.
+    pub guest_conclusion: Option<String>,
     pub source: Source,
+}
+
+/// A leader's self-review at the leadership conference: names as written (a leader
+/// need not be on the roster; the province rates them).
+#[derive(Clone, Debug, Serialize)]
+pub struct LeaderReview {
+    pub name: String,
+    pub title: Option<String>,
+    pub self_rating: Option<Rating>,
+    /// (who, what) as written.
+    pub comments: Vec<(String, String)>,
+    /// The Ban Tổ chức Tỉnh ủy representative's conclusion about this leader.
+    pub conclusion: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -124,6 +142,12 @@ pub struct Ballot {
     pub returned: u32,
     pub valid: u32,
     pub votes: Votes,
+    pub start: Option<NaiveTime>,
+    pub place: Option<String>,
+    pub present: Option<u32>,
+    /// Tổ kiểm phiếu, its head first.
+    pub counting_team: Vec<Guest>,
+    pub secretary: Option<String>,
     pub source: Source,
 }
 
@@ -149,6 +173,8 @@ pub struct Consultation {
     pub chair: Option<String>,
     pub secretary: Option<String>,
     pub attendees: Vec<Guest>,
+    pub start: Option<NaiveTime>,
+    pub end: Option<NaiveTime>,
     pub units: Vec<UnitConclusion>,
     pub people: Vec<PersonConclusion>,
     pub source: Source,

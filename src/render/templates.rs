@@ -14,6 +14,7 @@ use crate::model::Rating;
 
 /// The default templates, by name.
 pub const DEFAULTS: &[(&str, &str)] = &[
+    ("_shared.tera", include_str!("../../templates/_shared.tera")),
     ("_demo.tera", include_str!("../../templates/_demo.tera")),
     ("unit_minutes.tera", include_str!("../../templates/unit_minutes.tera")),
     ("unit_report.tera", include_str!("../../templates/unit_report.tera")),

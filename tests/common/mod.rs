@@ -173,7 +173,7 @@ pub fn case(case: &str) -> TempDir {
 }
 
 /// Columns of the clean roster, in order.
-pub const CLEAN_COLUMNS: [&str; 11] = [
+pub const CLEAN_COLUMNS: [&str; 13] = [
     "Họ và tên",
     "Chức vụ",
     "Đơn vị",
@@ -185,6 +185,8 @@ pub const CLEAN_COLUMNS: [&str; 11] = [
     "Kỷ luật",
     "Loại kỷ luật",
     "Không tính kỷ luật",
+    "Quyết định kỷ luật",
+    "Căn cứ không tính kỷ luật",
 ];
 
 /// The roster of `tests/fixtures/rules/clean`: (name, post, unit, category).

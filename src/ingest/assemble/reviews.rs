@@ -9,8 +9,8 @@ use super::super::yaml::{AgencyReviewDoc, GuestDoc, MeetingDoc, ReviewDoc, UnitR
 use super::people::{PeopleIndex, unknown_person};
 use crate::findings::Findings;
 use crate::model::{
-    Absence, AgencyReview, Ballot, CollectiveReview, Comment, Conference, Consultation, DocNumber, Guest, Meeting,
-    Membership, Person, PersonConclusion, PersonRef, PersonReview, UnitConclusion, UnitId, UnitReview,
+    Absence, AgencyReview, Ballot, CollectiveReview, Comment, Conference, Consultation, DocNumber, Guest, LeaderReview,
+    Meeting, Membership, Person, PersonConclusion, PersonRef, PersonReview, UnitConclusion, UnitId, UnitReview,
 };
 use crate::source::Source;
 use crate::text::{clean, clean_block, name_key};
@@ -156,6 +156,20 @@ impl Resolver<'_> {
                 convened: v.convened,
                 present: v.present,
                 summary: block(&v.summary),
+                start: v.start.map(|t| t.0),
+                end: v.end.map(|t| t.0),
+                leaders: v
+                    .leaders
+                    .iter()
+                    .map(|l| LeaderReview {
+                        name: clean(&l.name),
+                        title: line(&l.title),
+                        self_rating: l.self_rating.map(|r| r.0),
+                        comments: l.comments.iter().map(|c| (clean(&c.0.by), clean_block(&c.0.text))).collect(),
+                        conclusion: block(&l.conclusion),
+                    })
+                    .collect(),
+                guest_conclusion: block(&v.guest_conclusion),
                 source: source_of(self.rel, c),
             }
         });
@@ -165,6 +179,11 @@ impl Resolver<'_> {
             returned: b.value.returned,
             valid: b.value.valid,
             votes: b.value.votes.0,
+            start: b.value.start.map(|t| t.0),
+            place: line(&b.value.place),
+            present: b.value.present,
+            counting_team: b.value.counting_team.iter().map(guest).collect(),
+            secretary: line(&b.value.secretary),
             source: source_of(self.rel, b),
         });
         let consultation = doc.consultation.as_ref().map(|c| {
@@ -210,6 +229,8 @@ impl Resolver<'_> {
                 chair: line(&v.chair),
                 secretary: line(&v.secretary),
                 attendees: v.attendees.iter().map(guest).collect(),
+                start: v.start.map(|t| t.0),
+                end: v.end.map(|t| t.0),
                 units,
                 people,
                 source: source_of(self.rel, c),

@@ -28,6 +28,10 @@ pub enum Field {
     Discipline,
     DisciplineKind,
     DisciplineExempt,
+    /// "Quyết định kỷ luật (số, ngày)".
+    DisciplineDecision,
+    /// "Căn cứ không tính kỷ luật": the legal basis of the exception.
+    DisciplineBasis,
     Months,
     Maternity,
     Leave {
@@ -51,6 +55,10 @@ pub fn classify(text: &str) -> Option<Field> {
         return None;
     } else if is("stt") || is("tt") || has("so thu tu") {
         Field::Index
+    } else if has("ky luat") && has("can cu") {
+        Field::DisciplineBasis
+    } else if has("ky luat") && (has("quyet dinh") || t.split(' ').any(|w| w == "qd")) {
+        Field::DisciplineDecision
     } else if has("ky luat") && (has("khong tinh") || has("ngoai le") || has("mien")) {
         Field::DisciplineExempt
     } else if has("ky luat") && (has("loai") || has("dang hanh chinh")) {
@@ -241,6 +249,9 @@ mod tests {
             ("Hình thức kỷ luật", Field::Discipline),
             ("Loại kỷ luật", Field::DisciplineKind),
             ("Không tính kỷ luật", Field::DisciplineExempt),
+            ("Quyết định kỷ luật (số, ngày)", Field::DisciplineDecision),
+            ("Căn cứ không tính kỷ luật", Field::DisciplineBasis),
+            ("Kỷ luật trong năm 2023 Số, ngày QĐ", Field::DisciplineDecision),
             ("Số tháng công tác", Field::Months),
             ("Thời gian công tác trong năm (tháng)", Field::Months),
             ("Nghỉ thai sản", Field::Maternity),

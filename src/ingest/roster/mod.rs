@@ -247,6 +247,8 @@ impl SheetReader<'_> {
         let mut sanction = None;
         let mut kind = None;
         let mut exempt = false;
+        let mut decision: Option<String> = None;
+        let mut basis = None;
         let mut unit_label = None;
         for &(c, field) in &header.columns {
             let data = cell(c);
@@ -284,6 +286,22 @@ impl SheetReader<'_> {
                 }
                 Field::DisciplineKind => cells::discipline_kind(&text).map(|k| kind = k),
                 Field::DisciplineExempt => cells::yes(data).map(|y| exempt = y),
+                Field::DisciplineDecision => {
+                    decision = non_empty(text).map(|t| crate::model::decision_in(&t).unwrap_or(t));
+                    Ok(())
+                }
+                Field::DisciplineBasis => match non_empty(text) {
+                    None => Ok(()),
+                    Some(t) => match crate::model::citation::parse_citation(&t) {
+                        Some(c) => {
+                            basis = Some(c);
+                            Ok(())
+                        }
+                        None => Err(format!(
+                            "Không đọc được căn cứ “{t}”: ghi rõ điểm, khoản, Điều và Nghị định, ví dụ “điểm b khoản 5 Điều 2 Nghị định 90/2020/NĐ-CP”."
+                        )),
+                    },
+                },
                 Field::Months => cells::number(data).and_then(|n| match n {
                     Some(m) if !(0.0..=12.0).contains(&m) => {
                         Err(format!("Số tháng công tác “{m}” phải trong khoảng 0 đến 12."))
@@ -328,7 +346,9 @@ impl SheetReader<'_> {
                 self.invalid(why, at(c));
             }
         }
-        person.discipline = sanction.map(|sanction| Discipline { sanction, kind, exempt });
+        let decision = decision.or_else(|| person.note.as_deref().and_then(crate::model::decision_in));
+        let exempt = exempt || basis.is_some();
+        person.discipline = sanction.map(|sanction| Discipline { sanction, kind, exempt, decision, basis });
         if exempt && person.discipline.is_none() {
             person.discipline = None;
         }

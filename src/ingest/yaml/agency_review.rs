@@ -7,8 +7,8 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use super::lenient::{FlowFields, Lenient};
-use super::unit_review::GuestDoc;
-use super::values::{YDate, YDocKind, YRating, YText, YVotes};
+use super::unit_review::{CommentDoc, GuestDoc};
+use super::values::{YDate, YDocKind, YRating, YText, YTime, YVotes};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -43,6 +43,32 @@ pub struct ConferenceDoc {
     pub present: Option<u32>,
     #[serde(default)]
     pub summary: Option<String>,
+    #[serde(default)]
+    pub start: Option<YTime>,
+    #[serde(default)]
+    pub end: Option<YTime>,
+    /// Each leader's review at the conference, in the order taken.
+    #[serde(default)]
+    pub leaders: Vec<LeaderReviewDoc>,
+    /// The invited Ban Tổ chức Tỉnh ủy representative's closing remarks.
+    #[serde(default)]
+    pub guest_conclusion: Option<String>,
+}
+
+/// One leader's self-review at the leadership conference.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LeaderReviewDoc {
+    pub name: String,
+    #[serde(default)]
+    pub title: Option<String>,
+    #[serde(default)]
+    pub self_rating: Option<YRating>,
+    #[serde(default)]
+    pub comments: Vec<Lenient<CommentDoc>>,
+    /// What the Ban Tổ chức Tỉnh ủy representative concluded about this leader.
+    #[serde(default)]
+    pub conclusion: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -54,6 +80,18 @@ pub struct BallotDoc {
     pub returned: u32,
     pub valid: u32,
     pub votes: YVotes,
+    #[serde(default)]
+    pub start: Option<YTime>,
+    #[serde(default)]
+    pub place: Option<String>,
+    /// Số đại biểu có mặt: more ballots issued than present is flagged in the minutes.
+    #[serde(default)]
+    pub present: Option<u32>,
+    /// Tổ kiểm phiếu, its head first.
+    #[serde(default)]
+    pub counting_team: Vec<GuestDoc>,
+    #[serde(default)]
+    pub secretary: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -69,6 +107,10 @@ pub struct ConsultationDoc {
     pub secretary: Option<String>,
     #[serde(default)]
     pub attendees: Vec<GuestDoc>,
+    #[serde(default)]
+    pub start: Option<YTime>,
+    #[serde(default)]
+    pub end: Option<YTime>,
     #[serde(default)]
     pub units: Vec<Spanned<Lenient<UnitConclusionDoc>>>,
     #[serde(default)]

@@ -4,10 +4,13 @@
 
 use serde::Serialize;
 
-use super::{HeaderCtx, date_words, described, paragraphs, recipients};
-use crate::model::{Dataset, DocKind, PersonId, Rating, Votes};
+use super::{
+    DisciplineCtx, HeaderCtx, PersonCtx, RatingCtx, addressed_recipients, date_words, discipline, paragraphs, rating,
+    time_words,
+};
+use crate::model::{Ballot, Conference, Consultation, Dataset, DocKind, PersonId, Rating, Votes};
 use crate::rules::Evaluation;
-use crate::rules::summary::{Row, Summary, percentages};
+use crate::rules::summary::{Row, Summary};
 use crate::text::{decimal_vi, percent_vi};
 
 #[derive(Clone, Debug, Serialize)]
@@ -24,18 +27,17 @@ pub struct RowCtx {
     pub cells: Vec<CountCell>,
 }
 
+/// A row of the result tables: each cell its own count over the row's total.
 fn row(r: &Row) -> RowCtx {
-    let counts: Vec<u32> = Rating::ALL.iter().map(|x| r.counts.get(*x)).collect();
-    let tenths = percentages(&counts);
+    let total = r.total();
     RowCtx {
         label: r.label.clone(),
-        total: r.total(),
-        cells: counts
+        total,
+        cells: Rating::ALL
             .iter()
-            .enumerate()
-            .map(|(i, c)| CountCell {
-                count: *c,
-                percent: tenths.as_ref().map_or("-".into(), |t| format!("{}%", decimal_vi(f64::from(t[i]) / 10.0, 1))),
+            .map(|level| {
+                let count = r.counts.get(*level);
+                CountCell { count, percent: percent_vi(count, total) }
             })
             .collect(),
     }
@@ -50,6 +52,7 @@ pub struct PersonLine {
     pub category: String,
     pub rating: String,
     pub detail: String,
+    pub discipline: Option<DisciplineCtx>,
 }
 
 fn person_line(d: &Dataset, e: &Evaluation, order: usize, id: PersonId, detail: String) -> PersonLine {
@@ -62,6 +65,7 @@ fn person_line(d: &Dataset, e: &Evaluation, order: usize, id: PersonId, detail: 
         category: e.facts.people[id].category.name_vi().to_string(),
         rating: e.facts.people[id].final_rating.map(|r| r.full_name().to_string()).unwrap_or_default(),
         detail,
+        discipline: discipline(d, e, id),
     }
 }
 
@@ -81,6 +85,9 @@ pub struct UnitLine {
     pub proposed: String,
     pub rating: String,
     pub reason: String,
+    /// The Director concluded otherwise than the unit proposed.
+    pub changed: bool,
+    pub proposed_code: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -102,7 +109,8 @@ pub struct AgencyCtx {
     pub header_leadership: HeaderCtx,
     pub header_ballot: HeaderCtx,
     pub header_consultation: HeaderCtx,
-    pub steps: Vec<String>,
+    /// How the units' meetings went, for the report's section I.
+    pub unit_meetings: Option<UnitMeetingsCtx>,
     pub rows: Vec<RowCtx>,
     pub total: RowCtx,
     pub leaders: RowCtx,
@@ -125,36 +133,153 @@ pub struct AgencyCtx {
     pub consultation: Option<ConsultationCtx>,
 }
 
+/// The units' review meetings: from the first to the last date, how many of how many units.
+#[derive(Clone, Debug, Serialize)]
+pub struct UnitMeetingsCtx {
+    pub first: String,
+    pub last: String,
+    pub met: usize,
+    pub units: usize,
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct ConferenceCtx {
     pub date_words: String,
+    pub start: String,
+    pub end: String,
     pub place: String,
-    pub chair: String,
-    pub secretary: String,
-    pub guests: Vec<String>,
+    pub chair: PersonCtx,
+    pub secretary: PersonCtx,
+    pub guests: Vec<PersonCtx>,
+    /// The invited Ban Tổ chức Tỉnh ủy representative: the guest whose title names the
+    /// Ban, else the first guest.
+    pub representative: Option<PersonCtx>,
     pub convened: String,
     pub present: String,
     pub summary: Vec<String>,
+    pub leaders: Vec<LeaderCtx>,
+    pub guest_conclusion: Vec<String>,
+}
+
+/// One leader's review at the conference.
+#[derive(Clone, Debug, Serialize)]
+pub struct LeaderCtx {
+    pub person: PersonCtx,
+    pub self_rating: Option<RatingCtx>,
+    pub comments: Vec<CommentCtx>,
+    pub conclusion: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct CommentCtx {
+    pub by: PersonCtx,
+    pub text: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
 pub struct BallotCtx {
     pub date_words: String,
+    pub start: String,
+    pub place: String,
+    pub present: Option<u32>,
+    /// Ballots issued above the number present (0 when none, or nobody counted).
+    pub over_issued: u32,
     pub issued: u32,
     pub returned: u32,
     pub valid: u32,
     pub invalid: u32,
     pub votes: Vec<VoteCell>,
-    pub result: String,
+    pub result: Option<RatingCtx>,
+    /// Tổ kiểm phiếu, its head first.
+    pub counting_team: Vec<PersonCtx>,
+    pub secretary: Option<PersonCtx>,
 }
 
 #[derive(Clone, Debug, Serialize)]
 pub struct ConsultationCtx {
     pub date_words: String,
+    pub start: String,
+    pub end: String,
     pub place: String,
-    pub chair: String,
-    pub secretary: String,
-    pub attendees: Vec<String>,
+    pub chair: PersonCtx,
+    pub secretary: PersonCtx,
+    pub attendees: Vec<PersonCtx>,
+    /// Collectives the Director rated otherwise than proposed.
+    pub unit_changes: Vec<UnitLine>,
+    /// The collectives' cap: `ceiling` HTXSNV allowed for `good` HTTNV at `percent`%.
+    pub collective_good: u32,
+    pub collective_ceiling: u32,
+    pub collective_percent: u32,
+}
+
+fn conference_ctx(d: &Dataset, c: &Conference) -> ConferenceCtx {
+    let guests: Vec<PersonCtx> = c.guests.iter().map(|g| PersonCtx::named(d, &g.name, g.title.as_deref())).collect();
+    let representative =
+        guests.iter().find(|g| crate::text::fold(&g.post).contains("ban to chuc")).or(guests.first()).cloned();
+    ConferenceCtx {
+        date_words: date_words(c.date),
+        start: time_words(c.start),
+        end: time_words(c.end),
+        place: c.place.clone().unwrap_or_default(),
+        chair: PersonCtx::named(d, c.chair.as_deref().unwrap_or_default(), None),
+        secretary: PersonCtx::named(d, c.secretary.as_deref().unwrap_or_default(), None),
+        representative,
+        guests,
+        convened: c.convened.map(|n| n.to_string()).unwrap_or_default(),
+        present: c.present.map(|n| n.to_string()).unwrap_or_default(),
+        summary: paragraphs(c.summary.as_deref()),
+        leaders: c
+            .leaders
+            .iter()
+            .map(|l| LeaderCtx {
+                person: PersonCtx::named(d, &l.name, l.title.as_deref()),
+                self_rating: rating(l.self_rating),
+                comments: l
+                    .comments
+                    .iter()
+                    .map(|(by, text)| CommentCtx { by: PersonCtx::named(d, by, None), text: text.clone() })
+                    .collect(),
+                conclusion: paragraphs(l.conclusion.as_deref()),
+            })
+            .collect(),
+        guest_conclusion: paragraphs(c.guest_conclusion.as_deref()),
+    }
+}
+
+fn ballot_ctx(d: &Dataset, b: &Ballot) -> BallotCtx {
+    BallotCtx {
+        date_words: date_words(b.date),
+        start: time_words(b.start),
+        place: b.place.clone().unwrap_or_default(),
+        present: b.present,
+        over_issued: b.present.map_or(0, |p| b.issued.saturating_sub(p)),
+        issued: b.issued,
+        returned: b.returned,
+        valid: b.valid,
+        invalid: b.returned.saturating_sub(b.valid),
+        votes: vote_cells(&b.votes, b.valid),
+        result: rating(b.votes.basis(b.valid)),
+        counting_team: b.counting_team.iter().map(|g| PersonCtx::named(d, &g.name, g.title.as_deref())).collect(),
+        secretary: b.secretary.as_deref().map(|s| PersonCtx::named(d, s, None)),
+    }
+}
+
+fn consultation_ctx(d: &Dataset, e: &Evaluation, c: &Consultation, units: &[UnitLine]) -> ConsultationCtx {
+    let good = e.facts.units.iter().filter(|u| u.final_rating == Some(Rating::Good)).count() as u32;
+    let percent = d.agency.settings.group_share_percent;
+    ConsultationCtx {
+        date_words: date_words(c.date),
+        start: time_words(c.start),
+        end: time_words(c.end),
+        place: c.place.clone().unwrap_or_default(),
+        chair: PersonCtx::named(d, c.chair.as_deref().unwrap_or_default(), None),
+        secretary: PersonCtx::named(d, c.secretary.as_deref().unwrap_or_default(), None),
+        attendees: c.attendees.iter().map(|g| PersonCtx::named(d, &g.name, g.title.as_deref())).collect(),
+        unit_changes: units.iter().filter(|u| u.changed).cloned().collect(),
+        collective_good: good,
+        collective_ceiling: d.agency.settings.rounding.share(good, percent),
+        collective_percent: percent,
+    }
 }
 
 pub fn agency(d: &Dataset, e: &Evaluation, s: &Summary) -> AgencyCtx {
@@ -167,45 +292,20 @@ pub fn agency(d: &Dataset, e: &Evaluation, s: &Summary) -> AgencyCtx {
     let conference = review.and_then(|r| r.leadership_conference.as_ref());
     let ballot = review.and_then(|r| r.agency_ballot.as_ref());
     let consultation = review.and_then(|r| r.consultation.as_ref());
-    let describe = |name: &str, title: Option<&str>| described(name, title.unwrap_or_default());
 
     let meeting_dates: Vec<chrono::NaiveDate> =
         d.unit_reviews.iter().filter_map(|r| r.meeting.as_ref().and_then(|m| m.date)).collect();
-    let mut steps = Vec::new();
-    if let (Some(first), Some(last)) = (meeting_dates.iter().min(), meeting_dates.iter().max()) {
-        steps.push(format!(
-            "Các phòng, ban, đơn vị tổ chức họp kiểm điểm, đánh giá, xếp loại chất lượng tập thể và cá nhân từ {} đến {}; {}/{} đơn vị đã họp và gửi hồ sơ về Văn phòng Sở.",
-            date_words(Some(*first)),
-            date_words(Some(*last)),
-            meeting_dates.len(),
-            d.agency.units.len()
-        ));
-    }
-    if let Some(c) = conference {
-        steps.push(format!(
-            "{}, Lãnh đạo Sở tổ chức Hội nghị kiểm điểm tập thể lãnh đạo Sở năm {}{}.",
-            capitalize(&date_words(c.date)),
-            d.agency.year,
-            c.place.as_deref().map(|p| format!(" tại {p}")).unwrap_or_default()
-        ));
-    }
-    let ballot_result = ballot.map(|b| b.votes.basis(b.valid));
-    if let (Some(b), Some(result)) = (ballot, ballot_result) {
-        steps.push(format!(
-            "{}, cán bộ chủ chốt bỏ phiếu tự xếp loại cơ quan Sở: {} phiếu hợp lệ; kết quả: {}.",
-            capitalize(&date_words(b.date)),
-            b.valid,
-            result.map_or("chưa mức nào đạt quá 1/2 số phiếu hợp lệ", |r| r.full_name())
-        ));
-    }
-    if let Some(c) = consultation {
-        steps.push(format!(
-            "{}, Giám đốc Sở chủ trì họp tham vấn ý kiến và kết luận xếp loại chất lượng các phòng, ban, đơn vị và công chức, viên chức, người lao động thuộc thẩm quyền.",
-            capitalize(&date_words(c.date))
-        ));
-    }
+    let unit_meetings = match (meeting_dates.iter().min(), meeting_dates.iter().max()) {
+        (Some(first), Some(last)) => Some(UnitMeetingsCtx {
+            first: date_words(Some(*first)),
+            last: date_words(Some(*last)),
+            met: meeting_dates.len(),
+            units: d.agency.units.len(),
+        }),
+        _ => None,
+    };
 
-    let units = d
+    let units: Vec<UnitLine> = d
         .agency
         .units
         .iter()
@@ -215,12 +315,15 @@ pub fn agency(d: &Dataset, e: &Evaluation, s: &Summary) -> AgencyCtx {
                 .and_then(|c| c.units.iter().rev().find(|x| x.unit == u))
                 .and_then(|x| x.reason.clone())
                 .unwrap_or_default();
+            let facts = &e.facts.units[u];
             UnitLine {
                 order: u + 1,
                 unit: unit.name.clone(),
-                proposed: e.facts.units[u].proposed.map(|r| r.full_name().to_string()).unwrap_or_default(),
-                rating: e.facts.units[u].final_rating.map(|r| r.full_name().to_string()).unwrap_or_default(),
+                proposed: facts.proposed.map(|r| r.full_name().to_string()).unwrap_or_default(),
+                rating: facts.final_rating.map(|r| r.full_name().to_string()).unwrap_or_default(),
                 reason,
+                changed: facts.proposed.is_some() && facts.proposed != facts.final_rating,
+                proposed_code: facts.proposed.map(|r| r.code().to_string()).unwrap_or_default(),
             }
         })
         .collect();
@@ -278,56 +381,28 @@ pub fn agency(d: &Dataset, e: &Evaluation, s: &Summary) -> AgencyCtx {
         header_leadership: header(DocKind::LeadershipMinutes, "BB", conference.and_then(|c| c.date)),
         header_ballot: header(DocKind::BallotMinutes, "BB", ballot.and_then(|b| b.date)),
         header_consultation: header(DocKind::ConsultationMinutes, "BB", consultation.and_then(|c| c.date)),
-        steps,
+        unit_meetings,
         rows: s.categories.iter().map(row).collect(),
         total: row(&s.total),
         leaders: row(&s.leaders),
         party_rows: s.party.iter().map(row).collect(),
         party_total: row(&s.party_total),
         collectives: row(&s.collectives),
-        units,
         groups,
         exceptions,
         not_completed: lines(&s.not_completed, &|_| String::new()),
-        disciplined: lines(&s.disciplined, &|id| {
-            d.people[id].discipline.as_ref().map(|x| x.sanction.clone()).unwrap_or_default()
-        }),
+        disciplined: lines(&s.disciplined, &|_| String::new()),
         not_rated: lines(&s.not_rated, &|id| {
             format!("Công tác {} tháng trong năm", decimal_vi(e.facts.people[id].months_worked, 0))
         }),
         annex: lines(&s.annex, &|_| String::new()),
         changes: lines(&changes, &change_reason),
-        recipients_report: recipients(d, DocKind::AgencyReport, &["UBND tỉnh (báo cáo)", "Lưu: VT, VP"]),
-        recipients_party: recipients(d, DocKind::PartyReport, &["Ban Tổ chức Tỉnh ủy (báo cáo)", "Lưu: VT, VP"]),
-        conference: conference.map(|c| ConferenceCtx {
-            date_words: date_words(c.date),
-            place: c.place.clone().unwrap_or_default(),
-            chair: c.chair.clone().unwrap_or_default(),
-            secretary: c.secretary.clone().unwrap_or_default(),
-            guests: c.guests.iter().map(|g| describe(&g.name, g.title.as_deref())).collect(),
-            convened: c.convened.map(|n| n.to_string()).unwrap_or_default(),
-            present: c.present.map(|n| n.to_string()).unwrap_or_default(),
-            summary: paragraphs(c.summary.as_deref()),
-        }),
-        ballot: ballot.map(|b| BallotCtx {
-            date_words: date_words(b.date),
-            issued: b.issued,
-            returned: b.returned,
-            valid: b.valid,
-            invalid: b.returned.saturating_sub(b.valid),
-            votes: vote_cells(&b.votes, b.valid),
-            result: ballot_result.flatten().map_or(
-                "chưa xác định được (không mức nào đạt quá 1/2 số phiếu hợp lệ)".into(),
-                |r| r.full_name().to_string(),
-            ),
-        }),
-        consultation: consultation.map(|c| ConsultationCtx {
-            date_words: date_words(c.date),
-            place: c.place.clone().unwrap_or_default(),
-            chair: c.chair.clone().unwrap_or_default(),
-            secretary: c.secretary.clone().unwrap_or_default(),
-            attendees: c.attendees.iter().map(|g| describe(&g.name, g.title.as_deref())).collect(),
-        }),
+        recipients_report: addressed_recipients(d, DocKind::AgencyReport, "UBND tỉnh", &["Lưu: VT, VP"]),
+        recipients_party: addressed_recipients(d, DocKind::PartyReport, "Ban Tổ chức Tỉnh ủy", &["Lưu: VT, VP"]),
+        conference: conference.map(|c| conference_ctx(d, c)),
+        ballot: ballot.map(|b| ballot_ctx(d, b)),
+        consultation: consultation.map(|c| consultation_ctx(d, e, c, &units)),
+        units,
     }
 }
 
@@ -340,9 +415,4 @@ fn vote_cells(votes: &Votes, valid: u32) -> Vec<VoteCell> {
             percent: percent_vi(votes.get(*r).max(0) as u32, valid),
         })
         .collect()
-}
-
-fn capitalize(s: &str) -> String {
-    let mut c = s.chars();
-    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
 }

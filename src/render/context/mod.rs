@@ -93,10 +93,14 @@ pub fn vote_lines(votes: Option<&Votes>, present: u32) -> Vec<VoteLine> {
 
 /// The Nơi nhận of agency.yaml for a kind of document, else `fallback`.
 pub fn recipients(d: &Dataset, kind: DocKind, fallback: &[&str]) -> Vec<String> {
-    let list: Vec<String> = match d.agency.recipients.get(&kind) {
+    let mut list: Vec<String> = match d.agency.recipients.get(&kind) {
         Some(list) if !list.is_empty() => list.clone(),
         _ => fallback.iter().map(|s| s.to_string()).collect(),
     };
+    // Decree 30: the archive line closes every list.
+    if !list.iter().any(|r| crate::text::fold(r).starts_with("luu")) {
+        list.push("Lưu: VT, VP".into());
+    }
     // Decree 30: every line ends with ";" and the last, the archive line, with ".".
     let n = list.len();
     list.into_iter()
@@ -106,6 +110,81 @@ pub fn recipients(d: &Dataset, kind: DocKind, fallback: &[&str]) -> Vec<String> 
             if i + 1 == n { format!("{r}.") } else { format!("{r};") }
         })
         .collect()
+}
+
+/// A person as every document names them: the same shape for a roster member, a guest,
+/// a leader at the conference or a counting-team member.
+#[derive(Clone, Debug, Serialize)]
+pub struct PersonCtx {
+    pub name: String,
+    /// The post, or the professional title, or "".
+    pub post: String,
+    /// "đồng chí Nguyễn Văn An, Trưởng phòng".
+    pub described: String,
+}
+
+impl PersonCtx {
+    pub fn new(name: &str, post: &str) -> Self {
+        PersonCtx { name: name.to_string(), post: post.to_string(), described: described(name, post) }
+    }
+
+    /// A roster member.
+    pub fn of(d: &Dataset, id: crate::model::PersonId) -> Self {
+        let p = &d.people[id];
+        PersonCtx::new(&p.name, p.post.as_deref().unwrap_or_default())
+    }
+
+    /// A name written in an agency-level meeting: its title as written, else the post of
+    /// the roster member of that name.
+    pub fn named(d: &Dataset, name: &str, title: Option<&str>) -> Self {
+        let key = crate::text::name_key(name);
+        let post = title
+            .map(str::to_string)
+            .or_else(|| d.people.iter().find(|p| crate::text::name_key(&p.name) == key).and_then(|p| p.post.clone()));
+        PersonCtx::new(name, post.as_deref().unwrap_or_default())
+    }
+}
+
+/// A discipline as every document prints it (agency and party reports, unit list): the
+/// sanction, the decision's number and date, and for one rated above KHTNV, the exception
+/// and its legal basis. The wording is in `templates/_shared.tera`.
+#[derive(Clone, Debug, Serialize)]
+pub struct DisciplineCtx {
+    pub sanction: String,
+    /// "14-QĐ/ĐU ngày 22/6/2023", or "" when the roster does not give it.
+    pub decision: String,
+    /// Disciplined in the year yet not rated KHTNV: NĐ 90 Art 2 cl.5 b or c.
+    pub exception: bool,
+    /// The point of clause 5 relied on: "b" (the act already counted in an earlier
+    /// year's rating) or "c" (party and administrative sanctions for one act).
+    pub point: String,
+    /// The normalised citation of the exception.
+    pub basis: String,
+}
+
+pub fn discipline(d: &Dataset, e: &crate::rules::Evaluation, id: crate::model::PersonId) -> Option<DisciplineCtx> {
+    let disc = d.people[id].discipline.as_ref()?;
+    let basis = disc.basis.clone().unwrap_or_else(crate::model::citation::discipline_exception);
+    Some(DisciplineCtx {
+        sanction: disc.sanction.clone(),
+        decision: disc.decision.clone().unwrap_or_default(),
+        exception: disc.exempt && e.facts.people[id].final_rating != Some(Rating::NotCompleted),
+        point: basis.point.map(String::from).unwrap_or_else(|| "b".into()),
+        basis: basis.to_string(),
+    })
+}
+
+/// The Nơi nhận of a report with a "Kính gửi": "Như trên" first, standing for the
+/// addressee (whose own line, naming `addressee`, is dropped), then the others.
+pub fn addressed_recipients(d: &Dataset, kind: DocKind, addressee: &str, fallback: &[&str]) -> Vec<String> {
+    let key = crate::text::fold(addressee);
+    let mut list = vec!["Như trên;".to_string()];
+    list.extend(
+        recipients(d, kind, fallback)
+            .into_iter()
+            .filter(|r| !crate::text::fold(r).starts_with(&key) && !crate::text::fold(r).starts_with("nhu tren")),
+    );
+    list
 }
 
 /// "14 giờ 00".

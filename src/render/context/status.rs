@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::calendar::{Status, days_left_vi};
+use crate::calendar::Status;
 use crate::model::Dataset;
 
 #[derive(Serialize)]
@@ -42,7 +42,7 @@ pub fn status(d: &Dataset, s: &Status) -> StatusCtx {
             .iter()
             .map(|e| EntryCtx {
                 due: e.due.format("%d/%m/%Y").to_string(),
-                days: days_left_vi(e.days_left),
+                days: e.days_vi(),
                 what: e.what.clone(),
                 needs: e.needs.iter().map(|k| k.name_vi()).collect::<Vec<_>>().join(", "),
                 rows: e.rows.iter().map(|r| RowCtx { who: r.who.clone(), state: r.state.label_vi() }).collect(),

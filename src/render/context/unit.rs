@@ -4,25 +4,14 @@
 use serde::Serialize;
 
 use super::{
-    HeaderCtx, RatingCtx, VoteLine, date_words, described, paragraphs, rating, recipients, time_words, vote_lines,
-    vote_text,
+    DisciplineCtx, HeaderCtx, PersonCtx, RatingCtx, VoteLine, date_words, discipline, paragraphs, rating, recipients,
+    time_words, vote_lines, vote_text,
 };
 use crate::model::{Category, Dataset, DocKind, PersonId, PersonRef, Rating, UnitId};
 use crate::rules::{Evaluation, PostRank};
 
-#[derive(Clone, Debug, Serialize)]
-pub struct PersonCtx {
-    pub name: String,
-    /// The post, or the professional title, or "".
-    pub post: String,
-    /// "đồng chí Nguyễn Văn An, Trưởng phòng".
-    pub described: String,
-}
-
 fn person(d: &Dataset, id: PersonId) -> PersonCtx {
-    let p = &d.people[id];
-    let post = p.post.clone().unwrap_or_default();
-    PersonCtx { name: p.name.clone(), described: described(&p.name, &post), post }
+    PersonCtx::of(d, id)
 }
 
 /// A name from a meeting file: a member of the unit or one of its guests.
@@ -31,7 +20,7 @@ fn named(d: &Dataset, r: &PersonRef, guests: &[crate::model::Guest]) -> PersonCt
         Some(id) => person(d, id),
         None => {
             let title = guests.iter().find(|g| g.name == r.name).and_then(|g| g.title.clone()).unwrap_or_default();
-            PersonCtx { name: r.name.clone(), described: described(&r.name, &title), post: title }
+            PersonCtx::new(&r.name, &title)
         }
     }
 }
@@ -60,8 +49,10 @@ pub struct ReviewCtx {
     pub conclusion: Vec<String>,
     pub category: &'static str,
     pub party_member: bool,
-    /// Discipline, KXL, leave, maternity: what the proposal list notes.
+    /// KXL, leave, maternity, the roster's note: what the proposal list notes besides
+    /// the discipline.
     pub note: String,
+    pub discipline: Option<DisciplineCtx>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -158,6 +149,7 @@ pub fn unit(d: &Dataset, e: &Evaluation, unit: UnitId) -> Option<UnitCtx> {
                 category: category_short(f.category),
                 party_member: d.people[id].party_member,
                 note: note(d, e, id),
+                discipline: discipline(d, e, id),
             })
         })
         .collect();
@@ -193,13 +185,7 @@ pub fn unit(d: &Dataset, e: &Evaluation, unit: UnitId) -> Option<UnitCtx> {
         place: meeting.and_then(|m| m.place.clone()).unwrap_or_default(),
         chair: meeting.and_then(|m| m.chair.as_ref()).map(|c| named(d, c, &guests)),
         secretary: meeting.and_then(|m| m.secretary.as_ref()).map(|c| named(d, c, &guests)),
-        guests: guests
-            .iter()
-            .map(|g| {
-                let post = g.title.clone().unwrap_or_default();
-                PersonCtx { name: g.name.clone(), described: described(&g.name, &post), post }
-            })
-            .collect(),
+        guests: guests.iter().map(|g| PersonCtx::new(&g.name, g.title.as_deref().unwrap_or_default())).collect(),
         convened: meeting.and_then(|m| m.convened).unwrap_or(d.headcount(unit) as u32),
         present,
         absent: meeting
@@ -236,10 +222,6 @@ fn note(d: &Dataset, e: &Evaluation, id: PersonId) -> String {
     let p = &d.people[id];
     let f = &e.facts.people[id];
     let mut notes = Vec::new();
-    if let Some(disc) = &p.discipline {
-        let exempt = if disc.exempt { ", không tính để xếp loại" } else { "" };
-        notes.push(format!("Kỷ luật: {}{exempt}", disc.sanction));
-    }
     // The roster's own remark often describes the leave already ("Nghỉ ốm từ … đến …"):
     // the list says it once.
     let leave_noted = p.note.as_deref().is_some_and(|n| crate::text::fold(n).contains("nghi"));
@@ -265,7 +247,9 @@ fn note(d: &Dataset, e: &Evaluation, id: PersonId) -> String {
             (None, None) => {}
         }
     }
-    if let Some(n) = &p.note {
+    // A note that only carries the discipline decision is printed with the discipline.
+    let decision = p.discipline.as_ref().and_then(|x| x.decision.as_deref());
+    if let Some(n) = p.note.as_ref().filter(|n| decision.is_none_or(|x| !n.contains(x))) {
         notes.push(n.clone());
     }
     notes.join("; ")
