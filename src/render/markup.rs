@@ -31,9 +31,10 @@
 //! - UBND tỉnh (báo cáo);
 //! - Lưu: VT, VP.
 //! @end
-//! @sign2                    (minutes: THƯ KÝ left, CHỦ TRÌ right)
+//! @sign2                    (minutes: THƯ KÝ left, CHỦ TRÌ right, Nơi nhận under them)
 //! left: THƯ KÝ | Trần Thị Bình
 //! right: CHỦ TRÌ | Nguyễn Văn An
+//! - Lãnh đạo Sở phụ trách;
 //! @end
 //! ```
 //!
@@ -189,10 +190,12 @@ pub enum Block {
     /// `@keep`: the blocks from here to the signature stay on one page with it.
     Keep,
     Sign(Signature),
-    /// Two signatures side by side: (title, name) left and right.
+    /// Two signatures side by side: (title, name) left and right, and the Nơi nhận
+    /// under them (minutes, NĐ 30 Mẫu 1.9).
     Sign2 {
         left: (String, String),
         right: (String, String),
+        recipients: Vec<String>,
     },
 }
 
@@ -377,14 +380,20 @@ fn signature(body: &[(usize, &str)], err: &ErrFn) -> Result<Signature, MarkupErr
 }
 
 fn sign2(body: &[(usize, &str)], err: &ErrFn, start: usize) -> Result<Block, MarkupError> {
-    let f = fields(body, err, &["left", "right"])?;
+    type Lines<'a> = Vec<(usize, &'a str)>;
+    let (recipients, rest): (Lines, Lines) = body.iter().copied().partition(|(_, l)| l.starts_with("- "));
+    let f = fields(&rest, err, &["left", "right"])?;
     let side = |k: &str| -> Result<(String, String), MarkupError> {
         let (line, v) = f.get(k).ok_or_else(|| err(start, format!("@sign2 thiếu dòng {k}: CHỨC DANH | Họ tên")))?;
         // The value was unescaped: split on the first bar that the template wrote.
         let (title, name) = v.split_once('|').ok_or_else(|| err(*line, format!("{k}: cần dạng CHỨC DANH | Họ tên")))?;
         Ok((title.trim().to_string(), name.trim().to_string()))
     };
-    Ok(Block::Sign2 { left: side("left")?, right: side("right")? })
+    Ok(Block::Sign2 {
+        left: side("left")?,
+        right: side("right")?,
+        recipients: recipients.iter().map(|(_, l)| unescape(l[2..].trim())).collect(),
+    })
 }
 
 fn table(args: &str, body: &[(usize, &str)], err: &ErrFn, start: usize) -> Result<Table, MarkupError> {

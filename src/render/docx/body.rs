@@ -39,7 +39,7 @@ pub fn block(x: &mut Xml, block: &Block, width: u32) {
         // Read by the keep window; nothing to write.
         Block::Keep => {}
         Block::Sign(s) => sign_block(x, s, width),
-        Block::Sign2 { left, right } => sign2_block(x, left, right, width),
+        Block::Sign2 { left, right, recipients } => sign2_block(x, left, right, recipients, width),
     }
 }
 
@@ -241,19 +241,22 @@ fn table_paragraph(x: &mut Xml, cell: &Cell, size: usize, header: bool, keep: bo
     x.end_p();
 }
 
+/// "Nơi nhận:" and its lines (an empty paragraph when there are none).
+fn recipient_list(x: &mut Xml, recipients: &[String]) {
+    if recipients.is_empty() {
+        x.empty(&tight());
+        return;
+    }
+    x.para(&tight(), "Nơi nhận:", Look { size: RECIPIENTS_HEAD_SIZE, bold: true, italic: true });
+    for r in recipients {
+        x.para(&tight(), &format!("- {r}"), Look::plain(RECIPIENTS_SIZE));
+    }
+}
+
 /// Nơi nhận on the left, level with the signature on the right (Decree 30, ô 9a/9b).
 fn sign_block(x: &mut Xml, s: &Signature, width: u32) {
     let (lw, rw) = (width * 9 / 20, width - width * 9 / 20);
-    let left = |x: &mut Xml| {
-        if s.recipients.is_empty() {
-            x.empty(&tight());
-            return;
-        }
-        x.para(&tight(), "Nơi nhận:", Look { size: RECIPIENTS_HEAD_SIZE, bold: true, italic: true });
-        for r in &s.recipients {
-            x.para(&tight(), &format!("- {r}"), Look::plain(RECIPIENTS_SIZE));
-        }
-    };
+    let left = |x: &mut Xml| recipient_list(x, &s.recipients);
     let right = |x: &mut Xml| {
         if let Some(prefix) = &s.prefix {
             x.para(&centered(), &vn::upper(prefix), Look::bold(BODY_SIZE));
@@ -272,11 +275,15 @@ fn signer(x: &mut Xml, title: &str, name: &str) {
     x.para(&centered(), name, Look::bold(BODY_SIZE));
 }
 
-fn sign2_block(x: &mut Xml, left: &(String, String), right: &(String, String), width: u32) {
+fn sign2_block(x: &mut Xml, left: &(String, String), right: &(String, String), recipients: &[String], width: u32) {
     let half = width / 2;
     borderless(
         x,
         &[half, width - half],
         &[&|x: &mut Xml| signer(x, &left.0, &left.1), &|x: &mut Xml| signer(x, &right.0, &right.1)],
     );
+    if !recipients.is_empty() {
+        let list = |x: &mut Xml| recipient_list(x, recipients);
+        borderless(x, &[half, width - half], &[&list, &|x: &mut Xml| x.empty(&tight())]);
+    }
 }
