@@ -3,6 +3,7 @@
 //! ```text
 //! @header
 //! form: Mẫu số 02A-HD KĐ.ĐG 2023   (optional: the form's tag, top right)
+//! motto: party              (optional: "ĐẢNG CỘNG SẢN VIỆT NAM" instead of the state motto)
 //! parent: UBND TỈNH QUẢNG NGÃI
 //! issuer: SỞ NỘI VỤ
 //! unit: PHÒNG TỔ CHỨC       (optional: a unit under the issuer, bold, as in its minutes)
@@ -153,6 +154,8 @@ fn layout(rows: &[Vec<Cell>], columns: usize) -> Result<Vec<Vec<Slot<'_>>>, (usi
 pub struct Header {
     /// The form's tag printed above the motto ("Mẫu số 02A-HD KĐ.ĐG 2023"), if any.
     pub form: String,
+    /// A party document (HD 25, HD 36): the party's name on the right, no state motto.
+    pub party: bool,
     pub parent: String,
     pub issuer: String,
     /// A unit of the issuer, printed bold under it (a unit's own minutes).
@@ -336,8 +339,11 @@ fn fields<'a>(
 }
 
 fn header(body: &[(usize, &str)], err: &ErrFn) -> Result<Header, MarkupError> {
-    let f =
-        fields(body, err, &["form", "parent", "issuer", "unit", "number", "symbol", "place", "date", "month", "year"])?;
+    let f = fields(
+        body,
+        err,
+        &["form", "motto", "parent", "issuer", "unit", "number", "symbol", "place", "date", "month", "year"],
+    )?;
     let get = |k: &str| f.get(k).map(|(_, v)| v.clone()).filter(|v| !v.is_empty());
     let number_of = |k: &str| -> Result<Option<i64>, MarkupError> {
         match f.get(k).filter(|(_, v)| !v.is_empty()) {
@@ -354,6 +360,14 @@ fn header(body: &[(usize, &str)], err: &ErrFn) -> Result<Header, MarkupError> {
     };
     Ok(Header {
         form: get("form").unwrap_or_default(),
+        party: match get("motto").as_deref() {
+            None | Some("state") => false,
+            Some("party") => true,
+            Some(other) => {
+                let line = f.get("motto").map_or(0, |(line, _)| *line);
+                return Err(err(line, format!("motto “{other}” không hợp lệ (state hoặc party)")));
+            }
+        },
         parent: get("parent").unwrap_or_default(),
         issuer: get("issuer").unwrap_or_default(),
         unit: get("unit").unwrap_or_default(),

@@ -185,7 +185,12 @@ fn header_block(x: &mut Xml, h: &Header, width: u32) {
         if !h.unit.is_empty() {
             header_name(x, &h.unit, Look::bold(HEADER_SIZE), header_left);
         }
-        x.empty(&rule_line(header_left, header_left / 3));
+        if h.party {
+            // A party body's name is closed by a star (HD 36-HD/VPTW).
+            x.para(&centered(), "*", Look::plain(HEADER_SIZE));
+        } else {
+            x.empty(&rule_line(header_left, header_left / 3));
+        }
         // Forms and minutes of a unit carry no registry number.
         if !h.symbol.is_empty() {
             let number = vn::number_line(h.number.as_deref(), &h.symbol);
@@ -193,10 +198,15 @@ fn header_block(x: &mut Xml, h: &Header, width: u32) {
         }
     };
     let right = |x: &mut Xml| {
-        x.para(&centered(), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Look::bold(MOTTO_SIZE));
-        x.para(&centered(), "Độc lập - Tự do - Hạnh phúc", Look::bold(SLOGAN_SIZE));
-        // As wide as "Độc lập - Tự do - Hạnh phúc" at 14 pt.
-        x.empty(&rule_line(header_right, 3_420));
+        if h.party {
+            x.para(&centered(), "ĐẢNG CỘNG SẢN VIỆT NAM", Look::bold(SLOGAN_SIZE));
+            x.empty(&rule_line(header_right, 3_420));
+        } else {
+            x.para(&centered(), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", Look::bold(MOTTO_SIZE));
+            x.para(&centered(), "Độc lập - Tự do - Hạnh phúc", Look::bold(SLOGAN_SIZE));
+            // As wide as "Độc lập - Tự do - Hạnh phúc" at 14 pt.
+            x.empty(&rule_line(header_right, 3_420));
+        }
         let date = vn::date_line(&h.place, h.date, h.month, h.year);
         x.para(&centered().spacing(SPACING, 0, LINE), &date, Look { size: DATE_SIZE, bold: false, italic: true });
     };
