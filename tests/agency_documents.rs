@@ -319,16 +319,17 @@ fn the_ballot_minutes_name_team_secretary_time_place_and_flag_extra_ballots() {
     let out = tempfile::tempdir().unwrap();
     build(&inputs, out.path());
     let text = text_of(out.path(), "co-quan/bien-ban-kiem-phieu-xep-loai-co-quan.docx");
-    for expected in [
-        "vào lúc 14 giờ 00 ngày 27 tháng 11 năm 2023, tại Hội trường Sở Nội vụ",
-        "Tổ trưởng: đồng chí Phạm Văn Được, Trưởng Ban Thi đua - Khen thưởng.",
-        "Thành viên: đồng chí Nguyễn Thị Kim Loan",
-        "Thư ký: đồng chí Bùi Văn Toàn",
-        "Số đại biểu có mặt: 17.",
-        "68,8%",
-    ] {
-        assert!(text.contains(expected), "no {expected:?}\n{text}");
-    }
+    contains_all(
+        &text,
+        &[
+            "vào lúc 14 giờ 00 ngày 27 tháng 11 năm 2023, tại Hội trường Sở Nội vụ",
+            "Tổ trưởng: đồng chí Phạm Văn Được, Trưởng Ban Thi đua - Khen thưởng.",
+            "Thành viên: đồng chí Nguyễn Thị Kim Loan",
+            "Thư ký: đồng chí Bùi Văn Toàn",
+            "Số đại biểu có mặt: 17.",
+            "68,8%",
+        ],
+    );
     assert!(!text.contains("nhiều hơn số đại biểu có mặt"), "17 issued to 17 present is not flagged");
     // More ballots than people present: flagged.
     edit_review(
@@ -357,16 +358,17 @@ fn the_leadership_minutes_record_each_leader_and_the_representative_conclusions(
     let out = tempfile::tempdir().unwrap();
     build(&inputs, out.path());
     let text = text_of(out.path(), "co-quan/bien-ban-hoi-nghi-kiem-diem-lanh-dao.docx");
-    for expected in [
-        "Đồng chí Trương Minh Đức trình bày bản tự kiểm điểm và tự nhận mức xếp loại “Hoàn thành xuất sắc nhiệm vụ”.",
-        "Đồng chí Võ Đình Lâm trình bày bản tự kiểm điểm và tự nhận mức xếp loại “Hoàn thành tốt nhiệm vụ”.",
-        "- Đồng chí Lê Thị Mỹ Hạnh, Chánh Văn phòng: Đồng chí phụ trách công tác văn phòng sâu sát",
-        "Kết luận của đồng chí Đặng Ngọc Thạch, Phó Trưởng Ban Tổ chức Tỉnh ủy: Thống nhất mức tự nhận",
-        "KẾT LUẬN CỦA ĐẠI DIỆN BAN TỔ CHỨC TỈNH ỦY",
-        "vào lúc 08 giờ 00 ngày 27 tháng 11 năm 2023",
-    ] {
-        assert!(text.contains(expected), "no {expected:?}\n{text}");
-    }
+    contains_all(
+        &text,
+        &[
+            "Đồng chí Trương Minh Đức trình bày bản tự kiểm điểm và tự nhận mức xếp loại “Hoàn thành xuất sắc nhiệm vụ”.",
+            "Đồng chí Võ Đình Lâm trình bày bản tự kiểm điểm và tự nhận mức xếp loại “Hoàn thành tốt nhiệm vụ”.",
+            "- Đồng chí Lê Thị Mỹ Hạnh, Chánh Văn phòng: Đồng chí phụ trách công tác văn phòng sâu sát",
+            "Kết luận của đồng chí Đặng Ngọc Thạch, Phó Trưởng Ban Tổ chức Tỉnh ủy: Thống nhất mức tự nhận",
+            "KẾT LUẬN CỦA ĐẠI DIỆN BAN TỔ CHỨC TỈNH ỦY",
+            "vào lúc 08 giờ 00 ngày 27 tháng 11 năm 2023",
+        ],
+    );
 }
 
 #[test]
@@ -377,15 +379,16 @@ fn the_consultation_minutes_list_attendees_and_give_a_reason_for_every_changed_u
     let out = tempfile::tempdir().unwrap();
     build(&inputs, out.path());
     let text = text_of(out.path(), "co-quan/bien-ban-hop-tham-van.docx");
-    for expected in [
-        "- Đồng chí Võ Đình Lâm, Phó Giám đốc Sở.",
-        "- Đồng chí Đinh Văn Hòa, Trưởng Ban Tôn giáo.",
-        "Thư ký: đồng chí Lê Thị Mỹ Hạnh",
-        "Ban Thi đua - Khen thưởng: đơn vị đề xuất “Hoàn thành xuất sắc nhiệm vụ”, kết luận “Hoàn thành tốt nhiệm vụ”. Lý do: ",
-        "20% của 8 tập thể “Hoàn thành tốt nhiệm vụ” cho phép 1 tập thể “Hoàn thành xuất sắc nhiệm vụ”",
-    ] {
-        assert!(text.contains(expected), "no {expected:?}\n{text}");
-    }
+    contains_all(
+        &text,
+        &[
+            "- Đồng chí Võ Đình Lâm, Phó Giám đốc Sở.",
+            "- Đồng chí Đinh Văn Hòa, Trưởng Ban Tôn giáo.",
+            "Thư ký: đồng chí Lê Thị Mỹ Hạnh",
+            "Ban Thi đua - Khen thưởng: đơn vị đề xuất “Hoàn thành xuất sắc nhiệm vụ”, kết luận “Hoàn thành tốt nhiệm vụ”. Lý do: ",
+            "20% của 8 tập thể “Hoàn thành tốt nhiệm vụ” cho phép 1 tập thể “Hoàn thành xuất sắc nhiệm vụ”",
+        ],
+    );
 }
 
 #[test]

@@ -319,3 +319,10 @@ pub fn libreoffice_pdfs(docx: &[PathBuf]) -> Option<Vec<(PathBuf, Vec<String>)>>
             .collect(),
     )
 }
+
+/// Fails naming the first of `expected` that `text` lacks, with the whole text to read.
+pub fn contains_all(text: &str, expected: &[&str]) {
+    for wanted in expected {
+        assert!(text.contains(wanted), "no {wanted:?}\n{text}");
+    }
+}
