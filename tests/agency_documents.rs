@@ -65,6 +65,22 @@ fn assert_percentages_are_per_cell(row: &[String]) {
 }
 
 /// Adds the Director's conclusion `rating` for person `id` to the sample's consultation.
+/// A civil servant without a post or discipline whose final rating is HTTNV: changing
+/// that one rating moves exactly one count of the report.
+fn plain_civil_servant_rated_good(d: &Dataset) -> usize {
+    let finals = expected_finals(d);
+    (0..d.people.len())
+        .find(|id| {
+            let p = &d.people[*id];
+            p.post.is_none()
+                && p.membership != Membership::Leadership
+                && category(d, *id) == Category::CivilServant
+                && finals[*id] == Some(Rating::Good)
+                && p.discipline.is_none()
+        })
+        .expect("the sample has a civil servant rated HTTNV")
+}
+
 fn conclude(inputs: &Path, d: &Dataset, id: usize, rating: &str) {
     let p = &d.people[id];
     let review = std::fs::read_to_string(inputs.join("agency_review.yaml")).unwrap();
@@ -137,17 +153,7 @@ fn one_changed_final_rating_changes_exactly_its_cells() {
     let (d, _) = ingest(&inputs);
     let d = d.unwrap();
     // A civil servant without a post, proposed HTTNV and not concluded otherwise.
-    let finals = expected_finals(&d);
-    let id = (0..d.people.len())
-        .find(|id| {
-            let p = &d.people[*id];
-            p.post.is_none()
-                && p.membership != Membership::Leadership
-                && category(&d, *id) == Category::CivilServant
-                && finals[*id] == Some(Rating::Good)
-                && p.discipline.is_none()
-        })
-        .unwrap();
+    let id = plain_civil_servant_rated_good(&d);
     conclude(&inputs, &d, id, "HTNV");
     build(&inputs, out.path());
     let after = report_tables(out.path());
@@ -213,17 +219,7 @@ fn each_cell_keeps_its_own_rounding_when_the_row_does_not_add_to_100() {
     let (_dir, inputs) = sample();
     let (d, _) = ingest(&inputs);
     let d = d.unwrap();
-    let finals = expected_finals(&d);
-    let id = (0..d.people.len())
-        .find(|id| {
-            let p = &d.people[*id];
-            p.post.is_none()
-                && p.membership != Membership::Leadership
-                && category(&d, *id) == Category::CivilServant
-                && finals[*id] == Some(Rating::Good)
-                && p.discipline.is_none()
-        })
-        .unwrap();
+    let id = plain_civil_servant_rated_good(&d);
     conclude(&inputs, &d, id, "HTNV");
     let out = tempfile::tempdir().unwrap();
     build(&inputs, out.path());

@@ -19,12 +19,21 @@ fn advance(table: &[(u32, &[u16])], c: char) -> u32 {
         .map_or(UNKNOWN, |w| if *w == 0 { UNKNOWN } else { u32::from(*w) })
 }
 
-/// The width of `text` at `half_points` (WordprocessingML's font size), in twips.
-pub fn width(text: &str, half_points: usize, bold: bool) -> u32 {
+/// The advance of `text` in font units.
+fn units(text: &str, bold: bool) -> u64 {
     let table = if bold { BOLD } else { REGULAR };
-    let units: u64 = text.chars().map(|c| u64::from(advance(table, c))).sum();
+    text.chars().map(|c| u64::from(advance(table, c))).sum()
+}
+
+/// Font units at `half_points` (WordprocessingML's font size), in twips.
+fn twips(units: u64, half_points: usize) -> u32 {
     // twips = units / em × size in points × 20, with the size given in half-points.
     (units * half_points as u64 * 10).div_ceil(u64::from(UNITS_PER_EM)) as u32
+}
+
+/// The width of `text` at `half_points`, in twips.
+pub fn width(text: &str, half_points: usize, bold: bool) -> u32 {
+    twips(units(text, bold), half_points)
 }
 
 /// The width of the widest word of `text`: the narrowest a column can be without
@@ -43,7 +52,13 @@ pub fn balanced_lines(words: &[&str], room: u32, half_points: usize, bold: bool)
     if n == 0 {
         return Vec::new();
     }
-    let line_width = |from: usize, to: usize| width(&words[from..to].join(" "), half_points, bold);
+    // Each word measured once; a line is its words and the spaces between them, rounded
+    // once, exactly as `width` of the joined line.
+    let word_units: Vec<u64> = words.iter().map(|word| units(word, bold)).collect();
+    let space = units(" ", bold);
+    let line_width = |from: usize, to: usize| {
+        twips(word_units[from..to].iter().sum::<u64>() + space * (to - from - 1) as u64, half_points)
+    };
     // best[i]: (lines, widest line) of the best split of words[i..].
     let mut best: Vec<(usize, u32, usize)> = vec![(0, 0, n); n + 1];
     for from in (0..n).rev() {

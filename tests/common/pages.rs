@@ -165,9 +165,9 @@ pub fn split_header_words(pages: &[Vec<Word>], expect: &Expect) -> Vec<String> {
 pub fn unbalanced_header_names(first_page: &[Word], expect: &Expect) -> Vec<String> {
     let mut out = Vec::new();
     let left: Vec<Word> = first_page.iter().filter(|w| w.x_max < 300.0).cloned().collect();
+    let lines = lines(&left);
     for name in &expect.header_names {
         let wanted: Vec<&str> = name.split_whitespace().collect();
-        let lines = lines(&left);
         // The lines of the page whose words, in order, spell the name.
         for start in 0..lines.len() {
             let mut words = Vec::new();

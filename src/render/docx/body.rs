@@ -215,10 +215,10 @@ fn header_block(x: &mut Xml, h: &Header, width: u32) {
 
 /// A ruled table; its last `rows_kept` rows keep with what follows.
 fn table(x: &mut Xml, t: &Table, width: u32, rows_kept: usize) {
-    let widths = columns::fit(t, width);
+    let grid = t.grid();
+    let widths = columns::fit(t, &grid, width);
     let size = (t.size * 2) as usize;
     x.tbl(&widths, true, false);
-    let grid = t.grid();
     let first_kept = grid.len().saturating_sub(rows_kept);
     for (r, slots) in grid.iter().enumerate() {
         let header = r < t.header_rows;
