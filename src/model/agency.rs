@@ -29,6 +29,11 @@ pub struct Agency {
     /// Nơi nhận per document kind.
     pub recipients: BTreeMap<DocKind, Vec<String>>,
     pub forms: Forms,
+    /// The agency's plan for the campaign ("Kế hoạch số 123/KH-SNV ngày …"), cited by
+    /// its reports.
+    pub plan: Option<String>,
+    /// The province's guiding documents the plan follows, cited by the reports.
+    pub guidance: Vec<String>,
     pub source: Source,
 }
 
@@ -61,7 +66,26 @@ impl Forms {
         };
         form.zip(self.decision.as_deref())
     }
+
+    /// The criteria the agency is rated by: agency.yaml's list, else the content of a
+    /// collective's review under Quy định 124-QĐ/TW (Art 5).
+    pub fn collective_criteria(&self) -> Vec<String> {
+        if !self.collective_criteria.is_empty() {
+            return self.collective_criteria.clone();
+        }
+        DEFAULT_COLLECTIVE_CRITERIA.iter().map(|c| c.to_string()).collect()
+    }
 }
+
+/// What a collective is reviewed on (Quy định 124-QĐ/TW, Art 5), worded as ballot criteria.
+const DEFAULT_COLLECTIVE_CRITERIA: [&str; 6] = [
+    "Việc cụ thể hóa, tổ chức thực hiện chủ trương, đường lối của Đảng, chính sách, pháp luật của Nhà nước và nhiệm vụ cấp trên giao",
+    "Kết quả thực hiện các chỉ tiêu, nhiệm vụ của chương trình công tác, kế hoạch năm; thực hiện nhiệm vụ đột xuất",
+    "Xây dựng tổ chức bộ máy; quản lý, sử dụng công chức, viên chức, người lao động; cải cách hành chính",
+    "Kiểm tra, giám sát, thanh tra; phòng, chống tham nhũng, lãng phí, tiêu cực; giải quyết khiếu nại, tố cáo",
+    "Xây dựng đoàn kết nội bộ; thực hiện quy chế dân chủ; xây dựng tổ chức đảng, đoàn thể trong sạch, vững mạnh",
+    "Kết quả khắc phục hạn chế, khuyết điểm đã được cấp có thẩm quyền kết luận hoặc chỉ ra ở các kỳ kiểm điểm trước",
+];
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Signer {

@@ -20,10 +20,14 @@ pub enum DocKind {
     Status,
     LeaderReviews,
     AgencyBallot,
+    AgencySelfAssessment,
+    LeadershipReport,
+    Invitation,
+    ResultsNotice,
 }
 
 impl DocKind {
-    pub const ALL: [DocKind; 12] = [
+    pub const ALL: [DocKind; 16] = [
         DocKind::UnitMinutes,
         DocKind::UnitReport,
         DocKind::UnitProposal,
@@ -36,6 +40,10 @@ impl DocKind {
         DocKind::Status,
         DocKind::LeaderReviews,
         DocKind::AgencyBallot,
+        DocKind::AgencySelfAssessment,
+        DocKind::LeadershipReport,
+        DocKind::Invitation,
+        DocKind::ResultsNotice,
     ];
 
     pub fn id(self) -> &'static str {
@@ -52,6 +60,10 @@ impl DocKind {
             DocKind::Status => "status",
             DocKind::LeaderReviews => "leader_reviews",
             DocKind::AgencyBallot => "agency_ballot",
+            DocKind::AgencySelfAssessment => "agency_self_assessment",
+            DocKind::LeadershipReport => "leadership_report",
+            DocKind::Invitation => "invitation",
+            DocKind::ResultsNotice => "results_notice",
         }
     }
 
@@ -78,6 +90,10 @@ impl DocKind {
             DocKind::Status => "Tình hình thực hiện",
             DocKind::LeaderReviews => "Bản tự kiểm điểm của lãnh đạo Sở",
             DocKind::AgencyBallot => "Phiếu đánh giá, xếp loại chất lượng cơ quan",
+            DocKind::AgencySelfAssessment => "Báo cáo tự đánh giá kết quả thực hiện nhiệm vụ của cơ quan",
+            DocKind::LeadershipReport => "Báo cáo kiểm điểm tập thể lãnh đạo",
+            DocKind::Invitation => "Giấy mời hội nghị kiểm điểm tập thể lãnh đạo",
+            DocKind::ResultsNotice => "Thông báo kết quả đánh giá, xếp loại chất lượng",
         }
     }
 }

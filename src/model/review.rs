@@ -58,6 +58,9 @@ pub struct CollectiveReview {
     pub previous_year_remedies: Option<String>,
     pub responsibility: Option<String>,
     pub remedies: Option<String>,
+    /// Nhiệm vụ chủ yếu năm sau: the plan asks every unit for it, and the agency's
+    /// self-assessment compiles it.
+    pub next_year: Option<String>,
     pub self_rating: Option<Rating>,
     pub votes: Option<Votes>,
     pub proposed: Option<Rating>,
@@ -119,6 +122,9 @@ pub struct Conference {
     pub leaders: Vec<LeaderReview>,
     /// The invited Ban Tổ chức Tỉnh ủy representative's closing remarks.
     pub guest_conclusion: Option<String>,
+    /// Thành phần mời as the invitation lists them; empty: the plan's (Đảng ủy, heads of
+    /// units, trade union, youth union).
+    pub invited: Vec<String>,
     pub source: Source,
 }
 
@@ -189,6 +195,8 @@ pub struct DocNumber {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct AgencyReview {
+    /// The leadership collective's own review report (form 01-HD KĐ.ĐG, as a unit's).
+    pub leadership_collective: Option<CollectiveReview>,
     pub leadership_conference: Option<Conference>,
     pub agency_ballot: Option<Ballot>,
     pub consultation: Option<Consultation>,

@@ -16,6 +16,7 @@ use crate::model::Rating;
 pub const DEFAULTS: &[(&str, &str)] = &[
     ("_shared.tera", include_str!("../../templates/_shared.tera")),
     ("_demo.tera", include_str!("../../templates/_demo.tera")),
+    ("_collective_report.tera", include_str!("../../templates/_collective_report.tera")),
     ("unit_minutes.tera", include_str!("../../templates/unit_minutes.tera")),
     ("unit_report.tera", include_str!("../../templates/unit_report.tera")),
     ("unit_proposal.tera", include_str!("../../templates/unit_proposal.tera")),

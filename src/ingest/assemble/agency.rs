@@ -50,6 +50,8 @@ pub fn agency(doc: AgencyDoc, rel: &Path, findings: &mut Findings) -> Agency {
             .collect(),
         recipients: doc.recipients.iter().map(|(k, list)| (k.0, list.iter().map(|r| clean(r)).collect())).collect(),
         forms: doc.forms.map(forms).unwrap_or_default(),
+        plan: doc.plan.as_deref().map(clean).filter(|p| !p.is_empty()),
+        guidance: doc.guidance.iter().map(|g| clean(g)).filter(|g| !g.is_empty()).collect(),
         source: Source::file(rel),
     };
     check_duplicate_units(&agency, findings);

@@ -5,7 +5,7 @@ use std::path::Path;
 use serde_saphyr::Spanned;
 
 use super::super::units::UnitIndex;
-use super::super::yaml::{AgencyReviewDoc, GuestDoc, MeetingDoc, ReviewDoc, UnitReviewDoc, source_of};
+use super::super::yaml::{AgencyReviewDoc, CollectiveDoc, GuestDoc, MeetingDoc, ReviewDoc, UnitReviewDoc, source_of};
 use super::people::{PeopleIndex, unknown_person};
 use crate::findings::Findings;
 use crate::model::{
@@ -77,22 +77,7 @@ impl Resolver<'_> {
         let membership = Membership::Unit(unit);
         let meeting = doc.meeting.as_ref().map(|m| self.meeting(membership, &m.value, source_of(self.rel, m)));
         let guests = meeting.as_ref().map(|m| m.guests.clone()).unwrap_or_default();
-        let collective = doc.collective.as_ref().map(|c| {
-            let v = &c.value;
-            CollectiveReview {
-                results: block(&v.results),
-                strengths: block(&v.strengths),
-                shortcomings: block(&v.shortcomings),
-                causes: block(&v.causes),
-                previous_year_remedies: block(&v.previous_year_remedies),
-                responsibility: block(&v.responsibility),
-                remedies: block(&v.remedies),
-                self_rating: v.self_rating.map(|r| r.0),
-                votes: v.votes.map(|v| v.0),
-                proposed: v.proposed.map(|r| r.0),
-                source: Some(source_of(self.rel, c)),
-            }
-        });
+        let collective = doc.collective.as_ref().map(|c| self.collective(c));
         let reviews = doc.reviews.iter().map(|r| self.review(membership, r, &guests)).collect();
         UnitReview { unit, meeting, collective, reviews, source: Source::file(self.rel) }
     }
@@ -144,7 +129,27 @@ impl Resolver<'_> {
         }
     }
 
+    /// A collective's review report: a unit's, or the leadership's.
+    fn collective(&self, c: &Spanned<CollectiveDoc>) -> CollectiveReview {
+        let v = &c.value;
+        CollectiveReview {
+            results: block(&v.results),
+            strengths: block(&v.strengths),
+            shortcomings: block(&v.shortcomings),
+            causes: block(&v.causes),
+            previous_year_remedies: block(&v.previous_year_remedies),
+            responsibility: block(&v.responsibility),
+            remedies: block(&v.remedies),
+            next_year: block(&v.next_year),
+            self_rating: v.self_rating.map(|r| r.0),
+            votes: v.votes.map(|v| v.0),
+            proposed: v.proposed.map(|r| r.0),
+            source: Some(source_of(self.rel, c)),
+        }
+    }
+
     pub fn agency_review(&mut self, doc: AgencyReviewDoc) -> AgencyReview {
+        let leadership_collective = doc.leadership_collective.as_ref().map(|c| self.collective(c));
         let leadership_conference = doc.leadership_conference.as_ref().map(|c| {
             let v = &c.value;
             Conference {
@@ -170,6 +175,7 @@ impl Resolver<'_> {
                     })
                     .collect(),
                 guest_conclusion: block(&v.guest_conclusion),
+                invited: v.invited.iter().map(|i| clean(i)).filter(|i| !i.is_empty()).collect(),
                 source: source_of(self.rel, c),
             }
         });
@@ -244,7 +250,7 @@ impl Resolver<'_> {
                 (kind.0, DocNumber { number, date: n.date.map(|d| d.0) })
             })
             .collect();
-        AgencyReview { leadership_conference, agency_ballot, consultation, documents, source: Source::file(self.rel) }
+        AgencyReview { leadership_collective, leadership_conference, agency_ballot, consultation, documents, source: Source::file(self.rel) }
     }
 }
 

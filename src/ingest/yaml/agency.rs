@@ -30,6 +30,12 @@ pub struct AgencyDoc {
     /// The agency's own forms and criteria; absent: NĐ 90's forms.
     #[serde(default)]
     pub forms: Option<FormsDoc>,
+    /// The agency's plan for the campaign, as its reports cite it.
+    #[serde(default)]
+    pub plan: Option<String>,
+    /// The province's guiding documents, as the reports cite them.
+    #[serde(default)]
+    pub guidance: Vec<String>,
 }
 
 /// `forms:` of agency.yaml (inputs/README.md): every key optional.

@@ -7,13 +7,16 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use super::lenient::{FlowFields, Lenient};
-use super::unit_review::{CommentDoc, GuestDoc};
+use super::unit_review::{CollectiveDoc, CommentDoc, GuestDoc};
 use super::values::{YDate, YDocKind, YRating, YText, YTime, YVotes};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AgencyReviewDoc {
     pub kind: String,
+    /// The leadership collective's review report, in the shape of a unit's `collective`.
+    #[serde(default)]
+    pub leadership_collective: Option<Spanned<CollectiveDoc>>,
     #[serde(default)]
     pub leadership_conference: Option<Spanned<ConferenceDoc>>,
     #[serde(default)]
@@ -53,6 +56,9 @@ pub struct ConferenceDoc {
     /// The invited Ban Tổ chức Tỉnh ủy representative's closing remarks.
     #[serde(default)]
     pub guest_conclusion: Option<String>,
+    /// Thành phần mời of the invitation; absent: the plan's.
+    #[serde(default)]
+    pub invited: Vec<String>,
 }
 
 /// One leader's self-review at the leadership conference.

@@ -106,6 +106,9 @@ pub struct CollectiveDoc {
     pub responsibility: Option<String>,
     #[serde(default)]
     pub remedies: Option<String>,
+    /// Nhiệm vụ chủ yếu năm sau.
+    #[serde(default)]
+    pub next_year: Option<String>,
     #[serde(default)]
     pub self_rating: Option<YRating>,
     #[serde(default)]

@@ -11,7 +11,7 @@ pub struct BallotCtx {
     pub header: HeaderCtx,
     pub agency: String,
     pub year: i32,
-    /// The criteria agency.yaml lists; empty: the template's default list.
+    /// The criteria agency.yaml lists, else those of Quy định 124-QĐ/TW.
     pub criteria: Vec<String>,
     /// The criteria framework the ballot follows, when agency.yaml names one.
     pub framework: String,
@@ -30,7 +30,7 @@ pub fn ballot(d: &Dataset) -> BallotCtx {
         header: HeaderCtx::new(d, &d.agency.parent, &d.agency.name, "", None, None),
         agency: d.agency.name.clone(),
         year: d.agency.year,
-        criteria: forms.collective_criteria.clone(),
+        criteria: forms.collective_criteria(),
         framework: forms.criteria_framework.clone().unwrap_or_default(),
         levels: Rating::LEVELS
             .iter()

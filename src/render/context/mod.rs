@@ -3,6 +3,7 @@
 
 pub mod agency;
 pub mod ballot;
+pub mod collective;
 pub mod forms;
 pub mod status;
 pub mod unit;

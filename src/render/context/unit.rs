@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::collective::CollectiveCtx;
 use super::{
     DisciplineCtx, HeaderCtx, PersonCtx, RatingCtx, VoteLine, date_words, discipline, paragraphs, rating, recipients,
     time_words, vote_lines, vote_text,
@@ -59,21 +60,6 @@ pub struct ReviewCtx {
 pub struct AbsentCtx {
     pub person: PersonCtx,
     pub reason: String,
-}
-
-#[derive(Clone, Debug, Serialize)]
-pub struct CollectiveCtx {
-    pub results: Vec<String>,
-    pub strengths: Vec<String>,
-    pub shortcomings: Vec<String>,
-    pub causes: Vec<String>,
-    pub previous_year_remedies: Vec<String>,
-    pub responsibility: Vec<String>,
-    pub remedies: Vec<String>,
-    pub self_rating: Option<RatingCtx>,
-    pub votes: Vec<VoteLine>,
-    pub votes_text: String,
-    pub proposed: Option<RatingCtx>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -159,19 +145,7 @@ pub fn unit(d: &Dataset, e: &Evaluation, unit: UnitId) -> Option<UnitCtx> {
         .iter()
         .map(|r| CountCtx { code: r.code(), name: r.full_name(), count: q.proposed.get(*r) })
         .collect();
-    let collective = review.collective.as_ref().map(|c| CollectiveCtx {
-        results: paragraphs(c.results.as_deref()),
-        strengths: paragraphs(c.strengths.as_deref()),
-        shortcomings: paragraphs(c.shortcomings.as_deref()),
-        causes: paragraphs(c.causes.as_deref()),
-        previous_year_remedies: paragraphs(c.previous_year_remedies.as_deref()),
-        responsibility: paragraphs(c.responsibility.as_deref()),
-        remedies: paragraphs(c.remedies.as_deref()),
-        self_rating: rating(c.self_rating),
-        votes: vote_lines(c.votes.as_ref(), present),
-        votes_text: vote_text(&vote_lines(c.votes.as_ref(), present), present),
-        proposed: rating(c.proposal()),
-    });
+    let collective = review.collective.as_ref().map(|c| CollectiveCtx::new(c, present));
     Some(UnitCtx {
         year: d.agency.year,
         agency: d.agency.name.clone(),
