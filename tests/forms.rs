@@ -47,7 +47,7 @@ fn plain() -> &'static Built {
 }
 
 fn text_of(path: &Path) -> String {
-    open(&std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))).text()
+    common::docx::text_at(path)
 }
 
 /// Every person's form: (person id, its text).

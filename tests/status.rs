@@ -58,14 +58,42 @@ fn status_json_has_the_states() {
 }
 
 #[test]
-fn the_sample_on_21_november() {
+fn the_sample_on_20_november() {
     let inputs = concat!(env!("CARGO_MANIFEST_DIR"), "/inputs");
-    let (code, stdout, _) = run(&["status", "--inputs", inputs, "--today", "2023-11-21"]);
+    let (code, stdout, _) = run(&["status", "--inputs", inputs, "--today", "2023-11-20"]);
     assert_eq!(code, 0);
-    let dossiers = &stdout[stdout.find("Hạn 22/11/2023").unwrap()..];
+    let dossiers = &stdout[stdout.find("Hạn trước ngày 22/11/2023").unwrap()..];
     let dossiers = &dossiers[..dossiers[1..].find("\nHạn ").unwrap()];
     assert!(dossiers.contains("(còn 1 ngày)"), "{dossiers}");
     let pending = dossiers.lines().filter(|l| l.contains("cuộc họp chưa diễn ra")).count();
-    assert_eq!(pending, 1, "one unit meets on 22/11: {dossiers}");
+    assert_eq!(pending, 3, "three units meet on 21/11: {dossiers}");
     assert!(stdout.contains("hội nghị kiểm điểm tập thể lãnh đạo chưa diễn ra (lịch 27/11/2023)"), "{stdout}");
+}
+
+/// The plan's "trước ngày 22/11/2023": a meeting on 22/11 is late, and on 22/11 the step
+/// is overdue; a deadline without `before` keeps its own day.
+#[test]
+fn a_before_deadline_ends_the_day_before() {
+    let (dir, inputs) = sample_copy();
+    let unit = inputs.join("don-vi/ban-ton-giao.yaml");
+    let text = std::fs::read_to_string(&unit).unwrap().replace("date: 2023-11-21", "date: 2023-11-22");
+    std::fs::write(&unit, text).unwrap();
+    let (_, stdout, _) = run(&["check", "--format", "json", "--inputs", inputs.to_str().unwrap()]);
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let late: Vec<&serde_json::Value> =
+        json["findings"].as_array().unwrap().iter().filter(|f| f["rule"] == "LATE_MEETING").collect();
+    assert_eq!(late.len(), 1, "{stdout}");
+    assert!(late[0]["message"].as_str().unwrap().contains("không đúng hạn trước ngày 22/11/2023"), "{stdout}");
+
+    let (_, stdout, _) =
+        run(&["status", "--format", "json", "--inputs", inputs.to_str().unwrap(), "--today", "2023-11-22"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+    let entry = |id: &str| json["entries"].as_array().unwrap().iter().find(|e| e["id"] == id).unwrap().clone();
+    assert_eq!(entry("unit-dossiers")["days_left"], -1, "{stdout}");
+    assert_eq!(entry("unit-dossiers")["before"], true, "{stdout}");
+    assert_eq!(entry("unit-drafts")["days_left"], -2, "{stdout}");
+    let (_, stdout, _) = run(&["status", "--inputs", inputs.to_str().unwrap(), "--today", "2023-11-21"]);
+    let line = stdout.lines().find(|l| l.starts_with("Hạn trước ngày 22/11/2023")).unwrap_or_else(|| panic!("{stdout}"));
+    assert!(line.contains("(hôm nay là hạn)"), "{line}");
+    drop(dir);
 }

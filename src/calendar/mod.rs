@@ -34,9 +34,11 @@ pub struct Row {
 pub struct EntryStatus {
     pub id: String,
     pub due: NaiveDate,
+    /// "trước ngày": the due day itself is late.
+    pub before: bool,
     pub what: String,
     pub needs: Vec<DocKind>,
-    /// Days from today to the due date: negative when overdue.
+    /// Days from today to the last day on time: negative when overdue.
     pub days_left: i64,
     pub rows: Vec<Row>,
 }
@@ -96,9 +98,10 @@ pub fn status(d: &Dataset, findings: &[Finding], today: NaiveDate) -> Status {
             EntryStatus {
                 id: deadline.id.clone(),
                 due: deadline.due,
+                before: deadline.before,
                 what: deadline.what.clone(),
                 needs: deadline.needs.clone(),
-                days_left: (deadline.due - today).num_days(),
+                days_left: (deadline.last_day() - today).num_days(),
                 rows,
             }
         })
@@ -174,7 +177,8 @@ pub fn text(s: &Status) -> String {
         out.push_str("\nagency.yaml chưa có lịch (calendar).\n");
     }
     for e in &s.entries {
-        out.push_str(&format!("\nHạn {} ({}): {}\n", e.due.format("%d/%m/%Y"), e.days_vi(), e.what));
+        let before = if e.before { "trước ngày " } else { "" };
+        out.push_str(&format!("\nHạn {before}{} ({}): {}\n", e.due.format("%d/%m/%Y"), e.days_vi(), e.what));
         if !e.needs.is_empty() {
             let needs: Vec<&str> = e.needs.iter().map(|k| k.name_vi()).collect();
             out.push_str(&format!("  Cần: {}\n", needs.join(", ")));

@@ -127,6 +127,7 @@ mod tests {
         Deadline {
             id: "x".into(),
             due: NaiveDate::from_ymd_opt(due.0, due.1, due.2).unwrap(),
+            before: false,
             what: String::new(),
             needs: vec![],
             source: Source::file("agency.yaml"),

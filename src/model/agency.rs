@@ -181,9 +181,19 @@ pub struct QuotaException {
 pub struct Deadline {
     pub id: String,
     pub due: NaiveDate,
+    /// The plan says "trước ngày": the work is due before `due`, not on it.
+    pub before: bool,
     pub what: String,
     pub needs: Vec<DocKind>,
     pub source: Source,
+}
+
+impl Deadline {
+    /// The last day the work is on time: the due day, or the day before it for a
+    /// "trước ngày" deadline.
+    pub fn last_day(&self) -> NaiveDate {
+        if self.before { self.due.pred_opt().unwrap_or(self.due) } else { self.due }
+    }
 }
 
 impl Agency {

@@ -13,6 +13,10 @@ use serde::Serialize;
 use super::context::agency::{AgencyCtx, agency};
 use super::context::ballot::{BallotCtx, ballot};
 use super::context::forms::{SelfReviewCtx, self_review};
+use super::context::invitation::{InvitationCtx, invitation};
+use super::context::leadership_report::{LeadershipReportCtx, leadership_report};
+use super::context::notice::{NoticeCtx, notice};
+use super::context::self_assessment::{SelfAssessmentCtx, self_assessment};
 use super::context::status::{StatusCtx, status};
 use super::context::unit::{UnitCtx, unit};
 use super::{DocMeta, RenderError, Templates, render_document};
@@ -52,6 +56,10 @@ enum Context {
     SelfReview(SelfReviewCtx),
     Agency(AgencyCtx),
     Ballot(BallotCtx),
+    SelfAssessment(SelfAssessmentCtx),
+    LeadershipReport(LeadershipReportCtx),
+    Invitation(InvitationCtx),
+    Notice(NoticeCtx),
 }
 
 impl Shared {
@@ -139,21 +147,6 @@ pub fn plan<E>(
     let (d, e, units_ok) = (i.d, i.e, i.units_ok);
     let folders = unit_folders(d);
     let units: Vec<UnitId> = (0..d.agency.units.len()).filter(|u| units_ok[*u]).collect();
-    let leaders = d.people.iter().filter(|p| p.membership == Membership::Leadership).count();
-    let total = 2
-        + leaders
-        + units.iter().map(|u| 3 + d.headcount(*u)).sum::<usize>()
-        + if i.agency_ok { AGENCY_FILES.len() } else { 0 };
-    let bar = if i.progress {
-        let bar = indicatif::ProgressBar::new(total as u64);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template("Đang lập văn bản {bar:40} {pos}/{len}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        bar
-    } else {
-        indicatif::ProgressBar::hidden()
-    };
     let mut jobs = vec![Job {
         rel: PathBuf::from(AGENCY_DIR).join(STATUS_FILE),
         template: "status.tera",
@@ -165,10 +158,21 @@ pub fn plan<E>(
             author: d.agency.name.clone(),
         },
     }];
-    if i.agency_ok && d.agency_review.is_some() {
-        agency_jobs(d, e, &mut jobs);
+    if i.agency_ok {
+        compiled_jobs(d, e, &mut jobs);
     }
     form_jobs(d, e, &mut jobs);
+    let total = jobs.len() + units.iter().map(|u| 3 + d.headcount(*u)).sum::<usize>();
+    let bar = if i.progress {
+        let bar = indicatif::ProgressBar::new(total as u64);
+        bar.set_style(
+            indicatif::ProgressStyle::with_template("Đang lập văn bản {bar:40} {pos}/{len}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
     let mut failed = Vec::new();
     let mut pending = units.into_iter().peekable();
     loop {
@@ -271,6 +275,54 @@ pub const AGENCY_FILES: [(DocKind, &str, &str); 5] = [
     (DocKind::PartyReport, "bao-cao-ban-to-chuc-tinh-uy.docx", "agency_report.tera"),
 ];
 
+/// The documents compiled from every unit's data, built only when no unit is in error.
+fn compiled_jobs(d: &Dataset, e: &Evaluation, jobs: &mut Vec<Job>) {
+    jobs.push(agency_job(SELF_ASSESSMENT, Context::SelfAssessment(self_assessment(d)), d));
+    if d.agency_review.is_some() {
+        agency_jobs(d, e, jobs);
+    }
+    if let Some(ctx) = notice(d, e) {
+        jobs.push(agency_job(RESULTS_NOTICE, Context::Notice(ctx), d));
+    }
+}
+
+/// An agency document with a context of its own: its kind, file and template.
+#[derive(Clone, Copy)]
+pub struct AgencyDocument {
+    pub kind: DocKind,
+    pub file: &'static str,
+    template: &'static str,
+}
+
+pub const SELF_ASSESSMENT: AgencyDocument = AgencyDocument {
+    kind: DocKind::AgencySelfAssessment,
+    file: "bao-cao-tu-danh-gia.docx",
+    template: "agency_self_assessment.tera",
+};
+pub const LEADERSHIP_REPORT: AgencyDocument = AgencyDocument {
+    kind: DocKind::LeadershipReport,
+    file: "bao-cao-kiem-diem-tap-the-lanh-dao.docx",
+    template: "leadership_report.tera",
+};
+pub const INVITATION: AgencyDocument =
+    AgencyDocument { kind: DocKind::Invitation, file: "giay-moi-hoi-nghi-kiem-diem.docx", template: "invitation.tera" };
+pub const RESULTS_NOTICE: AgencyDocument =
+    AgencyDocument { kind: DocKind::ResultsNotice, file: "thong-bao-ket-qua.docx", template: "results_notice.tera" };
+
+fn agency_job(doc: AgencyDocument, context: Context, d: &Dataset) -> Job {
+    Job {
+        rel: PathBuf::from(AGENCY_DIR).join(doc.file),
+        template: doc.template,
+        context: shared(context),
+        party: None,
+        meta: DocMeta {
+            title: doc.kind.name_vi().to_string(),
+            subject: format!("Kiểm điểm, đánh giá, xếp loại chất lượng năm {}", d.agency.year),
+            author: d.agency.name.clone(),
+        },
+    }
+}
+
 fn agency_jobs(d: &Dataset, e: &Evaluation, jobs: &mut Vec<Job>) {
     let summary = crate::rules::summary::summarize(d, e);
     let value = shared(Context::Agency(agency(d, e, &summary)));
@@ -295,6 +347,13 @@ pub const LEADER_REVIEW_DIR: &str = "lanh-dao";
 pub const AGENCY_BALLOT_FILE: &str = "phieu-danh-gia-co-quan.docx";
 
 fn form_jobs(d: &Dataset, e: &Evaluation, jobs: &mut Vec<Job>) {
+    // Drafted before the conference, from agency_review alone.
+    if let Some(ctx) = leadership_report(d) {
+        jobs.push(agency_job(LEADERSHIP_REPORT, Context::LeadershipReport(ctx), d));
+    }
+    if let Some(ctx) = invitation(d, e) {
+        jobs.push(agency_job(INVITATION, Context::Invitation(ctx), d));
+    }
     let subject = format!("Kiểm điểm, đánh giá, xếp loại chất lượng năm {}", d.agency.year);
     // The Director first, then the deputies, in roster order.
     let mut leaders: Vec<usize> =

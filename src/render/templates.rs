@@ -27,6 +27,10 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("consultation_minutes.tera", include_str!("../../templates/consultation_minutes.tera")),
     ("agency_report.tera", include_str!("../../templates/agency_report.tera")),
     ("agency_ballot.tera", include_str!("../../templates/agency_ballot.tera")),
+    ("agency_self_assessment.tera", include_str!("../../templates/agency_self_assessment.tera")),
+    ("leadership_report.tera", include_str!("../../templates/leadership_report.tera")),
+    ("invitation.tera", include_str!("../../templates/invitation.tera")),
+    ("results_notice.tera", include_str!("../../templates/results_notice.tera")),
 ];
 
 #[derive(Debug, thiserror::Error)]

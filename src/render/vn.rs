@@ -19,6 +19,19 @@ pub fn date_words(date: NaiveDate) -> String {
     format!("ngày {d} tháng {m} năm {}", date.year())
 }
 
+/// "thứ Hai" … "Chủ nhật", as an invitation names the day.
+pub fn weekday(date: NaiveDate) -> &'static str {
+    match date.weekday() {
+        chrono::Weekday::Mon => "thứ Hai",
+        chrono::Weekday::Tue => "thứ Ba",
+        chrono::Weekday::Wed => "thứ Tư",
+        chrono::Weekday::Thu => "thứ Năm",
+        chrono::Weekday::Fri => "thứ Sáu",
+        chrono::Weekday::Sat => "thứ Bảy",
+        chrono::Weekday::Sun => "Chủ nhật",
+    }
+}
+
 /// The date line: "Quảng Ngãi, ngày 05 tháng 01 năm 2024", or with blanks for the
 /// registry to fill by hand ("Quảng Ngãi, ngày      tháng 11 năm 2023").
 pub fn date_line(place: &str, date: Option<NaiveDate>, month: Option<u32>, year: Option<i32>) -> String {

@@ -48,13 +48,29 @@ fn agency_gaps(d: &Dataset, kind: DocKind) -> Vec<String> {
     let review = d.agency_review.as_ref();
     let missing = |what: &str| vec![format!("{what} trong tệp kind: agency_review")];
     match kind {
-        DocKind::LeadershipMinutes if review.and_then(|r| r.leadership_conference.as_ref()).is_none() => {
+        DocKind::AgencySelfAssessment => {
+            let lacking: Vec<&str> = (0..d.agency.units.len())
+                .filter(|u| d.review_of(*u).and_then(|r| r.collective.as_ref()).is_none())
+                .map(|u| d.unit_name(u))
+                .collect();
+            if lacking.is_empty() {
+                Vec::new()
+            } else {
+                vec![format!("báo cáo kiểm điểm tập thể (collective) của {}", lacking.join(", "))]
+            }
+        }
+        DocKind::LeadershipReport if review.and_then(|r| r.leadership_collective.as_ref()).is_none() => {
+            missing("báo cáo kiểm điểm tập thể lãnh đạo (leadership_collective)")
+        }
+        DocKind::LeadershipMinutes | DocKind::Invitation
+            if review.and_then(|r| r.leadership_conference.as_ref()).is_none() =>
+        {
             missing("hội nghị kiểm điểm tập thể lãnh đạo (leadership_conference)")
         }
         DocKind::BallotMinutes if review.and_then(|r| r.agency_ballot.as_ref()).is_none() => {
             missing("kết quả bỏ phiếu xếp loại cơ quan (agency_ballot)")
         }
-        DocKind::ConsultationMinutes | DocKind::AgencyReport | DocKind::PartyReport
+        DocKind::ConsultationMinutes | DocKind::AgencyReport | DocKind::PartyReport | DocKind::ResultsNotice
             if review.and_then(|r| r.consultation.as_ref()).is_none() =>
         {
             missing("kết luận của cuộc họp tham vấn (consultation)")

@@ -25,6 +25,11 @@ pub fn open(bytes: &[u8]) -> Opened {
     Opened { parts, methods }
 }
 
+/// The text of the document at `path`, failing with the path when it is not there.
+pub fn text_at(path: &std::path::Path) -> String {
+    open(&std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))).text()
+}
+
 impl Opened {
     pub fn part(&self, name: &str) -> &str {
         self.parts.get(name).unwrap_or_else(|| panic!("no part {name}"))

@@ -43,6 +43,7 @@ pub fn agency(doc: AgencyDoc, rel: &Path, findings: &mut Findings) -> Agency {
             .map(|d| Deadline {
                 id: clean(&d.value.id),
                 due: d.value.due.0,
+                before: d.value.before,
                 what: clean(&d.value.what),
                 needs: d.value.needs.iter().map(|k| k.0).collect(),
                 source: source_of(rel, d),

@@ -124,6 +124,9 @@ impl FlowFields for ExceptionDoc {
 pub struct DeadlineDoc {
     pub id: String,
     pub due: YDate,
+    /// "trước ngày": due before `due`, not on it.
+    #[serde(default)]
+    pub before: bool,
     pub what: String,
     #[serde(default)]
     pub needs: Vec<YDocKind>,

@@ -51,20 +51,35 @@ pub struct PersonLine {
     pub post: String,
     pub category: String,
     pub rating: String,
-    pub detail: String,
+    /// The unit's proposal ("HTXSNV"), for a conclusion that differs from it.
+    pub proposed_code: String,
+    /// Why the Director concluded otherwise, as the consultation wrote it.
+    pub reason: String,
+    /// Months worked in the year ("4"), for one not rated.
+    pub months_worked: String,
     pub discipline: Option<DisciplineCtx>,
 }
 
-fn person_line(d: &Dataset, e: &Evaluation, order: usize, id: PersonId, detail: String) -> PersonLine {
+fn person_line(d: &Dataset, e: &Evaluation, order: usize, id: PersonId) -> PersonLine {
     let p = &d.people[id];
+    let facts = &e.facts.people[id];
+    let reason = d
+        .agency_review
+        .as_ref()
+        .and_then(|r| r.consultation.as_ref())
+        .and_then(|c| c.people.iter().rev().find(|x| x.person.person == Some(id)))
+        .and_then(|x| x.reason.clone())
+        .unwrap_or_default();
     PersonLine {
         order,
         name: p.name.clone(),
         unit: d.membership_name(p.membership).to_string(),
         post: p.post.clone().unwrap_or_default(),
         category: e.facts.people[id].category.name_vi().to_string(),
-        rating: e.facts.people[id].final_rating.map(|r| r.full_name().to_string()).unwrap_or_default(),
-        detail,
+        rating: facts.final_rating.map(|r| r.full_name().to_string()).unwrap_or_default(),
+        proposed_code: facts.proposed.map(|r| r.code().to_string()).unwrap_or_default(),
+        reason,
+        months_worked: decimal_vi(facts.months_worked, 0),
         discipline: discipline(d, e, id),
     }
 }
@@ -75,7 +90,19 @@ pub struct GroupLine {
     pub good: u32,
     pub excellent: u32,
     pub ceiling: u32,
-    pub verdict: String,
+    /// More HTXSNV than the share allows.
+    pub exceeded: bool,
+    /// …yet within the exceptions the province granted (`decisions`).
+    pub excepted: bool,
+    pub decisions: Vec<String>,
+}
+
+/// A unit's own share of HTXSNV granted by the province (khoản 6 Điều 2 NĐ 90).
+#[derive(Clone, Debug, Serialize)]
+pub struct ExceptionLine {
+    pub unit: String,
+    pub max_excellent: u32,
+    pub decision: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -104,6 +131,11 @@ pub struct AgencyCtx {
     pub agency_upper: String,
     pub director: String,
     pub director_title: String,
+    /// The agency's plan and the province's guidance, as the reports cite them.
+    pub plan: String,
+    pub guidance: Vec<String>,
+    /// The leadership collective's own rating (its review report), for Ban Tổ chức Tỉnh ủy.
+    pub leadership_rating: Option<RatingCtx>,
     pub header_report: HeaderCtx,
     pub header_party: HeaderCtx,
     pub header_leadership: HeaderCtx,
@@ -119,7 +151,7 @@ pub struct AgencyCtx {
     pub collectives: RowCtx,
     pub units: Vec<UnitLine>,
     pub groups: Vec<GroupLine>,
-    pub exceptions: Vec<String>,
+    pub exceptions: Vec<ExceptionLine>,
     pub not_completed: Vec<PersonLine>,
     pub disciplined: Vec<PersonLine>,
     pub not_rated: Vec<PersonLine>,
@@ -284,10 +316,8 @@ fn consultation_ctx(d: &Dataset, e: &Evaluation, c: &Consultation, units: &[Unit
 
 pub fn agency(d: &Dataset, e: &Evaluation, s: &Summary) -> AgencyCtx {
     let review = d.agency_review.as_ref();
-    let doc_number = |kind: DocKind| review.and_then(|r| r.documents.get(&kind)).cloned().unwrap_or_default();
     let header = |kind: DocKind, symbol: &str, fallback: Option<chrono::NaiveDate>| {
-        let n = doc_number(kind);
-        HeaderCtx::new(d, &d.agency.parent, &d.agency.name, symbol, n.date.or(fallback), n.number.as_deref())
+        HeaderCtx::issued(d, kind, symbol, fallback)
     };
     let conference = review.and_then(|r| r.leadership_conference.as_ref());
     let ballot = review.and_then(|r| r.agency_ballot.as_ref());
@@ -336,13 +366,9 @@ pub fn agency(d: &Dataset, e: &Evaluation, s: &Summary) -> AgencyCtx {
             good: g.good,
             excellent: g.excellent,
             ceiling: g.ceiling,
-            verdict: if !g.exceeded() {
-                "Bảo đảm tỷ lệ".into()
-            } else if g.excepted > 0 && g.within_exceptions() {
-                format!("Vượt, áp dụng tỷ lệ riêng theo {}", g.decisions.join("; "))
-            } else {
-                "Vượt tỷ lệ".into()
-            },
+            exceeded: g.exceeded(),
+            excepted: g.excepted > 0 && g.within_exceptions(),
+            decisions: g.decisions.clone(),
         })
         .collect();
     let exceptions = d
@@ -350,10 +376,14 @@ pub fn agency(d: &Dataset, e: &Evaluation, s: &Summary) -> AgencyCtx {
         .settings
         .exceptions
         .iter()
-        .map(|x| format!("{}: tối đa {} người HTXSNV theo {}", d.unit_name(x.unit), x.max_excellent, x.decision))
+        .map(|x| ExceptionLine {
+            unit: d.unit_name(x.unit).to_string(),
+            max_excellent: x.max_excellent,
+            decision: x.decision.clone(),
+        })
         .collect();
-    let lines = |ids: &[PersonId], detail: &dyn Fn(PersonId) -> String| -> Vec<PersonLine> {
-        ids.iter().enumerate().map(|(i, id)| person_line(d, e, i + 1, *id, detail(*id))).collect()
+    let lines = |ids: &[PersonId]| -> Vec<PersonLine> {
+        ids.iter().enumerate().map(|(i, id)| person_line(d, e, i + 1, *id)).collect()
     };
     let changes: Vec<PersonId> = crate::rules::summary::ordered(d)
         .into_iter()
@@ -362,20 +392,15 @@ pub fn agency(d: &Dataset, e: &Evaluation, s: &Summary) -> AgencyCtx {
             f.proposed.is_some() && f.proposed != f.final_rating
         })
         .collect();
-    let change_reason = |id: PersonId| -> String {
-        let proposed = e.facts.people[id].proposed.map(|r| r.code()).unwrap_or_default();
-        let reason = consultation
-            .and_then(|c| c.people.iter().rev().find(|x| x.person.person == Some(id)))
-            .and_then(|x| x.reason.clone())
-            .unwrap_or_default();
-        format!("Đơn vị đề xuất {proposed}. {reason}").trim().to_string()
-    };
     AgencyCtx {
         year: d.agency.year,
         agency: d.agency.name.clone(),
         agency_upper: crate::render::vn::upper(&d.agency.name),
         director: d.agency.director.name.clone(),
         director_title: d.agency.director.title.clone(),
+        plan: d.agency.plan.clone().unwrap_or_default(),
+        guidance: d.agency.guidance.clone(),
+        leadership_rating: rating(review.and_then(|r| r.leadership_collective.as_ref()).and_then(|c| c.self_rating)),
         header_report: header(DocKind::AgencyReport, "BC", None),
         header_party: header(DocKind::PartyReport, "BC", None),
         header_leadership: header(DocKind::LeadershipMinutes, "BB", conference.and_then(|c| c.date)),
@@ -390,13 +415,11 @@ pub fn agency(d: &Dataset, e: &Evaluation, s: &Summary) -> AgencyCtx {
         collectives: row(&s.collectives),
         groups,
         exceptions,
-        not_completed: lines(&s.not_completed, &|_| String::new()),
-        disciplined: lines(&s.disciplined, &|_| String::new()),
-        not_rated: lines(&s.not_rated, &|id| {
-            format!("Công tác {} tháng trong năm", decimal_vi(e.facts.people[id].months_worked, 0))
-        }),
-        annex: lines(&s.annex, &|_| String::new()),
-        changes: lines(&changes, &change_reason),
+        not_completed: lines(&s.not_completed),
+        disciplined: lines(&s.disciplined),
+        not_rated: lines(&s.not_rated),
+        annex: lines(&s.annex),
+        changes: lines(&changes),
         recipients_report: addressed_recipients(d, DocKind::AgencyReport, "UBND tỉnh", &["Lưu: VT, VP"]),
         recipients_party: addressed_recipients(d, DocKind::PartyReport, "Ban Tổ chức Tỉnh ủy", &["Lưu: VT, VP"]),
         conference: conference.map(|c| conference_ctx(d, c)),

@@ -5,6 +5,10 @@ pub mod agency;
 pub mod ballot;
 pub mod collective;
 pub mod forms;
+pub mod invitation;
+pub mod leadership_report;
+pub mod notice;
+pub mod self_assessment;
 pub mod status;
 pub mod unit;
 
@@ -47,6 +51,37 @@ impl HeaderCtx {
             date: date.map(|d| d.to_string()).unwrap_or_default(),
             month: date.map_or(11, |d| chrono::Datelike::month(&d)),
             year: date.map_or(d.agency.year, |d| chrono::Datelike::year(&d)),
+        }
+    }
+}
+
+impl HeaderCtx {
+    /// The header of an agency document the registry numbers: its number and date from
+    /// agency_review's `documents`, else `fallback` for the date and a blank number.
+    pub fn issued(d: &Dataset, kind: DocKind, symbol: &str, fallback: Option<NaiveDate>) -> Self {
+        let issued = d.agency_review.as_ref().and_then(|r| r.documents.get(&kind));
+        let date = issued.and_then(|n| n.date).or(fallback);
+        HeaderCtx::new(d, &d.agency.parent, &d.agency.name, symbol, date, issued.and_then(|n| n.number.as_deref()))
+    }
+}
+
+/// Who signs an agency document: the Director in his own name, or another for him
+/// ("TL. GIÁM ĐỐC" above the signer's own title).
+#[derive(Clone, Debug, Serialize)]
+pub struct SignerCtx {
+    /// The Director's title when another signs for him ("thừa lệnh"), else "".
+    pub on_behalf_of: String,
+    pub title: String,
+    pub name: String,
+}
+
+impl SignerCtx {
+    /// The head of the agency, in his own name.
+    pub fn director(d: &Dataset) -> Self {
+        SignerCtx {
+            on_behalf_of: String::new(),
+            title: d.agency.director.title.clone(),
+            name: d.agency.director.name.clone(),
         }
     }
 }

@@ -18,6 +18,8 @@ pub struct StatusCtx {
 #[derive(Serialize)]
 pub struct EntryCtx {
     pub due: String,
+    /// "trước ngày": printed before the date.
+    pub before: bool,
     pub days: String,
     pub what: String,
     pub needs: String,
@@ -42,6 +44,7 @@ pub fn status(d: &Dataset, s: &Status) -> StatusCtx {
             .iter()
             .map(|e| EntryCtx {
                 due: e.due.format("%d/%m/%Y").to_string(),
+                before: e.before,
                 days: e.days_vi(),
                 what: e.what.clone(),
                 needs: e.needs.iter().map(|k| k.name_vi()).collect::<Vec<_>>().join(", "),

@@ -18,7 +18,7 @@ pub const DOSSIER_INCOMPLETE_LEGAL: &str = "Kế hoạch 2023, mục II.4";
 /// Once a deadline has passed, every unit has the parts of its dossier that deadline
 /// needs: minutes data, the collective report, each self-rating, each proposal.
 pub fn dossier_incomplete(ctx: &Context, rule: &Rule) -> Vec<Finding> {
-    let passed: Vec<&Deadline> = ctx.d.agency.calendar.iter().filter(|d| ctx.today > d.due).collect();
+    let passed: Vec<&Deadline> = ctx.d.agency.calendar.iter().filter(|d| ctx.today > d.last_day()).collect();
     let mut out = Vec::new();
     for unit in 0..ctx.d.agency.units.len() {
         let mut missing: Vec<String> = Vec::new();

@@ -278,11 +278,12 @@ pub fn late_meeting(ctx: &Context, rule: &Rule) -> Vec<Finding> {
                 date.format("%d/%m/%Y")
             ))
             .with_severity(Severity::Error)
-        } else if let Some(d) = deadline.filter(|d| date > d.due) {
+        } else if let Some(d) = deadline.filter(|d| date > d.last_day()) {
             rule.finding(format!(
-                "{} họp ngày {}, sau hạn {} ({}).",
+                "{} họp ngày {}, không đúng hạn {}{} ({}).",
                 ctx.unit_name(review.unit),
                 date.format("%d/%m/%Y"),
+                if d.before { "trước ngày " } else { "" },
                 d.due.format("%d/%m/%Y"),
                 d.what
             ))

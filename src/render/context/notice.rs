@@ -1,0 +1,83 @@
+//! The Director's notice of results (`results_notice`, NĐ 90 Art 18–19): every unit's
+//! and every person's final rating, grouped by unit, for posting in the agency.
+
+use serde::Serialize;
+
+use super::{HeaderCtx, PersonCtx, SignerCtx, date_words, recipients};
+use crate::model::{Dataset, DocKind, Membership, UnitId};
+use crate::rules::Evaluation;
+
+#[derive(Clone, Debug, Serialize)]
+pub struct NoticeCtx {
+    pub header: HeaderCtx,
+    pub year: i32,
+    pub agency: String,
+    pub plan: String,
+    pub consultation_date: String,
+    pub units: Vec<NoticeUnit>,
+    /// How many leaders UBND tỉnh rates (not in this notice).
+    pub leaders: usize,
+    pub signer: SignerCtx,
+    pub recipients: Vec<String>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct NoticeUnit {
+    pub order: usize,
+    pub name: String,
+    /// The collective's final rating, "" when none was concluded.
+    pub rating: String,
+    pub people: Vec<NoticePerson>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct NoticePerson {
+    /// Numbered through the whole list.
+    pub order: usize,
+    pub person: PersonCtx,
+    pub rating: String,
+}
+
+/// `None` until the Director has concluded (agency_review's `consultation`).
+pub fn notice(d: &Dataset, e: &Evaluation) -> Option<NoticeCtx> {
+    let consultation = d.agency_review.as_ref()?.consultation.as_ref()?;
+    let ordered = crate::rules::summary::ordered(d);
+    let mut order = 0;
+    let units = (0..d.agency.units.len())
+        .map(|unit: UnitId| {
+            let people = ordered
+                .iter()
+                .filter(|id| d.people[**id].membership == Membership::Unit(unit))
+                .map(|id| {
+                    order += 1;
+                    NoticePerson {
+                        order,
+                        person: PersonCtx::of(d, *id),
+                        rating: e.facts.people[*id].final_rating.map(|r| r.full_name().to_string()).unwrap_or_default(),
+                    }
+                })
+                .collect();
+            NoticeUnit {
+                order: unit + 1,
+                name: d.unit_name(unit).to_string(),
+                rating: e.facts.units[unit].final_rating.map(|r| r.full_name().to_string()).unwrap_or_default(),
+                people,
+            }
+        })
+        .collect();
+    Some(NoticeCtx {
+        header: HeaderCtx::issued(d, DocKind::ResultsNotice, "TB", consultation.date),
+        year: d.agency.year,
+        agency: d.agency.name.clone(),
+        plan: d.agency.plan.clone().unwrap_or_default(),
+        consultation_date: date_words(consultation.date),
+        units,
+        leaders: d.people.iter().filter(|p| p.membership == Membership::Leadership).count(),
+        signer: SignerCtx::director(d),
+        recipients: recipients(
+            d,
+            DocKind::ResultsNotice,
+            &["Lãnh đạo Sở", "Các phòng, ban, đơn vị thuộc và trực thuộc Sở", "Niêm yết tại trụ sở cơ quan", "Lưu: VT, VP"],
+        ),
+    })
+}
