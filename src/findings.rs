@@ -37,6 +37,14 @@ pub mod input {
     pub const AGENCY_MISSING: &str = "AGENCY_MISSING";
     pub const DUPLICATE_REVIEW: &str = "DUPLICATE_REVIEW";
     pub const INPUT_UNCLASSIFIED: &str = "INPUT_UNCLASSIFIED";
+    /// An input past what a real one could be (a roster sheet with a value beyond
+    /// 300,000 rows or column IV, a YAML file over 64 MB): refused, with file and place.
+    pub const INPUT_TOO_LARGE: &str = "INPUT_TOO_LARGE";
+    /// Info: a headed roster column the reader does not understand, or that repeats a
+    /// field already read; named once, at its header cell.
+    pub const ROSTER_COLUMN_IGNORED: &str = "ROSTER_COLUMN_IGNORED";
+    /// Roster files exist in none of the inputs: the agency has no people to rate.
+    pub const ROSTER_MISSING: &str = "ROSTER_MISSING";
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -44,26 +44,43 @@ pub fn is_ignorable(name: &str) -> bool {
         || lower == "desktop.ini"
 }
 
+/// YAML files larger than this are refused unread: a 200,000-person agency's largest
+/// file (its consultation) is about 30 MB, and a file many times that is a mistake or an
+/// attack that would otherwise be held in memory whole.
+pub const MAX_YAML_BYTES: u64 = 64 * 1024 * 1024;
+
+/// What the walk met, before links are resolved.
+enum Walked {
+    File(PathBuf),
+    Link(PathBuf),
+    Finding(Finding),
+}
+
 pub fn scan(root: &Path, findings: &mut Findings) -> Vec<InputFile> {
     let walker = WalkDir::new(root)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !is_ignorable(&e.file_name().to_string_lossy()));
-    let mut entries: Vec<Result<PathBuf, Finding>> = Vec::new();
+    let mut walked: Vec<Walked> = Vec::new();
     for entry in walker {
         match entry {
-            Ok(entry) if entry.file_type().is_file() => entries.push(Ok(entry.into_path())),
-            Ok(_) => {}
+            Ok(entry) if entry.file_type().is_file() => walked.push(Walked::File(entry.into_path())),
+            Ok(entry) if entry.path_is_symlink() && entry.depth() > 0 => walked.push(Walked::Link(entry.into_path())),
+            Ok(entry) if entry.file_type().is_dir() => {}
+            Ok(entry) => {
+                let rel = relative(root, entry.path());
+                walked.push(Walked::Finding(unclassified(&rel, "không phải tệp thường (thiết bị, ống dẫn...)")));
+            }
             Err(err) => {
                 let rel = err.path().map(|p| relative(root, p)).unwrap_or_default();
-                entries.push(Err(Finding::error(
-                    input::INPUT_UNREADABLE,
-                    format!("Không đọc được thư mục hoặc tệp: {err}"),
-                )
-                .at(Source::file(rel))));
+                walked.push(Walked::Finding(
+                    Finding::error(input::INPUT_UNREADABLE, format!("Không đọc được thư mục hoặc tệp: {err}"))
+                        .at(Source::file(rel)),
+                ));
             }
         }
     }
+    let entries = resolve_links(root, walked);
     // Reading and sniffing thousands of meeting files is the slow part: in parallel, with
     // the findings put back in walk order.
     let classified = findings.par_map(entries, |entry, local| match entry {
@@ -79,6 +96,64 @@ pub fn scan(root: &Path, findings: &mut Findings) -> Vec<InputFile> {
     classified.into_iter().flatten().collect()
 }
 
+/// A symbolic link is followed when it leads to a file inside the inputs folder that the
+/// walk does not reach otherwise; every other link is reported, never skipped in silence:
+/// one to a file already read (info), to a folder, outside the inputs folder or nowhere.
+fn resolve_links(root: &Path, walked: Vec<Walked>) -> Vec<Result<PathBuf, Finding>> {
+    let canonical_root = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let direct: std::collections::HashSet<PathBuf> = walked
+        .iter()
+        .filter_map(|w| match w {
+            Walked::File(path) => Some(relative(root, path)),
+            _ => None,
+        })
+        .collect();
+    walked
+        .into_iter()
+        .filter_map(|w| match w {
+            Walked::File(path) => Some(Ok(path)),
+            Walked::Finding(finding) => Some(Err(finding)),
+            Walked::Link(path) => {
+                let rel = relative(root, &path);
+                let at = Source::file(&rel);
+                let Ok(target) = std::fs::canonicalize(&path) else {
+                    return Some(Err(Finding::error(
+                        input::INPUT_UNREADABLE,
+                        "Liên kết (shortcut/symlink) này trỏ tới một tệp không còn tồn tại; hãy xóa liên kết hoặc chép tệp thật vào đây.",
+                    )
+                    .at(at)));
+                };
+                let Ok(inside) = target.strip_prefix(&canonical_root).map(Path::to_path_buf) else {
+                    return Some(Err(Finding::error(
+                        input::INPUT_UNREADABLE,
+                        format!(
+                            "Liên kết (symlink) này trỏ ra ngoài thư mục dữ liệu, tới “{}”, nên không được đọc. Hãy chép chính tệp đó vào thư mục dữ liệu.",
+                            target.display()
+                        ),
+                    )
+                    .at(at)));
+                };
+                let shown = crate::source::display_path(&inside);
+                if target.is_dir() {
+                    Some(Err(Finding::info(
+                        input::INPUT_UNCLASSIFIED,
+                        format!("Liên kết tới thư mục “{shown}” trong thư mục dữ liệu: các tệp được đọc ở chỗ gốc, không đọc lại qua liên kết."),
+                    )
+                    .at(at)))
+                } else if direct.contains(&inside) {
+                    Some(Err(Finding::info(
+                        input::INPUT_UNCLASSIFIED,
+                        format!("Liên kết tới tệp “{shown}”, tệp này đã được đọc; không đọc lại lần hai."),
+                    )
+                    .at(at)))
+                } else {
+                    Some(Ok(path))
+                }
+            }
+        })
+        .collect()
+}
+
 fn classify(path: PathBuf, rel: PathBuf, findings: &mut Findings) -> Option<InputFile> {
     let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
     if ROSTER_EXTENSIONS.contains(&ext.as_str()) {
@@ -88,8 +163,21 @@ fn classify(path: PathBuf, rel: PathBuf, findings: &mut Findings) -> Option<Inpu
         findings.push(unclassified(&rel, "không phải danh sách Excel (.xlsx, .xls, .ods) hay tệp YAML"));
         return None;
     }
-    let text = match std::fs::read(&path) {
-        Ok(bytes) => match String::from_utf8(bytes) {
+    let text = match read_bounded(&path) {
+        Ok(None) => {
+            findings.push(
+                Finding::error(
+                    input::INPUT_TOO_LARGE,
+                    format!(
+                        "Tệp YAML lớn hơn {} MB, quá cỡ của một tệp dữ liệu nên không được đọc. Hãy kiểm tra lại tệp (có thể đã chép nhầm tệp khác vào).",
+                        MAX_YAML_BYTES / (1024 * 1024)
+                    ),
+                )
+                .at(Source::file(rel)),
+            );
+            return None;
+        }
+        Ok(Some(bytes)) => match String::from_utf8(bytes) {
             Ok(text) => text,
             Err(_) => {
                 findings.push(
@@ -127,6 +215,19 @@ fn classify(path: PathBuf, rel: PathBuf, findings: &mut Findings) -> Option<Inpu
             None
         }
     }
+}
+
+/// The bytes of a file of at most [`MAX_YAML_BYTES`], `None` when it is larger. Read
+/// through a bounded reader, not by its stated size, which a device or a growing file
+/// does not give.
+fn read_bounded(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    if std::fs::metadata(path)?.len() > MAX_YAML_BYTES {
+        return Ok(None);
+    }
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?.take(MAX_YAML_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= MAX_YAML_BYTES).then_some(bytes))
 }
 
 fn unclassified(rel: &Path, why: &str) -> Finding {

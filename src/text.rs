@@ -85,9 +85,20 @@ fn is_invisible(c: char) -> bool {
         | '\u{2066}'..='\u{2069}' | '\u{FEFF}' | '\u{00AD}')
 }
 
-/// A key for fuzzy matching of headers and labels: lower case, no diacritics (đ → d),
-/// punctuation turned into spaces, spaces folded. "Họ và tên (1)" → "ho va ten 1".
+/// A key for fuzzy matching of headers, labels and ratings: lower case, no diacritics
+/// (đ → d), punctuation turned into spaces, spaces folded, and the vowel /i/ spelt `i`
+/// whether the clerk wrote i or y ([`spell_i`]). "Họ và tên (1)" → "ho va ten 1";
+/// "Kỷ luật" and "Kỉ luật" → "ki luat".
+///
+/// Every matcher goes through this one function, so a pattern written in code must be
+/// in its folded form, `fold(pattern) == pattern` ("ki luat", "quan li").
 pub fn fold(s: &str) -> String {
+    spell_i(&fold_letters(s))
+}
+
+/// [`fold`] without the i/y spelling: the letters as written. For file and folder names
+/// ([`slug`]), which must not change when the matching rules do.
+fn fold_letters(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut pending_space = false;
     for c in s.nfd() {
@@ -111,6 +122,46 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// Vietnamese spells the lone vowel /i/ after a consonant either way, and both are
+/// correct: "kỉ luật" / "kỷ luật", "lí do" / "lý do", "quí" / "quý", "công ti" / "công ty".
+/// Such a syllable-final `y` (after a consonant, or after the `qu` of "quý") becomes `i`;
+/// tone marks and case are kept, so this also serves keys that keep diacritics
+/// ([`unit_key`]). A `y` after another vowel ("tay", "Huy", "Thuỷ") is a different
+/// sound and stays; so does a syllable that is `y` alone ("y tế").
+pub fn spell_i(s: &str) -> String {
+    let decomposed: Vec<char> = s.nfd().collect();
+    let base = |c: char| c.to_lowercase().next().unwrap_or(c);
+    let is_vowel = |c: char| matches!(base(c), 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
+    let mut out = decomposed.clone();
+    // The base letters of the current syllable: (index in `decomposed`, letter).
+    let mut letters: Vec<(usize, char)> = Vec::new();
+    let finish = |letters: &mut Vec<(usize, char)>, out: &mut Vec<char>| {
+        if let [.., (_, before), (at, last)] = letters.as_slice()
+            && base(*last) == 'y'
+        {
+            let after_qu = base(*before) == 'u'
+                && letters.len() >= 3
+                && base(letters[letters.len() - 3].1) == 'q';
+            if !is_vowel(*before) && before.is_alphabetic() || after_qu {
+                out[*at] = if last.is_uppercase() { 'I' } else { 'i' };
+            }
+        }
+        letters.clear();
+    };
+    for (i, c) in decomposed.iter().copied().enumerate() {
+        if is_combining_mark(c) {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            letters.push((i, c));
+        } else {
+            finish(&mut letters, &mut out);
+        }
+    }
+    finish(&mut letters, &mut out);
+    if out == decomposed { s.to_string() } else { out.into_iter().collect::<String>().nfc().collect() }
+}
+
 /// A key for matching names of people: case and white space ignored, diacritics kept
 /// ("Anh" and "Ánh" are two people).
 pub fn name_key(s: &str) -> String {
@@ -118,7 +169,7 @@ pub fn name_key(s: &str) -> String {
 }
 
 /// A key for matching names of units: case, white space and punctuation ignored,
-/// diacritics kept.
+/// diacritics kept, i and y as one ([`spell_i`]: "Phòng Kĩ thuật" is "Phòng Kỹ thuật").
 pub fn unit_key(s: &str) -> String {
     let lowered: String = clean(s).to_lowercase();
     let mut out = String::with_capacity(lowered.len());
@@ -134,7 +185,7 @@ pub fn unit_key(s: &str) -> String {
             pending_space = !out.is_empty();
         }
     }
-    out
+    spell_i(&out)
 }
 
 /// Up to three candidates closest to `wanted`, best first, compared without diacritics
@@ -209,7 +260,7 @@ pub fn quote_list(items: &[String]) -> String {
 /// Only `a-z`, `0-9` and single dashes survive, so a name can never climb out of the
 /// outputs folder (`../../x` → `x`) or be a device name on Windows (`CON` → `con-dv`).
 pub fn slug(s: &str) -> String {
-    let folded = fold(s);
+    let folded = fold_letters(s);
     let mut out: String = folded.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
     while out.contains("--") {
         out = out.replace("--", "-");
@@ -254,6 +305,24 @@ mod tests {
         assert_eq!(fold("ĐẢNG VIÊN"), "dang vien");
         assert_eq!(fold("Phòng/đơn vị"), "phong don vi");
         assert_eq!(fold("Ngày  tháng\nnăm sinh"), "ngay thang nam sinh");
+    }
+
+    #[test]
+    fn i_and_y_spellings_fold_alike() {
+        for (y, i) in [("Kỷ luật", "Kỉ luật"), ("Quản lý", "Quản lí"), ("QUÝ", "QUÍ"), ("Công ty", "Công ti")] {
+            assert_eq!(fold(y), fold(i), "{y}");
+            assert_eq!(unit_key(y), unit_key(i), "{y}");
+        }
+        assert_eq!(fold("Kỷ luật"), "ki luat");
+        assert_eq!(unit_key("Phòng Kỹ thuật"), "phòng kĩ thuật");
+        // Another vowel before y, or y alone, is another sound.
+        for (a, b) in [("tay", "tai"), ("Huy", "Hui"), ("Thuỷ", "Thuỉ")] {
+            assert_ne!(fold(a), fold(b), "{a}");
+        }
+        assert_eq!(fold("Y tế"), "y te");
+        assert_eq!(fold("Uỷ ban"), "uy ban");
+        // File names keep the letters as written.
+        assert_eq!(slug("Phòng Kỹ thuật"), "phong-ky-thuat");
     }
 
     #[test]

@@ -134,3 +134,90 @@ fn a_broken_unit_file_touches_no_document_of_another_unit() {
         assert_eq!(std::fs::read(&path).unwrap(), bytes, "{} untouched", path.display());
     }
 }
+
+/// The clean agency with the Centre's people in a workbook of their own, `trung-tam.xlsx`,
+/// holding one stray value at (row, col).
+fn centre_apart_with_stray(row: u32, col: u16) -> tempfile::TempDir {
+    let dir = rules_case("clean", &[]);
+    let in_centre = |name: &str| CLEAN_PEOPLE.iter().any(|p| p.0 == name && p.2 == "TTLTLS");
+    write_xlsx(&dir.path().join("danh-sach.xlsx"), &[clean_sheet(&[], |name| !in_centre(name), &[])]);
+    let mut centre = clean_sheet(&[], in_centre, &[]);
+    centre.stray = vec![(row, col, "x")];
+    write_xlsx(&dir.path().join("trung-tam.xlsx"), &[centre]);
+    dir
+}
+
+/// The largest peak memory (MB) of the child processes this test process has waited for.
+#[cfg(target_os = "linux")]
+fn peak_child_memory_mb() -> i64 {
+    let mut usage = std::mem::MaybeUninit::<libc::rusage>::zeroed();
+    // SAFETY: getrusage fills the struct it is given; RUSAGE_CHILDREN is always valid.
+    let usage = unsafe {
+        libc::getrusage(libc::RUSAGE_CHILDREN, usage.as_mut_ptr());
+        usage.assume_init()
+    };
+    usage.ru_maxrss / 1024
+}
+
+#[test]
+fn a_stray_cell_far_away_refuses_its_sheet_and_the_other_units_go_on() {
+    for (row, col, cell) in [(1_048_575, 16_383, "XFD1048576"), (1_048_575, 77, "BZ1048576")] {
+        let dir = centre_apart_with_stray(row, col);
+        let out = tempfile::tempdir().unwrap();
+        let (code, log) = build_at(dir.path(), out.path());
+        assert_eq!(code, 1, "{log}");
+        assert!(log.contains(&format!("INPUT_TOO_LARGE")), "{log}");
+        assert!(log.contains(&format!("trung-tam.xlsx [DS!{cell}]")), "{log}");
+        assert!(!log.contains("ROSTER_NO_HEADER"), "a refused sheet is not also a sheet without header: {log}");
+        for unit in ["van-phong-so", "phong-cong-chuc-vien-chuc"] {
+            assert!(out.path().join(unit).join("bien-ban-hop-kiem-diem.docx").exists(), "{unit}: {log}");
+        }
+        #[cfg(target_os = "linux")]
+        assert!(peak_child_memory_mb() < 500, "peak memory {} MB", peak_child_memory_mb());
+    }
+}
+
+#[test]
+fn an_oversized_yaml_file_is_refused_unread() {
+    let dir = rules_case("clean", &[]);
+    // Sparse: 100 MB of zeros that cost no disk.
+    std::fs::File::create(dir.path().join("bom.yaml")).unwrap().set_len(100 << 20).unwrap();
+    let (code, json) = check_json_on(dir.path(), "2023-12-01");
+    let refused = with_rule(&json, "INPUT_TOO_LARGE");
+    assert_eq!(refused.len(), 1, "{json:#}");
+    assert_eq!(refused[0]["source"]["file"], "bom.yaml");
+    assert!(refused[0]["message"].as_str().unwrap().contains("64 MB"), "{json:#}");
+    assert_eq!(json["summary"]["people"], 17, "the other inputs are read");
+    assert_eq!(code, 1);
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_are_followed_inside_the_inputs_and_reported_otherwise() {
+    use std::os::unix::fs::symlink;
+    // The roster kept in a hidden folder and linked from the inputs: followed. A second
+    // link to a meeting file already read: said, and not read twice.
+    let dir = rules_case("clean", &[]);
+    std::fs::create_dir(dir.path().join(".kho")).unwrap();
+    std::fs::rename(dir.path().join("danh-sach.xlsx"), dir.path().join(".kho/danh-sach.xlsx")).unwrap();
+    symlink(".kho/danh-sach.xlsx", dir.path().join("danh-sach.xlsx")).unwrap();
+    symlink("don-vi/vp.yaml", dir.path().join("ban-sao.yaml")).unwrap();
+    let (code, json) = check_json_on(dir.path(), "2023-12-01");
+    assert_eq!(json["summary"]["people"], 17, "{json:#}");
+    let noted: Vec<_> = json["findings"].as_array().unwrap().iter().filter(|f| f["source"]["file"] == "ban-sao.yaml").collect();
+    assert_eq!(noted.len(), 1, "{json:#}");
+    assert_eq!(noted[0]["severity"], "info");
+    assert!(with_rule(&json, "DUPLICATE_REVIEW").is_empty(), "{json:#}");
+    assert_eq!(code, 0, "{json:#}");
+
+    // A roster linked from outside the inputs folder: an error naming the link.
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::rename(dir.path().join(".kho/danh-sach.xlsx"), elsewhere.path().join("ds.xlsx")).unwrap();
+    std::fs::remove_file(dir.path().join("danh-sach.xlsx")).unwrap();
+    symlink(elsewhere.path().join("ds.xlsx"), dir.path().join("danh-sach.xlsx")).unwrap();
+    let (code, json) = check_json_on(dir.path(), "2023-12-01");
+    let unread: Vec<_> = with_rule(&json, "INPUT_UNREADABLE").into_iter().filter(|f| f["source"]["file"] == "danh-sach.xlsx").collect();
+    assert_eq!(unread.len(), 1, "{json:#}");
+    assert!(unread[0]["message"].as_str().unwrap().contains("ngoài thư mục dữ liệu"), "{json:#}");
+    assert_eq!(code, 1);
+}

@@ -286,3 +286,44 @@ fn nfd_and_control_characters_are_normalised() {
     let (d, _) = ingest(dir.path());
     assert_eq!(d.unwrap().people[0].name, "Nguyễn Văn An");
 }
+
+#[test]
+fn i_and_y_spellings_of_the_discipline_header_both_read_it() {
+    let tweaks = [("Võ Văn Giang", "Kỷ luật", "Khiển trách"), ("Võ Văn Giang", "Loại kỷ luật", "Đảng")];
+    for header in ["Kỉ luật", "Hình thức kỷ luật (nếu có)", "Hình thức kỉ luật (nếu có)"] {
+        let dir = rules_case("clean", &[]);
+        write_xlsx(&dir.path().join("danh-sach.xlsx"), &[clean_sheet(&[("Kỷ luật", header)], |_| true, &tweaks)]);
+        let (code, json) = check_json_on(dir.path(), "2023-12-01");
+        let discipline = with_rule(&json, "DISCIPLINE");
+        assert_eq!(discipline.len(), 1, "{header}: {json:#}");
+        assert_eq!(discipline[0]["person"], "Võ Văn Giang");
+        assert!(with_rule(&json, "ROSTER_COLUMN_IGNORED").is_empty(), "{header}: {json:#}");
+        assert_eq!(code, 1);
+    }
+}
+
+#[test]
+fn a_column_not_understood_is_named_once_at_its_header() {
+    let dir = rules_case("clean", &[]);
+    let renames = [("Nghỉ thai sản", "Xếp loại năm 2022"), ("Loại kỷ luật", "Kỉ luật")];
+    write_xlsx(&dir.path().join("danh-sach.xlsx"), &[clean_sheet(&renames, |_| true, &[])]);
+    let (code, json) = check_json_on(dir.path(), "2023-12-01");
+    let ignored = with_rule(&json, "ROSTER_COLUMN_IGNORED");
+    let places: Vec<(&str, &str)> =
+        ignored.iter().map(|f| (f["source"]["cell"].as_str().unwrap(), f["severity"].as_str().unwrap())).collect();
+    assert_eq!(places, vec![("G1", "info"), ("J1", "info")], "{json:#}");
+    assert!(ignored[0]["message"].as_str().unwrap().contains("“Xếp loại năm 2022”"));
+    assert!(ignored[1]["message"].as_str().unwrap().contains("trùng ý nghĩa với cột “Kỷ luật” (I1)"), "{json:#}");
+    assert_eq!(ignored[0]["source"]["sheet"], "DS");
+    assert_eq!(code, 0, "info only: {json:#}");
+}
+
+#[test]
+fn an_agency_without_any_roster_is_an_error() {
+    let dir = fixture("base");
+    let (code, json) = check_json(dir.path());
+    let missing = with_rule(&json, "ROSTER_MISSING");
+    assert_eq!(missing.len(), 1, "{json:#}");
+    assert_eq!(missing[0]["severity"], "error");
+    assert_eq!(code, 1);
+}

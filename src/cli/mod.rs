@@ -114,6 +114,9 @@ pub enum Command {
         /// Hạt giống ngẫu nhiên (seed: the same seed gives the same agency)
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// Số dòng mỗi tệp danh sách (rows per roster workbook)
+        #[arg(long, default_value_t = crate::generate::ROWS_PER_WORKBOOK)]
+        rows_per_workbook: usize,
     },
     /// Tạo thư mục dữ liệu mẫu có chú thích (Write a commented sample inputs folder)
     Init {
@@ -154,7 +157,8 @@ pub fn main() -> ExitCode {
         Command::Watch { input, output, tick } => watch::command(&input, &output, tick),
         Command::Schedule { inputs, outputs, emit } => schedule::command(&inputs, &outputs, emit),
         Command::Init { dir } => init::command(&dir),
-        Command::Generate { dir, people, seed } => match crate::generate::generate(&dir, people, seed) {
+        Command::Generate { dir, people, seed, rows_per_workbook } => {
+            match crate::generate::generate_with(&dir, people, seed, rows_per_workbook) {
             Ok(g) => {
                 println!(
                     "Đã tạo {} người, {} đơn vị, {} tệp Excel trong “{}”.",
@@ -168,6 +172,7 @@ pub fn main() -> ExitCode {
             Err(e) => {
                 eprintln!("LỖI: {e}");
                 exit::CANNOT_RUN
+            }
             }
         },
     };

@@ -44,8 +44,17 @@ pub struct Generated {
     pub workbooks: usize,
 }
 
+/// Rows per generated workbook by default: as a province's units send them.
+pub const ROWS_PER_WORKBOOK: usize = 5_000;
+
 /// Writes an inputs folder of about `people` people in units of 5–40 into `dir`.
 pub fn generate(dir: &Path, people: usize, seed: u64) -> Result<Generated, String> {
+    generate_with(dir, people, seed, ROWS_PER_WORKBOOK)
+}
+
+/// [`generate`] with rosters of `rows_per_workbook` rows each (one workbook holding a
+/// whole province's roster measures what reading one large sheet costs).
+pub fn generate_with(dir: &Path, people: usize, seed: u64, rows_per_workbook: usize) -> Result<Generated, String> {
     let mut rng = Rng(seed.max(1));
     let mut sizes = Vec::new();
     let mut total = 0;
@@ -70,7 +79,7 @@ pub fn generate(dir: &Path, people: usize, seed: u64) -> Result<Generated, Strin
     );
     std::fs::write(dir.join("agency.yaml"), agency).map_err(|e| e.to_string())?;
 
-    // Rosters: workbooks of at most 5,000 rows, as a province's units send them.
+    // Rosters: workbooks of at most `rows_per_workbook` rows.
     let mut rows: Vec<(String, &'static str, usize)> = Vec::with_capacity(total);
     let mut consultation = String::from("kind: agency_review\nconsultation:\n  date: 2023-11-28\n  units:\n");
     for (u, size) in sizes.iter().enumerate() {
@@ -109,7 +118,7 @@ pub fn generate(dir: &Path, people: usize, seed: u64) -> Result<Generated, Strin
     }
     std::fs::write(dir.join("agency_review.yaml"), consultation).map_err(|e| e.to_string())?;
     let mut workbooks = 0;
-    for (i, chunk) in rows.chunks(5_000).enumerate() {
+    for (i, chunk) in rows.chunks(rows_per_workbook.max(1)).enumerate() {
         roster(&dir.join("danh-sach").join(format!("danh-sach-{}.xlsx", i + 1)), chunk, &units)
             .map_err(|e| e.to_string())?;
         workbooks += 1;

@@ -12,7 +12,7 @@ const COMPOUNDS: &[&str] = &[
     "uy ban nhan dan",
     "ban chap hanh",
     "bao hiem xa hoi",
-    "ban quan ly",
+    "ban quan li",
     "bien che",
     "bo tro",
     "cai cach",
@@ -52,10 +52,10 @@ const COMPOUNDS: &[&str] = &[
     "nong thon",
     "phap che",
     "phap luat",
-    "phap ly",
+    "phap li",
     "phat trien",
     "pho bien",
-    "quan ly",
+    "quan li",
     "quang ngai",
     "quoc te",
     "quoc tich",
@@ -116,6 +116,13 @@ pub fn words(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn compounds_are_written_folded() {
+        for compound in COMPOUNDS {
+            assert_eq!(&fold(compound), compound);
+        }
+    }
 
     #[test]
     fn compounds_and_numbers_stay_whole() {

@@ -64,10 +64,12 @@ pub struct Sheet {
     pub rows: Vec<Vec<Cell>>,
     /// (first_row, first_col, last_row, last_col, text): merged ranges with their text.
     pub merges: Vec<(u32, u16, u32, u16, &'static str)>,
+    /// (row, col, text): values far from the table, as a stray keystroke leaves them.
+    pub stray: Vec<(u32, u16, &'static str)>,
 }
 
 pub fn sheet(name: &'static str, rows: Vec<Vec<Cell>>) -> Sheet {
-    Sheet { name, rows, merges: Vec::new() }
+    Sheet { name, rows, merges: Vec::new(), stray: Vec::new() }
 }
 
 pub fn write_xlsx(path: &Path, sheets: &[Sheet]) {
@@ -100,6 +102,9 @@ pub fn write_xlsx(path: &Path, sheets: &[Sheet]) {
         }
         for (r1, c1, r2, c2, text) in &s.merges {
             ws.merge_range(*r1, *c1, *r2, *c2, text, &Format::new()).unwrap();
+        }
+        for (r, c, text) in &s.stray {
+            ws.write_string(*r, *c, *text).unwrap();
         }
     }
     book.save(path).unwrap();
@@ -212,8 +217,15 @@ pub const CLEAN_PEOPLE: [(&str, &str, &str, &str); 17] = [
 
 /// Writes the clean roster with `tweaks` applied: (person, column header, value).
 pub fn clean_roster(dir: &Path, tweaks: &[(&str, &str, &str)]) {
-    let mut rows = vec![CLEAN_COLUMNS.iter().map(|c| T(c)).collect::<Vec<Cell>>()];
-    for (name, post, unit, category) in CLEAN_PEOPLE {
+    write_xlsx(&dir.join("danh-sach.xlsx"), &[clean_sheet(&[], |_| true, tweaks)]);
+}
+
+/// The clean roster as a sheet "DS": headers renamed by `renames` (clean header, header
+/// written), only the people `keep` keeps, `tweaks` applied as in [`clean_roster`].
+pub fn clean_sheet(renames: &[(&str, &'static str)], keep: impl Fn(&str) -> bool, tweaks: &[(&str, &str, &str)]) -> Sheet {
+    let header = CLEAN_COLUMNS.iter().map(|c| T(renames.iter().find(|(from, _)| from == c).map_or(c, |(_, to)| to)));
+    let mut rows = vec![header.collect::<Vec<Cell>>()];
+    for (name, post, unit, category) in CLEAN_PEOPLE.into_iter().filter(|p| keep(p.0)) {
         let mut row: Vec<Cell> = CLEAN_COLUMNS.iter().map(|_| Empty).collect();
         row[0] = T(name);
         row[1] = T(post);
@@ -228,7 +240,7 @@ pub fn clean_roster(dir: &Path, tweaks: &[(&str, &str, &str)]) {
         }
         rows.push(row);
     }
-    write_xlsx(&dir.join("danh-sach.xlsx"), &[sheet("DS", rows)]);
+    sheet("DS", rows)
 }
 
 /// The clean agency with the files of `tests/fixtures/rules/<case>` laid over it and

@@ -74,13 +74,23 @@ fn assemble(files: &[InputFile], findings: &mut Findings) -> Option<Dataset> {
     let books = findings.par_map(rosters, |file, local| (file, read_workbook(&file.path, &file.rel, &units, local)));
     let mut rows = Vec::new();
     let mut rosterless = Vec::new();
+    let mut refused = 0;
+    let workbooks = books.len();
     for (file, book) in books {
-        if !book.has_roster {
+        if book.refused && !book.has_roster {
+            refused += 1;
+        } else if !book.has_roster {
             rosterless.push(file.rel.clone());
         }
         rows.extend(book.rows);
     }
-    let any_roster = files.iter().filter(|f| f.kind == FileKind::Roster).count() > rosterless.len();
+    if workbooks == 0 {
+        findings.push(Finding::error(
+            input::ROSTER_MISSING,
+            "Không có danh sách cán bộ, công chức, viên chức (tệp Excel .xlsx, .xls hoặc .ods) trong thư mục dữ liệu, nên không có ai để đánh giá. Hãy chép danh sách của cơ quan vào thư mục này.",
+        ));
+    }
+    let any_roster = workbooks > rosterless.len() + refused;
     for rel in rosterless {
         let severity = if any_roster { Severity::Warning } else { Severity::Error };
         findings.push(

@@ -55,15 +55,15 @@ pub fn classify(text: &str) -> Option<Field> {
         return None;
     } else if is("stt") || is("tt") || has("so thu tu") {
         Field::Index
-    } else if has("ky luat") && has("can cu") {
+    } else if has("ki luat") && has("can cu") {
         Field::DisciplineBasis
-    } else if has("ky luat") && (has("quyet dinh") || t.split(' ').any(|w| w == "qd")) {
+    } else if has("ki luat") && (has("quyet dinh") || t.split(' ').any(|w| w == "qd")) {
         Field::DisciplineDecision
-    } else if has("ky luat") && (has("khong tinh") || has("ngoai le") || has("mien")) {
+    } else if has("ki luat") && (has("khong tinh") || has("ngoai le") || has("mien")) {
         Field::DisciplineExempt
-    } else if has("ky luat") && (has("loai") || has("dang hanh chinh")) {
+    } else if has("ki luat") && (has("loai") || has("dang hanh chinh")) {
         Field::DisciplineKind
-    } else if has("ky luat") {
+    } else if has("ki luat") {
         Field::Discipline
     } else if has("thai san") {
         Field::Maternity
@@ -138,6 +138,20 @@ pub struct Header {
     /// Rows the header occupies, numbering row included.
     pub height: usize,
     pub columns: Vec<(usize, Field)>,
+    /// Headed columns that are not read, for the clerk to see (never dropped in silence).
+    pub ignored: Vec<Ignored>,
+}
+
+/// A column whose header was not understood, or that repeats a field already read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ignored {
+    /// Zero-based row (in the searched rows) and column of the header cell.
+    pub row: usize,
+    pub col: usize,
+    /// The header as written (both rows of a two-row header).
+    pub text: String,
+    /// The column read instead, when this one repeats its field.
+    pub same_as: Option<usize>,
 }
 
 impl Header {
@@ -162,14 +176,22 @@ pub fn find_header(rows: &[Vec<String>]) -> Option<Header> {
             continue;
         }
         let next = rows.get(r + 1);
-        let (columns, mut height) = match next.filter(|sub| is_sub_header(&rows[r], sub, &single)) {
-            Some(sub) => (merge_two_rows(&rows[r], sub), 2),
-            None => (dedup(single.into_iter().enumerate().filter_map(|(c, f)| f.map(|f| (c, f))).collect()), 1),
+        let (read, mut height) = match next.filter(|sub| is_sub_header(&rows[r], sub, &single)) {
+            Some(sub) => (merge_two_rows(r, &rows[r], sub), 2),
+            None => {
+                let read = single
+                    .into_iter()
+                    .enumerate()
+                    .map(|(c, f)| (c, f, Ignored { row: r, col: c, text: rows[r][c].trim().to_string(), same_as: None }))
+                    .collect();
+                (read, 1)
+            }
         };
         if rows.get(r + height).is_some_and(|row| is_numbering_row(row)) {
             height += 1;
         }
-        return Some(Header { row: r, height, columns });
+        let (columns, ignored) = dedup(read);
+        return Some(Header { row: r, height, columns, ignored });
     }
     None
 }
@@ -200,34 +222,50 @@ fn is_sub_header(top: &[String], sub: &[String], top_fields: &[Option<Field>]) -
     filled > 0 && headerish > 0
 }
 
-fn merge_two_rows(top: &[String], sub: &[String]) -> Vec<(usize, Field)> {
+/// Each column of a two-row header starting at row `r`: its field, if understood, and
+/// its header cell (the sub cell under a merged heading, else the top cell).
+fn merge_two_rows(r: usize, top: &[String], sub: &[String]) -> Vec<(usize, Option<Field>, Ignored)> {
     let width = top.len().max(sub.len());
     let mut carried = String::new();
     let mut columns = Vec::new();
     for c in 0..width {
-        let t = top.get(c).map(String::as_str).unwrap_or("");
-        let s = sub.get(c).map(String::as_str).unwrap_or("");
-        if !t.trim().is_empty() {
+        let t = top.get(c).map(String::as_str).unwrap_or("").trim();
+        let s = sub.get(c).map(String::as_str).unwrap_or("").trim();
+        if !t.is_empty() {
             carried = t.to_string();
         }
         // A blank top cell above a filled sub cell is the tail of a merged group heading.
-        let top_text = if t.trim().is_empty() && !s.trim().is_empty() { carried.as_str() } else { t };
-        if let Some(field) = classify_two_rows(top_text, s) {
-            columns.push((c, field));
-        }
+        let top_text = if t.is_empty() && !s.is_empty() { carried.as_str() } else { t };
+        let (row, text) = match (t.is_empty(), s.is_empty()) {
+            (_, true) => (r, t.to_string()),
+            (true, false) => (r + 1, format!("{top_text} / {s}")),
+            (false, false) => (r, format!("{t} / {s}")),
+        };
+        columns.push((c, classify_two_rows(top_text, s), Ignored { row, col: c, text, same_as: None }));
     }
-    dedup(columns)
+    columns
 }
 
-/// The first column of each field wins; a second "Ghi chú" must not shadow the first.
-fn dedup(columns: Vec<(usize, Field)>) -> Vec<(usize, Field)> {
-    let mut out: Vec<(usize, Field)> = Vec::new();
-    for (c, f) in columns {
-        if !out.iter().any(|(_, g)| std::mem::discriminant(g) == std::mem::discriminant(&f)) {
-            out.push((c, f));
+/// The first column of each field is read; a second "Ghi chú" must not shadow the first.
+/// Every other headed column (not understood, or a repeat) is returned as ignored.
+fn dedup(columns: Vec<(usize, Option<Field>, Ignored)>) -> (Vec<(usize, Field)>, Vec<Ignored>) {
+    let mut read: Vec<(usize, Field)> = Vec::new();
+    let mut ignored = Vec::new();
+    for (c, field, mut cell) in columns {
+        let same = |f: Field| read.iter().find(|(_, g)| std::mem::discriminant(g) == std::mem::discriminant(&f));
+        match field {
+            Some(f) => match same(f) {
+                None => read.push((c, f)),
+                Some((first, _)) => {
+                    cell.same_as = Some(*first);
+                    ignored.push(cell);
+                }
+            },
+            None if !cell.text.is_empty() => ignored.push(cell),
+            None => {}
         }
     }
-    out
+    (read, ignored)
 }
 
 #[cfg(test)]
@@ -247,6 +285,9 @@ mod tests {
             ("Đảng viên", Field::Party),
             ("ĐV", Field::Party),
             ("Hình thức kỷ luật", Field::Discipline),
+            ("Kỉ luật", Field::Discipline),
+            ("Hình thức kỷ luật (nếu có)", Field::Discipline),
+            ("Loại kỉ luật", Field::DisciplineKind),
             ("Loại kỷ luật", Field::DisciplineKind),
             ("Không tính kỷ luật", Field::DisciplineExempt),
             ("Quyết định kỷ luật (số, ngày)", Field::DisciplineDecision),
@@ -288,6 +329,7 @@ mod tests {
         ];
         let header = find_header(&rows).expect("header");
         assert_eq!((header.row, header.height), (2, 3));
+        assert!(header.ignored.is_empty(), "{:?}", header.ignored);
         assert_eq!(
             header.columns,
             vec![
@@ -307,6 +349,19 @@ mod tests {
         let rows = vec![row(&["STT", "Họ tên", "Chức vụ"]), row(&["1", "Lê Văn B", ""])];
         let header = find_header(&rows).expect("header");
         assert_eq!(header.height, 1);
+    }
+
+    #[test]
+    fn unknown_and_repeated_columns_are_listed() {
+        let rows = vec![
+            row(&["STT", "Họ tên", "Kỉ luật", "Xếp loại 2022", "Kỷ luật"]),
+            row(&["1", "Lê Văn B", "", "", ""]),
+        ];
+        let header = find_header(&rows).expect("header");
+        assert_eq!(header.columns, vec![(0, Field::Index), (1, Field::Name), (2, Field::Discipline)]);
+        let ignored: Vec<(usize, &str, Option<usize>)> =
+            header.ignored.iter().map(|i| (i.col, i.text.as_str(), i.same_as)).collect();
+        assert_eq!(ignored, vec![(3, "Xếp loại 2022", None), (4, "Kỷ luật", Some(2))]);
     }
 
     #[test]

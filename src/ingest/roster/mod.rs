@@ -6,20 +6,22 @@
 
 mod cells;
 mod header;
+mod sheet;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
-use calamine::{Data, Range, Reader, open_workbook_auto};
+use calamine::{Data, Reader, open_workbook_auto};
 
 pub use header::{Field, classify};
 use header::{Header, find_header};
+use sheet::{Grid, SheetError};
 
 use super::units::{UnitIndex, looks_like_section};
 use crate::findings::{Finding, Findings, input};
 use crate::model::{Birth, Category, Discipline, Gender, Membership};
-use crate::source::Source;
-use crate::text::fold;
+use crate::source::{Source, cell_name};
+use crate::text::{decimal_vi, fold};
 
 /// One person as a roster row gives them, before the dataset is assembled.
 #[derive(Debug, Clone)]
@@ -53,35 +55,45 @@ pub struct Workbook {
     /// `false` when no sheet had a roster header (ROSTER_NO_HEADER, severity decided by
     /// the caller, who knows whether another workbook supplied the roster).
     pub has_roster: bool,
+    /// A sheet was refused as too large (INPUT_TOO_LARGE given): not also "no header".
+    pub refused: bool,
 }
 
 pub fn read_workbook(path: &Path, rel: &Path, units: &UnitIndex, findings: &mut Findings) -> Workbook {
-    let empty = Workbook { rows: Vec::new(), has_roster: false };
+    let mut book = Workbook { rows: Vec::new(), has_roster: false, refused: false };
     // calamine is careful, but a clerk's file must never take the whole run down.
     let _quiet = QuietPanics::enter();
-    let sheets = catch_unwind(AssertUnwindSafe(|| -> Result<Vec<(String, Range<Data>)>, String> {
-        let mut workbook = open_workbook_auto(path).map_err(|e| e.to_string())?;
-        let mut sheets = Vec::new();
-        for name in workbook.sheet_names() {
-            let range = workbook.worksheet_range(&name).map_err(|e| e.to_string())?;
-            sheets.push((name, range));
-        }
-        Ok(sheets)
-    }));
-    let sheets = match sheets {
-        Ok(Ok(sheets)) => sheets,
+    let opened = catch_unwind(AssertUnwindSafe(|| open_workbook_auto(path).map_err(|e| e.to_string())));
+    let mut workbook = match opened {
+        Ok(Ok(workbook)) => workbook,
         Ok(Err(why)) => {
             findings.push(unreadable(rel, &why));
-            return empty;
+            return book;
         }
         Err(_) => {
             findings.push(unreadable(rel, "tệp bị hỏng"));
-            return empty;
+            return book;
         }
     };
-    let mut book = empty;
-    for (sheet, range) in &sheets {
-        let reader = SheetReader { rel, sheet, range, units, findings: &mut *findings };
+    // One sheet at a time: only the sheet being read is held in memory.
+    for name in workbook.sheet_names() {
+        let grid = match catch_unwind(AssertUnwindSafe(|| sheet::read(&mut workbook, &name))) {
+            Ok(Ok(grid)) => grid,
+            Ok(Err(SheetError::TooLarge { row, col })) => {
+                findings.push(too_large(rel, &name, row, col));
+                book.refused = true;
+                continue;
+            }
+            Ok(Err(SheetError::Unreadable(why))) => {
+                findings.push(unreadable(rel, &why));
+                return book;
+            }
+            Err(_) => {
+                findings.push(unreadable(rel, "tệp bị hỏng"));
+                return book;
+            }
+        };
+        let reader = SheetReader { rel, sheet: &name, grid: &grid, units, findings: &mut *findings };
         match reader.read() {
             Some(rows) => {
                 book.has_roster = true;
@@ -90,13 +102,28 @@ pub fn read_workbook(path: &Path, rel: &Path, units: &UnitIndex, findings: &mut 
             None => findings.push(
                 Finding::info(
                     input::ROSTER_NO_HEADER,
-                    format!("Trang tính “{sheet}” không có dòng tiêu đề danh sách (cột “Họ và tên”); đã bỏ qua."),
+                    format!("Trang tính “{name}” không có dòng tiêu đề danh sách (cột “Họ và tên”); đã bỏ qua."),
                 )
                 .at(Source::file(rel)),
             ),
         }
     }
     book
+}
+
+/// A sheet with a value past the bounds of any real roster: refused whole, so that no
+/// part of it is taken for the complete list.
+fn too_large(rel: &Path, sheet: &str, row: u32, col: u32) -> Finding {
+    Finding::error(
+        input::INPUT_TOO_LARGE,
+        format!(
+            "Trang tính “{sheet}” có dữ liệu ở ô {}, vượt quá cỡ của một danh sách ({} dòng, {} cột, đến cột IV); trang tính này không được đọc. Nếu đó là ô gõ nhầm, hãy xóa nó (Ctrl+End trong Excel đưa tới ô cuối cùng có dữ liệu); nếu danh sách thật sự lớn hơn, hãy tách thành nhiều tệp.",
+            cell_name(row, col),
+            decimal_vi(f64::from(sheet::MAX_ROWS), 0),
+            sheet::MAX_COLUMNS,
+        ),
+    )
+    .at(Source::cell(rel, sheet, row, col))
 }
 
 thread_local! {
@@ -136,7 +163,7 @@ fn unreadable(rel: &Path, why: &str) -> Finding {
 struct SheetReader<'a> {
     rel: &'a Path,
     sheet: &'a str,
-    range: &'a Range<Data>,
+    grid: &'a Grid,
     units: &'a UnitIndex,
     findings: &'a mut Findings,
 }
@@ -151,21 +178,23 @@ enum Section {
 
 impl SheetReader<'_> {
     fn read(mut self) -> Option<Vec<RosterRow>> {
-        let (row0, col0) = self.range.start().unwrap_or((0, 0));
-        let texts: Vec<Vec<String>> = self
-            .range
-            .rows()
-            .take(header::HEADER_SEARCH_ROWS + 2)
-            .map(|r| r.iter().map(cells::text).collect())
-            .collect();
+        // The header is searched in the rows from the first one used, blank ones included.
+        let first = self.grid.first_row()?;
+        let window = header::HEADER_SEARCH_ROWS + 2;
+        let mut texts: Vec<Vec<String>> = vec![Vec::new(); window];
+        for (row, cells) in self.grid.rows_from(first).take_while(|(row, _)| *row < first + window as u32) {
+            texts[(row - first) as usize] = cells.iter().map(cells::text).collect();
+        }
         let header = find_header(&texts)?;
+        self.report_ignored(&header, &texts, first);
         let has_unit_column = header.has(|f| f == Field::Unit);
         let mut section = Section::None;
         let mut out = Vec::new();
-        for (i, row) in self.range.rows().enumerate().skip(header.row + header.height) {
-            let abs_row = row0 + i as u32;
+        let body = first + (header.row + header.height) as u32;
+        for (abs_row, row) in self.grid.rows_from(body) {
             let (rel, sheet) = (self.rel, self.sheet);
-            let at = move |col: usize| Source::cell(rel, sheet, abs_row, col0 + col as u32);
+            let at = move |col: usize| Source::cell(rel, sheet, abs_row, col as u32);
+            let row = row.as_slice();
             let texts: Vec<String> = row.iter().map(cells::text).collect();
             let filled: Vec<usize> = (0..texts.len()).filter(|c| !texts[*c].trim().is_empty()).collect();
             if filled.is_empty() {
@@ -375,6 +404,29 @@ impl SheetReader<'_> {
         Some(person)
     }
 
+    /// Each headed column that is not read, once, at its header cell: a column the
+    /// program does not understand must not look as if it had been taken into account.
+    fn report_ignored(&mut self, header: &Header, texts: &[Vec<String>], first: u32) {
+        for column in &header.ignored {
+            let at = |col: usize| Source::cell(self.rel, self.sheet, first + column.row as u32, col as u32);
+            let message = match column.same_as {
+                None => format!(
+                    "Cột “{}” không thuộc các cột chương trình đọc nên không được dùng. Nếu cột này cần cho việc đánh giá, hãy đặt lại tên cột theo mẫu (xem mục “Danh sách Excel” trong inputs/README.md).",
+                    column.text
+                ),
+                Some(first_col) => {
+                    let first_text = header_text(texts, header, first_col);
+                    format!(
+                        "Cột “{}” trùng ý nghĩa với cột “{first_text}” ({}); chỉ cột đầu được đọc. Hãy gộp hai cột hoặc đổi tên cột này.",
+                        column.text,
+                        cell_name(first + header.row as u32, first_col as u32),
+                    )
+                }
+            };
+            self.findings.push(Finding::info(input::ROSTER_COLUMN_IGNORED, message).at(at(column.col)));
+        }
+    }
+
     fn invalid(&mut self, message: String, source: Source) {
         self.findings.push(Finding::error(input::INPUT_INVALID, message).at(source));
     }
@@ -382,6 +434,14 @@ impl SheetReader<'_> {
     fn unknown_unit(&mut self, label: &str, source: Source) {
         self.findings.push(self.units.unknown(label, source));
     }
+}
+
+/// The text of a header column, both rows of a two-row header joined.
+fn header_text(texts: &[Vec<String>], header: &Header, col: usize) -> String {
+    (header.row..header.row + header.height.min(2))
+        .filter_map(|r| texts.get(r)?.get(col).filter(|t| !t.trim().is_empty()).cloned())
+        .collect::<Vec<_>>()
+        .join(" / ")
 }
 
 fn name_col(header: &Header) -> usize {
