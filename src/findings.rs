@@ -37,6 +37,20 @@ pub mod input {
     pub const AGENCY_MISSING: &str = "AGENCY_MISSING";
     pub const DUPLICATE_REVIEW: &str = "DUPLICATE_REVIEW";
     pub const INPUT_UNCLASSIFIED: &str = "INPUT_UNCLASSIFIED";
+
+    /// Every input finding: problems of the files themselves, the causes that rule
+    /// findings may follow from.
+    pub const ALL: [&str; 9] = [
+        INPUT_UNREADABLE,
+        INPUT_INVALID,
+        ROSTER_NO_HEADER,
+        ROSTER_DUPLICATE,
+        UNKNOWN_UNIT,
+        UNKNOWN_PERSON,
+        AGENCY_MISSING,
+        DUPLICATE_REVIEW,
+        INPUT_UNCLASSIFIED,
+    ];
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -101,6 +115,11 @@ impl Finding {
 
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+
+    /// A problem of an input file rather than of the data's lawfulness: told first.
+    pub fn is_input(&self) -> bool {
+        input::ALL.contains(&self.rule)
     }
 }
 
