@@ -106,7 +106,7 @@ fn translate(msg: &str) -> String {
     if let Some(limit) = limit_message(msg) {
         return limit;
     }
-    syntax_message(msg)
+    format!("Lỗi cú pháp YAML: {}", syntax_message(msg))
 }
 
 /// The budget that guards against hostile files, told by which limit was reached: a
