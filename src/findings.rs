@@ -45,6 +45,23 @@ pub mod input {
     pub const ROSTER_COLUMN_IGNORED: &str = "ROSTER_COLUMN_IGNORED";
     /// Roster files exist in none of the inputs: the agency has no people to rate.
     pub const ROSTER_MISSING: &str = "ROSTER_MISSING";
+
+    /// Every input finding: problems of the files themselves, the causes that rule
+    /// findings may follow from.
+    pub const ALL: [&str; 12] = [
+        INPUT_UNREADABLE,
+        INPUT_INVALID,
+        ROSTER_NO_HEADER,
+        ROSTER_DUPLICATE,
+        UNKNOWN_UNIT,
+        UNKNOWN_PERSON,
+        AGENCY_MISSING,
+        DUPLICATE_REVIEW,
+        INPUT_UNCLASSIFIED,
+        INPUT_TOO_LARGE,
+        ROSTER_COLUMN_IGNORED,
+        ROSTER_MISSING,
+    ];
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -109,6 +126,11 @@ impl Finding {
 
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+
+    /// A problem of an input file rather than of the data's lawfulness: told first.
+    pub fn is_input(&self) -> bool {
+        input::ALL.contains(&self.rule)
     }
 }
 

@@ -177,13 +177,13 @@ fn classify(path: PathBuf, rel: PathBuf, findings: &mut Findings) -> Option<Inpu
             );
             return None;
         }
-        Ok(Some(bytes)) => match String::from_utf8(bytes) {
-            Ok(text) => text,
-            Err(_) => {
+        Ok(Some(bytes)) => match crate::text::decode_text(bytes) {
+            Some(text) => text,
+            None => {
                 findings.push(
                     Finding::error(
                         input::INPUT_UNREADABLE,
-                        "Tệp YAML không phải văn bản UTF-8; hãy lưu lại với bảng mã UTF-8.",
+                        "Tệp YAML không phải văn bản UTF-8 hay UTF-16; hãy mở tệp và lưu lại với bảng mã UTF-8.",
                     )
                     .at(Source::file(rel)),
                 );

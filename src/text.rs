@@ -39,6 +39,21 @@ fn clean_chars(len: usize, chars: impl Iterator<Item = char>) -> String {
     out
 }
 
+/// The text of a file saved as UTF-8 (with or without a byte order mark) or as UTF-16
+/// with its mark, as Notepad's "Unicode" does; `None` for any other encoding.
+pub fn decode_text(bytes: Vec<u8>) -> Option<String> {
+    let utf16 = |bytes: &[u8], unit: fn([u8; 2]) -> u16| {
+        let units: Vec<u16> = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]])).collect();
+        (bytes.len() % 2 == 0).then(|| String::from_utf16(&units).ok()).flatten()
+    };
+    match bytes.as_slice() {
+        [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes),
+        [0xFE, 0xFF, rest @ ..] => utf16(rest, u16::from_be_bytes),
+        [0xEF, 0xBB, 0xBF, rest @ ..] => String::from_utf8(rest.to_vec()).ok(),
+        _ => String::from_utf8(bytes).ok(),
+    }
+}
+
 /// NFC with the characters XML forbids and invisible marks removed, spacing kept:
 /// what may be written into a document part (the blanks of "Số:      /BC-SNV" included).
 /// Text that is already so (nearly all of it: ingest cleaned it) is borrowed, not copied.
@@ -340,6 +355,18 @@ mod tests {
         assert_eq!(slug("CON"), "con-dv");
         assert_eq!(slug("///"), "khong-ten");
         assert_eq!(slug("Đặng Thị Ánh"), "dang-thi-anh");
+    }
+
+    #[test]
+    fn utf16_and_bom_files_are_read() {
+        let text = "kind: unit_review\nunit: Văn phòng Sở\n";
+        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain(text.encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        let bom: Vec<u8> = [0xEF, 0xBB, 0xBF].into_iter().chain(text.bytes()).collect();
+        for bytes in [le, be, bom, text.as_bytes().to_vec()] {
+            assert_eq!(decode_text(bytes).as_deref(), Some(text));
+        }
+        assert_eq!(decode_text(vec![0xC3, 0x28]), None);
     }
 
     #[test]

@@ -57,7 +57,7 @@ fn a_missing_inputs_folder_or_bad_date_cannot_run() {
     assert_eq!(code, 2);
     assert!(stderr.contains("không có thư mục dữ liệu"), "{stderr}");
     let dir = case("lock-files");
-    let (code, _, stderr) = run(&["check", "--inputs", dir.path().to_str().unwrap(), "--today", "21/11/2023"]);
+    let (code, _, stderr) = run(&["check", "--inputs", dir.path().to_str().unwrap(), "--today", "31/02/2023"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("--today"), "{stderr}");
     let (code, _, _) = run(&["check", "--no-such-flag"]);

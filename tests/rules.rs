@@ -73,6 +73,26 @@ const CASES: &[Case] = &[
     ("dossier-incomplete", &[], "2023-11-20", &[]),
     ("ballot-inconsistent", &[], AFTER, &[("BALLOT_INCONSISTENT", "error", None, None)]),
     ("no-final-rating", &[], "2023-11-21", &[("NO_FINAL_RATING", "error", VP, Some("Đặng Văn Hải"))]),
+    // Only the unit's proposal broke the rule and the consultation concluded lawfully:
+    // a warning on the person (rules.md, Precise readings).
+    (
+        "corrected-discipline",
+        &[("Võ Văn Giang", "Kỷ luật", "Khiển trách"), ("Võ Văn Giang", "Loại kỷ luật", "Đảng")],
+        AFTER,
+        &[("DISCIPLINE", "warning", VP, Some("Võ Văn Giang"))],
+    ),
+    (
+        "corrected-under-six",
+        &[("Võ Văn Giang", "Số tháng công tác", "5")],
+        AFTER,
+        &[("UNDER_SIX_MONTHS", "warning", VP, Some("Võ Văn Giang"))],
+    ),
+    (
+        "corrected-leave-cap",
+        &[("Võ Văn Giang", "Nghỉ ốm (ngày)", "120")],
+        AFTER,
+        &[("LEAVE_CAP", "warning", VP, Some("Võ Văn Giang"))],
+    ),
 ];
 
 #[test]
@@ -170,4 +190,23 @@ fn derivations_of_category_group_and_final_rating() {
     assert_eq!((cc.excellent, cc.good, cc.ceiling), (2, 5, 1));
     let vp = &e.quotas.units[0];
     assert_eq!((vp.excellent, vp.rated, vp.ceiling), (1, 6, 1));
+}
+
+/// rules.md, Precise readings: a unit with no meeting file gets one DOSSIER_INCOMPLETE
+/// naming how many people it leaves unrated, and no NO_FINAL_RATING per member, before
+/// the deadline as after it.
+#[test]
+fn a_unit_without_a_meeting_file_gets_one_finding() {
+    for today in [AFTER, "2023-11-10"] {
+        let dir = rules_case("clean", &[]);
+        std::fs::remove_file(dir.path().join("don-vi/tt.yaml")).unwrap();
+        let (code, json) = check_json_on(dir.path(), today);
+        let findings = json["findings"].as_array().unwrap();
+        assert_eq!(findings.len(), 1, "{today}: {json:#}");
+        let f = &findings[0];
+        assert_eq!((f["rule"].as_str(), f["severity"].as_str()), (Some("DOSSIER_INCOMPLETE"), Some("error")));
+        assert_eq!((f["unit"].as_str(), f["person"].as_str()), (TT, None));
+        assert!(f["message"].as_str().unwrap().contains("5 người"), "{f:#}");
+        assert_eq!(code, 1);
+    }
 }

@@ -7,6 +7,7 @@ mod init;
 mod report;
 mod schedule;
 mod status;
+mod usage;
 mod watch;
 
 use std::path::PathBuf;
@@ -43,17 +44,32 @@ pub struct InputArgs {
 /// Where the documents go, for every command that writes them.
 #[derive(Args, Debug)]
 pub struct OutputArgs {
-    /// Thư mục văn bản kết quả (outputs folder)
-    #[arg(long, default_value = "outputs")]
-    pub outputs: PathBuf,
+    /// Thư mục văn bản kết quả; mặc định: thư mục “outputs” cạnh thư mục dữ liệu (outputs folder; default: `outputs` beside the inputs folder)
+    #[arg(long)]
+    pub outputs: Option<PathBuf>,
     /// Số bản cũ giữ lại cho mỗi văn bản trong outputs/.history (versions kept per document)
     #[arg(long, default_value_t = 5)]
     pub keep_history: usize,
 }
 
 impl OutputArgs {
-    pub fn options(&self, today: chrono::NaiveDate, progress: bool, lock_wait: std::time::Duration) -> BuildOptions {
-        BuildOptions { outputs: self.outputs.clone(), today, keep_history: self.keep_history, lock_wait, progress }
+    /// `--outputs`, else the `outputs` folder beside the inputs folder (the sample layout:
+    /// `inputs/` and `outputs/` side by side), never the folder the command ran from.
+    pub fn folder(&self, inputs: &std::path::Path) -> PathBuf {
+        self.outputs.clone().unwrap_or_else(|| {
+            let parent = inputs.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+            parent.join("outputs")
+        })
+    }
+
+    pub fn options(
+        &self,
+        inputs: &std::path::Path,
+        today: chrono::NaiveDate,
+        progress: bool,
+        lock_wait: std::time::Duration,
+    ) -> BuildOptions {
+        BuildOptions { outputs: self.folder(inputs), today, keep_history: self.keep_history, lock_wait, progress }
     }
 }
 
@@ -144,10 +160,14 @@ pub fn main() -> ExitCode {
     }));
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(err) => {
-            let code = if err.use_stderr() { exit::CANNOT_RUN } else { exit::OK };
+        // Help and version are printed as they are; a mistake is told in Vietnamese.
+        Err(err) if !err.use_stderr() => {
             let _ = err.print();
-            return ExitCode::from(code);
+            return ExitCode::from(exit::OK);
+        }
+        Err(err) => {
+            eprintln!("{}", usage::message(&err));
+            return ExitCode::from(exit::CANNOT_RUN);
         }
     };
     let code = match cli.command {
@@ -179,12 +199,12 @@ pub fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
-/// `--today` or the system date; a malformed date is a usage error (exit 2).
+/// `--today` or the system date, in any form the YAML files accept (2023-11-21,
+/// 21/11/2023...); a malformed date is a usage error (exit 2).
 fn today(arg: Option<&str>) -> Result<chrono::NaiveDate, String> {
     match arg {
         None => Ok(chrono::Local::now().date_naive()),
-        Some(text) => chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d")
-            .map_err(|_| format!("--today “{text}” không hợp lệ; hãy viết theo dạng YYYY-MM-DD (ví dụ 2023-11-21).")),
+        Some(text) => crate::ingest::yaml::parse_date(text).map_err(|why| format!("--today: {why}")),
     }
 }
 

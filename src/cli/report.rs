@@ -47,18 +47,19 @@ fn counts(run: &CheckRun) -> (usize, usize) {
     run.ingest.dataset.as_ref().map_or((0, 0), |d| (d.people.len(), d.agency.units.len()))
 }
 
-/// Errors first, then by unit, rule and place, so that output is stable between runs.
-fn sorted(run: &CheckRun) -> Vec<&Finding> {
+/// Errors first, then by unit, input problems (the causes) before rule findings, then
+/// rule and place, so that output is stable between runs. `check`, `build` and `watch`
+/// all print in this order.
+pub fn sorted(run: &CheckRun) -> Vec<&Finding> {
     let mut all: Vec<&Finding> = run.findings.iter().collect();
-    all.sort_by(|a, b| {
-        (a.severity, &a.unit, a.rule, a.source.as_ref().map(|s| s.to_string())).cmp(&(
-            b.severity,
-            &b.unit,
-            b.rule,
-            b.source.as_ref().map(|s| s.to_string()),
-        ))
-    });
+    all.sort_by_cached_key(|f| (f.severity, f.unit.clone(), !f.is_input(), f.rule, f.source.as_ref().map(|s| s.to_string())));
     all
+}
+
+/// The folder as the clerk's file manager shows it: absolute, so that a relative
+/// `--outputs` run from some other folder is still found.
+fn absolute(path: &Path) -> std::path::PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 pub fn text(run: &CheckRun, inputs: &Path) -> String {
@@ -68,7 +69,7 @@ pub fn text(run: &CheckRun, inputs: &Path) -> String {
         out,
         "Đã đọc {} tệp trong “{}”: {people} người, {units} đơn vị.",
         run.ingest.files.len(),
-        inputs.display()
+        absolute(inputs).display()
     );
     let mut groups: BTreeMap<(bool, String), Vec<&Finding>> = BTreeMap::new();
     for f in sorted(run) {
@@ -78,11 +79,19 @@ pub fn text(run: &CheckRun, inputs: &Path) -> String {
         };
         groups.entry(key).or_default().push(f);
     }
-    // Units with errors come first, then the others; the agency-wide group last.
+    // Units with errors come first, then the others; the agency-wide group last, unless
+    // it holds a file that could not be read: that is a cause, and comes first.
     let mut ordered: Vec<(&(bool, String), &Vec<&Finding>)> = groups.iter().collect();
-    ordered.sort_by_key(|((general, name), list)| (*general, !list.iter().any(|f| f.is_error()), name.clone()));
+    let is_cause = |f: &&Finding| f.is_input() && f.severity != Severity::Info;
+    ordered.sort_by_key(|((general, name), list)| {
+        let general_last = *general && !list.iter().any(is_cause);
+        (general_last, !list.iter().any(|f| f.is_error()), name.clone())
+    });
     for ((_, name), list) in ordered {
         let _ = writeln!(out, "\n{name}");
+        // Within a unit, what went wrong with its files first: the rest may follow from it.
+        let mut list = list.clone();
+        list.sort_by_key(|f| (!f.is_input(), f.severity));
         for f in list {
             let _ = writeln!(out, "  {} [{}] {}", f.severity.label_vi(), f.rule, f.message);
             if let Some(source) = &f.source {
@@ -112,15 +121,16 @@ pub fn build_summary(report: &Report, outputs: &Path) -> String {
     if report.written.is_empty() && report.beside.is_empty() {
         let _ = writeln!(
             out,
-            "\nKhông có gì thay đổi: không ghi lại văn bản nào ({} văn bản giữ nguyên).",
-            report.unchanged.len()
+            "\nKhông có gì thay đổi: không ghi lại văn bản nào ({} văn bản giữ nguyên trong “{}”).",
+            report.unchanged.len(),
+            absolute(outputs).display()
         );
     } else {
         let _ = writeln!(
             out,
             "\nĐã ghi {} văn bản vào “{}”; {} văn bản không đổi.",
             report.written.len(),
-            outputs.display(),
+            absolute(outputs).display(),
             report.unchanged.len()
         );
     }

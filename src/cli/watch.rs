@@ -38,11 +38,12 @@ pub fn command(input: &InputArgs, output: &OutputArgs, tick: bool) -> u8 {
         }
     }
     let canonical = |p: &Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
-    let outputs = canonical(output.outputs.as_path());
+    let outputs_arg = output.folder(inputs);
+    let outputs = canonical(&outputs_arg);
     let roots: Vec<PathBuf> = std::iter::once(inputs.to_path_buf()).chain(templates).map(|p| canonical(&p)).collect();
     let rebuild = |why: &str| {
         let today = if fixed_today { today } else { chrono::Local::now().date_naive() };
-        let options = output.options(today, false, Duration::from_secs(60));
+        let options = output.options(inputs, today, false, Duration::from_secs(60));
         let stamp = chrono::Local::now().format("%H:%M:%S");
         match build(inputs, &options) {
             Ok(outcome) => {
@@ -54,10 +55,10 @@ pub fn command(input: &InputArgs, output: &OutputArgs, tick: bool) -> u8 {
                     run.findings.count(Severity::Error),
                     run.findings.count(Severity::Warning)
                 );
-                for f in run.findings.iter().filter(|f| f.severity != Severity::Info) {
+                for f in report::sorted(run).into_iter().filter(|f| f.severity != Severity::Info) {
                     println!("    {f}");
                 }
-                print!("{}", report::build_summary(&outcome.report, output.outputs.as_path()));
+                print!("{}", report::build_summary(&outcome.report, &outputs_arg));
             }
             Err(err) => println!("[{stamp}] {why}: LỖI: {err}"),
         }

@@ -2,11 +2,13 @@
 //! without the section numbering rosters put in front ("II. VĂN PHÒNG SỞ").
 
 use std::collections::HashMap;
+use std::path::Path;
 
 use crate::findings::{Finding, input};
 use crate::model::{Agency, LEADERSHIP_NAME, Membership, UnitId};
 use crate::source::Source;
-use crate::text::{clean, closest, join_or, unit_key};
+use crate::ingest::yaml::top_level_value;
+use crate::text::{clean, closest, fold, join_or, unit_key};
 
 /// Names that mean the agency's leadership in a roster section or a consultation entry.
 const LEADERSHIP_NAMES: [&str; 5] =
@@ -42,6 +44,21 @@ impl UnitIndex {
     /// A unit proper (not the leadership).
     pub fn resolve_unit(&self, label: &str) -> Option<UnitId> {
         self.resolve(label).and_then(Membership::unit)
+    }
+
+    /// The unit a label most likely means: the one it names, else the closest name.
+    pub fn guess(&self, label: &str) -> Option<UnitId> {
+        self.resolve_unit(label).or_else(|| self.suggestions(label).first().and_then(|s| self.resolve_unit(s)))
+    }
+
+    /// The unit a meeting file is about when it cannot be read as one: its `unit:` line,
+    /// else a file name that spells a unit's name or alias ("van-phong-so.yaml").
+    pub fn of_meeting_file(&self, rel: &Path, text: Option<&str>) -> Option<UnitId> {
+        if let Some(unit) = text.and_then(|t| top_level_value(t, "unit")).and_then(|label| self.guess(label)) {
+            return Some(unit);
+        }
+        let stem = fold(&rel.file_stem()?.to_string_lossy());
+        self.labels.iter().find(|label| fold(label) == stem).and_then(|label| self.resolve_unit(label))
     }
 
     pub fn suggestions(&self, label: &str) -> Vec<&str> {

@@ -108,7 +108,57 @@ pub struct Unit {
     pub aliases: Vec<String>,
     /// The quota group of the unit's staff without a post, when agency.yaml names one.
     pub group: Option<String>,
+    /// The folder of its documents under outputs/, when agency.yaml sets one (`folder:`).
+    pub folder: Option<String>,
     pub source: Source,
+}
+
+/// The agency-level folder under outputs/: no unit may take it.
+pub const AGENCY_FOLDER: &str = "co-quan";
+
+/// Where each unit's documents go, and the units whose names had to be told apart.
+pub struct UnitFolders {
+    /// Indexed like [`Agency::units`].
+    pub names: Vec<String>,
+    /// Units that wanted one folder name (`folder:` or the slug of their name).
+    pub clashes: Vec<(String, Vec<UnitId>)>,
+}
+
+impl Agency {
+    /// Each unit's folder: its `folder:` from agency.yaml, else the slug of its name.
+    /// Units wanting the same folder each get a suffix from a hash of their full name:
+    /// a unit keeps its folder whatever the order of agency.yaml (a numbered suffix moved
+    /// with the order, and each folder got the other unit's documents).
+    pub fn unit_folders(&self) -> UnitFolders {
+        let wanted: Vec<String> =
+            self.units.iter().map(|u| crate::text::slug(u.folder.as_deref().unwrap_or(&u.name))).collect();
+        let mut clashes: Vec<(String, Vec<UnitId>)> = Vec::new();
+        for name in &wanted {
+            let sharing: Vec<UnitId> = (0..wanted.len()).filter(|other| wanted[*other] == *name).collect();
+            if (sharing.len() > 1 || name == AGENCY_FOLDER) && !clashes.iter().any(|(n, _)| n == name) {
+                clashes.push((name.clone(), sharing));
+            }
+        }
+        let mut names: Vec<String> = wanted
+            .iter()
+            .zip(&self.units)
+            .map(|(name, unit)| {
+                if clashes.iter().any(|(n, _)| n == name) {
+                    let hash = blake3::hash(unit.name.as_bytes()).to_hex();
+                    format!("{name}-{}", &hash[..6])
+                } else {
+                    name.clone()
+                }
+            })
+            .collect();
+        // Two units of the very same name (an error of its own): told apart by position.
+        for id in 0..names.len() {
+            if names[..id].contains(&names[id]) {
+                names[id] = format!("{}-{}", names[id], id + 1);
+            }
+        }
+        UnitFolders { names, clashes }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

@@ -19,6 +19,10 @@ pub struct Dataset {
     members: Vec<Vec<PersonId>>,
     #[serde(skip)]
     reviews: Vec<Option<usize>>,
+    /// Units whose meeting file exists but could not be read: its input finding is the
+    /// cause, and the rules derive nothing from the missing review (rules.md, Precise
+    /// readings: "A unit with no meeting file").
+    pub unreadable_reviews: Vec<UnitId>,
 }
 
 impl Dataset {
@@ -43,7 +47,7 @@ impl Dataset {
                 *slot = Some(i);
             }
         }
-        Dataset { agency, people, unit_reviews, agency_review, members, reviews }
+        Dataset { agency, people, unit_reviews, agency_review, members, reviews, unreadable_reviews: Vec::new() }
     }
 
     pub fn unit_name(&self, id: UnitId) -> &str {
@@ -56,6 +60,11 @@ impl Dataset {
 
     pub fn headcount(&self, unit: UnitId) -> usize {
         self.members.get(unit).map_or(0, Vec::len)
+    }
+
+    /// A meeting file of this unit was there but could not be read.
+    pub fn review_unreadable(&self, unit: UnitId) -> bool {
+        self.unreadable_reviews.contains(&unit)
     }
 
     pub fn review_of(&self, unit: UnitId) -> Option<&UnitReview> {

@@ -99,24 +99,13 @@ pub const REPORT_FILE: &str = "bao-cao-kiem-diem-tap-the.docx";
 pub const PROPOSAL_FILE: &str = "danh-sach-de-xuat-xep-loai.docx";
 pub const SELF_REVIEW_DIR: &str = "tu-kiem-diem";
 
-/// Unique folder names for the units: slugs, numbered on a collision.
+/// Each unit's folder under outputs/ (see [`crate::model::Agency::unit_folders`]).
 pub fn unit_folders(d: &Dataset) -> Vec<String> {
-    let mut folders: Vec<String> = Vec::new();
-    for u in &d.agency.units {
-        let base = slug(&u.name);
-        let mut name = base.clone();
-        let mut n = 2;
-        while folders.contains(&name) || name == "co-quan" {
-            name = format!("{base}-{n}");
-            n += 1;
-        }
-        folders.push(name);
-    }
-    folders
+    d.agency.unit_folders().names
 }
 
 /// The agency-level folder.
-pub const AGENCY_DIR: &str = "co-quan";
+pub const AGENCY_DIR: &str = crate::model::AGENCY_FOLDER;
 pub const STATUS_FILE: &str = "tinh-hinh-thuc-hien.docx";
 
 /// What a build plans from: the dataset, the rules' outcome, which units are clean,

@@ -21,6 +21,7 @@ pub fn agency(doc: AgencyDoc, rel: &Path, findings: &mut Findings) -> Agency {
             },
             aliases: u.value.aliases.iter().map(|a| clean(a)).collect(),
             group: u.value.group.as_deref().map(clean).filter(|g| !g.is_empty()),
+            folder: u.value.folder.as_deref().map(clean).filter(|f| !f.is_empty()),
             source: source_of(rel, u),
         })
         .collect();
@@ -56,6 +57,7 @@ pub fn agency(doc: AgencyDoc, rel: &Path, findings: &mut Findings) -> Agency {
         source: Source::file(rel),
     };
     check_duplicate_units(&agency, findings);
+    check_folder_clashes(&agency, findings);
     if let Some(settings) = doc.settings {
         let defaults = Settings::default();
         let index = UnitIndex::new(&agency);
@@ -124,5 +126,28 @@ fn check_duplicate_units(agency: &Agency, findings: &mut Findings) {
                 );
             }
         }
+    }
+}
+
+/// Units whose names make the same folder name: each gets a suffix of its own, stable
+/// whatever the order, and the clerk is told how to choose readable names.
+fn check_folder_clashes(agency: &Agency, findings: &mut Findings) {
+    let folders = agency.unit_folders();
+    for (wanted, units) in &folders.clashes {
+        let placed: Vec<String> = units
+            .iter()
+            .map(|&id| format!("“{}” → “{}”", agency.units[id].name, folders.names[id]))
+            .collect();
+        let Some(&first) = units.first() else { continue };
+        findings.push(
+            Finding::warning(
+                input::INPUT_INVALID,
+                format!(
+                    "Tên thư mục “{wanted}” trùng nhau (hoặc trùng thư mục của cơ quan), nên văn bản được lưu vào: {}. Hãy đặt `folder:` riêng cho từng đơn vị trong agency.yaml để có tên thư mục dễ đọc.",
+                    placed.join("; ")
+                ),
+            )
+            .at(agency.units[first].source.clone()),
+        );
     }
 }

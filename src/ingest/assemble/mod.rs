@@ -2,6 +2,7 @@
 //! the meeting files, whose names are resolved against the roster.
 
 mod agency;
+mod causes;
 mod people;
 mod reviews;
 
@@ -26,7 +27,7 @@ pub struct Ingest {
 
 pub fn ingest(root: &Path, findings: &mut Findings) -> Ingest {
     let files = scan(root, findings);
-    let dataset = assemble(&files, findings);
+    let dataset = assemble(root, &files, findings);
     Ingest { dataset, files }
 }
 
@@ -34,7 +35,7 @@ fn of_kind(files: &[InputFile], kind: YamlKind) -> impl Iterator<Item = &InputFi
     files.iter().filter(move |f| f.kind == FileKind::Yaml(kind))
 }
 
-fn assemble(files: &[InputFile], findings: &mut Findings) -> Option<Dataset> {
+fn assemble(root: &Path, files: &[InputFile], findings: &mut Findings) -> Option<Dataset> {
     let agency_files: Vec<&InputFile> = of_kind(files, YamlKind::Agency).collect();
     let agency_file = match agency_files.as_slice() {
         [one] => *one,
@@ -77,7 +78,12 @@ fn assemble(files: &[InputFile], findings: &mut Findings) -> Option<Dataset> {
     let mut refused = 0;
     let workbooks = books.len();
     for (file, book) in books {
-        if book.refused && !book.has_roster {
+        // A workbook refused or that could not be opened has its finding already: not
+        // also "no roster".
+        let unreadable = findings.iter().any(|f| {
+            f.rule == input::INPUT_UNREADABLE && f.source.as_ref().is_some_and(|s| s.file == file.rel)
+        });
+        if !book.has_roster && (book.refused || unreadable) {
             refused += 1;
         } else if !book.has_roster {
             rosterless.push(file.rel.clone());
@@ -164,7 +170,12 @@ fn assemble(files: &[InputFile], findings: &mut Findings) -> Option<Dataset> {
         }
     }
 
-    Some(Dataset::new(agency, people, unit_reviews, agency_review))
+    let unreadable_reviews = causes::place_failed_meeting_files(findings, root, &units, &agency);
+    findings.extend(causes::year_against_meetings(&agency, &unit_reviews));
+    causes::collapse_unknown_people(findings, &causes::failed_rosters(findings));
+    let mut dataset = Dataset::new(agency, people, unit_reviews, agency_review);
+    dataset.unreadable_reviews = unreadable_reviews;
+    Some(dataset)
 }
 
 fn text_of(file: &InputFile) -> &str {

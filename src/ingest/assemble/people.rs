@@ -1,6 +1,7 @@
 //! Roster rows → people, and finding people again by name.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
+use std::path::PathBuf;
 
 use super::super::roster::RosterRow;
 use crate::findings::{Finding, Findings, input};
@@ -13,6 +14,8 @@ use crate::text::{closest, join_or, name_key};
 pub fn people(rows: Vec<RosterRow>, unit_name: &dyn Fn(Membership) -> String, findings: &mut Findings) -> Vec<Person> {
     let mut people: Vec<Person> = Vec::with_capacity(rows.len());
     let mut seen: HashMap<(Membership, String), Vec<PersonId>> = HashMap::new();
+    // Each ROSTER_DUPLICATE with the file of the row it repeats.
+    let mut duplicates: Vec<(Finding, PathBuf)> = Vec::new();
     for row in rows {
         let Some(membership) = row.membership else {
             continue;
@@ -24,7 +27,7 @@ pub fn people(rows: Vec<RosterRow>, unit_name: &dyn Fn(Membership) -> String, fi
             .map(|id| &people[*id])
             .find(|p| p.birth.is_none() || row.birth.is_none() || p.birth == row.birth)
         {
-            findings.push(
+            duplicates.push((
                 Finding::error(
                     input::ROSTER_DUPLICATE,
                     format!(
@@ -37,7 +40,8 @@ pub fn people(rows: Vec<RosterRow>, unit_name: &dyn Fn(Membership) -> String, fi
                 .unit(unit_name(membership))
                 .person(row.name.clone())
                 .at(row.source.clone()),
-            );
+                first.source.file.clone(),
+            ));
             continue;
         }
         twins.push(people.len());
@@ -62,7 +66,42 @@ pub fn people(rows: Vec<RosterRow>, unit_name: &dyn Fn(Membership) -> String, fi
             source: row.source,
         });
     }
+    findings.extend(copied_workbooks(duplicates));
     people
+}
+
+/// Many rows of one workbook repeating another workbook is a copied file, told once;
+/// a repeated row within one workbook, or a single one across two, is told per row.
+fn copied_workbooks(duplicates: Vec<(Finding, PathBuf)>) -> Vec<Finding> {
+    let files = |(finding, first): &(Finding, PathBuf)| {
+        (finding.source.as_ref().map(|s| s.file.clone()).unwrap_or_default(), first.clone())
+    };
+    let mut pairs: BTreeMap<(PathBuf, PathBuf), usize> = BTreeMap::new();
+    for duplicate in &duplicates {
+        *pairs.entry(files(duplicate)).or_default() += 1;
+    }
+    let mut told: Vec<(PathBuf, PathBuf)> = Vec::new();
+    let mut out = Vec::new();
+    for duplicate in duplicates {
+        let pair = files(&duplicate);
+        let count = pairs[&pair];
+        if pair.0 == pair.1 || count < 2 {
+            out.push(duplicate.0);
+        } else if !told.contains(&pair) {
+            out.push(
+                Finding::error(
+                    input::ROSTER_DUPLICATE,
+                    format!(
+                        "{count} người trong tệp này đã có trong “{}”: có lẽ đây là bản sao của cùng một danh sách. Hãy bỏ một trong hai tệp ra khỏi thư mục dữ liệu.",
+                        crate::source::display_path(&pair.1)
+                    ),
+                )
+                .at(Source::file(&pair.0)),
+            );
+            told.push(pair);
+        }
+    }
+    out
 }
 
 /// Finds people of one unit (or the leadership) by name, case and spacing ignored.

@@ -153,6 +153,17 @@ pub fn panic_is_handled() -> bool {
 }
 
 fn unreadable(rel: &Path, why: &str) -> Finding {
+    // calamine's reasons are English ("Zip error: … EOCD"): the clerk gets what they mean.
+    let lower = why.to_lowercase();
+    let why = if lower.contains("password") || lower.contains("encrypt") {
+        "tệp có đặt mật khẩu"
+    } else if lower.contains("zip") || lower.contains("eocd") || lower.contains("cfb") || lower.contains("signature") {
+        "tệp bị hỏng, chưa tải về xong, hoặc không phải tệp Excel dù mang đuôi Excel"
+    } else if why.is_ascii() {
+        "tệp bị hỏng hoặc không đúng định dạng Excel"
+    } else {
+        why
+    };
     Finding::error(
         input::INPUT_UNREADABLE,
         format!("Không đọc được tệp Excel ({why}). Hãy mở tệp bằng Excel, bỏ mật khẩu nếu có, rồi lưu lại dạng .xlsx."),

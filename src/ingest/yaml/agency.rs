@@ -82,6 +82,9 @@ pub struct UnitDoc {
     /// A quota group for the unit's staff without a post (agency-level override).
     #[serde(default)]
     pub group: Option<String>,
+    /// The unit's folder under outputs/, stable whatever the order of the units.
+    #[serde(default)]
+    pub folder: Option<String>,
 }
 
 #[derive(Debug, Deserialize, Clone, Copy)]

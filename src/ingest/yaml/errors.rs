@@ -94,13 +94,61 @@ fn translate(msg: &str) -> String {
     if msg.starts_with("invalid u") || msg.starts_with("invalid i") {
         return "Giá trị phải là một số nguyên không âm (ví dụ: 8).".to_string();
     }
-    if let Some(rest) = msg.strip_prefix("invalid type: ") {
-        return format!("Giá trị sai kiểu ({rest}).");
+    if msg.starts_with("invalid type: ") || msg.starts_with("invalid value: ") {
+        return "Giá trị ở đây sai kiểu: chỗ này cần một giá trị khác (một chữ, một số, một danh sách “- ...” hay một mục “khóa: giá trị”). Hãy so với tệp mẫu (`xeploai init`).".to_string();
     }
-    if msg.contains("budget") || msg.contains("alias") && msg.contains("limit") {
-        return format!("Tệp YAML dùng quá nhiều tham chiếu (&/*) và bị từ chối để bảo vệ hệ thống ({msg}).");
+    if let Some(rest) = msg.strip_prefix("unknown variant `") {
+        let (value, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let expected = expected.trim_start_matches(", expected one of ").trim_start_matches(", expected ");
+        let expected = expected.replace('`', "");
+        return format!("Giá trị “{value}” không hợp lệ ở đây; hãy dùng một trong các giá trị: {expected}.");
     }
-    format!("Lỗi cú pháp YAML: {msg}.")
+    if let Some(limit) = limit_message(msg) {
+        return limit;
+    }
+    format!("Lỗi cú pháp YAML: {}", syntax_message(msg))
+}
+
+/// The budget that guards against hostile files, told by which limit was reached: a
+/// deep nesting or a huge file is not "too many references".
+fn limit_message(msg: &str) -> Option<String> {
+    let lower = msg.to_lowercase();
+    if !(lower.contains("limit") || lower.contains("budget") || lower.contains("too large")) {
+        return None;
+    }
+    Some(if lower.contains("alias") || lower.contains("anchor") {
+        "Tệp YAML dùng quá nhiều tham chiếu (&/*) nên bị từ chối để bảo vệ hệ thống; hãy viết thẳng các giá trị thay vì tham chiếu.".to_string()
+    } else if lower.contains("depth") {
+        "Tệp YAML lồng nhau quá nhiều cấp nên bị từ chối; một tệp họp chỉ cần vài cấp thụt lề, hãy kiểm tra lại cấu trúc tệp.".to_string()
+    } else {
+        "Tệp YAML quá lớn hoặc quá phức tạp nên bị từ chối; hãy tách tệp hoặc kiểm tra xem tệp có bị chép lặp nhiều lần không.".to_string()
+    })
+}
+
+/// Broken YAML text, told by what the clerk most likely did; the parser's English is
+/// never shown, the line and column are.
+fn syntax_message(msg: &str) -> String {
+    let lower = msg.to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+    if has(&["indicator", "block collection", "block mapping", "block end", "indentation", "indent"]) {
+        return "Thụt lề không đều: các khóa cùng cấp phải thẳng cột (cùng số dấu cách ở đầu dòng), và mỗi mục của danh sách bắt đầu bằng “- ”. Hãy so dòng này với dòng ngay trên nó.".to_string();
+    }
+    if has(&["mapping values are not allowed", "did not find expected key", "could not find expected ':'"]) {
+        return "Thiếu dấu hai chấm sau tên khóa, hoặc câu văn có dấu hai chấm “: ”. Hãy viết “khóa: giá trị”, và đặt câu có dấu hai chấm trong ngoặc kép \"...\".".to_string();
+    }
+    if has(&["flow", "']'", "'}'", "',' or"]) {
+        return "Thiếu dấu đóng ] hoặc } (hoặc dấu phẩy giữa các mục) trong danh sách viết trên một dòng. Hãy kiểm tra các dấu ngoặc của dòng này.".to_string();
+    }
+    if has(&["quote", "quoted scalar"]) {
+        return "Dấu ngoặc kép chưa được đóng. Hãy thêm dấu \" ở cuối giá trị.".to_string();
+    }
+    if has(&["cannot start any token", "character"]) {
+        return "Có ký tự không được dùng ở đầu giá trị (như @, ` hoặc %). Hãy đặt giá trị trong ngoặc kép \"...\".".to_string();
+    }
+    if has(&["duplicate"]) {
+        return "Có khóa được ghi hai lần trong cùng một mục; hãy giữ lại một.".to_string();
+    }
+    "Tệp YAML sai cú pháp ở vị trí này. Hãy kiểm tra thụt lề, dấu hai chấm sau mỗi khóa và các dấu ngoặc kép, hoặc so với tệp mẫu (`xeploai init`).".to_string()
 }
 
 #[cfg(test)]

@@ -30,8 +30,10 @@ pub enum YamlKind {
 }
 
 impl YamlKind {
+    /// Case and the separator are the clerk's choice: `unit-review`, `Unit Review` and
+    /// `unit_review` are one kind.
     fn from_key(key: &str) -> Option<YamlKind> {
-        match key.trim() {
+        match key.trim().to_lowercase().replace(['-', ' '], "_").as_str() {
             "agency" => Some(YamlKind::Agency),
             "unit_review" => Some(YamlKind::UnitReview),
             "agency_review" => Some(YamlKind::AgencyReview),
@@ -70,9 +72,15 @@ pub fn sniff_kind(text: &str, rel: &Path) -> Result<Option<YamlKind>, Box<Findin
 
 /// The kind of the first top-level `kind: …` line, if it names a known kind.
 fn kind_line(text: &str) -> Option<YamlKind> {
-    let value = text.lines().find_map(|line| line.strip_prefix("kind:"))?;
+    YamlKind::from_key(top_level_value(text, "kind")?)
+}
+
+/// The value of the first top-level `key: value` line, read from the text alone: it
+/// still names the unit of a meeting file whose YAML is broken further down.
+pub fn top_level_value<'t>(text: &'t str, key: &str) -> Option<&'t str> {
+    let value = text.lines().find_map(|line| line.strip_prefix(key)?.strip_prefix(':'))?;
     let value = value.split(" #").next().unwrap_or_default().trim().trim_matches(['"', '\'']);
-    YamlKind::from_key(value)
+    (!value.is_empty()).then_some(value)
 }
 
 /// Parses one YAML document of a known kind; a failure is INPUT_UNREADABLE for broken

@@ -1,7 +1,7 @@
 //! Rules about what must exist: each unit's dossier, the agency ballot, final ratings.
 
 use crate::findings::Finding;
-use crate::model::{Deadline, DocKind};
+use crate::model::{Deadline, DocKind, UnitId};
 use crate::rules::dossier::gaps;
 use crate::rules::{Context, Rule};
 
@@ -16,11 +16,20 @@ pub fn unit_dossier_deadline<'a>(ctx: &'a Context) -> Option<&'a Deadline> {
 pub const DOSSIER_INCOMPLETE_LEGAL: &str = "Kế hoạch 2023, mục II.4";
 
 /// Once a deadline has passed, every unit has the parts of its dossier that deadline
-/// needs: minutes data, the collective report, each self-rating, each proposal.
+/// needs: minutes data, the collective report, each self-rating, each proposal. A unit
+/// with no meeting file at all gets one finding whatever the date (rules.md, Precise
+/// readings), since `check` judges final ratings as if the report were built now; a
+/// unit whose meeting file could not be read gets none: that file's finding says why.
 pub fn dossier_incomplete(ctx: &Context, rule: &Rule) -> Vec<Finding> {
     let passed: Vec<&Deadline> = ctx.d.agency.calendar.iter().filter(|d| ctx.today > d.last_day()).collect();
     let mut out = Vec::new();
     for unit in 0..ctx.d.agency.units.len() {
+        if ctx.d.review_of(unit).is_none() {
+            if !ctx.d.review_unreadable(unit) {
+                out.push(no_meeting_file(ctx, rule, unit, unit_dossier_deadline(ctx).filter(|d| ctx.today > d.due)));
+            }
+            continue;
+        }
         let mut missing: Vec<String> = Vec::new();
         let mut due: Option<&Deadline> = None;
         for deadline in &passed {
@@ -47,6 +56,23 @@ pub fn dossier_incomplete(ctx: &Context, rule: &Rule) -> Vec<Finding> {
         ));
     }
     out
+}
+
+/// The one finding for a unit without a meeting file: how many of its people are left
+/// without a rating, and the deadline if it has passed.
+fn no_meeting_file(ctx: &Context, rule: &Rule, unit: UnitId, passed: Option<&Deadline>) -> Finding {
+    let unrated = ctx.d.members(unit).filter(|(id, _)| ctx.facts.people[*id].final_rating.is_none()).count();
+    let deadline = passed
+        .map(|d| format!(" Hạn {} ({}) đã qua.", d.due.format("%d/%m/%Y"), d.what))
+        .unwrap_or_default();
+    ctx.about_unit(
+        rule.finding(format!(
+            "{} chưa có tệp kết quả họp kiểm điểm (kind: unit_review), nên {unrated} người của đơn vị chưa có mức xếp loại.{deadline} Hãy đặt tệp họp kiểm điểm của đơn vị vào thư mục dữ liệu (mẫu: `xeploai init`).",
+            ctx.unit_name(unit)
+        )),
+        unit,
+        None,
+    )
 }
 
 /// Arithmetic of the agency ballot (Plan §II.5): valid ≤ returned ≤ issued, and the
@@ -87,8 +113,14 @@ pub const NO_FINAL_RATING_LEGAL: &str = "Kế hoạch 2023, mục II.4 và II.5"
 /// Everybody and every unit has a final rating (a proposal or a consultation conclusion),
 /// checked as if the agency report were built now.
 pub fn no_final_rating(ctx: &Context, rule: &Rule) -> Vec<Finding> {
+    // A unit without a readable meeting file has one finding of its own (DOSSIER_INCOMPLETE
+    // or the file's input finding): its people and collective are not listed again.
+    let without_review = |unit: UnitId| ctx.d.review_of(unit).is_none();
     let mut out = Vec::new();
     for (id, p) in ctx.d.people.iter().enumerate() {
+        if p.membership.unit().is_some_and(without_review) {
+            continue;
+        }
         if ctx.facts.people[id].final_rating.is_none() {
             out.push(ctx.about_person(
                 rule.finding(format!(
@@ -100,7 +132,7 @@ pub fn no_final_rating(ctx: &Context, rule: &Rule) -> Vec<Finding> {
         }
     }
     for (unit, uf) in ctx.facts.units.iter().enumerate() {
-        if uf.final_rating.is_none() {
+        if uf.final_rating.is_none() && !without_review(unit) {
             out.push(ctx.about_unit(
                 rule.finding(format!(
                     "Tập thể {} chưa có mức xếp loại: chưa có mức đề xuất (collective) hay kết luận của cuộc họp tham vấn.",

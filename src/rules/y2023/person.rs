@@ -1,9 +1,35 @@
 //! Rules about one person's rating: discipline, time worked, leave, maternity.
 
-use crate::findings::Finding;
+use crate::findings::{Finding, Severity};
 use crate::model::Rating;
+use crate::rules::derive::PersonFacts;
 use crate::rules::{Context, Rule};
 use crate::text::decimal_vi;
+
+/// The rating a person rule judges, and how: the final rating when it breaks the rule
+/// (the rule's own severity); else the unit's proposal when only it broke the rule and
+/// the consultation concluded otherwise (a warning: rules.md, Precise readings, "A
+/// proposal the conclusion corrected").
+fn judged(rule: &Rule, facts: &PersonFacts, breaks: impl Fn(Rating) -> bool) -> Option<(Rating, Severity)> {
+    match (facts.final_rating, facts.proposed) {
+        (Some(rating), _) if breaks(rating) => Some((rating, rule.severity)),
+        (Some(_), Some(proposed)) if breaks(proposed) => Some((proposed, Severity::Warning)),
+        _ => None,
+    }
+}
+
+/// What the clerk reads: the rule's text about `rating`, and for a corrected proposal,
+/// that the conclusion already settled it.
+fn judged_finding(rule: &Rule, facts: &PersonFacts, severity: Severity, message: String) -> Finding {
+    if severity == rule.severity {
+        return rule.finding(message);
+    }
+    let concluded = facts.final_rating.map(Rating::code).unwrap_or_default();
+    rule.finding(format!(
+        "{message} Đây là mức đơn vị đề xuất; cuộc họp tham vấn đã kết luận {concluded} đúng quy định, nên không cần sửa. Danh sách đề xuất vẫn ghi mức đã biểu quyết, kèm kết luận bên cạnh."
+    ))
+    .with_severity(severity)
+}
 
 /// Plan §II.1 note 5; NĐ 90/2020 Art 2 cl.5 a (added by NĐ 48/2023 Art 1 cl.1): "bị xử lý
 /// kỷ luật đảng hoặc kỷ luật hành chính trong năm đánh giá thì xếp loại chất lượng ở mức
@@ -16,10 +42,13 @@ pub fn discipline(ctx: &Context, rule: &Rule) -> Vec<Finding> {
     let mut out = Vec::new();
     for (id, p) in ctx.d.people.iter().enumerate() {
         let f = &ctx.facts.people[id];
-        let Some(rating) = f.final_rating.filter(|r| f.disciplined && *r != Rating::NotCompleted) else { continue };
+        if !f.disciplined {
+            continue;
+        }
+        let Some((rating, severity)) = judged(rule, f, |r| r != Rating::NotCompleted) else { continue };
         let sanction = p.discipline.as_ref().map(|d| d.sanction.as_str()).unwrap_or_default();
         out.push(ctx.about_person(
-            rule.finding(format!(
+            judged_finding(rule, f, severity, format!(
                 "{} bị kỷ luật trong năm ({sanction}) nhưng được xếp loại {}; người bị kỷ luật đảng hoặc hành chính trong năm phải xếp loại KHTNV. Nếu thuộc trường hợp không tính kỷ luật (điểm b, c khoản 5 Điều 2 NĐ 90), hãy đánh dấu cột “Không tính kỷ luật”.",
                 p.name,
                 rating.code()
@@ -43,9 +72,9 @@ pub fn under_six_months(ctx: &Context, rule: &Rule) -> Vec<Finding> {
         if p.maternity || f.months_worked >= 6.0 {
             continue;
         }
-        let Some(rating) = f.final_rating.filter(|r| *r != Rating::NotRated) else { continue };
+        let Some((rating, severity)) = judged(rule, f, |r| r != Rating::NotRated) else { continue };
         out.push(ctx.about_person(
-            rule.finding(format!(
+            judged_finding(rule, f, severity, format!(
                 "{} công tác {} tháng trong năm (dưới 6 tháng) nên chỉ kiểm điểm, không xếp loại (KXL), nhưng đang được xếp loại {}.",
                 p.name,
                 decimal_vi(f.months_worked, if f.months_worked.fract() == 0.0 { 0 } else { 1 }),
@@ -67,9 +96,9 @@ pub fn leave_cap(ctx: &Context, rule: &Rule) -> Vec<Finding> {
     for (id, p) in ctx.d.people.iter().enumerate() {
         let Some(leave) = p.leave_months.filter(|m| !p.maternity && (3.0..6.0).contains(m)) else { continue };
         let f = &ctx.facts.people[id];
-        let Some(rating) = f.final_rating.filter(|r| r.is_above(Rating::Completed)) else { continue };
+        let Some((rating, severity)) = judged(rule, f, |r| r.is_above(Rating::Completed)) else { continue };
         out.push(ctx.about_person(
-            rule.finding(format!(
+            judged_finding(rule, f, severity, format!(
                 "{} nghỉ {} tháng trong năm (từ 3 đến dưới 6 tháng, khoảng {} ngày) nên chỉ được xếp loại tối đa HTNV, nhưng đang được xếp loại {}.",
                 p.name,
                 decimal_vi(leave, 1),
