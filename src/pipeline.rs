@@ -98,9 +98,8 @@ pub fn build(inputs: &Path, options: &BuildOptions) -> Result<BuildOutcome, Buil
     let run = check(inputs, options.today);
     let template_dir = template_dir(inputs);
     let templates = Templates::load(template_dir.as_deref())?;
-    let _lock = Lock::acquire(&options.outputs, options.lock_wait)?;
-    let writer = Writer { outputs: &options.outputs, keep_history: options.keep_history };
-    let mut manifest = output::Manifest::load(&options.outputs);
+    let lock = Lock::acquire(&options.outputs, options.lock_wait)?;
+    let (writer, mut manifest) = Writer::open(&options.outputs, options.keep_history, &lock)?;
     // What is on disk before this run, for skipping documents that would not change.
     let before = manifest.clone();
     let mut report = Report::default();
@@ -127,13 +126,14 @@ pub fn build(inputs: &Path, options: &BuildOptions) -> Result<BuildOutcome, Buil
         }
         _ => (Vec::new(), Vec::new(), Ok(())),
     };
-    // The manifest is saved even after a failure, so that what was written is known.
-    writer.save(&manifest)?;
+    // Even after a failure, so that what was written is known; a failed save only
+    // leaves the journal for the next build to finish.
+    report.unsaved = writer.finish(&manifest).err();
     result?;
     Ok(BuildOutcome { run, report, held_back, failed })
 }
 
 /// The outputs folder's own files, which watchers and scans must ignore.
 pub fn is_output_bookkeeping(name: &str) -> bool {
-    name == output::MANIFEST_NAME || name == output::LOCK_NAME || name == output::HISTORY_DIR
+    [output::MANIFEST_NAME, output::JOURNAL_NAME, output::LOCK_NAME, output::HISTORY_DIR].contains(&name)
 }

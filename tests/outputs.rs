@@ -3,6 +3,7 @@
 
 mod common;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::SystemTime;
@@ -159,4 +160,175 @@ fn document_properties_carry_the_day_of_the_build() {
     let core = common::docx::open(&bytes).part("docProps/core.xml").to_string();
     assert_eq!(core.matches("2023-12-01T00:00:00Z").count(), 2, "{core}");
     assert!(!core.contains("1970"), "{core}");
+}
+
+/// Every file under `dir` but the outputs folder's bookkeeping (manifest, journal, lock,
+/// `.history/`), by path relative to `dir`, with the hash of its bytes. Temporary files
+/// count: none may be left.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, String> {
+    files(dir)
+        .into_iter()
+        .map(|path| path.strip_prefix(dir).unwrap().to_path_buf())
+        .filter(|rel| {
+            !xeploai::pipeline::is_output_bookkeeping(&rel.components().next().unwrap().as_os_str().to_string_lossy())
+        })
+        .map(|rel| {
+            let hash = xeploai::output::hash(&std::fs::read(dir.join(&rel)).unwrap());
+            (rel, hash)
+        })
+        .collect()
+}
+
+/// How many files are under `dir` (0 when it does not exist yet).
+fn count_files(dir: &Path) -> usize {
+    if !dir.exists() {
+        return 0;
+    }
+    std::fs::read_dir(dir)
+        .unwrap()
+        .flatten()
+        .map(|e| if e.file_type().is_ok_and(|t| t.is_dir()) { count_files(&e.path()) } else { 1 })
+        .sum()
+}
+
+/// Starts a build, kills it (SIGKILL) once `watched` holds `after` files, and says
+/// whether it was killed before it finished.
+fn build_killed(inputs: &Path, outputs: &Path, watched: &Path, after: usize) -> bool {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_xeploai"))
+        .args(["build", "--quiet", "--today", "2023-12-01", "--inputs"])
+        .arg(inputs)
+        .arg("--outputs")
+        .arg(outputs)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    while count_files(watched) < after && child.try_wait().unwrap().is_none() {
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    let running = child.try_wait().unwrap().is_none();
+    child.kill().unwrap();
+    child.wait().unwrap();
+    running
+}
+
+/// A rebuild after an interruption: it warns of no hand edit and writes no `(ban moi)`.
+fn rebuild_cleanly(inputs: &Path, outputs: &Path) {
+    let out = Command::new(env!("CARGO_BIN_EXE_xeploai"))
+        .args(["build", "--today", "2023-12-01", "--inputs"])
+        .arg(inputs)
+        .arg("--outputs")
+        .arg(outputs)
+        .output()
+        .unwrap();
+    let log = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{log}");
+    assert!(!log.contains("sửa tay"), "{log}");
+    assert!(files(outputs).iter().all(|p| !p.to_string_lossy().contains("(ban moi)")), "no false hand edit");
+}
+
+#[test]
+fn a_build_killed_at_any_moment_is_finished_exactly_by_the_next() {
+    let work = tempfile::tempdir().unwrap();
+    let inputs = work.path().join("inputs");
+    let (code, _, stderr) = run(&["generate", inputs.to_str().unwrap(), "--people", "3000", "--seed", "1"]);
+    assert_eq!(code, 0, "{stderr}");
+    // The same agency renamed: every document changes.
+    let renamed = work.path().join("renamed");
+    copy_dir(&inputs, &renamed);
+    let agency = renamed.join("agency.yaml");
+    let text = std::fs::read_to_string(&agency).unwrap();
+    std::fs::write(&agency, text.replacen("name: Sở Thử nghiệm\n", "name: Sở Thử nghiệm Mới\n", 1)).unwrap();
+    let reference = |inputs: &Path, name: &str| {
+        let outputs = work.path().join(name);
+        rebuild_cleanly(inputs, &outputs);
+        snapshot(&outputs)
+    };
+    let (first, second) = (reference(&inputs, "reference"), reference(&renamed, "reference-renamed"));
+    let total = first.len();
+    assert!(total > 3000, "{total} documents");
+    assert_eq!(second.len(), total);
+    assert!(first.values().zip(second.values()).all(|(a, b)| a != b), "every document changes");
+
+    let mut killed = 0;
+    // A first build, killed after some documents are in place.
+    for after in [1, total / 3, 2 * total / 3, total - 1] {
+        let outputs = work.path().join(format!("first-{after}"));
+        killed += usize::from(build_killed(&inputs, &outputs, &outputs, after));
+        rebuild_cleanly(&inputs, &outputs);
+        assert!(snapshot(&outputs) == first, "killed after {after} documents: not the uninterrupted result");
+    }
+    // A build replacing every document, killed after some are replaced (each replaced
+    // version is kept in `.history/` first), then the same build run again.
+    for after in [1, total / 2] {
+        let outputs = work.path().join(format!("second-{after}"));
+        rebuild_cleanly(&inputs, &outputs);
+        killed += usize::from(build_killed(&renamed, &outputs, &outputs.join(".history"), after));
+        rebuild_cleanly(&renamed, &outputs);
+        assert!(snapshot(&outputs) == second, "killed after {after} replacements: not the uninterrupted result");
+    }
+    assert!(killed >= 4, "only {killed} of 6 builds were still running when killed");
+}
+
+#[test]
+fn a_manifest_that_cannot_be_saved_costs_nothing() {
+    let dir = rules_case("clean", &[]);
+    let out = tempfile::tempdir().unwrap();
+    // The manifest's temporary file cannot be created: as on a full disk, its save fails.
+    let blocker = xeploai::output::atomic::temp_path(&out.path().join(xeploai::output::MANIFEST_NAME));
+    std::fs::create_dir(&blocker).unwrap();
+    let (code, log) = build_in(dir.path(), out.path(), &[]);
+    assert_eq!(code, 0, "every document was written: {log}");
+    assert!(log.contains("chưa lưu được sổ theo dõi"), "{log}");
+    let written = snapshot(out.path());
+    // A second build while the save still fails: after a change, and without one.
+    let vp = dir.path().join("don-vi/vp.yaml");
+    std::fs::write(&vp, std::fs::read_to_string(&vp).unwrap().replace("16:30", "17:00")).unwrap();
+    assert_eq!(build_in(dir.path(), out.path(), &[]).0, 0);
+    std::fs::remove_dir(&blocker).unwrap();
+    let (code, log) = build_in(dir.path(), out.path(), &[]);
+    assert_eq!(code, 0, "{log}");
+    assert!(log.contains("Không có gì thay đổi"), "{log}");
+    assert!(!log.contains("sửa tay"), "{log}");
+    assert_ne!(snapshot(out.path()), written, "the change was written");
+    let fresh = tempfile::tempdir().unwrap();
+    build_in(dir.path(), fresh.path(), &[]);
+    assert!(snapshot(out.path()) == snapshot(fresh.path()), "the same as a build that never failed");
+}
+
+#[test]
+fn an_edited_new_version_survives_later_changes_and_a_stale_one_is_named() {
+    let dir = rules_case("clean", &[]);
+    let out = tempfile::tempdir().unwrap();
+    build_in(dir.path(), out.path(), &[]);
+    let unit = out.path().join("van-phong-so");
+    let minutes = unit.join("bien-ban-hop-kiem-diem.docx");
+    let beside = unit.join("bien-ban-hop-kiem-diem (ban moi).docx");
+    let next = unit.join("bien-ban-hop-kiem-diem (ban moi 2).docx");
+    let vp = dir.path().join("don-vi/vp.yaml");
+    let change = |from: &str, to: &str| {
+        std::fs::write(&vp, std::fs::read_to_string(&vp).unwrap().replace(from, to)).unwrap();
+        build_in(dir.path(), out.path(), &[])
+    };
+    std::fs::write(&minutes, b"the clerk's minutes").unwrap();
+    change("16:30", "17:00");
+    assert!(beside.exists());
+    std::fs::write(&beside, b"the clerk's edit of the new version").unwrap();
+    for (from, to, shown) in [("17:00", "17:15", "17 giờ 15"), ("17:15", "17:30", "17 giờ 30")] {
+        let (code, log) = change(from, to);
+        assert_eq!(code, 0, "{log}");
+        assert!(std::fs::read(&minutes).unwrap() == b"the clerk's minutes", "the edited document is kept");
+        assert!(std::fs::read(&beside).unwrap() == b"the clerk's edit of the new version", "so is the edited copy");
+        assert!(common::docx::open(&std::fs::read(&next).unwrap()).text().contains(shown));
+        assert!(log.contains("“van-phong-so/bien-ban-hop-kiem-diem (ban moi).docx” đã được sửa tay"), "{log}");
+    }
+    // The clerk accepts the new version by deleting the edited document.
+    std::fs::remove_file(&minutes).unwrap();
+    let (code, log) = build_in(dir.path(), out.path(), &[]);
+    assert_eq!(code, 0, "{log}");
+    assert!(common::docx::open(&std::fs::read(&minutes).unwrap()).text().contains("17 giờ 30"));
+    for copy in ["bien-ban-hop-kiem-diem (ban moi).docx", "bien-ban-hop-kiem-diem (ban moi 2).docx"] {
+        assert!(log.contains(&format!("“van-phong-so/{copy}” không còn là bản mới nhất")), "{log}");
+    }
+    assert!(beside.exists() && next.exists(), "reported, never deleted");
 }

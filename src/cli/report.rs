@@ -142,5 +142,23 @@ pub fn build_summary(report: &Report, outputs: &Path) -> String {
             crate::source::display_path(beside)
         );
     }
+    for (copy, document) in &report.stale {
+        let _ = writeln!(
+            out,
+            "  CẢNH BÁO: “{}” không còn là bản mới nhất: “{}” đã được lập lại theo dữ liệu hiện nay; \
+             hãy chép sang phần cần giữ (nếu có) rồi xóa “{}”.",
+            crate::source::display_path(copy),
+            crate::source::display_path(document),
+            crate::source::display_path(copy)
+        );
+    }
+    if let Some(err) = &report.unsaved {
+        let _ = writeln!(
+            out,
+            "  CẢNH BÁO: các văn bản đã ghi đầy đủ, nhưng chưa lưu được sổ theo dõi {}: {err}. \
+             Lần chạy sau sẽ tự lưu lại; nếu ổ đĩa đầy, hãy giải phóng chỗ trống.",
+            crate::output::MANIFEST_NAME
+        );
+    }
     out
 }

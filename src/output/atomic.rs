@@ -76,10 +76,27 @@ pub fn discard(staged: &Staged) {
     let _ = std::fs::remove_file(&staged.tmp);
 }
 
+const TEMP_SUFFIX: &str = ".xeploai-tmp";
+
 /// `.name.xeploai-tmp` beside the target: hidden, so scans and clerks ignore it.
 pub fn temp_path(path: &Path) -> PathBuf {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    path.with_file_name(format!(".{name}.xeploai-tmp"))
+    path.with_file_name(format!(".{name}{TEMP_SUFFIX}"))
+}
+
+/// Is `name` a name [`temp_path`] gives, and so a temporary file of ours?
+pub fn is_temp_name(name: &str) -> bool {
+    name.len() > 1 + TEMP_SUFFIX.len() && name.starts_with('.') && name.ends_with(TEMP_SUFFIX)
+}
+
+/// Removes the temporary files a build killed between [`stage`] and [`commit`] left
+/// under `dir`; only ours, by their exact name. Best effort: a leftover is harmless.
+pub fn sweep(dir: &Path) {
+    for entry in walkdir::WalkDir::new(dir).into_iter().flatten() {
+        if entry.file_type().is_file() && is_temp_name(&entry.file_name().to_string_lossy()) {
+            let _ = std::fs::remove_file(entry.path());
+        }
+    }
 }
 
 fn inject_failure() -> std::io::Result<()> {

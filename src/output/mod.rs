@@ -3,12 +3,17 @@
 //! - Only what changed is written; a rebuild with no change writes nothing.
 //! - Every write is atomic ([`atomic`]).
 //! - A document whose bytes differ from what the manifest recorded was edited by a
-//!   person: it is left alone and the new version goes beside it.
+//!   person: it is left alone and the new version goes beside it ([`place`]); this is
+//!   checked again just before each rename, since a save may land during a build.
 //! - A replaced version is kept in `.history/` (bounded).
 //! - Two builds never interleave: the outputs folder is locked for the whole write.
+//! - A build killed at any moment leaves a [`journal`] from which the next build knows
+//!   every document it had put in place.
 
 pub mod atomic;
+pub mod journal;
 mod manifest;
+pub mod place;
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -16,6 +21,8 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+pub use journal::JOURNAL_NAME;
+use journal::Journal;
 pub use manifest::{MANIFEST_NAME, Manifest, hash};
 
 pub const LOCK_NAME: &str = ".xeploai.lock";
@@ -42,8 +49,13 @@ pub fn is_current(outputs: &Path, manifest: &Manifest, rel: &Path, source: &str)
 pub struct Report {
     pub written: Vec<PathBuf>,
     pub unchanged: Vec<PathBuf>,
-    /// (the edited document left alone, where the new version went)
+    /// (a document a person edited, left alone; where the new version went)
     pub beside: Vec<(PathBuf, PathBuf)>,
+    /// (a `(ban moi)` copy still on disk; its document, now current under its own name)
+    pub stale: Vec<(PathBuf, PathBuf)>,
+    /// Why the manifest could not be saved (a full disk, say): harmless, the journal
+    /// keeps what it would have held and the next build saves it.
+    pub unsaved: Option<OutputError>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -86,94 +98,185 @@ impl Lock {
     }
 }
 
+/// Writes the documents of one build into the outputs folder.
 pub struct Writer<'a> {
     pub outputs: &'a Path,
     /// How many replaced versions of each document `.history/` keeps.
     pub keep_history: usize,
+    journal: Journal,
 }
 
-impl Writer<'_> {
-    /// Writes what changed; the caller holds the [`Lock`].
-    pub fn write(&self, planned: Vec<Planned>) -> Result<Report, OutputError> {
-        let mut manifest = Manifest::load(self.outputs);
+/// A document to write, and where.
+#[derive(Debug)]
+pub struct Write {
+    /// The document's own name, relative to the outputs folder.
+    doc: PathBuf,
+    place: place::Place,
+    source: String,
+    bytes: Vec<u8>,
+}
+
+/// A batch of documents on disk under their temporary names, synced and journaled:
+/// ready to be renamed into place by [`Writer::commit`].
+#[derive(Debug)]
+pub struct Batch {
+    writes: Vec<(Write, manifest::Entry)>,
+    staged: Vec<atomic::Staged>,
+}
+
+impl<'a> Writer<'a> {
+    /// Opens the outputs folder held by `_lock` and returns the manifest as the last
+    /// build left it. If that build was interrupted, what it journaled is added (so its
+    /// documents are known as ours) and its temporary files are removed.
+    pub fn open(outputs: &'a Path, keep_history: usize, _lock: &Lock) -> Result<(Writer<'a>, Manifest), OutputError> {
+        let mut manifest = Manifest::load(outputs);
+        if journal::exists(outputs) {
+            journal::replay(outputs, &mut manifest);
+            atomic::sweep(outputs);
+        }
+        let journal = Journal::open(outputs).map_err(io(outputs))?;
+        Ok((Writer { outputs, keep_history, journal }, manifest))
+    }
+
+    /// Writes what changed, in one batch, and ends the run.
+    pub fn write(self, planned: Vec<Planned>, mut manifest: Manifest) -> Result<Report, OutputError> {
         let mut report = Report::default();
         let result = self.write_into(planned, &mut manifest, &mut report);
-        // The manifest is saved even after a failure, so that what was written is known.
-        self.save(&manifest)?;
+        report.unsaved = self.finish(&manifest).err();
         result.map(|()| report)
     }
 
-    /// Writes one batch of a longer run into `manifest` and `report`; the caller saves
-    /// the manifest with [`Writer::save`] at the end, failure or not.
-    ///
-    /// The batch is staged in parallel, made durable with one sync, then committed in
-    /// order; a failure leaves every document either old or new and no temporary file.
+    /// Writes one batch of a longer run into `manifest` and `report`; the caller ends
+    /// the run with [`Writer::finish`], failure or not.
     pub fn write_into(
         &self,
         planned: Vec<Planned>,
         manifest: &mut Manifest,
         report: &mut Report,
     ) -> Result<(), OutputError> {
+        let batch = self.prepare(planned, manifest, report)?;
+        self.commit(batch, manifest, report)
+    }
+
+    /// Decides where each changed document goes, then stages the batch in parallel,
+    /// makes it durable with one sync and journals it. A failure leaves no temporary file.
+    pub fn prepare(
+        &self,
+        planned: Vec<Planned>,
+        manifest: &Manifest,
+        report: &mut Report,
+    ) -> Result<Batch, OutputError> {
         let writes: Vec<Write> = planned.into_iter().filter_map(|doc| self.decide(doc, manifest, report)).collect();
-        let staged: Vec<Result<atomic::Staged, OutputError>> = writes
+        let staged: Vec<Result<(atomic::Staged, manifest::Entry), OutputError>> = writes
             .par_iter()
             .map(|w| {
-                let path = self.outputs.join(&w.rel);
-                atomic::stage(&path, &w.bytes).map_err(io(&path))
+                let path = self.outputs.join(&w.place.rel);
+                let staged = atomic::stage(&path, &w.bytes).map_err(io(&path))?;
+                // The temporary file keeps its size and time when renamed: its stamp is
+                // the document's.
+                let entry = manifest::Entry::new(w.source.clone(), &w.bytes, &staged.tmp);
+                Ok((staged, entry))
             })
             .collect();
-        let (staged, errors): (Vec<_>, Vec<_>) = staged.into_iter().partition(Result::is_ok);
-        let staged: Vec<atomic::Staged> = staged.into_iter().flatten().collect();
-        let discard_from = |from: usize| staged[from..].iter().for_each(atomic::discard);
-        if let Some(Err(e)) = errors.into_iter().next() {
-            discard_from(0);
-            return Err(e);
-        }
-        if let Err(e) = atomic::sync(&staged) {
-            discard_from(0);
-            return Err(io(self.outputs)(e));
-        }
-        for (i, (w, s)) in writes.into_iter().zip(&staged).enumerate() {
-            let committed = self.keep(&w.rel).and_then(|()| atomic::commit(s).map_err(io(&s.path)));
-            if let Err(e) = committed {
-                discard_from(i);
-                return Err(e);
+        let mut ready = Vec::with_capacity(staged.len());
+        let mut first_error = None;
+        for result in staged {
+            match result {
+                Ok(pair) => ready.push(pair),
+                Err(err) => first_error = first_error.or(Some(err)),
             }
-            manifest.documents.insert(key(&w.rel), manifest::Entry::new(w.source, &w.bytes, &s.path));
-            report.written.push(w.rel);
+        }
+        let (staged, entries): (Vec<atomic::Staged>, Vec<manifest::Entry>) = ready.into_iter().unzip();
+        let durable = match first_error {
+            Some(err) => Err(err),
+            None => atomic::sync(&staged)
+                .and_then(|()| {
+                    let keys: Vec<String> = writes.iter().map(|w| key(&w.place.rel)).collect();
+                    self.journal.record(keys.iter().map(String::as_str).zip(&entries))
+                })
+                .map_err(io(self.outputs)),
+        };
+        if let Err(err) = durable {
+            staged.iter().for_each(atomic::discard);
+            return Err(err);
+        }
+        Ok(Batch { writes: writes.into_iter().zip(entries).collect(), staged })
+    }
+
+    /// Renames a prepared batch into place, in order. Each file is checked again just
+    /// before it is replaced: one saved by a person since [`Writer::prepare`] looked is
+    /// a hand edit too, and the new version goes to the next free name.
+    pub fn commit(&self, batch: Batch, manifest: &mut Manifest, report: &mut Report) -> Result<(), OutputError> {
+        let mut items = batch.writes.into_iter().zip(batch.staged);
+        while let Some(((write, entry), staged)) = items.next() {
+            if let Err(err) = self.commit_one(write, entry, &staged, manifest, report) {
+                atomic::discard(&staged);
+                items.for_each(|(_, staged)| atomic::discard(&staged));
+                return Err(err);
+            }
         }
         Ok(())
     }
 
-    pub fn save(&self, manifest: &Manifest) -> Result<(), OutputError> {
-        let path = self.outputs.join(MANIFEST_NAME);
-        atomic::write(&path, &manifest.to_bytes()).map_err(io(&path))
+    fn commit_one(
+        &self,
+        mut write: Write,
+        entry: manifest::Entry,
+        staged: &atomic::Staged,
+        manifest: &mut Manifest,
+        report: &mut Report,
+    ) -> Result<(), OutputError> {
+        // As late as can be: the window left is this check and the rename below.
+        if !place::is_free(&staged.path, write.place.recorded.as_ref()) {
+            let mut edited = std::mem::take(&mut write.place.edited);
+            edited.push(write.place.rel.clone());
+            write.place = place::first_free(self.outputs, &write.doc, write.place.rank + 1, manifest);
+            edited.append(&mut write.place.edited);
+            write.place.edited = edited;
+            let rel = key(&write.place.rel);
+            self.journal.record([(rel.as_str(), &entry)]).map_err(io(self.outputs))?;
+        }
+        let target = atomic::Staged { tmp: staged.tmp.clone(), path: self.outputs.join(&write.place.rel) };
+        self.keep(&write.place.rel)?;
+        atomic::commit(&target).map_err(io(&target.path))?;
+        let rel = write.place.rel;
+        report.beside.extend(write.place.edited.into_iter().map(|edited| (edited, rel.clone())));
+        manifest.documents.insert(key(&rel), entry);
+        report.written.push(rel);
+        Ok(())
     }
 
-    /// What to do with one document: nothing (unchanged), or write it, at its own place
-    /// or beside a version a person edited.
+    /// Saves the manifest, then removes the journal it now holds. A failed save is
+    /// harmless: the journal stays, and the next build replays it.
+    pub fn finish(self, manifest: &Manifest) -> Result<(), OutputError> {
+        let path = self.outputs.join(MANIFEST_NAME);
+        atomic::write(&path, &manifest.to_bytes()).map_err(io(&path))?;
+        self.journal.remove().map_err(io(self.outputs))
+    }
+
+    /// What to do with one document: nothing (unchanged), or write it at the first of
+    /// its names that no person edited.
     fn decide(&self, doc: Planned, manifest: &Manifest, report: &mut Report) -> Option<Write> {
+        let stale = |report: &mut Report| {
+            let copies = place::stale(self.outputs, &doc.rel, manifest);
+            report.stale.extend(copies.into_iter().map(|copy| (copy, doc.rel.clone())));
+        };
         let Some(bytes) = doc.bytes else {
+            stale(report);
             report.unchanged.push(doc.rel);
             return None;
         };
-        let key = key(&doc.rel);
-        let path = self.outputs.join(&doc.rel);
-        // On disk and not as we wrote it (or never written by us): a person's.
-        let edited = path.exists() && !manifest.documents.get(&key).is_some_and(|e| e.matches_file(&path));
-        let rel = if edited {
-            let beside = beside_name(&doc.rel);
-            report.beside.push((PathBuf::from(&key), beside.clone()));
-            beside
-        } else {
-            doc.rel
-        };
-        let current = manifest.documents.get(&self::key(&rel)).is_some_and(|e| e.source == doc.source);
-        if current && self.outputs.join(&rel).exists() {
-            report.unchanged.push(rel);
+        let place = place::first_free(self.outputs, &doc.rel, 0, manifest);
+        if place.rank == 0 {
+            stale(report);
+        }
+        let current = place.recorded.as_ref().is_some_and(|e| e.source == doc.source);
+        if current && self.outputs.join(&place.rel).exists() {
+            report.beside.extend(place.edited.iter().map(|edited| (edited.clone(), place.rel.clone())));
+            report.unchanged.push(place.rel);
             return None;
         }
-        Some(Write { rel, source: doc.source, bytes })
+        Some(Write { doc: doc.rel, place, source: doc.source, bytes })
     }
 
     /// Keeps the version at `rel`, about to be replaced, as
@@ -213,23 +316,6 @@ impl Writer<'_> {
     }
 }
 
-/// A document to be written by [`Writer::write_into`].
-struct Write {
-    rel: PathBuf,
-    source: String,
-    bytes: Vec<u8>,
-}
-
-/// `bien-ban.docx` → `bien-ban (ban moi).docx`: the new version beside an edited one.
-pub fn beside_name(rel: &Path) -> PathBuf {
-    let stem = rel.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    let name = match rel.extension() {
-        Some(ext) => format!("{stem} (ban moi).{}", ext.to_string_lossy()),
-        None => format!("{stem} (ban moi)"),
-    };
-    rel.with_file_name(name)
-}
-
 fn key(rel: &Path) -> String {
     crate::source::display_path(rel)
 }
@@ -242,16 +328,19 @@ mod tests {
         Planned { rel: rel.into(), source: source.into(), bytes: Some(bytes.to_vec()) }
     }
 
-    fn writer(dir: &Path) -> Writer<'_> {
-        Writer { outputs: dir, keep_history: 2 }
+    /// One build of `docs` into `dir`, keeping two replaced versions.
+    fn build(dir: &Path, docs: Vec<Planned>) -> Report {
+        let lock = Lock::acquire(dir, Duration::ZERO).unwrap();
+        let (writer, manifest) = Writer::open(dir, 2, &lock).unwrap();
+        writer.write(docs, manifest).unwrap()
     }
 
     #[test]
     fn unchanged_sources_are_not_rewritten() {
         let dir = tempfile::tempdir().unwrap();
-        let first = writer(dir.path()).write(vec![doc("a/x.docx", "s1", b"one")]).unwrap();
+        let first = build(dir.path(), vec![doc("a/x.docx", "s1", b"one")]);
         assert_eq!(first.written.len(), 1);
-        let again = writer(dir.path()).write(vec![doc("a/x.docx", "s1", b"one")]).unwrap();
+        let again = build(dir.path(), vec![doc("a/x.docx", "s1", b"one")]);
         assert!(again.written.is_empty());
         assert_eq!(again.unchanged.len(), 1);
     }
@@ -260,7 +349,7 @@ mod tests {
     fn changed_sources_replace_and_keep_history_bounded() {
         let dir = tempfile::tempdir().unwrap();
         for (i, content) in ["v1", "v2", "v3", "v4"].iter().enumerate() {
-            writer(dir.path()).write(vec![doc("a/x.docx", &format!("s{i}"), content.as_bytes())]).unwrap();
+            build(dir.path(), vec![doc("a/x.docx", &format!("s{i}"), content.as_bytes())]);
         }
         assert_eq!(std::fs::read(dir.path().join("a/x.docx")).unwrap(), b"v4");
         let history = dir.path().join(HISTORY_DIR).join("a");
@@ -276,14 +365,14 @@ mod tests {
     #[test]
     fn an_edited_document_is_never_overwritten() {
         let dir = tempfile::tempdir().unwrap();
-        writer(dir.path()).write(vec![doc("x.docx", "s1", b"generated")]).unwrap();
+        build(dir.path(), vec![doc("x.docx", "s1", b"generated")]);
         std::fs::write(dir.path().join("x.docx"), b"edited by the clerk").unwrap();
-        let report = writer(dir.path()).write(vec![doc("x.docx", "s2", b"regenerated")]).unwrap();
+        let report = build(dir.path(), vec![doc("x.docx", "s2", b"regenerated")]);
         assert_eq!(std::fs::read(dir.path().join("x.docx")).unwrap(), b"edited by the clerk");
         assert_eq!(std::fs::read(dir.path().join("x (ban moi).docx")).unwrap(), b"regenerated");
         assert_eq!(report.beside.len(), 1);
         // Still protected on the next build.
-        writer(dir.path()).write(vec![doc("x.docx", "s3", b"third")]).unwrap();
+        build(dir.path(), vec![doc("x.docx", "s3", b"third")]);
         assert_eq!(std::fs::read(dir.path().join("x.docx")).unwrap(), b"edited by the clerk");
         assert_eq!(std::fs::read(dir.path().join("x (ban moi).docx")).unwrap(), b"third");
     }
@@ -291,12 +380,12 @@ mod tests {
     #[test]
     fn an_edit_of_the_same_size_is_still_seen() {
         let dir = tempfile::tempdir().unwrap();
-        writer(dir.path()).write(vec![doc("x.docx", "s1", b"generated")]).unwrap();
+        build(dir.path(), vec![doc("x.docx", "s1", b"generated")]);
         // Same length, different bytes, a later time: size and time no longer match, so
         // the bytes are compared.
         std::thread::sleep(Duration::from_millis(20));
         std::fs::write(dir.path().join("x.docx"), b"GENERATED").unwrap();
-        let report = writer(dir.path()).write(vec![doc("x.docx", "s2", b"regenerated")]).unwrap();
+        let report = build(dir.path(), vec![doc("x.docx", "s2", b"regenerated")]);
         assert_eq!(report.beside.len(), 1);
         assert_eq!(std::fs::read(dir.path().join("x.docx")).unwrap(), b"GENERATED");
     }
@@ -305,8 +394,29 @@ mod tests {
     fn a_file_we_never_wrote_is_a_persons() {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join("x.docx"), b"someone's").unwrap();
-        writer(dir.path()).write(vec![doc("x.docx", "s1", b"ours")]).unwrap();
+        build(dir.path(), vec![doc("x.docx", "s1", b"ours")]);
         assert_eq!(std::fs::read(dir.path().join("x.docx")).unwrap(), b"someone's");
+    }
+
+    #[test]
+    fn a_save_between_the_check_and_the_rename_is_a_hand_edit() {
+        let dir = tempfile::tempdir().unwrap();
+        build(dir.path(), vec![doc("x.docx", "s1", b"generated")]);
+        let lock = Lock::acquire(dir.path(), Duration::ZERO).unwrap();
+        let (writer, mut manifest) = Writer::open(dir.path(), 2, &lock).unwrap();
+        let mut report = Report::default();
+        let batch = writer.prepare(vec![doc("x.docx", "s2", b"regenerated")], &manifest, &mut report).unwrap();
+        // The clerk saves after the build looked at the file, before it is replaced.
+        std::fs::write(dir.path().join("x.docx"), b"saved meanwhile").unwrap();
+        writer.commit(batch, &mut manifest, &mut report).unwrap();
+        writer.finish(&manifest).unwrap();
+        drop(lock);
+        assert_eq!(std::fs::read(dir.path().join("x.docx")).unwrap(), b"saved meanwhile");
+        assert_eq!(std::fs::read(dir.path().join("x (ban moi).docx")).unwrap(), b"regenerated");
+        assert_eq!(report.beside, [(PathBuf::from("x.docx"), PathBuf::from("x (ban moi).docx"))]);
+        // Known as a hand edit from then on.
+        build(dir.path(), vec![doc("x.docx", "s3", b"third")]);
+        assert_eq!(std::fs::read(dir.path().join("x.docx")).unwrap(), b"saved meanwhile");
     }
 
     #[test]
