@@ -153,15 +153,14 @@ pub fn recipients(d: &Dataset, kind: DocKind, fallback: &[&str]) -> Vec<String> 
 #[derive(Clone, Debug, Serialize)]
 pub struct PersonCtx {
     pub name: String,
-    /// The post, or the professional title, or "".
+    /// The post, or the professional title, or "". Templates name a person through the
+    /// `person` component of `_shared.tera`: "đồng chí Nguyễn Văn An, Trưởng phòng".
     pub post: String,
-    /// "đồng chí Nguyễn Văn An, Trưởng phòng".
-    pub described: String,
 }
 
 impl PersonCtx {
     pub fn new(name: &str, post: &str) -> Self {
-        PersonCtx { name: name.to_string(), post: post.to_string(), described: described(name, post) }
+        PersonCtx { name: name.to_string(), post: post.to_string() }
     }
 
     /// A roster member.
@@ -247,9 +246,4 @@ pub fn vote_text(lines: &[VoteLine], present: u32) -> String {
         .map(|v| format!("{} {}/{present} phiếu ({})", v.name, v.count, v.percent))
         .collect();
     if parts.is_empty() { String::new() } else { parts.join(", ") }
-}
-
-/// "đồng chí Nguyễn Văn An, Trưởng phòng", or without the post when there is none.
-pub fn described(name: &str, post: &str) -> String {
-    if post.is_empty() { format!("đồng chí {name}") } else { format!("đồng chí {name}, {post}") }
 }
