@@ -124,3 +124,20 @@ fn a_generated_agency_is_lawful_and_deterministic() {
     let yaml = |d: &std::path::Path| std::fs::read_to_string(d.join("don-vi/phong-1.yaml")).unwrap();
     assert_eq!(yaml(&a), yaml(&b), "the same seed gives the same agency");
 }
+
+/// `--help` reads like the rest of the tool: Vietnamese headings, defaults and flags.
+#[test]
+fn help_is_in_vietnamese() {
+    for args in [&["--help"][..], &["build", "--help"], &["check", "-h"]] {
+        let (code, stdout, stderr) = run(args);
+        assert_eq!(code, 0, "{args:?}: {stderr}");
+        for wanted in ["Cách dùng: xeploai", "Tùy chọn:", "In hướng dẫn này"] {
+            assert!(stdout.contains(wanted), "{args:?}: no {wanted:?}\n{stdout}");
+        }
+        for english in ["Usage:", "Options:", "Commands:", "Print help", "[default:", "[possible values:"] {
+            assert!(!stdout.contains(english), "{args:?}: {english:?} in\n{stdout}");
+        }
+    }
+    let (_, stdout, _) = run(&["check", "--help"]);
+    assert!(stdout.contains("[giá trị: text, json] [mặc định: text]"), "{stdout}");
+}

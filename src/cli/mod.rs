@@ -3,6 +3,7 @@
 
 mod build;
 mod check;
+mod help;
 mod init;
 mod report;
 mod schedule;
@@ -13,7 +14,7 @@ mod watch;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 
 use crate::pipeline::check as run_check;
 
@@ -158,7 +159,8 @@ pub fn main() -> ExitCode {
         eprintln!("LỖI NỘI BỘ của xeploai (không phải lỗi dữ liệu); xin báo lại kèm thông tin sau:");
         default_hook(info);
     }));
-    let cli = match Cli::try_parse() {
+    let parsed = help::vietnamese(Cli::command()).try_get_matches().and_then(|m| Cli::from_arg_matches(&m));
+    let cli = match parsed {
         Ok(cli) => cli,
         // Help and version are printed as they are; a mistake is told in Vietnamese.
         Err(err) if !err.use_stderr() => {
