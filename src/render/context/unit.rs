@@ -69,6 +69,17 @@ pub struct CountCtx {
     pub count: u32,
 }
 
+#[derive(Clone, Debug, Serialize)]
+pub struct QuotaCtx {
+    pub excellent: u32,
+    pub rated: u32,
+    /// `excellent` over `rated`, "12,5%".
+    pub share: String,
+    /// The share allowed, in percent, and what it allows.
+    pub percent: u32,
+    pub ceiling: u32,
+}
+
 /// Everything a unit's documents print.
 #[derive(Clone, Debug, Serialize)]
 pub struct UnitCtx {
@@ -91,8 +102,9 @@ pub struct UnitCtx {
     pub head: Option<PersonCtx>,
     pub collective: Option<CollectiveCtx>,
     pub reviews: Vec<ReviewCtx>,
-    /// "Số đề xuất HTXSNV: 1/8 = 12,5% (tối đa 20% là 1 người)".
-    pub quota_line: String,
+    /// The unit's HTXSNV proposals against its share (the template words it:
+    /// "Số đề xuất HTXSNV: 1/8 = 12,5% (tối đa 20% là 1 người)").
+    pub quota: QuotaCtx,
     pub counts: Vec<CountCtx>,
     pub recipients_report: Vec<String>,
     pub recipients_minutes: Vec<String>,
@@ -140,7 +152,13 @@ pub fn unit(d: &Dataset, e: &Evaluation, unit: UnitId) -> Option<UnitCtx> {
         })
         .collect();
     let q = &e.quotas.units[unit];
-    let quota_line = format!("Số đề xuất HTXSNV: {}", q.describe());
+    let quota = QuotaCtx {
+        excellent: q.excellent,
+        rated: q.rated,
+        share: crate::text::percent_vi(q.excellent, q.rated),
+        percent: q.percent,
+        ceiling: q.ceiling,
+    };
     let counts = Rating::ALL
         .iter()
         .map(|r| CountCtx { code: r.code(), name: r.full_name(), count: q.proposed.get(*r) })
@@ -176,7 +194,7 @@ pub fn unit(d: &Dataset, e: &Evaluation, unit: UnitId) -> Option<UnitCtx> {
         head,
         collective,
         reviews,
-        quota_line,
+        quota,
         counts,
         recipients_report: recipients(d, DocKind::UnitReport, &["Văn phòng Sở (tổng hợp)", "Lưu: đơn vị"]),
         recipients_minutes: recipients(d, DocKind::UnitMinutes, &["Văn phòng Sở (tổng hợp)", "Lưu: hồ sơ đơn vị"]),
