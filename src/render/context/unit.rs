@@ -52,7 +52,7 @@ pub struct ReviewCtx {
     pub party_member: bool,
     /// KXL, leave, maternity, the roster's note: what the proposal list notes besides
     /// the discipline.
-    pub note: String,
+    pub note: NoteCtx,
     pub discipline: Option<DisciplineCtx>,
 }
 
@@ -209,40 +209,48 @@ fn category_short(c: Category) -> &'static str {
     }
 }
 
-/// The remarks column of the proposal list.
-fn note(d: &Dataset, e: &Evaluation, id: PersonId) -> String {
+/// The remarks column of the proposal list, as facts; `templates/_shared.tera` words them.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct NoteCtx {
+    /// On maternity leave in the year: rated on the months worked.
+    pub maternity: bool,
+    /// Fewer than six months worked (not maternity): not rated.
+    pub under_six: bool,
+    pub months_worked: String,
+    /// The roster's own remark already tells the leave ("Nghỉ ốm từ … đến …"): the
+    /// list says it once.
+    pub leave_noted: bool,
+    /// Leave as the roster counted it: days stay days, months stay months.
+    pub leave_days: String,
+    pub leave_months: String,
+    /// The roster's remark, unless it only carries the discipline decision.
+    pub remark: String,
+    /// Anything at all to print.
+    pub any: bool,
+}
+
+fn note(d: &Dataset, e: &Evaluation, id: PersonId) -> NoteCtx {
     let p = &d.people[id];
     let f = &e.facts.people[id];
-    let mut notes = Vec::new();
-    // The roster's own remark often describes the leave already ("Nghỉ ốm từ … đến …"):
-    // the list says it once.
     let leave_noted = p.note.as_deref().is_some_and(|n| crate::text::fold(n).contains("nghi"));
-    let months = |m: f64| crate::text::decimal_vi(m, 0);
-    if p.maternity {
-        let worked = months(f.months_worked);
-        notes.push(if leave_noted {
-            format!("Làm việc {worked} tháng")
-        } else {
-            format!("Nghỉ thai sản; làm việc {worked} tháng")
-        });
-    } else if f.months_worked < 6.0 {
-        notes.push(format!("Công tác {} tháng: không xếp loại", months(f.months_worked)));
-    }
-    if !p.maternity && !leave_noted {
-        // As the roster counted it: days stay days, months stay months.
-        match (p.leave_days, p.leave_months) {
-            (Some(days), _) => notes.push(format!("Nghỉ {} ngày", crate::text::decimal_vi(days, 0))),
-            (None, Some(leave)) => {
-                let places = if leave.fract() == 0.0 { 0 } else { 1 };
-                notes.push(format!("Nghỉ {} tháng", crate::text::decimal_vi(leave, places)))
-            }
-            (None, None) => {}
-        }
-    }
-    // A note that only carries the discipline decision is printed with the discipline.
+    let counted = !p.maternity && !leave_noted;
+    let leave_days = p.leave_days.filter(|_| counted).map(|days| crate::text::decimal_vi(days, 0)).unwrap_or_default();
+    let leave_months = p
+        .leave_months
+        .filter(|_| counted && p.leave_days.is_none())
+        .map(|m| crate::text::decimal_vi(m, if m.fract() == 0.0 { 0 } else { 1 }))
+        .unwrap_or_default();
     let decision = p.discipline.as_ref().and_then(|x| x.decision.as_deref());
-    if let Some(n) = p.note.as_ref().filter(|n| decision.is_none_or(|x| !n.contains(x))) {
-        notes.push(n.clone());
+    let remark = p.note.clone().filter(|n| decision.is_none_or(|x| !n.contains(x))).unwrap_or_default();
+    let under_six = !p.maternity && f.months_worked < 6.0;
+    NoteCtx {
+        maternity: p.maternity,
+        under_six,
+        months_worked: crate::text::decimal_vi(f.months_worked, 0),
+        leave_noted,
+        any: p.maternity || under_six || !leave_days.is_empty() || !leave_months.is_empty() || !remark.is_empty(),
+        leave_days,
+        leave_months,
+        remark,
     }
-    notes.join("; ")
 }
