@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::{RatingCtx, VoteLine, paragraphs, rating, vote_lines, vote_text};
+use super::{RatingCtx, VoteLine, paragraphs, rating, vote_lines, votes_cast};
 use crate::model::CollectiveReview;
 
 #[derive(Clone, Debug, Serialize)]
@@ -18,7 +18,8 @@ pub struct CollectiveCtx {
     pub next_year: Vec<String>,
     pub self_rating: Option<RatingCtx>,
     pub votes: Vec<VoteLine>,
-    pub votes_text: String,
+    /// The levels with votes, as the `votes` component words them.
+    pub votes_cast: Vec<VoteLine>,
     pub proposed: Option<RatingCtx>,
 }
 
@@ -36,7 +37,7 @@ impl CollectiveCtx {
             remedies: paragraphs(c.remedies.as_deref()),
             next_year: paragraphs(c.next_year.as_deref()),
             self_rating: rating(c.self_rating),
-            votes_text: vote_text(&votes, present),
+            votes_cast: votes_cast(&votes),
             votes,
             proposed: rating(c.proposal()),
         }

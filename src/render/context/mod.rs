@@ -237,13 +237,7 @@ pub fn paragraphs(text: Option<&str>) -> Vec<String> {
         .unwrap_or_default()
 }
 
-/// A vote in one sentence, levels without votes left out:
-/// "Hoàn thành xuất sắc nhiệm vụ 5/7 phiếu (71,4%), Hoàn thành tốt nhiệm vụ 2/7 phiếu (28,6%)".
-pub fn vote_text(lines: &[VoteLine], present: u32) -> String {
-    let parts: Vec<String> = lines
-        .iter()
-        .filter(|v| v.count != 0)
-        .map(|v| format!("{} {}/{present} phiếu ({})", v.name, v.count, v.percent))
-        .collect();
-    if parts.is_empty() { String::new() } else { parts.join(", ") }
+/// The levels that got votes, for the one-sentence vote of the `votes` component.
+pub fn votes_cast(lines: &[VoteLine]) -> Vec<VoteLine> {
+    lines.iter().filter(|v| v.count != 0).cloned().collect()
 }

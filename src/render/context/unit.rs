@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::collective::CollectiveCtx;
 use super::{
     DisciplineCtx, HeaderCtx, PersonCtx, RatingCtx, VoteLine, date_words, discipline, paragraphs, rating, recipients,
-    time_words, vote_lines, vote_text,
+    time_words, vote_lines, votes_cast,
 };
 use crate::model::{Category, Dataset, DocKind, PersonId, PersonRef, Rating, UnitId};
 use crate::rules::{Evaluation, PostRank};
@@ -45,7 +45,8 @@ pub struct ReviewCtx {
     pub comments: Vec<CommentCtx>,
     pub votes: Vec<VoteLine>,
     /// The vote in one sentence (levels with votes only).
-    pub votes_text: String,
+    /// The levels with votes, as the `votes` component words them.
+    pub votes_cast: Vec<VoteLine>,
     pub proposed: Option<RatingCtx>,
     pub conclusion: Vec<String>,
     pub category: &'static str,
@@ -141,7 +142,7 @@ pub fn unit(d: &Dataset, e: &Evaluation, unit: UnitId) -> Option<UnitCtx> {
                     .map(|c| CommentCtx { by: named(d, &c.by, &guests), text: c.text.clone() })
                     .collect(),
                 votes: vote_lines(r.votes.as_ref(), present),
-                votes_text: vote_text(&vote_lines(r.votes.as_ref(), present), present),
+                votes_cast: votes_cast(&vote_lines(r.votes.as_ref(), present)),
                 proposed: rating(r.proposed),
                 conclusion: paragraphs(r.conclusion.as_deref()),
                 category: category_short(f.category),
