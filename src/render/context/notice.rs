@@ -41,28 +41,27 @@ pub struct NoticePerson {
 /// `None` until the Director has concluded (agency_review's `consultation`).
 pub fn notice(d: &Dataset, e: &Evaluation) -> Option<NoticeCtx> {
     let consultation = d.agency_review.as_ref()?.consultation.as_ref()?;
-    let ordered = crate::rules::summary::ordered(d);
+    // One pass over the people, each into its unit's list, numbered through the whole list
+    // (units come in agency order, so the numbering runs down the page).
+    let mut by_unit: Vec<Vec<NoticePerson>> = vec![Vec::new(); d.agency.units.len()];
     let mut order = 0;
-    let units = (0..d.agency.units.len())
-        .map(|unit: UnitId| {
-            let people = ordered
-                .iter()
-                .filter(|id| d.people[**id].membership == Membership::Unit(unit))
-                .map(|id| {
-                    order += 1;
-                    NoticePerson {
-                        order,
-                        person: PersonCtx::of(d, *id),
-                        rating: e.facts.people[*id].final_rating.map(|r| r.full_name().to_string()).unwrap_or_default(),
-                    }
-                })
-                .collect();
-            NoticeUnit {
-                order: unit + 1,
-                name: d.unit_name(unit).to_string(),
-                rating: e.facts.units[unit].final_rating.map(|r| r.full_name().to_string()).unwrap_or_default(),
-                people,
-            }
+    for id in crate::rules::summary::ordered(d) {
+        let Membership::Unit(unit) = d.people[id].membership else { continue };
+        order += 1;
+        by_unit[unit].push(NoticePerson {
+            order,
+            person: PersonCtx::of(d, id),
+            rating: e.facts.people[id].final_rating.map(|r| r.full_name().to_string()).unwrap_or_default(),
+        });
+    }
+    let units = by_unit
+        .into_iter()
+        .enumerate()
+        .map(|(unit, people): (UnitId, _)| NoticeUnit {
+            order: unit + 1,
+            name: d.unit_name(unit).to_string(),
+            rating: e.facts.units[unit].final_rating.map(|r| r.full_name().to_string()).unwrap_or_default(),
+            people,
         })
         .collect();
     Some(NoticeCtx {
@@ -77,7 +76,12 @@ pub fn notice(d: &Dataset, e: &Evaluation) -> Option<NoticeCtx> {
         recipients: recipients(
             d,
             DocKind::ResultsNotice,
-            &["Lãnh đạo Sở", "Các phòng, ban, đơn vị thuộc và trực thuộc Sở", "Niêm yết tại trụ sở cơ quan", "Lưu: VT, VP"],
+            &[
+                "Lãnh đạo Sở",
+                "Các phòng, ban, đơn vị thuộc và trực thuộc Sở",
+                "Niêm yết tại trụ sở cơ quan",
+                "Lưu: VT, VP",
+            ],
         ),
     })
 }
