@@ -15,7 +15,9 @@ fn main() {
     let people = ingest.dataset.as_ref().map_or(0, |d| d.people.len());
     let peak = std::fs::read_to_string("/proc/self/status")
         .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(|l| l.trim_start_matches("VmHWM:").trim().to_string()))
+        .and_then(|s| {
+            s.lines().find(|l| l.starts_with("VmHWM:")).map(|l| l.trim_start_matches("VmHWM:").trim().to_string())
+        })
         .unwrap_or_else(|| "unknown".into());
     println!("people {people} findings {} read_s {:.2} peak {peak}", findings.0.len(), elapsed.as_secs_f64());
 }

@@ -154,9 +154,7 @@ pub fn spell_i(s: &str) -> String {
         if let [.., (_, before), (at, last)] = letters.as_slice()
             && base(*last) == 'y'
         {
-            let after_qu = base(*before) == 'u'
-                && letters.len() >= 3
-                && base(letters[letters.len() - 3].1) == 'q';
+            let after_qu = base(*before) == 'u' && letters.len() >= 3 && base(letters[letters.len() - 3].1) == 'q';
             if !is_vowel(*before) && before.is_alphabetic() || after_qu {
                 out[*at] = if last.is_uppercase() { 'I' } else { 'i' };
             }
@@ -324,7 +322,8 @@ mod tests {
 
     #[test]
     fn i_and_y_spellings_fold_alike() {
-        for (y, i) in [("Kỷ luật", "Kỉ luật"), ("Quản lý", "Quản lí"), ("QUÝ", "QUÍ"), ("Công ty", "Công ti")] {
+        for (y, i) in [("Kỷ luật", "Kỉ luật"), ("Quản lý", "Quản lí"), ("QUÝ", "QUÍ"), ("Công ty", "Công ti")]
+        {
             assert_eq!(fold(y), fold(i), "{y}");
             assert_eq!(unit_key(y), unit_key(i), "{y}");
         }

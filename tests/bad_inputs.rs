@@ -204,7 +204,8 @@ fn symlinks_are_followed_inside_the_inputs_and_reported_otherwise() {
     symlink("don-vi/vp.yaml", dir.path().join("ban-sao.yaml")).unwrap();
     let (code, json) = check_json_on(dir.path(), "2023-12-01");
     assert_eq!(json["summary"]["people"], 17, "{json:#}");
-    let noted: Vec<_> = json["findings"].as_array().unwrap().iter().filter(|f| f["source"]["file"] == "ban-sao.yaml").collect();
+    let noted: Vec<_> =
+        json["findings"].as_array().unwrap().iter().filter(|f| f["source"]["file"] == "ban-sao.yaml").collect();
     assert_eq!(noted.len(), 1, "{json:#}");
     assert_eq!(noted[0]["severity"], "info");
     assert!(with_rule(&json, "DUPLICATE_REVIEW").is_empty(), "{json:#}");
@@ -216,7 +217,8 @@ fn symlinks_are_followed_inside_the_inputs_and_reported_otherwise() {
     std::fs::remove_file(dir.path().join("danh-sach.xlsx")).unwrap();
     symlink(elsewhere.path().join("ds.xlsx"), dir.path().join("danh-sach.xlsx")).unwrap();
     let (code, json) = check_json_on(dir.path(), "2023-12-01");
-    let unread: Vec<_> = with_rule(&json, "INPUT_UNREADABLE").into_iter().filter(|f| f["source"]["file"] == "danh-sach.xlsx").collect();
+    let unread: Vec<_> =
+        with_rule(&json, "INPUT_UNREADABLE").into_iter().filter(|f| f["source"]["file"] == "danh-sach.xlsx").collect();
     assert_eq!(unread.len(), 1, "{json:#}");
     assert!(unread[0]["message"].as_str().unwrap().contains("ngoài thư mục dữ liệu"), "{json:#}");
     assert_eq!(code, 1);

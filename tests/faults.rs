@@ -215,10 +215,8 @@ fn a_year_that_does_not_match_the_meetings_is_a_warning() {
     let dir = rules_case("clean", &[]);
     edit(dir.path(), "agency.yaml", "year: 2023", "year: 2024");
     let (_, json) = check_json_on(dir.path(), AFTER);
-    let warned = json["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .any(|f| f["severity"] == "warning" && f["message"].as_str().unwrap().contains("Năm đánh giá trong agency.yaml là 2024"));
+    let warned = json["findings"].as_array().unwrap().iter().any(|f| {
+        f["severity"] == "warning" && f["message"].as_str().unwrap().contains("Năm đánh giá trong agency.yaml là 2024")
+    });
     assert!(warned, "{json:#}");
 }

@@ -93,7 +93,8 @@ fn a_before_deadline_ends_the_day_before() {
     assert_eq!(entry("unit-dossiers")["before"], true, "{stdout}");
     assert_eq!(entry("unit-drafts")["days_left"], -2, "{stdout}");
     let (_, stdout, _) = run(&["status", "--inputs", inputs.to_str().unwrap(), "--today", "2023-11-21"]);
-    let line = stdout.lines().find(|l| l.starts_with("Hạn trước ngày 22/11/2023")).unwrap_or_else(|| panic!("{stdout}"));
+    let line =
+        stdout.lines().find(|l| l.starts_with("Hạn trước ngày 22/11/2023")).unwrap_or_else(|| panic!("{stdout}"));
     assert!(line.contains("(hôm nay là hạn)"), "{line}");
     drop(dir);
 }

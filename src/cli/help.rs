@@ -4,7 +4,8 @@
 
 use clap::{Arg, ArgAction, Command};
 
-const WITH_COMMANDS: &str = "{about-with-newline}\nCách dùng: {usage}\n\nLệnh:\n{subcommands}\n\nTùy chọn:\n{options}\n";
+const WITH_COMMANDS: &str =
+    "{about-with-newline}\nCách dùng: {usage}\n\nLệnh:\n{subcommands}\n\nTùy chọn:\n{options}\n";
 const ONE_COMMAND: &str = "{about-with-newline}\nCách dùng: {usage}\n\nTùy chọn:\n{options}\n";
 
 /// The program's command with Vietnamese help on it and on each of its commands.
@@ -25,17 +26,16 @@ pub fn vietnamese(program: Command) -> Command {
 
 /// `-h`, `--help` described in Vietnamese.
 fn with_help(command: Command) -> Command {
-    command.disable_help_flag(true).arg(
-        Arg::new("help").short('h').long("help").action(ArgAction::Help).help("In hướng dẫn này"),
-    )
+    command
+        .disable_help_flag(true)
+        .arg(Arg::new("help").short('h').long("help").action(ArgAction::Help).help("In hướng dẫn này"))
 }
 
 /// Each option's accepted values and default, told in Vietnamese after its description.
 fn localized_args(command: Command) -> Command {
     command.mut_args(|arg| {
         let values: Vec<String> = arg.get_possible_values().iter().map(|v| v.get_name().to_string()).collect();
-        let defaults: Vec<String> =
-            arg.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect();
+        let defaults: Vec<String> = arg.get_default_values().iter().map(|v| v.to_string_lossy().into_owned()).collect();
         let mut help = arg.get_help().map(|h| h.to_string()).unwrap_or_default();
         if !values.is_empty() {
             help.push_str(&format!(" [giá trị: {}]", values.join(", ")));

@@ -181,22 +181,22 @@ pub fn main() -> ExitCode {
         Command::Init { dir } => init::command(&dir),
         Command::Generate { dir, people, seed, rows_per_workbook } => {
             match crate::generate::generate_with(&dir, people, seed, rows_per_workbook) {
-            Ok(g) => {
-                println!(
-                    "Đã tạo {} người, {} đơn vị, {} tệp Excel trong “{}”.",
-                    g.people,
-                    g.units,
-                    g.workbooks,
-                    dir.display()
-                );
-                exit::OK
+                Ok(g) => {
+                    println!(
+                        "Đã tạo {} người, {} đơn vị, {} tệp Excel trong “{}”.",
+                        g.people,
+                        g.units,
+                        g.workbooks,
+                        dir.display()
+                    );
+                    exit::OK
+                }
+                Err(e) => {
+                    eprintln!("LỖI: {e}");
+                    exit::CANNOT_RUN
+                }
             }
-            Err(e) => {
-                eprintln!("LỖI: {e}");
-                exit::CANNOT_RUN
-            }
-            }
-        },
+        }
     };
     ExitCode::from(code)
 }

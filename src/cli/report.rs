@@ -52,7 +52,9 @@ fn counts(run: &CheckRun) -> (usize, usize) {
 /// all print in this order.
 pub fn sorted(run: &CheckRun) -> Vec<&Finding> {
     let mut all: Vec<&Finding> = run.findings.iter().collect();
-    all.sort_by_cached_key(|f| (f.severity, f.unit.clone(), !f.is_input(), f.rule, f.source.as_ref().map(|s| s.to_string())));
+    all.sort_by_cached_key(|f| {
+        (f.severity, f.unit.clone(), !f.is_input(), f.rule, f.source.as_ref().map(|s| s.to_string()))
+    });
     all
 }
 

@@ -5,9 +5,9 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use crate::findings::{Finding, input};
+use crate::ingest::yaml::top_level_value;
 use crate::model::{Agency, LEADERSHIP_NAME, Membership, UnitId};
 use crate::source::Source;
-use crate::ingest::yaml::top_level_value;
 use crate::text::{clean, closest, fold, join_or, unit_key};
 
 /// Names that mean the agency's leadership in a roster section or a consultation entry.

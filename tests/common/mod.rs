@@ -222,7 +222,11 @@ pub fn clean_roster(dir: &Path, tweaks: &[(&str, &str, &str)]) {
 
 /// The clean roster as a sheet "DS": headers renamed by `renames` (clean header, header
 /// written), only the people `keep` keeps, `tweaks` applied as in [`clean_roster`].
-pub fn clean_sheet(renames: &[(&str, &'static str)], keep: impl Fn(&str) -> bool, tweaks: &[(&str, &str, &str)]) -> Sheet {
+pub fn clean_sheet(
+    renames: &[(&str, &'static str)],
+    keep: impl Fn(&str) -> bool,
+    tweaks: &[(&str, &str, &str)],
+) -> Sheet {
     let header = CLEAN_COLUMNS.iter().map(|c| T(renames.iter().find(|(from, _)| from == c).map_or(c, |(_, to)| to)));
     let mut rows = vec![header.collect::<Vec<Cell>>()];
     for (name, post, unit, category) in CLEAN_PEOPLE.into_iter().filter(|p| keep(p.0)) {

@@ -134,10 +134,8 @@ fn check_duplicate_units(agency: &Agency, findings: &mut Findings) {
 fn check_folder_clashes(agency: &Agency, findings: &mut Findings) {
     let folders = agency.unit_folders();
     for (wanted, units) in &folders.clashes {
-        let placed: Vec<String> = units
-            .iter()
-            .map(|&id| format!("“{}” → “{}”", agency.units[id].name, folders.names[id]))
-            .collect();
+        let placed: Vec<String> =
+            units.iter().map(|&id| format!("“{}” → “{}”", agency.units[id].name, folders.names[id])).collect();
         let Some(&first) = units.first() else { continue };
         findings.push(
             Finding::warning(

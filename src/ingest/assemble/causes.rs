@@ -89,7 +89,8 @@ pub fn collapse_unknown_people(findings: &mut Findings, failed_rosters: &[PathBu
             quote_list(&rosters)
         );
         let first = list.swap_remove(0);
-        let mut collapsed = Finding::error(input::UNKNOWN_PERSON, message).at_opt(first.source.or(Some(Source::file(file))));
+        let mut collapsed =
+            Finding::error(input::UNKNOWN_PERSON, message).at_opt(first.source.or(Some(Source::file(file))));
         collapsed.unit = unit;
         kept.push(collapsed);
     }

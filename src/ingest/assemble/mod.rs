@@ -80,9 +80,9 @@ fn assemble(root: &Path, files: &[InputFile], findings: &mut Findings) -> Option
     for (file, book) in books {
         // A workbook refused or that could not be opened has its finding already: not
         // also "no roster".
-        let unreadable = findings.iter().any(|f| {
-            f.rule == input::INPUT_UNREADABLE && f.source.as_ref().is_some_and(|s| s.file == file.rel)
-        });
+        let unreadable = findings
+            .iter()
+            .any(|f| f.rule == input::INPUT_UNREADABLE && f.source.as_ref().is_some_and(|s| s.file == file.rel));
         if !book.has_roster && (book.refused || unreadable) {
             refused += 1;
         } else if !book.has_roster {

@@ -250,7 +250,14 @@ impl Resolver<'_> {
                 (kind.0, DocNumber { number, date: n.date.map(|d| d.0) })
             })
             .collect();
-        AgencyReview { leadership_collective, leadership_conference, agency_ballot, consultation, documents, source: Source::file(self.rel) }
+        AgencyReview {
+            leadership_collective,
+            leadership_conference,
+            agency_ballot,
+            consultation,
+            documents,
+            source: Source::file(self.rel),
+        }
     }
 }
 

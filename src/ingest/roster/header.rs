@@ -182,7 +182,9 @@ pub fn find_header(rows: &[Vec<String>]) -> Option<Header> {
                 let read = single
                     .into_iter()
                     .enumerate()
-                    .map(|(c, f)| (c, f, Ignored { row: r, col: c, text: rows[r][c].trim().to_string(), same_as: None }))
+                    .map(|(c, f)| {
+                        (c, f, Ignored { row: r, col: c, text: rows[r][c].trim().to_string(), same_as: None })
+                    })
                     .collect();
                 (read, 1)
             }
@@ -353,10 +355,8 @@ mod tests {
 
     #[test]
     fn unknown_and_repeated_columns_are_listed() {
-        let rows = vec![
-            row(&["STT", "Họ tên", "Kỉ luật", "Xếp loại 2022", "Kỷ luật"]),
-            row(&["1", "Lê Văn B", "", "", ""]),
-        ];
+        let rows =
+            vec![row(&["STT", "Họ tên", "Kỉ luật", "Xếp loại 2022", "Kỷ luật"]), row(&["1", "Lê Văn B", "", "", ""])];
         let header = find_header(&rows).expect("header");
         assert_eq!(header.columns, vec![(0, Field::Index), (1, Field::Name), (2, Field::Discipline)]);
         let ignored: Vec<(usize, &str, Option<usize>)> =

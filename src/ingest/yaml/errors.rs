@@ -143,7 +143,8 @@ fn syntax_message(msg: &str) -> String {
         return "Dấu ngoặc kép chưa được đóng. Hãy thêm dấu \" ở cuối giá trị.".to_string();
     }
     if has(&["cannot start any token", "character"]) {
-        return "Có ký tự không được dùng ở đầu giá trị (như @, ` hoặc %). Hãy đặt giá trị trong ngoặc kép \"...\".".to_string();
+        return "Có ký tự không được dùng ở đầu giá trị (như @, ` hoặc %). Hãy đặt giá trị trong ngoặc kép \"...\"."
+            .to_string();
     }
     if has(&["duplicate"]) {
         return "Có khóa được ghi hai lần trong cùng một mục; hãy giữ lại một.".to_string();

@@ -316,9 +316,8 @@ fn consultation_ctx(d: &Dataset, e: &Evaluation, c: &Consultation, units: &[Unit
 
 pub fn agency(d: &Dataset, e: &Evaluation, s: &Summary) -> AgencyCtx {
     let review = d.agency_review.as_ref();
-    let header = |kind: DocKind, symbol: &str, fallback: Option<chrono::NaiveDate>| {
-        HeaderCtx::issued(d, kind, symbol, fallback)
-    };
+    let header =
+        |kind: DocKind, symbol: &str, fallback: Option<chrono::NaiveDate>| HeaderCtx::issued(d, kind, symbol, fallback);
     let conference = review.and_then(|r| r.leadership_conference.as_ref());
     let ballot = review.and_then(|r| r.agency_ballot.as_ref());
     let consultation = review.and_then(|r| r.consultation.as_ref());

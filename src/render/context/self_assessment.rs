@@ -42,9 +42,8 @@ pub fn self_assessment(d: &Dataset) -> SelfAssessmentCtx {
     let units = (0..d.agency.units.len())
         .map(|unit| {
             let collective = d.review_of(unit).and_then(|r| r.collective.as_ref());
-            let part = |pick: fn(&crate::model::CollectiveReview) -> Option<&str>| {
-                paragraphs(collective.and_then(pick))
-            };
+            let part =
+                |pick: fn(&crate::model::CollectiveReview) -> Option<&str>| paragraphs(collective.and_then(pick));
             let results = part(|c| c.results.as_deref());
             reporting += usize::from(!results.is_empty());
             UnitPart {

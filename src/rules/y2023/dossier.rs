@@ -62,9 +62,8 @@ pub fn dossier_incomplete(ctx: &Context, rule: &Rule) -> Vec<Finding> {
 /// without a rating, and the deadline if it has passed.
 fn no_meeting_file(ctx: &Context, rule: &Rule, unit: UnitId, passed: Option<&Deadline>) -> Finding {
     let unrated = ctx.d.members(unit).filter(|(id, _)| ctx.facts.people[*id].final_rating.is_none()).count();
-    let deadline = passed
-        .map(|d| format!(" Hạn {} ({}) đã qua.", d.due.format("%d/%m/%Y"), d.what))
-        .unwrap_or_default();
+    let deadline =
+        passed.map(|d| format!(" Hạn {} ({}) đã qua.", d.due.format("%d/%m/%Y"), d.what)).unwrap_or_default();
     ctx.about_unit(
         rule.finding(format!(
             "{} chưa có tệp kết quả họp kiểm điểm (kind: unit_review), nên {unrated} người của đơn vị chưa có mức xếp loại.{deadline} Hãy đặt tệp họp kiểm điểm của đơn vị vào thư mục dữ liệu (mẫu: `xeploai init`).",
