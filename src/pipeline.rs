@@ -95,7 +95,12 @@ pub fn template_dir(inputs: &Path) -> Option<PathBuf> {
 
 /// Check, then write the documents of every unit whose own data has no error.
 pub fn build(inputs: &Path, options: &BuildOptions) -> Result<BuildOutcome, BuildError> {
-    let run = check(inputs, options.today);
+    write_documents(check(inputs, options.today), inputs, options)
+}
+
+/// The second half of [`build`], for a caller that shows the findings of `run` before the
+/// (longer) rendering starts.
+pub fn write_documents(run: CheckRun, inputs: &Path, options: &BuildOptions) -> Result<BuildOutcome, BuildError> {
     let template_dir = template_dir(inputs);
     let templates = Templates::load(template_dir.as_deref())?;
     let lock = Lock::acquire(&options.outputs, options.lock_wait)?;

@@ -2,6 +2,8 @@
 
 mod common;
 
+use std::path::Path;
+
 use common::*;
 
 #[test]
@@ -140,4 +142,34 @@ fn help_is_in_vietnamese() {
     }
     let (_, stdout, _) = run(&["check", "--help"]);
     assert!(stdout.contains("[giá trị: text, json] [mặc định: text]"), "{stdout}");
+}
+
+/// Pasted as printed: absolute paths for an outputs folder not made yet, only runs still
+/// to come, and a plain "nothing left" (exit 2, nothing on stdout) after the last date.
+#[test]
+fn schedule_prints_paths_to_paste_and_only_runs_to_come() {
+    let home = tempfile::tempdir().unwrap();
+    let inputs = home.path().join("Hồ sơ 2023").join("inputs");
+    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("inputs"), &inputs);
+    let inputs_arg = inputs.to_str().unwrap();
+    let (code, stdout, stderr) = run(&["schedule", "--emit", "cron", "--inputs", inputs_arg, "--today", "2023-11-21"]);
+    assert_eq!(code, 0, "{stderr}");
+    let outputs = inputs.parent().unwrap().join("outputs");
+    assert!(!outputs.exists(), "schedule writes nothing");
+    let lines: Vec<&str> = stdout.lines().filter(|l| !l.starts_with('#') && l.contains(" build ")).collect();
+    assert!(!lines.is_empty(), "{stdout}");
+    for line in &lines {
+        assert!(line.contains(&format!("--outputs '{}'", outputs.display())), "absolute outputs: {line}");
+        assert!(line.contains(&format!("cd '{}'", inputs.parent().unwrap().display())), "{line}");
+        let (day, month) = {
+            let mut fields = line.split(' ').skip(2);
+            (fields.next().unwrap().parse::<u32>().unwrap(), fields.next().unwrap().parse::<u32>().unwrap())
+        };
+        assert!((month, day) >= (11, 21), "a run before --today: {line}");
+    }
+    let (code, stdout, stderr) =
+        run(&["schedule", "--emit", "windows", "--inputs", inputs_arg, "--today", "2024-01-15"]);
+    assert_eq!(code, 2);
+    assert!(stdout.is_empty(), "{stdout}");
+    assert!(stderr.contains("đã qua"), "{stderr}");
 }

@@ -1,11 +1,9 @@
-//! When to regenerate by itself: each working morning of the campaign, and the day
-//! before each deadline, computed from agency.yaml's calendar. Emitted as crontab
-//! lines, systemd units or a Windows Task Scheduler script, so that the clerk's own
-//! machine runs `xeploai build` without xeploai staying resident.
+//! When to regenerate by itself: each working morning of the campaign, and the
+//! afternoon of the last working day before each deadline, computed from agency.yaml's
+//! calendar. `xeploai schedule` hands these times to the clerk's own OS scheduler, so
+//! that `xeploai build` runs without xeploai staying resident.
 
-use std::path::Path;
-
-use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Weekday};
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Utc, Weekday};
 
 use crate::model::Deadline;
 
@@ -17,26 +15,28 @@ pub fn morning() -> NaiveTime {
     NaiveTime::from_hms_opt(7, 30, 0).unwrap_or_default()
 }
 
-/// The afternoon run on the day before a deadline: last call for missing files.
+/// The afternoon run before a deadline: last call for missing files.
 pub fn eve() -> NaiveTime {
     NaiveTime::from_hms_opt(16, 0, 0).unwrap_or_default()
 }
 
 /// Every run time of the campaign, sorted, without duplicates.
 pub fn runs(calendar: &[Deadline]) -> Vec<NaiveDateTime> {
-    let (Some(first), Some(last)) = (calendar.iter().map(|d| d.due).min(), calendar.iter().map(|d| d.due).max()) else {
+    let (Some(first), Some(last)) =
+        (calendar.iter().map(Deadline::last_day).min(), calendar.iter().map(Deadline::last_day).max())
+    else {
         return Vec::new();
     };
     let mut times = Vec::new();
     let start = first.checked_sub_days(Days::new(LEAD_DAYS)).unwrap_or(first);
     for day in start.iter_days().take_while(|d| *d <= last) {
-        if !matches!(day.weekday(), Weekday::Sat | Weekday::Sun) {
+        if !is_weekend(day) {
             times.push(day.and_time(morning()));
         }
     }
-    for d in calendar {
-        if let Some(before) = d.due.pred_opt() {
-            times.push(before.and_time(eve()));
+    for deadline in calendar {
+        if let Some(eve_day) = working_day_before(deadline.last_day()) {
+            times.push(eve_day.and_time(eve()));
         }
     }
     times.sort();
@@ -44,72 +44,40 @@ pub fn runs(calendar: &[Deadline]) -> Vec<NaiveDateTime> {
     times
 }
 
+/// The working day before `day`: the eve of a Monday deadline is the Friday, since
+/// nobody is at the office on Sunday afternoon to hear the last call.
+fn working_day_before(day: NaiveDate) -> Option<NaiveDate> {
+    let mut eve_day = day.pred_opt()?;
+    while is_weekend(eve_day) {
+        eve_day = eve_day.pred_opt()?;
+    }
+    Some(eve_day)
+}
+
+fn is_weekend(day: NaiveDate) -> bool {
+    matches!(day.weekday(), Weekday::Sat | Weekday::Sun)
+}
+
+/// The plan's times are Vietnam's: the scheduler is told so, whatever the machine's
+/// clock is set to. Vietnam keeps no daylight saving time, so a fixed offset is exact.
+pub const TIME_ZONE: &str = "Asia/Ho_Chi_Minh";
+
+/// [`TIME_ZONE`]'s offset from UTC, for the schedulers that take an offset.
+pub const UTC_OFFSET: &str = "+07:00";
+
+/// The wall-clock time in Vietnam now.
+pub fn vietnam_now() -> NaiveDateTime {
+    Utc::now().naive_utc() + chrono::TimeDelta::hours(7)
+}
+
+/// The runs still to come after `now`: a scheduler is never handed a time that has passed.
+pub fn upcoming(calendar: &[Deadline], now: NaiveDateTime) -> Vec<NaiveDateTime> {
+    runs(calendar).into_iter().filter(|t| *t > now).collect()
+}
+
 /// The first run strictly after `now`.
 pub fn next_run(calendar: &[Deadline], now: NaiveDateTime) -> Option<NaiveDateTime> {
     runs(calendar).into_iter().find(|t| *t > now)
-}
-
-/// The commands a scheduled run executes.
-pub struct Job<'a> {
-    pub exe: &'a Path,
-    pub inputs: &'a Path,
-    pub outputs: &'a Path,
-}
-
-impl Job<'_> {
-    fn build_args(&self) -> String {
-        format!("build --quiet --inputs \"{}\" --outputs \"{}\"", self.inputs.display(), self.outputs.display())
-    }
-}
-
-/// crontab lines, one per run (cron has no year, so each line checks it).
-pub fn cron(calendar: &[Deadline], job: &Job) -> String {
-    let mut out = String::from("# xeploai: chạy lại theo lịch của kế hoạch (dán vào `crontab -e`)\n");
-    for t in runs(calendar) {
-        out.push_str(&format!(
-            "{} {} {} {} * [ \"$(date +\\%Y)\" = \"{}\" ] && \"{}\" {} >> \"{}/xeploai.log\" 2>&1\n",
-            t.minute(),
-            t.hour(),
-            t.day(),
-            t.month(),
-            t.year(),
-            job.exe.display(),
-            job.build_args(),
-            job.outputs.display()
-        ));
-    }
-    out
-}
-
-/// A systemd service and timer (user units).
-pub fn systemd(calendar: &[Deadline], job: &Job) -> String {
-    let mut out = String::from(
-        "# ~/.config/systemd/user/xeploai.service\n[Unit]\nDescription=xeploai: lập lại văn bản đánh giá, xếp loại\n\n[Service]\nType=oneshot\n",
-    );
-    out.push_str(&format!("ExecStart=\"{}\" {}\n", job.exe.display(), job.build_args()));
-    out.push_str("\n# ~/.config/systemd/user/xeploai.timer  (systemctl --user enable --now xeploai.timer)\n[Unit]\nDescription=xeploai theo lịch của kế hoạch\n\n[Timer]\nPersistent=true\n");
-    for t in runs(calendar) {
-        out.push_str(&format!("OnCalendar={}\n", t.format("%Y-%m-%d %H:%M:00")));
-    }
-    out.push_str("\n[Install]\nWantedBy=timers.target\n");
-    out
-}
-
-/// A PowerShell script registering one task with a trigger per run (locale-independent
-/// dates, unlike `schtasks /SD`).
-pub fn windows(calendar: &[Deadline], job: &Job) -> String {
-    let mut out = String::from("# xeploai: chạy trong PowerShell để đăng ký lịch (Task Scheduler)\n$triggers = @(\n");
-    let runs = runs(calendar);
-    for (i, t) in runs.iter().enumerate() {
-        let sep = if i + 1 < runs.len() { "," } else { "" };
-        out.push_str(&format!("  (New-ScheduledTaskTrigger -Once -At '{}'){sep}\n", t.format("%Y-%m-%dT%H:%M:00")));
-    }
-    out.push_str(&format!(
-        ")\n$action = New-ScheduledTaskAction -Execute '{}' -Argument '{}'\nRegister-ScheduledTask -TaskName 'xeploai' -Trigger $triggers -Action $action -Force\n",
-        job.exe.display(),
-        job.build_args()
-    ));
-    out
 }
 
 /// The days of the campaign a clerk would read in the README: first and last run.
@@ -148,21 +116,23 @@ mod tests {
     }
 
     #[test]
-    fn emitted_formats() {
+    fn the_eve_falls_on_a_working_day_and_respects_before() {
+        let monday = deadline((2023, 11, 27));
+        let at = |m, d, h, min| NaiveDate::from_ymd_opt(2023, m, d).unwrap().and_hms_opt(h, min, 0).unwrap();
+        assert!(runs(&[monday.clone()]).contains(&at(11, 24, 16, 0)), "Friday before a Monday deadline");
+        assert!(!runs(&[monday]).contains(&at(11, 26, 16, 0)), "never on Sunday");
+        let before = Deadline { before: true, ..deadline((2023, 11, 22)) };
+        let runs = runs(&[before]);
+        assert!(runs.contains(&at(11, 20, 16, 0)), "“trước ngày 22/11”: the last day is 21/11, its eve 20/11");
+        assert_eq!(runs.last(), Some(&at(11, 21, 7, 30)), "nothing after the last day on time");
+    }
+
+    #[test]
+    fn only_runs_to_come_are_scheduled() {
         let calendar = [deadline((2023, 11, 22))];
-        let job = Job {
-            exe: Path::new("/usr/bin/xeploai"),
-            inputs: Path::new("/d/inputs"),
-            outputs: Path::new("/d/outputs"),
-        };
-        let cron = cron(&calendar, &job);
-        assert!(
-            cron.contains("30 7 22 11 * [ \"$(date +\\%Y)\" = \"2023\" ] && \"/usr/bin/xeploai\" build --quiet"),
-            "{cron}"
-        );
-        let systemd = systemd(&calendar, &job);
-        assert!(systemd.contains("OnCalendar=2023-11-21 16:00:00"), "{systemd}");
-        let windows = windows(&calendar, &job);
-        assert!(windows.contains("New-ScheduledTaskTrigger -Once -At '2023-11-22T07:30:00'"), "{windows}");
+        let at = |m, d, h| NaiveDate::from_ymd_opt(2023, m, d).unwrap().and_hms_opt(h, 0, 0).unwrap();
+        assert!(upcoming(&calendar, at(11, 21, 12)).iter().all(|t| *t > at(11, 21, 12)));
+        assert_eq!(upcoming(&calendar, at(11, 21, 12)).len(), 2, "the eve at 16:00 and the morning of 22/11");
+        assert!(upcoming(&calendar, at(11, 23, 0)).is_empty());
     }
 }

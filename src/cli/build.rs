@@ -1,23 +1,36 @@
 //! `xeploai build`: check, then render the documents of every unit without errors.
+//!
+//! The findings are printed as soon as the inputs are checked, before rendering starts:
+//! on a large agency the clerk can start fixing a file while the documents are written.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use super::{InputArgs, OutputArgs, report};
-use crate::pipeline::{build, exit};
+use crate::pipeline::{check, exit, write_documents};
 
 pub fn command(input: &InputArgs, output: &OutputArgs, quiet: bool) -> u8 {
     let Some(today) = super::prepare(&input.inputs, input.today.as_deref()) else { return exit::CANNOT_RUN };
-    // A progress bar only for a person at a terminal: quiet in CI, in pipes and with --quiet.
+    // Progress only for a person at a terminal: quiet in CI, in pipes and with --quiet.
     let progress = !quiet && std::io::IsTerminal::is_terminal(&std::io::stderr()) && std::env::var_os("CI").is_none();
     let options = output.options(&input.inputs, today, progress, Duration::from_secs(30));
-    match build(&input.inputs, &options) {
+    let started = Instant::now();
+    let reading = progress.then(|| spinner("Đang đọc và kiểm tra dữ liệu"));
+    let run = check(&input.inputs, today);
+    if let Some(bar) = reading {
+        bar.finish_and_clear();
+    }
+    if !quiet {
+        print!("{}", report::text(&run, &input.inputs));
+        println!("Đọc và kiểm tra xong sau {}.", seconds(started.elapsed()));
+    }
+    match write_documents(run, &input.inputs, &options) {
         Ok(outcome) => {
             if !quiet {
-                print!("{}", report::text(&outcome.run, &input.inputs));
                 print!("{}", report::build_summary(&outcome.report, &options.outputs));
                 for unit in &outcome.held_back {
                     println!("  {unit}: có lỗi nên chưa lập lại văn bản; văn bản lần trước (nếu có) được giữ nguyên.");
                 }
+                println!("Hoàn thành sau {}.", seconds(started.elapsed()));
             }
             for f in &outcome.failed {
                 eprintln!("LỖI: không lập được “{}”: {}", crate::source::display_path(&f.rel), f.error);
@@ -29,4 +42,21 @@ pub fn command(input: &InputArgs, output: &OutputArgs, quiet: bool) -> u8 {
             exit::CANNOT_RUN
         }
     }
+}
+
+/// A spinner with the time elapsed, for a phase whose length is not known in advance.
+fn spinner(what: &str) -> indicatif::ProgressBar {
+    let bar = indicatif::ProgressBar::new_spinner();
+    // ASCII ticks: the braille of the default spinner shows as boxes in Windows' console font.
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} {msg}… {elapsed}") {
+        bar.set_style(style.tick_chars("-\\|/ "));
+    }
+    bar.set_message(what.to_string());
+    bar.enable_steady_tick(Duration::from_millis(120));
+    bar
+}
+
+/// "2,4 giây", with the decimal comma of Vietnamese.
+fn seconds(elapsed: Duration) -> String {
+    format!("{:.1} giây", elapsed.as_secs_f64()).replace('.', ",")
 }

@@ -53,14 +53,17 @@ pub struct OutputArgs {
     pub keep_history: usize,
 }
 
+/// The `outputs` folder beside the inputs folder (the sample layout: `inputs/` and
+/// `outputs/` side by side), never the folder the command ran from.
+fn outputs_beside(inputs: &std::path::Path) -> PathBuf {
+    let parent = inputs.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
+    parent.join("outputs")
+}
+
 impl OutputArgs {
-    /// `--outputs`, else the `outputs` folder beside the inputs folder (the sample layout:
-    /// `inputs/` and `outputs/` side by side), never the folder the command ran from.
+    /// `--outputs`, else [`outputs_beside`] the inputs.
     pub fn folder(&self, inputs: &std::path::Path) -> PathBuf {
-        self.outputs.clone().unwrap_or_else(|| {
-            let parent = inputs.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(std::path::Path::new("."));
-            parent.join("outputs")
-        })
+        self.outputs.clone().unwrap_or_else(|| outputs_beside(inputs))
     }
 
     pub fn options(
@@ -113,10 +116,11 @@ pub enum Command {
     },
     /// In lịch chạy tự động cho cron, systemd hoặc Windows (Print the OS schedule)
     Schedule {
-        #[arg(long, default_value = "inputs")]
-        inputs: PathBuf,
-        #[arg(long, default_value = "outputs")]
-        outputs: PathBuf,
+        #[command(flatten)]
+        input: InputArgs,
+        /// Thư mục văn bản kết quả; mặc định: thư mục “outputs” cạnh thư mục dữ liệu (outputs folder)
+        #[arg(long)]
+        outputs: Option<PathBuf>,
         /// Định dạng (format): cron | systemd | windows
         #[arg(long, value_enum)]
         emit: schedule::Emit,
@@ -177,7 +181,9 @@ pub fn main() -> ExitCode {
         Command::Build { input, output, quiet } => build::command(&input, &output, quiet),
         Command::Status { input, format } => status::command(&input.inputs, format, input.today.as_deref()),
         Command::Watch { input, output, tick } => watch::command(&input, &output, tick),
-        Command::Schedule { inputs, outputs, emit } => schedule::command(&inputs, &outputs, emit),
+        Command::Schedule { input, outputs, emit } => {
+            schedule::command(&input.inputs, outputs.as_deref(), input.today.as_deref(), emit)
+        }
         Command::Init { dir } => init::command(&dir),
         Command::Generate { dir, people, seed, rows_per_workbook } => {
             match crate::generate::generate_with(&dir, people, seed, rows_per_workbook) {

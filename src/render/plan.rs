@@ -155,8 +155,10 @@ pub fn plan<E>(
     let bar = if i.progress {
         let bar = indicatif::ProgressBar::new(total as u64);
         bar.set_style(
-            indicatif::ProgressStyle::with_template("Đang lập văn bản {bar:40} {pos}/{len}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            indicatif::ProgressStyle::with_template(
+                "Đang lập văn bản {bar:40} {pos}/{len} · {elapsed} · còn khoảng {eta}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         bar
     } else {
