@@ -93,12 +93,9 @@ fn wine() -> Option<Wine> {
     let [Some(exe_time), Some(zip_time)] = built else {
         return unavailable("the Windows package is not built (run packaging/windows/package)");
     };
-    let sources = ["src", "templates", "inputs", "packaging/windows", "Cargo.toml", "Cargo.lock"]
-        .iter()
-        .map(|rel| newest(&repo.join(rel)))
-        .max()
-        .unwrap();
-    if exe_time.min(zip_time) < sources {
+    let newest_of = |rels: &[&str]| rels.iter().map(|rel| newest(&repo.join(rel))).max().unwrap();
+    let rust = ["src", "templates", "Cargo.toml", "Cargo.lock"];
+    if exe_time < newest_of(&rust) || zip_time < newest_of(&[&rust[..], &["inputs", "packaging/windows"]].concat()) {
         return unavailable("the Windows package is older than the sources (run packaging/windows/package)");
     }
     let helpers = Command::new(repo.join("packaging/windows/wine/build")).output().expect("run the helpers' build");
