@@ -83,22 +83,21 @@ pub fn is_held_open(err: &std::io::Error) -> bool {
 /// Asked before a document's old version is kept in `.history/`: once kept there, it
 /// could not even be removed again while the file is held. The rename stays the final
 /// word: a program may open the file between the two.
+#[cfg(windows)]
 pub fn seems_held_open(path: &Path) -> bool {
-    #[cfg(windows)]
-    {
-        use std::os::windows::fs::OpenOptionsExt;
-        // The access a rename over the file needs; sharing everything ourselves, so that
-        // only a holder that shares less refuses.
-        const DELETE: u32 = 0x0001_0000;
-        const SHARE_ALL: u32 = 0x1 | 0x2 | 0x4;
-        let probe = std::fs::OpenOptions::new().access_mode(DELETE).share_mode(SHARE_ALL).open(path);
-        return probe.is_err_and(|err| is_held_open(&err));
-    }
-    #[cfg(not(windows))]
-    {
-        let _ = path;
-        false
-    }
+    use std::os::windows::fs::OpenOptionsExt;
+    // The access a rename over the file needs; sharing everything ourselves, so that
+    // only a holder that shares less refuses.
+    const DELETE: u32 = 0x0001_0000;
+    const SHARE_ALL: u32 = 0x1 | 0x2 | 0x4;
+    let probe = std::fs::OpenOptions::new().access_mode(DELETE).share_mode(SHARE_ALL).open(path);
+    probe.is_err_and(|err| is_held_open(&err))
+}
+
+/// Linux and macOS never refuse to replace an open file.
+#[cfg(not(windows))]
+pub fn seems_held_open(_path: &Path) -> bool {
+    false
 }
 
 /// Removes a staged file that will not be committed.
