@@ -144,6 +144,15 @@ pub fn build_summary(report: &Report, outputs: &Path) -> String {
             crate::source::display_path(beside)
         );
     }
+    for (open, beside) in &report.held_open {
+        let _ = writeln!(
+            out,
+            "  CẢNH BÁO: “{}” đang mở (có thể trong Word) nên bản mới được ghi cạnh: “{}”. \
+             Đóng văn bản rồi chạy lại để bản mới về đúng tên.",
+            crate::source::display_path(open),
+            crate::source::display_path(beside)
+        );
+    }
     for (copy, document) in &report.stale {
         let _ = writeln!(
             out,

@@ -71,6 +71,35 @@ pub fn commit(staged: &Staged) -> std::io::Result<()> {
     std::fs::rename(&staged.tmp, &staged.path)
 }
 
+/// Did the operating system refuse `err` because another program holds the file open?
+/// Windows refuses to replace or read a file another program opened without sharing it
+/// (Word, for the document it shows): ERROR_ACCESS_DENIED (5), ERROR_SHARING_VIOLATION
+/// (32), ERROR_LOCK_VIOLATION (33). Linux and macOS never refuse for an open file.
+pub fn is_held_open(err: &std::io::Error) -> bool {
+    cfg!(windows) && matches!(err.raw_os_error(), Some(5 | 32 | 33))
+}
+
+/// Does another program hold the file at `path` open without letting it be replaced?
+/// Asked before a document's old version is kept in `.history/`: once kept there, it
+/// could not even be removed again while the file is held. The rename stays the final
+/// word: a program may open the file between the two.
+#[cfg(windows)]
+pub fn seems_held_open(path: &Path) -> bool {
+    use std::os::windows::fs::OpenOptionsExt;
+    // The access a rename over the file needs; sharing everything ourselves, so that
+    // only a holder that shares less refuses.
+    const DELETE: u32 = 0x0001_0000;
+    const SHARE_ALL: u32 = 0x1 | 0x2 | 0x4;
+    let probe = std::fs::OpenOptions::new().access_mode(DELETE).share_mode(SHARE_ALL).open(path);
+    probe.is_err_and(|err| is_held_open(&err))
+}
+
+/// Linux and macOS never refuse to replace an open file.
+#[cfg(not(windows))]
+pub fn seems_held_open(_path: &Path) -> bool {
+    false
+}
+
 /// Removes a staged file that will not be committed.
 pub fn discard(staged: &Staged) {
     let _ = std::fs::remove_file(&staged.tmp);

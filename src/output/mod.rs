@@ -5,6 +5,8 @@
 //! - A document whose bytes differ from what the manifest recorded was edited by a
 //!   person: it is left alone and the new version goes beside it ([`place`]); this is
 //!   checked again just before each rename, since a save may land during a build.
+//! - A document another program holds open (Word, on Windows) cannot be replaced: the
+//!   new version goes beside it too, and the build goes on.
 //! - A replaced version is kept in `.history/` (bounded).
 //! - Two builds never interleave: the outputs folder is locked for the whole write.
 //! - A build killed at any moment leaves a [`journal`] from which the next build knows
@@ -51,6 +53,8 @@ pub struct Report {
     pub unchanged: Vec<PathBuf>,
     /// (a document a person edited, left alone; where the new version went)
     pub beside: Vec<(PathBuf, PathBuf)>,
+    /// (a document another program held open, so not replaced; where the new version went)
+    pub held_open: Vec<(PathBuf, PathBuf)>,
     /// (a `(ban moi)` copy still on disk; its document, now current under its own name)
     pub stale: Vec<(PathBuf, PathBuf)>,
     /// Why the manifest could not be saved (a full disk, say): harmless, the journal
@@ -66,10 +70,28 @@ pub enum OutputError {
     Locked(PathBuf),
     #[error("không ghi được “{path}”: {source}")]
     Io { path: PathBuf, source: std::io::Error },
+    /// Only ever met by [`Writer::commit`], which puts the document beside it instead.
+    #[error("“{0}” đang mở trong một chương trình khác (có thể là Word) nên không thay được")]
+    HeldOpen(PathBuf),
 }
 
 fn io(path: &Path) -> impl FnOnce(std::io::Error) -> OutputError + '_ {
     move |source| OutputError::Io { path: path.to_path_buf(), source }
+}
+
+/// As [`io`], but a file another program holds open is [`OutputError::HeldOpen`].
+fn replacing(path: &Path) -> impl FnOnce(std::io::Error) -> OutputError + '_ {
+    move |source| match atomic::is_held_open(&source) {
+        true => OutputError::HeldOpen(path.to_path_buf()),
+        false => io(path)(source),
+    }
+}
+
+/// Renames a staged file over its target: the one place a document is replaced.
+type Replace = dyn Fn(&atomic::Staged) -> Result<(), OutputError> + Send + Sync;
+
+fn rename_into_place(staged: &atomic::Staged) -> Result<(), OutputError> {
+    atomic::commit(staged).map_err(replacing(&staged.path))
 }
 
 /// Holds the outputs folder for one build; released when dropped (or when the process
@@ -104,6 +126,7 @@ pub struct Writer<'a> {
     /// How many replaced versions of each document `.history/` keeps.
     pub keep_history: usize,
     journal: Journal,
+    replace: Box<Replace>,
 }
 
 /// A document to write, and where.
@@ -135,7 +158,17 @@ impl<'a> Writer<'a> {
             atomic::sweep(outputs);
         }
         let journal = Journal::open(outputs).map_err(io(outputs))?;
-        Ok((Writer { outputs, keep_history, journal }, manifest))
+        Ok((Writer { outputs, keep_history, journal, replace: Box::new(rename_into_place) }, manifest))
+    }
+
+    /// The seam where tests make the replace of a document fail as Windows does for a
+    /// document open in Word, which Linux cannot do.
+    #[cfg(test)]
+    fn replacing_with(
+        self,
+        replace: impl Fn(&atomic::Staged) -> Result<(), OutputError> + Send + Sync + 'static,
+    ) -> Self {
+        Writer { replace: Box::new(replace), ..self }
     }
 
     /// Writes what changed, in one batch, and ends the run.
@@ -228,21 +261,55 @@ impl<'a> Writer<'a> {
     ) -> Result<(), OutputError> {
         // As late as can be: the window left is this check and the rename below.
         if !place::is_free(&staged.path, write.place.recorded.as_ref()) {
-            let mut edited = std::mem::take(&mut write.place.edited);
-            edited.push(write.place.rel.clone());
-            write.place = place::first_free(self.outputs, &write.doc, write.place.rank + 1, manifest);
-            edited.append(&mut write.place.edited);
-            write.place.edited = edited;
-            let rel = key(&write.place.rel);
-            self.journal.record([(rel.as_str(), &entry)]).map_err(io(self.outputs))?;
+            write.place.edited.push(write.place.rel.clone());
+            self.move_beside(&mut write, &entry, manifest)?;
         }
-        let target = atomic::Staged { tmp: staged.tmp.clone(), path: self.outputs.join(&write.place.rel) };
-        self.keep(&write.place.rel)?;
-        atomic::commit(&target).map_err(io(&target.path))?;
+        let mut held_open = Vec::new();
+        loop {
+            match self.put_in_place(&write.place.rel, &staged.tmp) {
+                Ok(()) => break,
+                Err(OutputError::HeldOpen(_)) => {
+                    held_open.push(write.place.rel.clone());
+                    self.move_beside(&mut write, &entry, manifest)?;
+                }
+                Err(err) => return Err(err),
+            }
+        }
         let rel = write.place.rel;
         report.beside.extend(write.place.edited.into_iter().map(|edited| (edited, rel.clone())));
+        report.held_open.extend(held_open.into_iter().map(|open| (open, rel.clone())));
         manifest.documents.insert(key(&rel), entry);
         report.written.push(rel);
+        Ok(())
+    }
+
+    /// Moves `write` on to the next free name of its document, since the file at its
+    /// current name may not be replaced, and journals it there before it is renamed.
+    fn move_beside(&self, write: &mut Write, entry: &manifest::Entry, manifest: &Manifest) -> Result<(), OutputError> {
+        let mut next = place::first_free(self.outputs, &write.doc, write.place.rank + 1, manifest);
+        let mut edited = std::mem::take(&mut write.place.edited);
+        edited.append(&mut next.edited);
+        next.edited = edited;
+        write.place = next;
+        let rel = key(&write.place.rel);
+        self.journal.record([(rel.as_str(), entry)]).map_err(io(self.outputs))
+    }
+
+    /// Renames the staged file `tmp` over the document at `rel`, keeping the version it
+    /// replaces in `.history/`; if the document cannot be replaced, nothing is kept.
+    fn put_in_place(&self, rel: &Path, tmp: &Path) -> Result<(), OutputError> {
+        let target = atomic::Staged { tmp: tmp.to_path_buf(), path: self.outputs.join(rel) };
+        if atomic::seems_held_open(&target.path) {
+            return Err(OutputError::HeldOpen(target.path));
+        }
+        let kept = self.keep(rel)?;
+        if let Err(err) = (self.replace)(&target) {
+            if let Some(kept) = kept {
+                let _ = std::fs::remove_file(kept);
+            }
+            return Err(err);
+        }
+        self.prune(rel);
         Ok(())
     }
 
@@ -280,16 +347,36 @@ impl<'a> Writer<'a> {
     }
 
     /// Keeps the version at `rel`, about to be replaced, as
-    /// `.history/<folder>/<stem>.<n>.<ext>` and prunes old ones. A hard link: the old
+    /// `.history/<folder>/<stem>.<n>.<ext>`, and returns where. A hard link: the old
     /// bytes stay where they are, nothing is copied (a copy where links are not allowed).
-    fn keep(&self, rel: &Path) -> Result<(), OutputError> {
+    fn keep(&self, rel: &Path) -> Result<Option<PathBuf>, OutputError> {
         let current = self.outputs.join(rel);
         if self.keep_history == 0 || !current.is_file() {
-            return Ok(());
+            return Ok(None);
         }
-        let dir = self.outputs.join(HISTORY_DIR).join(rel.parent().unwrap_or(Path::new("")));
-        let stem = rel.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        let ext = rel.extension().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let next = self.history(rel).last().map_or(1, |(n, _)| n + 1);
+        let (dir, stem, ext) = self.history_names(rel);
+        let path = dir.join(format!("{stem}.{next}.{ext}"));
+        std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+        if std::fs::hard_link(&current, &path).is_err() {
+            let bytes = std::fs::read(&current).map_err(replacing(&current))?;
+            atomic::write(&path, &bytes).map_err(io(&path))?;
+        }
+        Ok(Some(path))
+    }
+
+    /// Removes the oldest kept versions of `rel` beyond `keep_history`.
+    fn prune(&self, rel: &Path) {
+        let versions = self.history(rel);
+        let excess = versions.len().saturating_sub(self.keep_history);
+        for (_, old) in versions.into_iter().take(excess) {
+            let _ = std::fs::remove_file(old);
+        }
+    }
+
+    /// The kept versions of `rel`, oldest first, with their numbers.
+    fn history(&self, rel: &Path) -> Vec<(u64, PathBuf)> {
+        let (dir, stem, ext) = self.history_names(rel);
         let mut versions: Vec<(u64, PathBuf)> = std::fs::read_dir(&dir)
             .into_iter()
             .flatten()
@@ -301,18 +388,15 @@ impl<'a> Writer<'a> {
             })
             .collect();
         versions.sort();
-        let next = versions.last().map_or(1, |(n, _)| n + 1);
-        let path = dir.join(format!("{stem}.{next}.{ext}"));
-        std::fs::create_dir_all(&dir).map_err(io(&dir))?;
-        if std::fs::hard_link(&current, &path).is_err() {
-            std::fs::read(&current).and_then(|bytes| atomic::write(&path, &bytes)).map_err(io(&path))?;
-        }
-        versions.push((next, path));
-        let excess = versions.len().saturating_sub(self.keep_history);
-        for (_, old) in versions.into_iter().take(excess) {
-            let _ = std::fs::remove_file(old);
-        }
-        Ok(())
+        versions
+    }
+
+    /// (the folder, stem and extension of the kept versions of `rel`)
+    fn history_names(&self, rel: &Path) -> (PathBuf, String, String) {
+        let dir = self.outputs.join(HISTORY_DIR).join(rel.parent().unwrap_or(Path::new("")));
+        let stem = rel.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        let ext = rel.extension().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        (dir, stem, ext)
     }
 }
 
@@ -417,6 +501,63 @@ mod tests {
         // Known as a hand edit from then on.
         build(dir.path(), vec![doc("x.docx", "s3", b"third")]);
         assert_eq!(std::fs::read(dir.path().join("x.docx")).unwrap(), b"saved meanwhile");
+    }
+
+    /// Opens `dir` for a build whose replace of any document named `held` is refused as
+    /// Windows refuses it while Word has the document open.
+    fn writer_with_held_open<'a>(dir: &'a Path, lock: &Lock, held: &'static str) -> (Writer<'a>, Manifest) {
+        let (writer, manifest) = Writer::open(dir, 2, lock).unwrap();
+        let writer = writer.replacing_with(move |staged| match staged.path.ends_with(held) {
+            true => Err(OutputError::HeldOpen(staged.path.clone())),
+            false => rename_into_place(staged),
+        });
+        (writer, manifest)
+    }
+
+    #[test]
+    fn a_document_held_open_gets_its_new_version_beside_it() {
+        let dir = tempfile::tempdir().unwrap();
+        build(dir.path(), vec![doc("a/x.docx", "s1", b"x1"), doc("a/y.docx", "s1", b"y1")]);
+        let lock = Lock::acquire(dir.path(), Duration::ZERO).unwrap();
+        let (writer, manifest) = writer_with_held_open(dir.path(), &lock, "a/x.docx");
+        let report = writer.write(vec![doc("a/x.docx", "s2", b"x2"), doc("a/y.docx", "s2", b"y2")], manifest).unwrap();
+        drop(lock);
+        assert_eq!(std::fs::read(dir.path().join("a/x.docx")).unwrap(), b"x1");
+        assert_eq!(std::fs::read(dir.path().join("a/x (ban moi).docx")).unwrap(), b"x2");
+        assert_eq!(std::fs::read(dir.path().join("a/y.docx")).unwrap(), b"y2");
+        assert_eq!(report.held_open, [(PathBuf::from("a/x.docx"), PathBuf::from("a/x (ban moi).docx"))]);
+        assert!(report.beside.is_empty(), "not a hand edit: {:?}", report.beside);
+        // Nothing was replaced at x.docx, so no old version of it is kept.
+        let history = dir.path().join(HISTORY_DIR).join("a");
+        assert!(!history.join("x.1.docx").exists());
+        assert_eq!(std::fs::read(history.join("y.1.docx")).unwrap(), b"y1");
+        // Both names are ours: x.docx as the old version, the copy as the new one.
+        let saved = Manifest::load(dir.path());
+        assert_eq!(saved.documents["a/x.docx"].source, "s1");
+        assert_eq!(saved.documents["a/x (ban moi).docx"].source, "s2");
+        // Word closed: the document takes its own name again and the copy is named stale.
+        let closed = build(dir.path(), vec![doc("a/x.docx", "s2", b"x2"), doc("a/y.docx", "s2", b"y2")]);
+        assert_eq!(std::fs::read(dir.path().join("a/x.docx")).unwrap(), b"x2");
+        assert!(closed.beside.is_empty() && closed.held_open.is_empty());
+        assert_eq!(closed.stale, [(PathBuf::from("a/x (ban moi).docx"), PathBuf::from("a/x.docx"))]);
+    }
+
+    #[test]
+    fn a_copy_beside_a_held_document_is_journaled_before_it_is_in_place() {
+        let dir = tempfile::tempdir().unwrap();
+        build(dir.path(), vec![doc("x.docx", "s1", b"x1")]);
+        let lock = Lock::acquire(dir.path(), Duration::ZERO).unwrap();
+        let (writer, mut manifest) = writer_with_held_open(dir.path(), &lock, "x.docx");
+        let mut report = Report::default();
+        writer.write_into(vec![doc("x.docx", "s2", b"x2")], &mut manifest, &mut report).unwrap();
+        // Killed before the manifest is saved: only the journal knows the copy.
+        drop(writer);
+        drop(lock);
+        assert!(journal::exists(dir.path()));
+        let next = build(dir.path(), vec![doc("x.docx", "s2", b"x2")]);
+        assert!(next.beside.is_empty(), "the copy was taken for a hand edit: {:?}", next.beside);
+        assert_eq!(std::fs::read(dir.path().join("x.docx")).unwrap(), b"x2");
+        assert_eq!(next.stale, [(PathBuf::from("x (ban moi).docx"), PathBuf::from("x.docx"))]);
     }
 
     #[test]
