@@ -14,7 +14,7 @@ pub fn command(input: &InputArgs, output: &OutputArgs, quiet: bool) -> u8 {
         Ok(outcome) => {
             if !quiet {
                 print!("{}", report::text(&outcome.run, &input.inputs));
-                print!("{}", report::build_summary(&outcome.report, &options.outputs));
+                print!("{}", report::build_summary(&outcome.report, &options.outputs, outcome.overview.as_deref()));
                 for unit in &outcome.held_back {
                     println!("  {unit}: có lỗi nên chưa lập lại văn bản; văn bản lần trước (nếu có) được giữ nguyên.");
                 }
