@@ -2,6 +2,7 @@
 //! everything in the outputs folder, written like a document (atomically, beside a copy a
 //! person edited, not at all when nothing changed).
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use super::CheckRun;
@@ -62,12 +63,10 @@ pub fn write(
 /// Every document of ours still in the outputs folder, with its title: as this run
 /// planned it, else by its kind (a held-back unit's documents of an earlier build).
 fn documents(outputs: &Path, manifest: &Manifest, planned: &[Listed]) -> Vec<Document> {
+    // By path: an agency of thousands of people has thousands of documents.
+    let titles: HashMap<&Path, &str> = planned.iter().map(|doc| (doc.rel.as_path(), doc.title.as_str())).collect();
     let title_of = |rel: &Path| {
-        planned
-            .iter()
-            .find(|doc| doc.rel == rel)
-            .map(|doc| doc.title.clone())
-            .or_else(|| kind_of(rel).map(|kind| kind.name_vi().to_string()))
+        titles.get(rel).map(|title| title.to_string()).or_else(|| kind_of(rel).map(|kind| kind.name_vi().to_string()))
     };
     manifest
         .documents
