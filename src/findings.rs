@@ -144,6 +144,16 @@ impl fmt::Display for Finding {
     }
 }
 
+/// Errors first, then by unit, input problems (the causes) before rule findings, then
+/// rule and place: the one stable order of every listing (`check`, `build`, the overview).
+pub fn sorted(findings: &[Finding]) -> Vec<&Finding> {
+    let mut all: Vec<&Finding> = findings.iter().collect();
+    all.sort_by_cached_key(|f| {
+        (f.severity, f.unit.clone(), !f.is_input(), f.rule, f.source.as_ref().map(|s| s.to_string()))
+    });
+    all
+}
+
 /// Findings collected along the pipeline; stages push, nobody stops at the first one.
 #[derive(Debug, Default)]
 pub struct Findings(pub Vec<Finding>);

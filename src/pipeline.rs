@@ -1,6 +1,8 @@
 //! The stages wired together: inputs → dataset → findings → documents → outputs/.
 //! The commands (`check`, `build`, `status`, `watch`) are thin shells around this.
 
+mod overview;
+
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -9,7 +11,7 @@ use chrono::NaiveDate;
 use crate::findings::{Findings, input};
 use crate::ingest::{Ingest, ingest};
 use crate::output::{self, Lock, OutputError, Report, Writer};
-use crate::render::plan::{Failed, Inputs as PlanInputs, plan};
+use crate::render::plan::{Failed, Inputs as PlanInputs, Planning, plan};
 use crate::render::{TemplateError, Templates};
 use crate::rules::{Evaluation, evaluate};
 
@@ -71,6 +73,9 @@ pub struct BuildOutcome {
     pub held_back: Vec<String>,
     /// Documents whose template failed.
     pub failed: Vec<Failed>,
+    /// Where the overview page is, relative to the outputs folder; `None` when its
+    /// template failed.
+    pub overview: Option<PathBuf>,
 }
 
 impl BuildOutcome {
@@ -108,7 +113,8 @@ pub fn write_documents(run: CheckRun, inputs: &Path, options: &BuildOptions) -> 
     // What is on disk before this run, for skipping documents that would not change.
     let before = manifest.clone();
     let mut report = Report::default();
-    let (failed, held_back, result) = match (&run.ingest.dataset, &run.evaluation) {
+    let mut status = None;
+    let (planning, held_back, result) = match (&run.ingest.dataset, &run.evaluation) {
         (Some(d), Some(e)) => {
             let units_ok: Vec<bool> = d
                 .agency
@@ -118,24 +124,29 @@ pub fn write_documents(run: CheckRun, inputs: &Path, options: &BuildOptions) -> 
                 .collect();
             let held_back =
                 d.agency.units.iter().zip(&units_ok).filter(|(_, ok)| !**ok).map(|(u, _)| u.name.clone()).collect();
-            let status = crate::calendar::status(d, &run.findings.0, options.today);
+            let status = status.insert(crate::calendar::status(d, &run.findings.0, options.today));
             let agency_ok = !run.findings.has_errors();
-            let inputs =
-                PlanInputs { d, e, units_ok: &units_ok, status: &status, agency_ok, progress: options.progress };
+            let inputs = PlanInputs { d, e, units_ok: &units_ok, status, agency_ok, progress: options.progress };
             let current = |rel: &Path, source: &str| output::is_current(&options.outputs, &before, rel, source);
             let mut sink = |batch| writer.write_into(batch, &mut manifest, &mut report);
             match plan(&inputs, &templates, &current, &mut sink) {
-                Ok(failed) => (failed, held_back, Ok(())),
-                Err(err) => (Vec::new(), held_back, Err(err)),
+                Ok(planning) => (planning, held_back, Ok(())),
+                Err(err) => (Planning::default(), held_back, Err(err)),
             }
         }
-        _ => (Vec::new(), Vec::new(), Ok(())),
+        _ => (Planning::default(), Vec::new(), Ok(())),
     };
+    let Planning { documents, mut failed } = planning;
+    // The page last, over what is now on disk; not after a failed write, which the
+    // next build finishes.
+    let result = result.and_then(|()| {
+        overview::write(&run, status.as_ref(), &documents, &templates, &writer, &mut manifest, &mut report, &mut failed)
+    });
     // Even after a failure, so that what was written is known; a failed save only
     // leaves the journal for the next build to finish.
     report.unsaved = writer.finish(&manifest).err();
-    result?;
-    Ok(BuildOutcome { run, report, held_back, failed })
+    let overview = result?;
+    Ok(BuildOutcome { run, report, held_back, failed, overview })
 }
 
 /// The outputs folder's own files, which watchers and scans must ignore.

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::findings::Finding;
-use crate::model::{Dataset, Deadline, DocKind};
+use crate::model::{Dataset, Deadline, DocKind, UnitId};
 use crate::rules::dossier::gaps;
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -72,19 +72,7 @@ pub fn status(d: &Dataset, findings: &[Finding], today: NaiveDate) -> Status {
             let mut rows = Vec::new();
             if !unit_docs.is_empty() {
                 for (unit, u) in d.agency.units.iter().enumerate() {
-                    let mut parts: Vec<String> = unit_docs.iter().flat_map(|k| gaps(d, *k, Some(unit))).collect();
-                    // A meeting dated after today has not been held yet, whatever the file says.
-                    let pending = d
-                        .review_of(unit)
-                        .and_then(|r| r.meeting.as_ref())
-                        .and_then(|m| m.date)
-                        .filter(|date| *date > today);
-                    if let Some(date) = pending.filter(|_| unit_docs.iter().any(|k| *k != DocKind::UnitReport)) {
-                        parts.insert(0, format!("cuộc họp chưa diễn ra (lịch họp {})", date.format("%d/%m/%Y")));
-                    }
-                    let errors =
-                        rule_ids(findings.iter().filter(|f| f.is_error() && f.unit.as_deref() == Some(&u.name)));
-                    rows.push(Row { who: u.name.clone(), state: state(parts, errors) });
+                    rows.push(Row { who: u.name.clone(), state: unit_state(d, findings, unit, &unit_docs, today) });
                 }
             }
             if !agency_docs.is_empty() {
@@ -107,6 +95,20 @@ pub fn status(d: &Dataset, findings: &[Finding], today: NaiveDate) -> Status {
         })
         .collect();
     Status { today, entries }
+}
+
+/// Where one unit stands for the unit documents `unit_docs`: what is missing, else its
+/// errors, else ready. The overview page asks it for the whole dossier.
+pub fn unit_state(d: &Dataset, findings: &[Finding], unit: UnitId, unit_docs: &[DocKind], today: NaiveDate) -> State {
+    let mut parts: Vec<String> = unit_docs.iter().flat_map(|k| gaps(d, *k, Some(unit))).collect();
+    // A meeting dated after today has not been held yet, whatever the file says.
+    let pending = d.review_of(unit).and_then(|r| r.meeting.as_ref()).and_then(|m| m.date).filter(|date| *date > today);
+    if let Some(date) = pending.filter(|_| unit_docs.iter().any(|k| *k != DocKind::UnitReport)) {
+        parts.insert(0, format!("cuộc họp chưa diễn ra (lịch họp {})", date.format("%d/%m/%Y")));
+    }
+    let name = d.unit_name(unit);
+    let errors = rule_ids(findings.iter().filter(|f| f.is_error() && f.unit.as_deref() == Some(name)));
+    state(parts, errors)
 }
 
 /// Agency meetings dated after today: not held yet.

@@ -26,7 +26,7 @@ pub fn command(input: &InputArgs, output: &OutputArgs, quiet: bool) -> u8 {
     match write_documents(run, &input.inputs, &options) {
         Ok(outcome) => {
             if !quiet {
-                print!("{}", report::build_summary(&outcome.report, &options.outputs));
+                print!("{}", report::build_summary(&outcome.report, &options.outputs, outcome.overview.as_deref()));
                 for unit in &outcome.held_back {
                     println!("  {unit}: có lỗi nên chưa lập lại văn bản; văn bản lần trước (nếu có) được giữ nguyên.");
                 }

@@ -51,11 +51,7 @@ fn counts(run: &CheckRun) -> (usize, usize) {
 /// rule and place, so that output is stable between runs. `check`, `build` and `watch`
 /// all print in this order.
 pub fn sorted(run: &CheckRun) -> Vec<&Finding> {
-    let mut all: Vec<&Finding> = run.findings.iter().collect();
-    all.sort_by_cached_key(|f| {
-        (f.severity, f.unit.clone(), !f.is_input(), f.rule, f.source.as_ref().map(|s| s.to_string()))
-    });
-    all
+    crate::findings::sorted(&run.findings.0)
 }
 
 /// The folder as the clerk's file manager shows it: absolute, so that a relative
@@ -117,24 +113,30 @@ pub fn text(run: &CheckRun, inputs: &Path) -> String {
     out
 }
 
-/// What a build wrote, left alone or put beside an edited document.
-pub fn build_summary(report: &Report, outputs: &Path) -> String {
+/// What a build wrote, left alone or put beside an edited document, and where its
+/// overview page (`overview`, relative to `outputs`) is.
+pub fn build_summary(report: &Report, outputs: &Path, overview: Option<&Path>) -> String {
     let mut out = String::new();
+    // The page is no document: it is named on a line of its own.
+    let documents = |list: &[std::path::PathBuf]| list.iter().filter(|p| Some(p.as_path()) != overview).count();
     if report.written.is_empty() && report.beside.is_empty() {
         let _ = writeln!(
             out,
             "\nKhông có gì thay đổi: không ghi lại văn bản nào ({} văn bản giữ nguyên trong “{}”).",
-            report.unchanged.len(),
+            documents(&report.unchanged),
             absolute(outputs).display()
         );
     } else {
         let _ = writeln!(
             out,
             "\nĐã ghi {} văn bản vào “{}”; {} văn bản không đổi.",
-            report.written.len(),
+            documents(&report.written),
             absolute(outputs).display(),
-            report.unchanged.len()
+            documents(&report.unchanged)
         );
+    }
+    if let Some(page) = overview {
+        let _ = writeln!(out, "Trang tổng quan (mở bằng trình duyệt): “{}”", absolute(&outputs.join(page)).display());
     }
     for (edited, beside) in &report.beside {
         let _ = writeln!(

@@ -58,7 +58,7 @@ pub fn command(input: &InputArgs, output: &OutputArgs, tick: bool) -> u8 {
                 for f in report::sorted(run).into_iter().filter(|f| f.severity != Severity::Info) {
                     println!("    {f}");
                 }
-                print!("{}", report::build_summary(&outcome.report, &outputs_arg));
+                print!("{}", report::build_summary(&outcome.report, &outputs_arg, outcome.overview.as_deref()));
             }
             Err(err) => println!("[{stamp}] {why}: LỖI: {err}"),
         }

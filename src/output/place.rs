@@ -25,6 +25,22 @@ pub fn name(rel: &Path, rank: usize) -> PathBuf {
     rel.with_file_name(name)
 }
 
+/// The document whose `rank`-th name (rank ≥ 1) is `rel`, and that rank: the inverse of
+/// [`name`], so that a new version can be listed under its document's title.
+pub fn original(rel: &Path) -> Option<(PathBuf, usize)> {
+    let stem = rel.file_stem()?.to_str()?;
+    let (base, mark) = stem.strip_suffix(')')?.rsplit_once(" (ban moi")?;
+    let rank = match mark {
+        "" => 1,
+        n => n.strip_prefix(' ')?.parse().ok().filter(|rank| *rank > 1)?,
+    };
+    let name = match rel.extension() {
+        Some(ext) => format!("{base}.{}", ext.to_string_lossy()),
+        None => base.to_string(),
+    };
+    Some((rel.with_file_name(name), rank))
+}
+
 /// May the file at `path` be replaced: is it absent, or the one `recorded` describes
 /// (written by us and untouched since)?
 pub fn is_free(path: &Path, recorded: Option<&Entry>) -> bool {
@@ -79,5 +95,14 @@ mod tests {
         assert_eq!(name(Path::new("a/x.docx"), 0), Path::new("a/x.docx"));
         assert_eq!(name(Path::new("a/x.docx"), 1), Path::new("a/x (ban moi).docx"));
         assert_eq!(name(Path::new("a/x.docx"), 3), Path::new("a/x (ban moi 3).docx"));
+    }
+
+    #[test]
+    fn a_new_versions_name_leads_back_to_its_document() {
+        for rank in 1..4 {
+            assert_eq!(original(&name(Path::new("a/x.docx"), rank)), Some((PathBuf::from("a/x.docx"), rank)));
+        }
+        assert_eq!(original(Path::new("a/x.docx")), None);
+        assert_eq!(original(Path::new("a/x (ban moi 1).docx")), None, "rank 1 has no number");
     }
 }

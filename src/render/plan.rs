@@ -107,6 +107,8 @@ pub fn unit_folders(d: &Dataset) -> Vec<String> {
 /// The agency-level folder.
 pub const AGENCY_DIR: &str = crate::model::AGENCY_FOLDER;
 pub const STATUS_FILE: &str = "tinh-hinh-thuc-hien.docx";
+/// The overview page, at the top of the outputs folder.
+pub const OVERVIEW_FILE: &str = "tong-quan.html";
 
 /// What a build plans from: the dataset, the rules' outcome, which units are clean,
 /// and the calendar's status.
@@ -125,6 +127,20 @@ pub struct Inputs<'a> {
 /// stays bounded whatever the size of the agency.
 pub const BATCH: usize = 512;
 
+/// A document of this run, by the title its properties carry: the overview page lists it.
+#[derive(Clone, Debug)]
+pub struct Listed {
+    pub rel: PathBuf,
+    pub title: String,
+}
+
+/// What [`plan`] did: the documents it built (or found current) and those it could not.
+#[derive(Debug, Default)]
+pub struct Planning {
+    pub documents: Vec<Listed>,
+    pub failed: Vec<Failed>,
+}
+
 /// Renders every document this run can build, except those `current` says are on disk
 /// already as this run would build them, handing them to `sink` batch by batch.
 pub fn plan<E>(
@@ -132,7 +148,7 @@ pub fn plan<E>(
     templates: &Templates,
     current: &(dyn Fn(&Path, &str) -> bool + Sync),
     sink: &mut dyn FnMut(Vec<Planned>) -> Result<(), E>,
-) -> Result<Vec<Failed>, E> {
+) -> Result<Planning, E> {
     let (d, e, units_ok) = (i.d, i.e, i.units_ok);
     let folders = unit_folders(d);
     let units: Vec<UnitId> = (0..d.agency.units.len()).filter(|u| units_ok[*u]).collect();
@@ -165,6 +181,7 @@ pub fn plan<E>(
         indicatif::ProgressBar::hidden()
     };
     let mut failed = Vec::new();
+    let mut documents = Vec::with_capacity(total);
     let mut pending = units.into_iter().peekable();
     loop {
         while jobs.len() < BATCH {
@@ -174,6 +191,7 @@ pub fn plan<E>(
         if jobs.is_empty() {
             break;
         }
+        documents.extend(jobs.iter().map(|job| Listed { rel: job.rel.clone(), title: job.meta.title.clone() }));
         let batch = render(std::mem::take(&mut jobs), templates, current, &bar, i.status.today);
         let mut planned = Vec::with_capacity(batch.len());
         for r in batch {
@@ -185,7 +203,30 @@ pub fn plan<E>(
         sink(planned)?;
     }
     bar.finish_and_clear();
-    Ok(failed)
+    documents.retain(|doc| !failed.iter().any(|f: &Failed| f.rel == doc.rel));
+    Ok(Planning { documents, failed })
+}
+
+/// The kind of the document at `rel` by its file name, for a document of an earlier
+/// build that this run did not plan (a unit held back by its errors).
+pub fn kind_of(rel: &Path) -> Option<DocKind> {
+    let file = rel.file_name()?.to_str()?;
+    let folder = rel.parent().and_then(Path::file_name).and_then(|f| f.to_str()).unwrap_or_default();
+    let agency = [SELF_ASSESSMENT, LEADERSHIP_REPORT, INVITATION, RESULTS_NOTICE];
+    match (folder, file) {
+        (SELF_REVIEW_DIR, _) => Some(DocKind::SelfReviews),
+        (LEADER_REVIEW_DIR, _) => Some(DocKind::LeaderReviews),
+        (_, MINUTES_FILE) => Some(DocKind::UnitMinutes),
+        (_, REPORT_FILE) => Some(DocKind::UnitReport),
+        (_, PROPOSAL_FILE) => Some(DocKind::UnitProposal),
+        (_, STATUS_FILE) => Some(DocKind::Status),
+        (_, AGENCY_BALLOT_FILE) => Some(DocKind::AgencyBallot),
+        _ => AGENCY_FILES
+            .iter()
+            .find(|(_, name, _)| *name == file)
+            .map(|(kind, _, _)| *kind)
+            .or_else(|| agency.iter().find(|doc| doc.file == file).map(|doc| doc.kind)),
+    }
 }
 
 fn render(
@@ -379,7 +420,7 @@ fn shared(context: Context) -> Arc<Shared> {
 }
 
 /// What a document is built from: this version, its template's text and its data.
-fn source_hash(template_hash: &str, context_hash: &str, party: Option<bool>) -> String {
+pub fn source_hash(template_hash: &str, context_hash: &str, party: Option<bool>) -> String {
     let mut hasher = blake3::Hasher::new();
     hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
     hasher.update(template_hash.as_bytes());

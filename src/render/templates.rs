@@ -33,6 +33,11 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("results_notice.tera", include_str!("../../templates/results_notice.tera")),
 ];
 
+/// The default HTML pages, by the name tera sees (its `.html` ending turns on tera's own
+/// HTML escaping) and the file name in `templates/` that overrides it.
+pub const PAGES: &[(&str, &str, &str)] =
+    &[("overview.html", "overview.html.tera", include_str!("../../templates/overview.html.tera"))];
+
 #[derive(Debug, thiserror::Error)]
 pub enum TemplateError {
     #[error("mẫu văn bản “{name}”: {message}")]
@@ -43,6 +48,9 @@ pub enum TemplateError {
 
 pub struct Templates {
     tera: Tera,
+    /// The HTML pages: a tera of their own, since the escaping of document markup is not
+    /// HTML's.
+    pages: Tera,
     /// (name, hash of the source loaded) for every template.
     hashes: Vec<(&'static str, String)>,
 }
@@ -64,19 +72,27 @@ impl Templates {
         tera.autoescape_on([".tera"]);
         tera.set_escape_fn(escape_markup);
         register_filters(&mut tera);
-        let mut hashes = Vec::with_capacity(DEFAULTS.len());
+        let mut hashes = Vec::with_capacity(DEFAULTS.len() + PAGES.len());
         for (name, default) in DEFAULTS {
-            let path = override_dir.map(|d| d.join(name)).filter(|p| p.is_file());
-            let source = match path {
-                Some(path) => {
-                    std::fs::read_to_string(&path).map_err(|e| TemplateError::Io(path.display().to_string(), e))?
-                }
-                None => default.to_string(),
-            };
+            let source = source(override_dir, name, default)?;
             tera.add_raw_template(name, &source).map_err(|e| tera_error(name, e))?;
             hashes.push((*name, crate::output::hash(source.as_bytes())));
         }
-        Ok(Templates { tera, hashes })
+        // Tera's defaults: autoescape for `.html` names, with its HTML escape function.
+        let mut pages = Tera::new();
+        register_filters(&mut pages);
+        for (name, file, default) in PAGES {
+            let source = source(override_dir, file, default)?;
+            pages.add_raw_template(name, &source).map_err(|e| tera_error(file, e))?;
+            hashes.push((*name, crate::output::hash(source.as_bytes())));
+        }
+        Ok(Templates { tera, pages, hashes })
+    }
+
+    /// An HTML page of [`PAGES`], escaped as HTML.
+    pub fn render_page(&self, name: &str, context: &impl serde::Serialize) -> Result<String, TemplateError> {
+        let context = Context::from_serialize(context).map_err(|e| tera_error(name, e))?;
+        self.pages.render(name, &context).map_err(|e| tera_error(name, e))
     }
 
     /// Adds a template that is not one of the defaults (the peer benchmark's minutes).
@@ -95,6 +111,14 @@ impl Templates {
     /// built from a changed template is rebuilt.
     pub fn source_hash(&self, name: &str) -> &str {
         self.hashes.iter().find(|(n, _)| *n == name).map_or("", |(_, h)| h.as_str())
+    }
+}
+
+/// The text of the template `file`: the override folder's file of that name, else `default`.
+fn source(override_dir: Option<&Path>, file: &str, default: &str) -> Result<String, TemplateError> {
+    match override_dir.map(|d| d.join(file)).filter(|p| p.is_file()) {
+        Some(path) => std::fs::read_to_string(&path).map_err(|e| TemplateError::Io(path.display().to_string(), e)),
+        None => Ok(default.to_string()),
     }
 }
 

@@ -57,6 +57,15 @@ pub struct GroupQuota {
 }
 
 impl UnitQuota {
+    pub fn exceeded(&self) -> bool {
+        self.excellent > self.ceiling
+    }
+
+    /// Over the ceiling, but not over the unit's own decided maximum.
+    pub fn within_exception(&self) -> bool {
+        self.exception.as_ref().is_some_and(|(max, _)| self.excellent <= *max)
+    }
+
     /// "2/12 = 16,7% (tối đa 20% là 2 người)": the proposals against the ceiling.
     pub fn describe(&self) -> String {
         format!(

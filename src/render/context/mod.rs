@@ -8,6 +8,7 @@ pub mod forms;
 pub mod invitation;
 pub mod leadership_report;
 pub mod notice;
+pub mod overview;
 pub mod self_assessment;
 pub mod status;
 pub mod unit;

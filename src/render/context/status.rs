@@ -2,7 +2,7 @@
 
 use serde::Serialize;
 
-use crate::calendar::Status;
+use crate::calendar::{State, Status};
 use crate::model::Dataset;
 
 #[derive(Serialize)]
@@ -21,6 +21,10 @@ pub struct EntryCtx {
     /// "trước ngày": printed before the date.
     pub before: bool,
     pub days: String,
+    /// Every unit (or the agency) is ready: the deadline is met.
+    pub complete: bool,
+    /// Past due and not complete.
+    pub overdue: bool,
     pub what: String,
     pub needs: String,
     pub rows: Vec<RowCtx>,
@@ -30,6 +34,7 @@ pub struct EntryCtx {
 pub struct RowCtx {
     pub who: String,
     pub state: String,
+    pub ready: bool,
 }
 
 pub fn status(d: &Dataset, s: &Status) -> StatusCtx {
@@ -46,9 +51,15 @@ pub fn status(d: &Dataset, s: &Status) -> StatusCtx {
                 due: e.due.format("%d/%m/%Y").to_string(),
                 before: e.before,
                 days: e.days_vi(),
+                complete: e.complete(),
+                overdue: !e.complete() && e.days_left < 0,
                 what: e.what.clone(),
                 needs: e.needs.iter().map(|k| k.name_vi()).collect::<Vec<_>>().join(", "),
-                rows: e.rows.iter().map(|r| RowCtx { who: r.who.clone(), state: r.state.label_vi() }).collect(),
+                rows: e
+                    .rows
+                    .iter()
+                    .map(|r| RowCtx { who: r.who.clone(), state: r.state.label_vi(), ready: r.state == State::Ready })
+                    .collect(),
             })
             .collect(),
     }

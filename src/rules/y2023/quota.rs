@@ -12,14 +12,11 @@ pub const QUOTA_UNIT_LEGAL: &str = "Kế hoạch 2023 của Sở Nội vụ, m�
 /// Proposed HTXSNV in a unit ≤ the share of its staff being rated (KXL not counted).
 pub fn quota_unit(ctx: &Context, rule: &Rule) -> Vec<Finding> {
     let mut out = Vec::new();
-    for q in &ctx.quotas.units {
-        if q.excellent <= q.ceiling {
-            continue;
-        }
+    for q in ctx.quotas.units.iter().filter(|q| q.exceeded()) {
         let name = ctx.unit_name(q.unit);
         let counts = format!("{name} đề xuất HTXSNV {}", q.describe());
         let finding = match &q.exception {
-            Some((max, decision)) if q.excellent <= *max => Finding::new(
+            Some((max, decision)) if q.within_exception() => Finding::new(
                 "QUOTA_EXCEPTION",
                 Severity::Info,
                 format!("{counts}, nhưng được áp dụng tỷ lệ riêng tối đa {max} người theo {decision}."),

@@ -1,0 +1,86 @@
+//! The last step of a build: the overview page, over everything the build found and
+//! everything in the outputs folder, written like a document (atomically, beside a copy a
+//! person edited, not at all when nothing changed).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use super::CheckRun;
+use crate::calendar::Status;
+use crate::output::{self, Manifest, OutputError, Planned, Report, Writer, place};
+use crate::render::Templates;
+use crate::render::context::overview::{Document, Page, Sources, overview};
+use crate::render::plan::{Failed, Listed, OVERVIEW_FILE, kind_of, source_hash};
+
+/// The tera name of the page's template.
+const TEMPLATE: &str = "overview.html";
+
+/// Renders the page and writes it. Returns the page's place in the outputs folder (its
+/// own name, or a new name beside a copy a person edited); `None` when its template
+/// failed, which then is in `failed`.
+#[allow(clippy::too_many_arguments)]
+pub fn write(
+    run: &CheckRun,
+    status: Option<&Status>,
+    planned: &[Listed],
+    templates: &Templates,
+    writer: &Writer,
+    manifest: &mut Manifest,
+    report: &mut Report,
+    failed: &mut Vec<Failed>,
+) -> Result<Option<PathBuf>, OutputError> {
+    let documents = documents(writer.outputs, manifest, planned);
+    let sources = Sources {
+        dataset: run.ingest.dataset.as_ref(),
+        evaluation: run.evaluation.as_ref(),
+        status,
+        findings: &run.findings.0,
+        documents: &documents,
+        today: run.today,
+    };
+    let context = overview(&sources);
+    let rel = PathBuf::from(OVERVIEW_FILE);
+    let facts = output::hash(&serde_json::to_vec(&context).unwrap_or_default());
+    let source = source_hash(templates.source_hash(TEMPLATE), &facts, None);
+    let bytes = if output::is_current(writer.outputs, manifest, &rel, &source) {
+        None
+    } else {
+        let built_at = chrono::Local::now().format("%H:%M ngày %d/%m/%Y").to_string();
+        match templates.render_page(TEMPLATE, &Page { overview: &context, built_at }) {
+            Ok(html) => Some(html.into_bytes()),
+            Err(err) => {
+                failed.push(Failed { rel, error: err.into() });
+                return Ok(None);
+            }
+        }
+    };
+    let (written, unchanged) = (report.written.len(), report.unchanged.len());
+    writer.write_into(vec![Planned { rel, source, bytes }], manifest, report)?;
+    let placed = report.written.get(written).or_else(|| report.unchanged.get(unchanged));
+    Ok(placed.cloned())
+}
+
+/// Every document of ours still in the outputs folder, with its title: as this run
+/// planned it, else by its kind (a held-back unit's documents of an earlier build).
+fn documents(outputs: &Path, manifest: &Manifest, planned: &[Listed]) -> Vec<Document> {
+    // By path: an agency of thousands of people has thousands of documents.
+    let titles: HashMap<&Path, &str> = planned.iter().map(|doc| (doc.rel.as_path(), doc.title.as_str())).collect();
+    let title_of = |rel: &Path| {
+        titles.get(rel).map(|title| title.to_string()).or_else(|| kind_of(rel).map(|kind| kind.name_vi().to_string()))
+    };
+    manifest
+        .documents
+        .keys()
+        .map(PathBuf::from)
+        .filter(|rel| outputs.join(rel).is_file())
+        .filter_map(|rel| {
+            let original = place::original(&rel);
+            let document = original.as_ref().map_or(rel.as_path(), |(document, _)| document.as_path());
+            if document == Path::new(OVERVIEW_FILE) {
+                return None;
+            }
+            let title = title_of(document).unwrap_or_else(|| crate::source::display_path(document));
+            Some(Document { rel, title, new_version: original.is_some() })
+        })
+        .collect()
+}

@@ -1,0 +1,439 @@
+//! The overview page (`tong-quan.html`): the calendar, each unit's readiness, the
+//! findings, the rating counts and quotas, and a link to every document, in one page a
+//! clerk or a leader can open without a terminal. Every fact comes from the stage that
+//! owns it (the calendar's status, the findings, the rules' evaluation, the documents
+//! listed by the build); nothing is counted here a second time.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::status::{StatusCtx, status};
+use crate::calendar::{self, State, Status};
+use crate::findings::{Finding, Severity};
+use crate::model::{AGENCY_FOLDER, Dataset, DocKind, Rating};
+use crate::render::plan::{MINUTES_FILE, unit_folders};
+use crate::rules::Evaluation;
+use crate::rules::quota::LevelCounts;
+use crate::rules::summary::summarize;
+use crate::source::display_path;
+
+/// What the page is built from.
+pub struct Sources<'a> {
+    /// `None` when the inputs could not be read into a dataset (no agency.yaml, say).
+    pub dataset: Option<&'a Dataset>,
+    pub evaluation: Option<&'a Evaluation>,
+    pub status: Option<&'a Status>,
+    pub findings: &'a [Finding],
+    /// Every document in the outputs folder, with its title.
+    pub documents: &'a [Document],
+    pub today: NaiveDate,
+}
+
+/// A document on disk, relative to the outputs folder, with the title it is listed under.
+#[derive(Clone, Debug)]
+pub struct Document {
+    pub rel: PathBuf,
+    pub title: String,
+    /// A new version put beside a document a person edited (`… (ban moi).docx`).
+    pub new_version: bool,
+}
+
+/// The page's facts. The time of the build is apart ([`Page`]): a build that changes
+/// nothing leaves the page as it was.
+#[derive(Serialize)]
+pub struct OverviewCtx {
+    /// The agency's name, or "" without a dataset.
+    pub agency: String,
+    pub year: Option<i32>,
+    /// `--today` as dd/mm/yyyy, and as ISO for the page's markers.
+    pub today: String,
+    pub today_iso: String,
+    pub counts: CountsCtx,
+    pub status: Option<StatusCtx>,
+    pub units: Vec<UnitCtx>,
+    pub findings: Vec<FindingGroupCtx>,
+    pub ratings: Option<RatingsCtx>,
+    pub folders: Vec<FolderCtx>,
+}
+
+/// The page as the template sees it: its facts and when they were put together.
+#[derive(Serialize)]
+pub struct Page<'a> {
+    #[serde(flatten)]
+    pub overview: &'a OverviewCtx,
+    /// "14:05 ngày 01/12/2023".
+    pub built_at: String,
+}
+
+#[derive(Serialize)]
+pub struct CountsCtx {
+    pub people: usize,
+    pub units: usize,
+    pub units_ready: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub documents: usize,
+}
+
+/// A unit's readiness for its whole dossier.
+#[derive(Serialize)]
+pub struct UnitCtx {
+    pub name: String,
+    /// The meeting file as the inputs folder names it, or "" when there is none.
+    pub meeting_file: String,
+    /// The link to the unit's minutes, or "" when they are not built.
+    pub minutes_href: String,
+    pub errors: usize,
+    pub warnings: usize,
+    pub ready: bool,
+    /// The calendar's words for the unit's state ("đã đủ", "còn thiếu: …", "có lỗi: …").
+    pub state: String,
+}
+
+#[derive(Serialize)]
+pub struct FindingGroupCtx {
+    /// The unit's name, or "" for the agency and the files.
+    pub unit: String,
+    pub errors: usize,
+    pub warnings: usize,
+    pub findings: Vec<FindingCtx>,
+}
+
+/// A finding with its place as `check` prints it, and its parts for the page's markers.
+#[derive(Serialize)]
+pub struct FindingCtx {
+    pub severity: Severity,
+    pub severity_label: &'static str,
+    pub rule: &'static str,
+    pub message: String,
+    pub person: String,
+    pub legal: String,
+    /// "file [Sheet!C5]", "file:12:3", "file", or "" without a place.
+    pub place: String,
+    pub file: String,
+    pub sheet: String,
+    pub cell: String,
+    pub line: Option<u32>,
+    pub column: Option<u32>,
+}
+
+#[derive(Serialize)]
+pub struct RatingsCtx {
+    /// Everybody with a final rating (the units' staff and the leaders), per level.
+    pub levels: Vec<LevelCtx>,
+    pub people: u32,
+    /// The summary's rows (categories, total, leaders, collectives), per level.
+    pub rows: Vec<RowCtx>,
+    pub groups: Vec<GroupQuotaCtx>,
+    pub units: Vec<UnitQuotaCtx>,
+}
+
+#[derive(Serialize)]
+pub struct LevelCtx {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub count: u32,
+    /// The bar's length in the chart, out of [`BAR_MAX`].
+    pub bar: u32,
+}
+
+/// The longest bar of the chart, in the SVG's units.
+pub const BAR_MAX: u32 = 240;
+
+#[derive(Serialize)]
+pub struct RowCtx {
+    pub label: String,
+    pub counts: Vec<u32>,
+    pub total: u32,
+}
+
+/// A quota group's final HTXSNV against its ceiling.
+#[derive(Serialize)]
+pub struct GroupQuotaCtx {
+    pub name: String,
+    pub good: u32,
+    pub given: u32,
+    pub allowed: u32,
+    pub percent: u32,
+    pub exceeded: bool,
+    /// Over the ceiling, within the exceptions decided for outstanding units.
+    pub excepted: bool,
+    pub decisions: Vec<String>,
+}
+
+/// A unit's proposed HTXSNV against its ceiling.
+#[derive(Serialize)]
+pub struct UnitQuotaCtx {
+    pub name: String,
+    pub rated: u32,
+    pub given: u32,
+    pub allowed: u32,
+    pub percent: u32,
+    pub exceeded: bool,
+    pub excepted: bool,
+    pub decision: String,
+}
+
+/// A folder of the outputs tree and its documents.
+#[derive(Serialize)]
+pub struct FolderCtx {
+    /// The folder as on disk ("" for the outputs folder itself).
+    pub path: String,
+    /// The unit it belongs to, or "" for the agency's folder and others.
+    pub unit: String,
+    pub agency: bool,
+    /// A folder inside a unit's or the agency's (the self-reviews).
+    pub sub: bool,
+    pub documents: Vec<DocumentCtx>,
+}
+
+#[derive(Serialize)]
+pub struct DocumentCtx {
+    pub title: String,
+    pub new_version: bool,
+    /// Relative to the outputs folder, with forward slashes.
+    pub path: String,
+    /// `path` as a URL path: works wherever the outputs folder is moved.
+    pub href: String,
+}
+
+pub fn overview(sources: &Sources) -> OverviewCtx {
+    let d = sources.dataset;
+    let findings = sources.findings;
+    let count = |severity: Severity| findings.iter().filter(|f| f.severity == severity).count();
+    let folders = folders(d, sources.documents);
+    let units = d.map(|d| units(d, findings, &folders, sources.today)).unwrap_or_default();
+    OverviewCtx {
+        agency: d.map(|d| d.agency.name.clone()).unwrap_or_default(),
+        year: d.map(|d| d.agency.year),
+        today: sources.today.format("%d/%m/%Y").to_string(),
+        today_iso: sources.today.to_string(),
+        counts: CountsCtx {
+            people: d.map_or(0, |d| d.people.len()),
+            units: units.len(),
+            units_ready: units.iter().filter(|u| u.ready).count(),
+            errors: count(Severity::Error),
+            warnings: count(Severity::Warning),
+            infos: count(Severity::Info),
+            documents: sources.documents.len(),
+        },
+        status: d.zip(sources.status).map(|(d, s)| status(d, s)),
+        units,
+        findings: finding_groups(findings),
+        ratings: d.zip(sources.evaluation).map(|(d, e)| ratings(d, e)),
+        folders,
+    }
+}
+
+fn units(d: &Dataset, findings: &[Finding], folders: &[FolderCtx], today: NaiveDate) -> Vec<UnitCtx> {
+    let dossier: Vec<DocKind> = DocKind::ALL.into_iter().filter(|k| k.is_unit_document()).collect();
+    let names = unit_folders(d);
+    d.agency
+        .units
+        .iter()
+        .enumerate()
+        .map(|(id, unit)| {
+            let state = calendar::unit_state(d, findings, id, &dossier, today);
+            let own = |severity: Severity| {
+                findings.iter().filter(|f| f.severity == severity && f.unit.as_deref() == Some(&unit.name)).count()
+            };
+            let minutes = format!("{}/{MINUTES_FILE}", names[id]);
+            let minutes_href = folders
+                .iter()
+                .flat_map(|f| &f.documents)
+                .find(|doc| doc.path == minutes)
+                .map(|doc| doc.href.clone())
+                .unwrap_or_default();
+            UnitCtx {
+                name: unit.name.clone(),
+                meeting_file: d.review_of(id).map(|r| r.source.file_display()).unwrap_or_default(),
+                minutes_href,
+                errors: own(Severity::Error),
+                warnings: own(Severity::Warning),
+                ready: state == State::Ready,
+                state: state.label_vi(),
+            }
+        })
+        .collect()
+}
+
+/// The findings by unit in `check`'s order; the agency's and the files' first when
+/// they hold an error, else last.
+fn finding_groups(findings: &[Finding]) -> Vec<FindingGroupCtx> {
+    let mut groups: BTreeMap<&str, Vec<&Finding>> = BTreeMap::new();
+    for f in crate::findings::sorted(findings) {
+        groups.entry(f.unit.as_deref().unwrap_or_default()).or_default().push(f);
+    }
+    let mut ordered: Vec<FindingGroupCtx> = groups
+        .into_iter()
+        .map(|(unit, list)| FindingGroupCtx {
+            unit: unit.to_string(),
+            errors: list.iter().filter(|f| f.severity == Severity::Error).count(),
+            warnings: list.iter().filter(|f| f.severity == Severity::Warning).count(),
+            findings: list.into_iter().map(finding).collect(),
+        })
+        .collect();
+    ordered.sort_by_key(|g| (g.errors == 0, g.unit.is_empty(), g.warnings == 0));
+    ordered
+}
+
+fn finding(f: &Finding) -> FindingCtx {
+    let source = f.source.as_ref();
+    let (sheet, cell) = source.and_then(|s| s.sheet_cell()).map(|(s, c)| (s.to_string(), c)).unwrap_or_default();
+    let (line, column) = source.and_then(|s| s.line_column()).unzip();
+    FindingCtx {
+        severity: f.severity,
+        severity_label: f.severity.label_vi(),
+        rule: f.rule,
+        message: f.message.clone(),
+        person: f.person.clone().unwrap_or_default(),
+        legal: f.legal.unwrap_or_default().to_string(),
+        place: source.map(ToString::to_string).unwrap_or_default(),
+        file: source.map(|s| s.file_display()).unwrap_or_default(),
+        sheet,
+        cell,
+        line,
+        column,
+    }
+}
+
+fn ratings(d: &Dataset, e: &Evaluation) -> RatingsCtx {
+    let summary = summarize(d, e);
+    let mut people = LevelCounts::default();
+    for rating in e.facts.people.iter().filter_map(|p| p.final_rating) {
+        people.add(rating);
+    }
+    let most = Rating::ALL.iter().map(|r| people.get(*r)).max().unwrap_or(0).max(1);
+    let levels = Rating::ALL
+        .iter()
+        .map(|r| LevelCtx {
+            code: r.code(),
+            name: r.full_name(),
+            count: people.get(*r),
+            bar: people.get(*r) * BAR_MAX / most,
+        })
+        .collect();
+    let row = |row: &crate::rules::summary::Row| RowCtx {
+        label: row.label.clone(),
+        counts: Rating::ALL.iter().map(|r| row.counts.get(*r)).collect(),
+        total: row.total(),
+    };
+    let mut rows: Vec<RowCtx> = summary.categories.iter().map(row).collect();
+    rows.extend([&summary.total, &summary.leaders, &summary.collectives].map(row));
+    let groups = e
+        .quotas
+        .groups
+        .iter()
+        .map(|g| GroupQuotaCtx {
+            name: g.group.name_vi(),
+            good: g.good,
+            given: g.excellent,
+            allowed: g.ceiling,
+            percent: g.percent,
+            exceeded: g.exceeded(),
+            excepted: g.exceeded() && g.excepted > 0 && g.within_exceptions(),
+            decisions: g.decisions.clone(),
+        })
+        .collect();
+    let units = e
+        .quotas
+        .units
+        .iter()
+        .map(|q| UnitQuotaCtx {
+            name: d.unit_name(q.unit).to_string(),
+            rated: q.rated,
+            given: q.excellent,
+            allowed: q.ceiling,
+            percent: q.percent,
+            exceeded: q.exceeded(),
+            excepted: q.exceeded() && q.within_exception(),
+            decision: q.exception.as_ref().map(|(_, decision)| decision.clone()).unwrap_or_default(),
+        })
+        .collect();
+    RatingsCtx { levels, people: people.total(), rows, groups, units }
+}
+
+/// The documents by folder, as the outputs tree holds them: the agency's folder first,
+/// then the units in agency.yaml order, then any other folder; each top folder followed
+/// by the folders inside it.
+fn folders(d: Option<&Dataset>, documents: &[Document]) -> Vec<FolderCtx> {
+    let unit_names: Vec<(String, String)> = d
+        .map(|d| unit_folders(d).into_iter().zip(d.agency.units.iter().map(|u| u.name.clone())).collect())
+        .unwrap_or_default();
+    let rank = |folder: &str| {
+        if folder == AGENCY_FOLDER {
+            0
+        } else {
+            unit_names.iter().position(|(f, _)| f == folder).map_or(usize::MAX, |i| i + 1)
+        }
+    };
+    let mut by_folder: BTreeMap<(usize, String, String), Vec<DocumentCtx>> = BTreeMap::new();
+    for doc in documents {
+        let top = top_folder(&doc.rel);
+        let folder = doc.rel.parent().map(display_path).unwrap_or_default();
+        let path = display_path(&doc.rel);
+        by_folder.entry((rank(&top), top, folder)).or_default().push(DocumentCtx {
+            title: doc.title.clone(),
+            new_version: doc.new_version,
+            href: href(&path),
+            path,
+        });
+    }
+    by_folder
+        .into_iter()
+        .map(|((_, top, path), mut documents)| {
+            documents.sort_by(|a, b| a.path.cmp(&b.path));
+            FolderCtx {
+                unit: unit_names.iter().find(|(f, _)| *f == top).map(|(_, name)| name.clone()).unwrap_or_default(),
+                agency: top == AGENCY_FOLDER,
+                sub: path != top,
+                path,
+                documents,
+            }
+        })
+        .collect()
+}
+
+/// The first folder of `rel`, or "" for a file at the top of the outputs folder.
+fn top_folder(rel: &Path) -> String {
+    let mut components = rel.components();
+    match (components.next(), components.next()) {
+        (Some(first), Some(_)) => first.as_os_str().to_string_lossy().into_owned(),
+        _ => String::new(),
+    }
+}
+
+/// A relative path as a URL path: every byte but letters, digits, `-._~` and `/`
+/// percent-encoded (spaces and parentheses of "(ban moi)", a `#` or `?` in a name).
+pub fn href(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hrefs_escape_what_a_url_path_cannot_hold() {
+        assert_eq!(href("van-phong/x (ban moi).docx"), "van-phong/x%20%28ban%20moi%29.docx");
+        assert_eq!(href("a/Biên bản #1.docx"), "a/Bi%C3%AAn%20b%E1%BA%A3n%20%231.docx");
+    }
+
+    #[test]
+    fn documents_are_grouped_by_their_top_folder() {
+        assert_eq!(top_folder(Path::new("a/b/c.docx")), "a");
+        assert_eq!(top_folder(Path::new("c.docx")), "");
+    }
+}
