@@ -72,7 +72,13 @@ pub fn status(d: &Dataset, findings: &[Finding], today: NaiveDate) -> Status {
             let mut rows = Vec::new();
             if !unit_docs.is_empty() {
                 for (unit, u) in d.agency.units.iter().enumerate() {
-                    let mut parts: Vec<String> = unit_docs.iter().flat_map(|k| gaps(d, *k, Some(unit))).collect();
+                    let mut parts: Vec<String> = Vec::new();
+                    // One missing meeting file is the gap of every document it feeds: said once.
+                    for gap in unit_docs.iter().flat_map(|k| gaps(d, *k, Some(unit))) {
+                        if !parts.contains(&gap) {
+                            parts.push(gap);
+                        }
+                    }
                     // A meeting dated after today has not been held yet, whatever the file says.
                     let pending = d
                         .review_of(unit)

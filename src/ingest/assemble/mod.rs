@@ -5,6 +5,7 @@ mod agency;
 mod causes;
 mod people;
 mod reviews;
+mod votes;
 
 use std::path::Path;
 
@@ -116,8 +117,10 @@ fn assemble(root: &Path, files: &[InputFile], findings: &mut Findings) -> Option
         .into_par_iter()
         .map(|file| (file, yaml::parse(text_of(file), &file.rel)))
         .collect();
+    let mut books = votes::read_books(files, &units, agency.units.len(), findings);
     let mut unit_reviews: Vec<UnitReview> = Vec::new();
-    let mut review_of_unit: Vec<Option<usize>> = vec![None; agency.units.len()];
+    let mut pending_reviews: Vec<UnitReview> = Vec::new();
+    let mut file_of_unit: Vec<Option<Source>> = vec![None; agency.units.len()];
     for (file, parsed) in parsed {
         let doc = match parsed {
             Ok(doc) => doc,
@@ -130,13 +133,13 @@ fn assemble(root: &Path, files: &[InputFile], findings: &mut Findings) -> Option
             findings.push(units.unknown(&doc.unit.value, source_of(&file.rel, &doc.unit)));
             continue;
         };
-        if let Some(first) = review_of_unit[unit].map(|i| &unit_reviews[i]) {
+        if let Some(first) = &file_of_unit[unit] {
             findings.push(
                 Finding::error(
                     input::DUPLICATE_REVIEW,
                     format!(
                         "{} có hai tệp họp kiểm điểm: {} và tệp này. Hãy giữ lại một tệp.",
-                        agency.units[unit].name, first.source
+                        agency.units[unit].name, first
                     ),
                 )
                 .unit(agency.units[unit].name.clone())
@@ -145,8 +148,21 @@ fn assemble(root: &Path, files: &[InputFile], findings: &mut Findings) -> Option
             continue;
         }
         let context = reviews::Roster { people: &people, index: &index, units: &units, unit_names: &unit_name };
-        review_of_unit[unit] = Some(unit_reviews.len());
-        unit_reviews.push(context.resolver(&file.rel, findings).unit_review(doc, unit));
+        file_of_unit[unit] = Some(Source::file(&file.rel));
+        let mut review = context.resolver(&file.rel, findings).unit_review(&doc, unit);
+        if let Some(book) = books[unit].take() {
+            votes::Merge { roster: &context, yaml: &file.rel, unit, findings }.merge(&mut review, &doc, &book);
+        }
+        if review.is_blank() {
+            pending_reviews.push(review);
+        } else {
+            unit_reviews.push(review);
+        }
+    }
+    for (unit, book) in books.iter().enumerate() {
+        if let Some(finding) = book.as_ref().and_then(|b| votes::unused(b, &agency.units[unit].name)) {
+            findings.push(finding);
+        }
     }
 
     let mut agency_review = None;
@@ -175,6 +191,7 @@ fn assemble(root: &Path, files: &[InputFile], findings: &mut Findings) -> Option
     causes::collapse_unknown_people(findings, &causes::failed_rosters(findings));
     let mut dataset = Dataset::new(agency, people, unit_reviews, agency_review);
     dataset.unreadable_reviews = unreadable_reviews;
+    dataset.pending_reviews = pending_reviews;
     Some(dataset)
 }
 
