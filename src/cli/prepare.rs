@@ -33,7 +33,9 @@ pub fn command(inputs: &Path) -> u8 {
 /// One unit's line (and its roster changes, indented under it).
 pub fn line(outcome: &UnitOutcome) -> String {
     let file = display_path(&outcome.file);
-    let book = outcome.book.as_deref().map(|b| format!(" và bảng phiếu {}", display_path(b))).unwrap_or_default();
+    let written_book = outcome.book.as_deref().map(display_path);
+    let book = written_book.as_deref().map(|b| format!(" và bảng phiếu {b}")).unwrap_or_default();
+    let added_book = written_book.map(|b| format!(", đã tạo thêm bảng phiếu {b}")).unwrap_or_default();
     let mut text = match outcome.action {
         Action::Written => {
             format!("{}: đã tạo tệp họp kiểm điểm {file}{book} ({} người).", outcome.unit, outcome.members)
@@ -43,12 +45,11 @@ pub fn line(outcome: &UnitOutcome) -> String {
             outcome.unit, outcome.members
         ),
         Action::Kept if outcome.drift.is_empty() => {
-            format!("{}: giữ nguyên tệp {file}{}; khớp danh sách.", outcome.unit, book_note(&book))
+            format!("{}: giữ nguyên tệp {file}{added_book}; khớp danh sách.", outcome.unit)
         }
         Action::Kept => format!(
-            "{}: giữ nguyên tệp {file}{} (đã có người điền); danh sách đã thay đổi từ khi tệp được lập, hãy sửa tệp cho khớp:",
-            outcome.unit,
-            book_note(&book)
+            "{}: giữ nguyên tệp {file}{added_book} (đã có người điền); danh sách đã thay đổi từ khi tệp được lập, hãy sửa tệp cho khớp:",
+            outcome.unit
         ),
         Action::Unreadable => format!(
             "{}: tệp họp kiểm điểm của đơn vị đang có lỗi nên không được đụng tới; chạy `xeploai check` để xem lỗi.",
@@ -69,10 +70,6 @@ pub fn line(outcome: &UnitOutcome) -> String {
         ));
     }
     text
-}
-
-fn book_note(book: &str) -> String {
-    if book.is_empty() { String::new() } else { format!(", đã tạo thêm{book}") }
 }
 
 fn summary(outcomes: &[UnitOutcome]) -> String {
