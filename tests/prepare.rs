@@ -287,7 +287,7 @@ fn a_second_prepare_never_writes_over_a_started_file_and_tells_what_the_roster_c
 
 /// Ban Tôn giáo's workbook, as the clerk would fill the one `prepare` wrote: B2 the unit,
 /// row 4 the headings, row 5 the collective, then one row per member.
-fn ban_ton_giao_book(inputs: &Path, members: Vec<(&'static str, [Cell; 6])>) {
+fn ban_ton_giao_book(inputs: &Path, collective: [Cell; 6], members: Vec<(&'static str, [Cell; 6])>) {
     let mut rows: Vec<Vec<Cell>> = vec![
         vec![T("KẾT QUẢ BIỂU QUYẾT")],
         vec![T("Đơn vị:"), T("Ban Tôn giáo")],
@@ -302,7 +302,7 @@ fn ban_ton_giao_book(inputs: &Path, members: Vec<(&'static str, [Cell; 6])>) {
             T("Tự xếp loại"),
             T("Tập thể đề xuất"),
         ],
-        vec![T(""), T("Tập thể Ban Tôn giáo")],
+        [vec![T(""), T("Tập thể Ban Tôn giáo")], collective.to_vec()].concat(),
     ];
     for (i, (name, cells)) in members.into_iter().enumerate() {
         let mut row = vec![N(i as f64 + 1.0), T(name)];
@@ -347,6 +347,7 @@ fn votes_typed_in_the_workbook_reach_the_minutes() {
 
     ban_ton_giao_book(
         &inputs,
+        blank(),
         vec![("Trần Đình Khoa", [N(0.0), N(1.0), N(5.0), Cell::Empty, Cell::Empty, Cell::Empty])],
     );
     let (_, json) = check_json_on(&inputs, "2023-12-01");
@@ -363,36 +364,48 @@ fn votes_typed_in_the_workbook_reach_the_minutes() {
 
 #[test]
 fn the_workbook_and_the_meeting_file_disagreeing_or_a_bad_cell_is_named_by_its_place() {
-    // (case, the member's row, expected cell, words of the message)
-    let cases: [(&str, (&'static str, [Cell; 6]), &str, &[&str]); 4] = [
+    let e = || Cell::Empty;
+    // (case, the collective's row, Lê Quốc Hưng's row, expected cell, person named, words of the message)
+    type Case = (&'static str, [Cell; 6], [Cell; 6], &'static str, Option<&'static str>, &'static [&'static str]);
+    let cases: [Case; 6] = [
         (
-            "votes disagree",
-            ("Lê Quốc Hưng", [N(0.0), N(4.0), Cell::Empty, Cell::Empty, Cell::Empty, Cell::Empty]),
+            "a member's votes disagree",
+            blank(),
+            [N(0.0), N(4.0), e(), e(), e(), e()],
             "D6",
+            Some("Lê Quốc Hưng"),
             &["Lê Quốc Hưng", "Phiếu!D6", "don-vi/ban-ton-giao.yaml:95:12", "ghi 4", "ghi 5"],
         ),
         (
-            "proposal disagrees",
-            ("Lê Quốc Hưng", [Cell::Empty, Cell::Empty, Cell::Empty, Cell::Empty, Cell::Empty, T("HTNV")]),
+            "the collective's votes disagree",
+            [N(2.0), e(), e(), e(), e(), e()],
+            blank(),
+            "C5",
+            None,
+            &["Tập thể Ban Tôn giáo", "Phiếu!C5", "don-vi/ban-ton-giao.yaml:38:10", "ghi 2", "ghi 1"],
+        ),
+        (
+            "a proposal disagrees",
+            blank(),
+            [e(), e(), e(), e(), e(), T("HTNV")],
             "H6",
-            &["mức đề xuất", "Phiếu!H6", "don-vi/ban-ton-giao.yaml:96:15"],
+            Some("Lê Quốc Hưng"),
+            &["mức đề xuất", "Phiếu!H6", "don-vi/ban-ton-giao.yaml:96:15", "ghi HTNV", "ghi HTTNV"],
         ),
         (
             "text in a number column",
-            ("Lê Quốc Hưng", [Cell::Empty, T("năm"), Cell::Empty, Cell::Empty, Cell::Empty, Cell::Empty]),
+            blank(),
+            [e(), T("năm"), e(), e(), e(), e()],
             "D6",
+            None,
             &["“năm” không phải là một số"],
         ),
-        (
-            "unknown rating",
-            ("Lê Quốc Hưng", [Cell::Empty, Cell::Empty, Cell::Empty, Cell::Empty, T("Tốt lắm"), Cell::Empty]),
-            "G6",
-            &["“Tốt lắm”", "HTXSNV"],
-        ),
+        ("a fraction of a vote", blank(), [e(), N(4.5), e(), e(), e(), e()], "D6", None, &["“4.5”", "số nguyên"]),
+        ("an unknown rating", blank(), [e(), e(), e(), e(), T("Tốt lắm"), e()], "G6", None, &["“Tốt lắm”", "HTXSNV"]),
     ];
     let (_keep, inputs) = sample_copy();
-    for (case, member, cell, words) in cases {
-        ban_ton_giao_book(&inputs, vec![member]);
+    for (case, collective, member, cell, person, words) in cases {
+        ban_ton_giao_book(&inputs, collective, vec![("Lê Quốc Hưng", member)]);
         let (code, json) = check_json_on(&inputs, "2023-12-01");
         assert_eq!(code, 1, "{case}: {json:#}");
         let invalid = with_rule(&json, "INPUT_INVALID");
@@ -404,14 +417,18 @@ fn the_workbook_and_the_meeting_file_disagreeing_or_a_bad_cell_is_named_by_its_p
             (Some("Phiếu"), Some(cell)),
             "{case}"
         );
+        if let Some(person) = person {
+            assert_eq!(finding["person"], person, "{case}");
+        }
         let message = finding["message"].as_str().unwrap();
         for word in words {
             assert!(message.contains(word), "{case}: “{word}” in {message}");
         }
     }
-    // An empty row, or values equal to the meeting file's, is no finding at all.
+    // An empty row, or values equal to the meeting file's in any spelling, is no finding at all.
     ban_ton_giao_book(
         &inputs,
+        [N(1.0), N(5.0), e(), e(), T("HTTNV"), e()],
         vec![
             ("Lê Quốc Hưng", [N(0.0), N(5.0), N(1.0), N(0.0), T("HTTNV"), T("Hoàn thành tốt nhiệm vụ")]),
             ("Trần Đình Khoa", blank()),

@@ -117,7 +117,7 @@ fn assemble(root: &Path, files: &[InputFile], findings: &mut Findings) -> Option
         .into_par_iter()
         .map(|file| (file, yaml::parse(text_of(file), &file.rel)))
         .collect();
-    let mut books = votes::read_books(files, &units, agency.units.len(), findings);
+    let mut books = votes::read_books(files, &units, &agency, findings);
     let mut unit_reviews: Vec<UnitReview> = Vec::new();
     let mut pending_reviews: Vec<UnitReview> = Vec::new();
     let mut file_of_unit: Vec<Option<Source>> = vec![None; agency.units.len()];
@@ -134,17 +134,7 @@ fn assemble(root: &Path, files: &[InputFile], findings: &mut Findings) -> Option
             continue;
         };
         if let Some(first) = &file_of_unit[unit] {
-            findings.push(
-                Finding::error(
-                    input::DUPLICATE_REVIEW,
-                    format!(
-                        "{} có hai tệp họp kiểm điểm: {} và tệp này. Hãy giữ lại một tệp.",
-                        agency.units[unit].name, first
-                    ),
-                )
-                .unit(agency.units[unit].name.clone())
-                .at(Source::file(&file.rel)),
-            );
+            findings.push(second_file(&agency.units[unit].name, "tệp họp kiểm điểm", first, &file.rel));
             continue;
         }
         let context = reviews::Roster { people: &people, index: &index, units: &units, unit_names: &unit_name };
@@ -193,6 +183,16 @@ fn assemble(root: &Path, files: &[InputFile], findings: &mut Findings) -> Option
     dataset.unreadable_reviews = unreadable_reviews;
     dataset.pending_reviews = pending_reviews;
     Some(dataset)
+}
+
+/// DUPLICATE_REVIEW: a unit's second file of one kind (`what`), after `first`.
+fn second_file(unit_name: &str, what: &str, first: &impl std::fmt::Display, rel: &Path) -> Finding {
+    Finding::error(
+        input::DUPLICATE_REVIEW,
+        format!("{unit_name} có hai {what}: {first} và tệp này. Hãy giữ lại một tệp."),
+    )
+    .unit(unit_name)
+    .at(Source::file(rel))
 }
 
 fn text_of(file: &InputFile) -> &str {

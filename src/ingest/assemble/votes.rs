@@ -8,12 +8,13 @@ use std::path::Path;
 use serde_saphyr::Spanned;
 
 use super::super::units::UnitIndex;
+use super::super::votes_book::layout::is_collective;
 use super::super::votes_book::{BookRow, Typed, VotesBook, read_book};
 use super::super::yaml::{UnitReviewDoc, YRating, YVotes, source_of};
 use super::people::unknown_person;
 use super::reviews::Roster;
 use crate::findings::{Finding, Findings, input};
-use crate::model::{CollectiveReview, Membership, Rating, UnitId, UnitReview, Votes};
+use crate::model::{Agency, CollectiveReview, Membership, Rating, UnitId, UnitReview, Votes};
 use crate::scan::{FileKind, InputFile};
 use crate::source::Source;
 
@@ -21,10 +22,10 @@ use crate::source::Source;
 pub fn read_books(
     files: &[InputFile],
     units: &UnitIndex,
-    unit_count: usize,
+    agency: &Agency,
     findings: &mut Findings,
 ) -> Vec<Option<VotesBook>> {
-    let mut books: Vec<Option<VotesBook>> = vec![None; unit_count];
+    let mut books: Vec<Option<VotesBook>> = vec![None; agency.units.len()];
     for file in files.iter().filter(|f| f.kind == FileKind::VotesBook) {
         let Some(book) = read_book(&file.path, &file.rel, findings) else { continue };
         let Some(unit) = units.resolve_unit(&book.unit.value) else {
@@ -32,17 +33,8 @@ pub fn read_books(
             continue;
         };
         if let Some(first) = &books[unit] {
-            findings.push(
-                Finding::error(
-                    input::DUPLICATE_REVIEW,
-                    format!(
-                        "{} có hai bảng phiếu: {} và tệp này. Hãy giữ lại một tệp.",
-                        book.unit.value,
-                        crate::source::display_path(&first.file)
-                    ),
-                )
-                .at(Source::file(&file.rel)),
-            );
+            let first = Source::file(&first.file);
+            findings.push(super::second_file(&agency.units[unit].name, "bảng phiếu", &first, &file.rel));
             continue;
         }
         books[unit] = Some(book);
@@ -83,7 +75,7 @@ impl Merge<'_> {
                     ..CollectiveReview::default()
                 });
                 let who = row.name.clone();
-                self.field(&who, "số phiếu", &mut collective.votes, written.and_then(|c| c.votes.as_ref()), row);
+                self.votes(&who, "số phiếu", &mut collective.votes, written.and_then(|c| c.votes.as_ref()), row);
                 self.rating(
                     &who,
                     "mức tự xếp loại",
@@ -104,7 +96,7 @@ impl Merge<'_> {
             let written = &doc.reviews[index].value;
             let entry = &mut review.reviews[index];
             let who = entry.person.name.clone();
-            self.field(&who, "số phiếu", &mut entry.votes, written.votes.as_ref(), row);
+            self.votes(&who, "số phiếu", &mut entry.votes, written.votes.as_ref(), row);
             self.rating(
                 &who,
                 "mức tự xếp loại",
@@ -151,7 +143,7 @@ impl Merge<'_> {
     }
 
     /// Votes: each level typed in the workbook must agree with the meeting file's.
-    fn field(
+    fn votes(
         &mut self,
         who: &str,
         what: &str,
@@ -164,7 +156,7 @@ impl Merge<'_> {
         }
         let Some(current) = *target else {
             let mut votes = Votes::default();
-            for (level, typed) in crate::model::Rating::LEVELS.into_iter().zip(&row.votes) {
+            for (level, typed) in Rating::LEVELS.into_iter().zip(&row.votes) {
                 votes.set(level, typed.as_ref().map_or(0, |t| t.value));
             }
             *target = Some(votes);
@@ -210,16 +202,16 @@ impl Merge<'_> {
     ) {
         let yaml = yaml.map_or_else(|| crate::source::display_path(self.yaml), |s| s.to_string());
         let unit_name = (self.roster.unit_names)(Membership::Unit(self.unit));
-        self.findings.push(
-            Finding::error(
-                input::INPUT_INVALID,
-                format!(
-                    "{who}: {what} ghi khác nhau ở hai nơi: bảng phiếu {} ghi {in_book}, tệp họp {yaml} ghi {in_yaml}. Hãy sửa cho khớp, hoặc xóa ở một nơi.",
-                    typed.source
-                ),
-            )
-            .unit(unit_name)
-            .at(typed.source.clone()),
-        );
+        let finding = Finding::error(
+            input::INPUT_INVALID,
+            format!(
+                "{who}: {what} ghi khác nhau ở hai nơi: bảng phiếu {} ghi {in_book}, tệp họp {yaml} ghi {in_yaml}. Hãy sửa cho khớp, hoặc xóa ở một nơi.",
+                typed.source
+            ),
+        )
+        .unit(unit_name)
+        .at(typed.source.clone());
+        // The collective's row is about the unit, a member's about that person.
+        self.findings.push(if is_collective(who) { finding } else { finding.person(who) });
     }
 }
