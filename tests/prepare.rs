@@ -471,9 +471,21 @@ fn status_after_init_asks_only_for_the_meetings_outcomes() {
         assert!(!before.contains(not_asked), "{not_asked}: {before}");
     }
 
-    // The clerk completes the prepared file after the meeting: the unit is done.
+    // Started, one self-rating typed in: the blocks left as prepared are asked for as missing.
     let path = inputs.join(MEETING);
     let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replacen("    self_rating:  ", "    self_rating: HTTNV", 1)).unwrap();
+    let started = status("2023-11-25");
+    let unit_line = started.lines().find(|l| l.contains("Phòng Tổ chức - Hành chính")).unwrap();
+    for asked in [
+        "thông tin cuộc họp (meeting)",
+        "báo cáo kiểm điểm tập thể (collective)",
+        "mức tự xếp loại (self_rating) của Lê Thị Thư, Võ Văn Viên",
+    ] {
+        assert!(unit_line.contains(asked), "{asked}: {started}");
+    }
+
+    // The clerk completes the prepared file after the meeting: the unit is done.
     let mut value: Value = serde_saphyr::from_str(&text).unwrap();
     let outcome: Value = serde_json::json!({
         "meeting": { "date": "17/11/2023", "start": "14:00", "end": "16:00", "place": "Phòng họp",

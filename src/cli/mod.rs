@@ -142,7 +142,7 @@ pub enum Command {
         #[arg(long, default_value = "inputs")]
         inputs: PathBuf,
     },
-    /// Tạo thư mục dữ liệu mẫu có chú thích (Write a commented sample inputs folder)
+    /// Tạo thư mục dữ liệu ban đầu có chú thích, tệp họp lập sẵn (Write a commented starting inputs folder)
     Init {
         /// Thư mục sẽ tạo (folder to create)
         dir: PathBuf,

@@ -118,7 +118,8 @@ impl UnitReview {
 }
 
 impl Meeting {
-    fn is_blank(&self) -> bool {
+    /// Every field empty, as a prepared file has it: no meeting data at all.
+    pub fn is_blank(&self) -> bool {
         self.date.is_none()
             && self.start.is_none()
             && self.end.is_none()
@@ -132,7 +133,8 @@ impl Meeting {
 }
 
 impl CollectiveReview {
-    fn is_blank(&self) -> bool {
+    /// Every field empty, as a prepared file has it: no report written yet.
+    pub fn is_blank(&self) -> bool {
         [
             &self.results,
             &self.strengths,

@@ -75,9 +75,15 @@ impl Resolver<'_> {
 
     pub fn unit_review(&mut self, doc: &UnitReviewDoc, unit: UnitId) -> UnitReview {
         let membership = Membership::Unit(unit);
-        let meeting = doc.meeting.as_ref().map(|m| self.meeting(membership, &m.value, source_of(self.rel, m)));
+        // A block left as prepared, every field empty, is no block: the rules and the
+        // status then ask for it as they do when the clerk never wrote it.
+        let meeting = doc
+            .meeting
+            .as_ref()
+            .map(|m| self.meeting(membership, &m.value, source_of(self.rel, m)))
+            .filter(|m| !m.is_blank());
         let guests = meeting.as_ref().map(|m| m.guests.clone()).unwrap_or_default();
-        let collective = doc.collective.as_ref().map(|c| self.collective(c));
+        let collective = doc.collective.as_ref().map(|c| self.collective(c)).filter(|c| !c.is_blank());
         let reviews = doc.reviews.iter().map(|r| self.review(membership, r, &guests)).collect();
         UnitReview { unit, meeting, collective, reviews, source: Source::file(self.rel) }
     }
