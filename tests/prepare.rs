@@ -517,3 +517,33 @@ fn a_workbook_renamed_away_from_its_suffix_is_not_taken_for_a_roster() {
     let (_, json) = check_json_on(&copy, "2023-11-18");
     assert_eq!(json["summary"]["people"], 3, "its names are no people: {json:#}");
 }
+
+#[test]
+fn a_filled_workbook_without_a_meeting_file_is_told_unless_the_meeting_file_is_broken() {
+    // (case, what becomes of the meeting file, the workbook's warning expected)
+    let cases: [(&str, Option<&str>, bool); 2] = [
+        ("no meeting file", None, true),
+        ("a broken meeting file", Some("kind: unit_review\nunit: Ban Tôn giáo\nmeeting: [\n"), false),
+    ];
+    for (case, meeting, warned) in cases {
+        let (_keep, inputs) = sample_copy();
+        let path = inputs.join("don-vi/ban-ton-giao.yaml");
+        match meeting {
+            Some(text) => std::fs::write(&path, text).unwrap(),
+            None => std::fs::remove_file(&path).unwrap(),
+        }
+        ban_ton_giao_book(&inputs, [N(1.0), N(5.0), Cell::Empty, Cell::Empty, Cell::Empty, Cell::Empty], vec![]);
+        let (_, json) = check_json_on(&inputs, "2023-12-01");
+        let about_book: Vec<&Value> = json["findings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|f| f["source"]["file"] == "don-vi/ban-ton-giao-phieu.xlsx")
+            .collect();
+        assert_eq!(about_book.len(), usize::from(warned), "{case}: {about_book:#?}");
+        if warned {
+            assert_eq!(about_book[0]["severity"], "warning", "{case}");
+            assert!(about_book[0]["message"].as_str().unwrap().contains("chưa có tệp họp kiểm điểm"), "{case}");
+        }
+    }
+}

@@ -149,11 +149,6 @@ fn assemble(root: &Path, files: &[InputFile], findings: &mut Findings) -> Option
             unit_reviews.push(review);
         }
     }
-    for (unit, book) in books.iter().enumerate() {
-        if let Some(finding) = book.as_ref().and_then(|b| votes::unused(b, &agency.units[unit].name)) {
-            findings.push(finding);
-        }
-    }
 
     let mut agency_review = None;
     for (n, file) in of_kind(files, YamlKind::AgencyReview).enumerate() {
@@ -177,6 +172,12 @@ fn assemble(root: &Path, files: &[InputFile], findings: &mut Findings) -> Option
     }
 
     let unreadable_reviews = causes::place_failed_meeting_files(findings, root, &units, &agency);
+    // A workbook whose meeting file is broken waits for that file's finding to be mended.
+    for (unit, book) in books.iter().enumerate().filter(|(unit, _)| !unreadable_reviews.contains(unit)) {
+        if let Some(finding) = book.as_ref().and_then(|b| votes::unused(b, &agency.units[unit].name)) {
+            findings.push(finding);
+        }
+    }
     findings.extend(causes::year_against_meetings(&agency, &unit_reviews));
     causes::collapse_unknown_people(findings, &causes::failed_rosters(findings));
     let mut dataset = Dataset::new(agency, people, unit_reviews, agency_review);
