@@ -13,6 +13,7 @@ pub mod ingest;
 pub mod model;
 pub mod output;
 pub mod pipeline;
+pub mod prepare;
 pub mod render;
 pub mod rules;
 pub mod scan;

@@ -15,6 +15,8 @@ use crate::source::Source;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileKind {
     Roster,
+    /// A unit's votes workbook (`…-phieu.xlsx`, written by `xeploai prepare`).
+    VotesBook,
     Yaml(YamlKind),
 }
 
@@ -156,6 +158,10 @@ fn resolve_links(root: &Path, walked: Vec<Walked>) -> Vec<Result<PathBuf, Findin
 
 fn classify(path: PathBuf, rel: PathBuf, findings: &mut Findings) -> Option<InputFile> {
     let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    if crate::ingest::votes_book::layout::is_book_name(&name) {
+        return Some(InputFile { path, rel, kind: FileKind::VotesBook, text: None });
+    }
     if ROSTER_EXTENSIONS.contains(&ext.as_str()) {
         return Some(InputFile { path, rel, kind: FileKind::Roster, text: None });
     }

@@ -95,15 +95,20 @@ fn text_output_is_vietnamese_grouped_by_unit_with_places() {
 }
 
 #[test]
-fn init_writes_a_sample_that_checks_clean_and_never_overwrites() {
+fn init_writes_a_sample_whose_only_error_is_the_meeting_not_yet_held_and_never_overwrites() {
     let parent = tempfile::tempdir().unwrap();
     let dir = parent.path().join("mau");
     let (code, stdout, stderr) = run(&["init", dir.to_str().unwrap()]);
     assert_eq!(code, 0, "{stdout}{stderr}");
     let (code, json) = check_json(&dir);
     assert_eq!(json["summary"]["people"], 3, "{json:#}");
-    assert_eq!(json["summary"]["errors"], 0, "{json:#}");
-    assert_eq!(code, 0);
+    // The meeting file is prepared, not completed: one finding for the unit, naming it.
+    assert_eq!(json["summary"]["errors"], 1, "{json:#}");
+    let errors: Vec<&serde_json::Value> =
+        json["findings"].as_array().unwrap().iter().filter(|f| f["severity"] == "error").collect();
+    assert_eq!(errors[0]["rule"], "DOSSIER_INCOMPLETE", "{json:#}");
+    assert_eq!(errors[0]["source"]["file"], "don-vi/phong-to-chuc-hanh-chinh.yaml", "{json:#}");
+    assert_eq!(code, 1);
     let (code, _, stderr) = run(&["init", dir.to_str().unwrap()]);
     assert_eq!(code, 2);
     assert!(stderr.contains("không ghi đè"), "{stderr}");

@@ -100,7 +100,13 @@ pub fn status(d: &Dataset, findings: &[Finding], today: NaiveDate) -> Status {
 /// Where one unit stands for the unit documents `unit_docs`: what is missing, else its
 /// errors, else ready. The overview page asks it for the whole dossier.
 pub fn unit_state(d: &Dataset, findings: &[Finding], unit: UnitId, unit_docs: &[DocKind], today: NaiveDate) -> State {
-    let mut parts: Vec<String> = unit_docs.iter().flat_map(|k| gaps(d, *k, Some(unit))).collect();
+    let mut parts: Vec<String> = Vec::new();
+    // One missing meeting file is the gap of every document it feeds: said once.
+    for gap in unit_docs.iter().flat_map(|k| gaps(d, *k, Some(unit))) {
+        if !parts.contains(&gap) {
+            parts.push(gap);
+        }
+    }
     // A meeting dated after today has not been held yet, whatever the file says.
     let pending = d.review_of(unit).and_then(|r| r.meeting.as_ref()).and_then(|m| m.date).filter(|date| *date > today);
     if let Some(date) = pending.filter(|_| unit_docs.iter().any(|k| *k != DocKind::UnitReport)) {

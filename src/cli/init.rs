@@ -1,16 +1,18 @@
-//! `xeploai init DIR`: a commented sample inputs folder to start from, which passes
-//! `check` as it is, so that a clerk edits something that already works.
+//! `xeploai init DIR`: a commented starting folder (agency, roster, the agency-level
+//! file, a README) whose meeting files are prepared by the very code of `xeploai
+//! prepare`, so that `status` right after asks only for what the clerk must supply: the
+//! meetings' outcomes.
 
 use std::path::Path;
 
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, XlsxError};
 
 use super::exit;
+use crate::prepare::prepare;
 
-const FILES: [(&str, &str); 4] = [
+const FILES: [(&str, &str); 3] = [
     ("agency.yaml", include_str!("../../templates/init/agency.yaml")),
     ("agency_review.yaml", include_str!("../../templates/init/agency_review.yaml")),
-    ("hop-phong-tchc.yaml", include_str!("../../templates/init/hop-phong-tchc.yaml")),
     ("README.md", include_str!("../../templates/init/README.md")),
 ];
 
@@ -23,11 +25,16 @@ pub fn command(dir: &Path) -> u8 {
     let written = std::fs::create_dir_all(dir)
         .and_then(|_| FILES.iter().try_for_each(|(name, text)| std::fs::write(dir.join(name), text)))
         .map_err(|e| e.to_string())
-        .and_then(|_| sample_roster(&dir.join("danh-sach.xlsx")).map_err(|e| e.to_string()));
+        .and_then(|_| sample_roster(&dir.join("danh-sach.xlsx")).map_err(|e| e.to_string()))
+        .and_then(|_| prepare(dir).map_err(|e| e.to_string()));
     match written {
-        Ok(()) => {
+        Ok(outcomes) => {
+            for outcome in &outcomes {
+                println!("{}", super::prepare::line(outcome));
+            }
             println!(
-                "Đã tạo thư mục mẫu “{}”. Sửa các tệp trong đó, rồi chạy: xeploai check --inputs {}",
+                "Đã tạo thư mục mẫu “{}”. Sửa thông tin cơ quan và danh sách, chạy `xeploai prepare --inputs {}` nếu danh sách có thêm đơn vị, rồi xem việc còn lại bằng: xeploai status --inputs {}",
+                dir.display(),
                 dir.display(),
                 dir.display()
             );

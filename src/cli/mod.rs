@@ -1,10 +1,11 @@
-//! The command line: `check`, `build`, `init`. Exit codes follow rules.md: 0 no error,
+//! The command line: `check`, `build`, `status`, `prepare`, `init`... Exit codes follow rules.md: 0 no error,
 //! 1 findings of severity error, 2 the command could not run.
 
 mod build;
 mod check;
 mod help;
 mod init;
+mod prepare;
 mod report;
 mod schedule;
 mod status;
@@ -139,7 +140,13 @@ pub enum Command {
         #[arg(long, default_value_t = crate::generate::ROWS_PER_WORKBOOK)]
         rows_per_workbook: usize,
     },
-    /// Tạo thư mục dữ liệu mẫu có chú thích (Write a commented sample inputs folder)
+    /// Lập sẵn tệp họp kiểm điểm và bảng phiếu cho từng đơn vị từ danh sách (Prepare each unit's meeting file and votes workbook)
+    Prepare {
+        /// Thư mục dữ liệu đầu vào (inputs folder)
+        #[arg(long, default_value = "inputs")]
+        inputs: PathBuf,
+    },
+    /// Tạo thư mục dữ liệu ban đầu có chú thích, tệp họp lập sẵn (Write a commented starting inputs folder)
     Init {
         /// Thư mục sẽ tạo (folder to create)
         dir: PathBuf,
@@ -184,6 +191,7 @@ pub fn main() -> ExitCode {
         Command::Schedule { input, outputs, emit } => {
             schedule::command(&input.inputs, outputs.as_deref(), input.today.as_deref(), emit)
         }
+        Command::Prepare { inputs } => prepare::command(&inputs),
         Command::Init { dir } => init::command(&dir),
         Command::Generate { dir, people, seed, rows_per_workbook } => {
             match crate::generate::generate_with(&dir, people, seed, rows_per_workbook) {

@@ -25,7 +25,9 @@ pub fn message(err: &Error) -> String {
         ErrorKind::UnknownArgument => format!("Không có tùy chọn “{arg}”.{suggestion}"),
         ErrorKind::InvalidSubcommand => {
             let name = context(ContextKind::InvalidSubcommand).unwrap_or_default();
-            format!("Không có lệnh “{name}”.{suggestion} Các lệnh: check, build, status, watch, schedule, init.")
+            format!(
+                "Không có lệnh “{name}”.{suggestion} Các lệnh: check, build, status, prepare, watch, schedule, init."
+            )
         }
         ErrorKind::InvalidValue => {
             let value = context(ContextKind::InvalidValue).unwrap_or_default();
@@ -43,7 +45,7 @@ pub fn message(err: &Error) -> String {
         }
         ErrorKind::MissingRequiredArgument => format!("Thiếu {}.", list(ContextKind::InvalidArg)),
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            "Hãy cho biết lệnh cần chạy: check, build, status, watch, schedule hoặc init.".to_string()
+            "Hãy cho biết lệnh cần chạy: check, build, status, prepare, watch, schedule hoặc init.".to_string()
         }
         ErrorKind::ArgumentConflict => format!("Tùy chọn “{arg}” không dùng chung được với tùy chọn đã ghi."),
         ErrorKind::TooManyValues => format!("Thừa giá trị “{arg}”."),

@@ -6,6 +6,7 @@
 mod assemble;
 pub mod roster;
 pub mod units;
+pub mod votes_book;
 pub mod yaml;
 
 pub use assemble::{Ingest, ingest};

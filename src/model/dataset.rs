@@ -23,6 +23,10 @@ pub struct Dataset {
     /// cause, and the rules derive nothing from the missing review (rules.md, Precise
     /// readings: "A unit with no meeting file").
     pub unreadable_reviews: Vec<UnitId>,
+    /// Meeting files prepared for the clerk (`xeploai prepare`) with nothing recorded
+    /// yet: the meeting has not been held, so the rules treat these units as having no
+    /// meeting file, and say which file waits to be completed.
+    pub pending_reviews: Vec<UnitReview>,
 }
 
 impl Dataset {
@@ -47,7 +51,16 @@ impl Dataset {
                 *slot = Some(i);
             }
         }
-        Dataset { agency, people, unit_reviews, agency_review, members, reviews, unreadable_reviews: Vec::new() }
+        Dataset {
+            agency,
+            people,
+            unit_reviews,
+            agency_review,
+            members,
+            reviews,
+            unreadable_reviews: Vec::new(),
+            pending_reviews: Vec::new(),
+        }
     }
 
     pub fn unit_name(&self, id: UnitId) -> &str {
@@ -65,6 +78,11 @@ impl Dataset {
     /// A meeting file of this unit was there but could not be read.
     pub fn review_unreadable(&self, unit: UnitId) -> bool {
         self.unreadable_reviews.contains(&unit)
+    }
+
+    /// The unit's prepared meeting file, while nothing is recorded in it.
+    pub fn pending_review(&self, unit: UnitId) -> Option<&UnitReview> {
+        self.pending_reviews.iter().find(|r| r.unit == unit)
     }
 
     pub fn review_of(&self, unit: UnitId) -> Option<&UnitReview> {

@@ -107,6 +107,67 @@ pub struct UnitReview {
     pub source: Source,
 }
 
+impl UnitReview {
+    /// Nothing recorded but who is to be reviewed: a meeting file prepared for the clerk
+    /// and not completed yet. As far as the inputs tell, the meeting has not been held.
+    pub fn is_blank(&self) -> bool {
+        self.meeting.as_ref().is_none_or(Meeting::is_blank)
+            && self.collective.as_ref().is_none_or(CollectiveReview::is_blank)
+            && self.reviews.iter().all(PersonReview::is_blank)
+    }
+}
+
+impl Meeting {
+    /// Every field empty, as a prepared file has it: no meeting data at all.
+    pub fn is_blank(&self) -> bool {
+        self.date.is_none()
+            && self.start.is_none()
+            && self.end.is_none()
+            && self.place.is_none()
+            && self.chair.is_none()
+            && self.secretary.is_none()
+            && self.guests.is_empty()
+            && self.convened.is_none()
+            && self.absent.is_empty()
+    }
+}
+
+impl CollectiveReview {
+    /// Every field empty, as a prepared file has it: no report written yet.
+    pub fn is_blank(&self) -> bool {
+        [
+            &self.results,
+            &self.strengths,
+            &self.shortcomings,
+            &self.causes,
+            &self.previous_year_remedies,
+            &self.responsibility,
+            &self.remedies,
+            &self.next_year,
+        ]
+        .iter()
+        .all(|text| text.is_none())
+            && self.self_rating.is_none()
+            && self.votes.is_none()
+            && self.proposed.is_none()
+    }
+}
+
+impl PersonReview {
+    /// Only the name: the person has not been reviewed yet.
+    fn is_blank(&self) -> bool {
+        self.chaired_by.is_none()
+            && self.self_rating.is_none()
+            && self.comments.is_empty()
+            && self.votes.is_none()
+            && self.proposed.is_none()
+            && self.conclusion.is_none()
+            && self.party_post.is_none()
+            && self.mass_post.is_none()
+            && self.party_cell.is_none()
+    }
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct Conference {
     pub date: Option<NaiveDate>,

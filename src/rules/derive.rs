@@ -198,6 +198,14 @@ fn person_facts(d: &Dataset, id: PersonId, p: &Person) -> PersonFacts {
     }
 }
 
+/// A unit's members in the order its meeting reviews them (Plan §II.4): the head, the
+/// deputies, then the others, each rank in roster order: the order REVIEW_ORDER asks for.
+pub fn meeting_order(d: &Dataset, facts: &Facts, unit: UnitId) -> Vec<PersonId> {
+    let mut ids: Vec<PersonId> = d.members(unit).map(|(id, _)| id).collect();
+    ids.sort_by_key(|id| facts.people[*id].rank);
+    ids
+}
+
 /// The person's entry in their unit's meeting, if any.
 pub fn review_of_person(d: &Dataset, id: PersonId) -> Option<&PersonReview> {
     let unit = d.people[id].membership.unit()?;

@@ -14,6 +14,9 @@ pub fn gaps(d: &Dataset, kind: DocKind, unit: Option<UnitId>) -> Vec<String> {
 }
 
 fn unit_gaps(d: &Dataset, kind: DocKind, unit: UnitId) -> Vec<String> {
+    if let Some(prepared) = d.pending_review(unit) {
+        return vec![format!("kết quả cuộc họp kiểm điểm (tệp {} đã chuẩn bị, chưa nhập)", prepared.source)];
+    }
     let Some(review) = d.review_of(unit) else {
         return vec!["tệp kết quả họp kiểm điểm (kind: unit_review)".to_string()];
     };

@@ -10,7 +10,7 @@ mod y2023;
 
 use chrono::NaiveDate;
 
-pub use derive::{Facts, PostRank, QuotaGroup, derive};
+pub use derive::{Facts, PostRank, QuotaGroup, derive, meeting_order};
 pub use quota::{GroupQuota, LevelCounts, Quotas, UnitQuota};
 
 use crate::findings::{Finding, Severity, input};

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use super::super::units::UnitIndex;
+use super::super::votes_book::layout::is_book_name;
 use crate::findings::{Finding, Findings, Severity, input};
 use chrono::{Datelike, NaiveDate};
 
@@ -54,6 +55,7 @@ pub fn failed_rosters(findings: &Findings) -> Vec<PathBuf> {
         .filter(|f| f.rule == input::ROSTER_NO_HEADER || f.rule == input::INPUT_UNREADABLE)
         .filter_map(|f| f.source.as_ref().map(|s| s.file.clone()))
         .filter(|file| !is_yaml(file))
+        .filter(|file| !file.file_name().is_some_and(|n| is_book_name(&n.to_string_lossy())))
         .collect();
     files.dedup();
     files

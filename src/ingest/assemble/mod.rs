@@ -5,6 +5,7 @@ mod agency;
 mod causes;
 mod people;
 mod reviews;
+mod votes;
 
 use std::path::Path;
 
@@ -116,8 +117,10 @@ fn assemble(root: &Path, files: &[InputFile], findings: &mut Findings) -> Option
         .into_par_iter()
         .map(|file| (file, yaml::parse(text_of(file), &file.rel)))
         .collect();
+    let mut books = votes::read_books(files, &units, &agency, findings);
     let mut unit_reviews: Vec<UnitReview> = Vec::new();
-    let mut review_of_unit: Vec<Option<usize>> = vec![None; agency.units.len()];
+    let mut pending_reviews: Vec<UnitReview> = Vec::new();
+    let mut file_of_unit: Vec<Option<Source>> = vec![None; agency.units.len()];
     for (file, parsed) in parsed {
         let doc = match parsed {
             Ok(doc) => doc,
@@ -130,23 +133,21 @@ fn assemble(root: &Path, files: &[InputFile], findings: &mut Findings) -> Option
             findings.push(units.unknown(&doc.unit.value, source_of(&file.rel, &doc.unit)));
             continue;
         };
-        if let Some(first) = review_of_unit[unit].map(|i| &unit_reviews[i]) {
-            findings.push(
-                Finding::error(
-                    input::DUPLICATE_REVIEW,
-                    format!(
-                        "{} có hai tệp họp kiểm điểm: {} và tệp này. Hãy giữ lại một tệp.",
-                        agency.units[unit].name, first.source
-                    ),
-                )
-                .unit(agency.units[unit].name.clone())
-                .at(Source::file(&file.rel)),
-            );
+        if let Some(first) = &file_of_unit[unit] {
+            findings.push(second_file(&agency.units[unit].name, "tệp họp kiểm điểm", first, &file.rel));
             continue;
         }
         let context = reviews::Roster { people: &people, index: &index, units: &units, unit_names: &unit_name };
-        review_of_unit[unit] = Some(unit_reviews.len());
-        unit_reviews.push(context.resolver(&file.rel, findings).unit_review(doc, unit));
+        file_of_unit[unit] = Some(Source::file(&file.rel));
+        let mut review = context.resolver(&file.rel, findings).unit_review(&doc, unit);
+        if let Some(book) = books[unit].take() {
+            votes::Merge { roster: &context, yaml: &file.rel, unit, findings }.merge(&mut review, &doc, &book);
+        }
+        if review.is_blank() {
+            pending_reviews.push(review);
+        } else {
+            unit_reviews.push(review);
+        }
     }
 
     let mut agency_review = None;
@@ -171,11 +172,28 @@ fn assemble(root: &Path, files: &[InputFile], findings: &mut Findings) -> Option
     }
 
     let unreadable_reviews = causes::place_failed_meeting_files(findings, root, &units, &agency);
+    // A workbook whose meeting file is broken waits for that file's finding to be mended.
+    for (unit, book) in books.iter().enumerate().filter(|(unit, _)| !unreadable_reviews.contains(unit)) {
+        if let Some(finding) = book.as_ref().and_then(|b| votes::unused(b, &agency.units[unit].name)) {
+            findings.push(finding);
+        }
+    }
     findings.extend(causes::year_against_meetings(&agency, &unit_reviews));
     causes::collapse_unknown_people(findings, &causes::failed_rosters(findings));
     let mut dataset = Dataset::new(agency, people, unit_reviews, agency_review);
     dataset.unreadable_reviews = unreadable_reviews;
+    dataset.pending_reviews = pending_reviews;
     Some(dataset)
+}
+
+/// DUPLICATE_REVIEW: a unit's second file of one kind (`what`), after `first`.
+fn second_file(unit_name: &str, what: &str, first: &impl std::fmt::Display, rel: &Path) -> Finding {
+    Finding::error(
+        input::DUPLICATE_REVIEW,
+        format!("{unit_name} có hai {what}: {first} và tệp này. Hãy giữ lại một tệp."),
+    )
+    .unit(unit_name)
+    .at(Source::file(rel))
 }
 
 fn text_of(file: &InputFile) -> &str {

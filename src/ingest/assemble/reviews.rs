@@ -73,11 +73,17 @@ impl Resolver<'_> {
         PersonRef { name: person.map_or(written, |id| self.people[id].name.clone()), person, source }
     }
 
-    pub fn unit_review(&mut self, doc: UnitReviewDoc, unit: UnitId) -> UnitReview {
+    pub fn unit_review(&mut self, doc: &UnitReviewDoc, unit: UnitId) -> UnitReview {
         let membership = Membership::Unit(unit);
-        let meeting = doc.meeting.as_ref().map(|m| self.meeting(membership, &m.value, source_of(self.rel, m)));
+        // A block left as prepared, every field empty, is no block: the rules and the
+        // status then ask for it as they do when the clerk never wrote it.
+        let meeting = doc
+            .meeting
+            .as_ref()
+            .map(|m| self.meeting(membership, &m.value, source_of(self.rel, m)))
+            .filter(|m| !m.is_blank());
         let guests = meeting.as_ref().map(|m| m.guests.clone()).unwrap_or_default();
-        let collective = doc.collective.as_ref().map(|c| self.collective(c));
+        let collective = doc.collective.as_ref().map(|c| self.collective(c)).filter(|c| !c.is_blank());
         let reviews = doc.reviews.iter().map(|r| self.review(membership, r, &guests)).collect();
         UnitReview { unit, meeting, collective, reviews, source: Source::file(self.rel) }
     }
@@ -110,7 +116,7 @@ impl Resolver<'_> {
         PersonReview {
             person: self.member(membership, &v.name.value, source_of(self.rel, &v.name)),
             chaired_by: v.chaired_by.as_ref().map(|n| self.spanned(membership, n, guests)),
-            self_rating: v.self_rating.map(|r| r.0),
+            self_rating: v.self_rating.as_ref().map(|r| r.value.0),
             comments: v
                 .comments
                 .iter()
@@ -119,8 +125,8 @@ impl Resolver<'_> {
                     text: clean_block(&c.value.0.text),
                 })
                 .collect(),
-            votes: v.votes.map(|v| v.0),
-            proposed: v.proposed.map(|r| r.0),
+            votes: v.votes.as_ref().map(|v| v.value.0),
+            proposed: v.proposed.as_ref().map(|r| r.value.0),
             conclusion: block(&v.conclusion),
             party_post: line(&v.party_post),
             mass_post: line(&v.mass_post),
@@ -141,9 +147,9 @@ impl Resolver<'_> {
             responsibility: block(&v.responsibility),
             remedies: block(&v.remedies),
             next_year: block(&v.next_year),
-            self_rating: v.self_rating.map(|r| r.0),
-            votes: v.votes.map(|v| v.0),
-            proposed: v.proposed.map(|r| r.0),
+            self_rating: v.self_rating.as_ref().map(|r| r.value.0),
+            votes: v.votes.as_ref().map(|v| v.value.0),
+            proposed: v.proposed.as_ref().map(|r| r.value.0),
             source: Some(source_of(self.rel, c)),
         }
     }

@@ -4,7 +4,7 @@
 //! first 20 rows, section rows naming the unit, totals and footnotes under the table.
 //! Each sheet with a recognisable header is a roster; the others are noted and skipped.
 
-mod cells;
+pub(crate) mod cells;
 mod header;
 mod sheet;
 

@@ -5,7 +5,7 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use super::lenient::{FlowFields, Lenient};
-use super::values::{YDate, YRating, YTime, YVotes};
+use super::values::{YDate, YRating, YTime, YVotes, null_as_empty};
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -16,7 +16,7 @@ pub struct UnitReviewDoc {
     pub meeting: Option<Spanned<MeetingDoc>>,
     #[serde(default)]
     pub collective: Option<Spanned<CollectiveDoc>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_empty")]
     pub reviews: Vec<Spanned<ReviewDoc>>,
 }
 
@@ -69,11 +69,11 @@ pub struct MeetingDoc {
     pub chair: Option<Spanned<String>>,
     #[serde(default)]
     pub secretary: Option<Spanned<String>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_empty")]
     pub guests: Vec<GuestDoc>,
     #[serde(default)]
     pub convened: Option<u32>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "null_as_empty")]
     pub absent: Vec<Spanned<Lenient<AbsentDoc>>>,
 }
 
@@ -110,11 +110,11 @@ pub struct CollectiveDoc {
     #[serde(default)]
     pub next_year: Option<String>,
     #[serde(default)]
-    pub self_rating: Option<YRating>,
+    pub self_rating: Option<Spanned<YRating>>,
     #[serde(default)]
-    pub votes: Option<YVotes>,
+    pub votes: Option<Spanned<YVotes>>,
     #[serde(default)]
-    pub proposed: Option<YRating>,
+    pub proposed: Option<Spanned<YRating>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -124,13 +124,13 @@ pub struct ReviewDoc {
     #[serde(default)]
     pub chaired_by: Option<Spanned<String>>,
     #[serde(default)]
-    pub self_rating: Option<YRating>,
-    #[serde(default)]
+    pub self_rating: Option<Spanned<YRating>>,
+    #[serde(default, deserialize_with = "null_as_empty")]
     pub comments: Vec<Spanned<Lenient<CommentDoc>>>,
     #[serde(default)]
-    pub votes: Option<YVotes>,
+    pub votes: Option<Spanned<YVotes>>,
     #[serde(default)]
-    pub proposed: Option<YRating>,
+    pub proposed: Option<Spanned<YRating>>,
     #[serde(default)]
     pub conclusion: Option<String>,
     /// The party form's fields (HD 25 02A/02B), when the roster has no such columns.

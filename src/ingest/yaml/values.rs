@@ -182,6 +182,12 @@ fn parse_fraction(text: &str) -> Option<Fraction> {
     (fraction.denominator > 0 && fraction.numerator <= fraction.denominator).then_some(fraction)
 }
 
+/// A list left empty (`guests:` with nothing after it, as a prepared meeting file has
+/// it) is no entries, not a wrong type.
+pub fn null_as_empty<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
+    Ok(Option::<Vec<T>>::deserialize(d)?.unwrap_or_default())
+}
+
 /// A registry number written as text or as a bare number; blank means not yet issued.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct YText(pub String);

@@ -64,6 +64,17 @@ fn no_meeting_file(ctx: &Context, rule: &Rule, unit: UnitId, passed: Option<&Dea
     let unrated = ctx.d.members(unit).filter(|(id, _)| ctx.facts.people[*id].final_rating.is_none()).count();
     let deadline =
         passed.map(|d| format!(" Hạn {} ({}) đã qua.", d.due.format("%d/%m/%Y"), d.what)).unwrap_or_default();
+    if let Some(prepared) = ctx.d.pending_review(unit) {
+        return ctx.about_unit(
+            rule.finding(format!(
+                "{} chưa họp kiểm điểm: tệp họp {} đã được chuẩn bị nhưng chưa nhập kết quả cuộc họp, nên {unrated} người của đơn vị chưa có mức xếp loại.{deadline} Sau cuộc họp, hãy điền các mục còn trống trong tệp này (số phiếu có thể nhập vào bảng phiếu đi kèm).",
+                ctx.unit_name(unit),
+                prepared.source
+            )),
+            unit,
+            Some(prepared.source.clone()),
+        );
+    }
     ctx.about_unit(
         rule.finding(format!(
             "{} chưa có tệp kết quả họp kiểm điểm (kind: unit_review), nên {unrated} người của đơn vị chưa có mức xếp loại.{deadline} Hãy đặt tệp họp kiểm điểm của đơn vị vào thư mục dữ liệu (mẫu: `xeploai init`).",
