@@ -17,6 +17,7 @@
 //! @h1 I. TÌNH HÌNH TRIỂN KHAI
 //! A body paragraph: justified, first-line indent, **bold** and *italic* inline.
 //! @center, @right, @noindent, @italic: paragraphs aligned or styled otherwise
+//! @lead                     (a @noindent paragraph kept on the page of the table it introduces)
 //! @table widths=8,42,25,25 header=1 size=12
 //! | STT | Họ và tên | {span=2} Kết quả |
 //! | 1 | Nguyễn Văn An | {align=center} HTTNV | |
@@ -70,6 +71,9 @@ pub enum ParaKind {
     Plain,
     Heading1,
     Heading2,
+    /// No first-line indent, and kept on the page of what follows: the line that
+    /// introduces a table is never left alone at the foot of a page.
+    Lead,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -293,6 +297,7 @@ impl<'a> Blocks<'a> {
                 "center" => para(ParaKind::Plain, Align::Center, rest),
                 "right" => para(ParaKind::Plain, Align::Right, rest),
                 "noindent" => para(ParaKind::Plain, Align::Justify, rest),
+                "lead" => para(ParaKind::Lead, Align::Justify, rest),
                 "left" => para(ParaKind::Plain, Align::Left, rest),
                 "pagebreak" => Block::PageBreak,
                 "keep" => Block::Keep,
@@ -574,6 +579,20 @@ mod tests {
         assert_eq!(p.spans[3], Span { text: "tốt".into(), bold: false, italic: true });
         let Block::Para(c) = &doc.blocks[2] else { panic!() };
         assert_eq!((c.align, plain(&c.spans)), (Align::Center, "Nơi*".to_string()));
+    }
+
+    #[test]
+    fn a_lead_paragraph_keeps_with_the_table_it_introduces() {
+        let doc = parse("@lead Văn bản cần có: Báo cáo.\n@table widths=50,50 header=1\n| a | b |\n@end", "t").unwrap();
+        let Block::Para(lead) = &doc.blocks[0] else { panic!() };
+        assert_eq!((lead.kind, lead.align), (ParaKind::Lead, Align::Justify));
+        let docx = crate::render::docx::write_docx(&doc, &crate::render::docx::DocMeta::default()).unwrap();
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+        let mut xml = String::new();
+        std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml).unwrap();
+        let lead_xml = &xml[..xml.find("Văn bản cần có").unwrap()];
+        let props = &lead_xml[lead_xml.rfind("<w:p>").or_else(|| lead_xml.rfind("<w:p ")).unwrap()..];
+        assert!(props.contains("<w:keepNext />"), "{props}");
     }
 
     #[test]

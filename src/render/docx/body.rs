@@ -110,9 +110,10 @@ fn paragraph(x: &mut Xml, p: &Para) {
     let heading = matches!(p.kind, ParaKind::Heading1 | ParaKind::Heading2);
     let indent = match p.kind {
         ParaKind::Body | ParaKind::Heading1 | ParaKind::Heading2 => Some((0, 0, FIRST_LINE_INDENT)),
-        ParaKind::Plain => None,
+        ParaKind::Plain | ParaKind::Lead => None,
     };
-    x.p(&ParaProps { keep_next: heading, indent, jc: Some(jc(p.align)), ..ParaProps::default() }
+    let keep_next = heading || p.kind == ParaKind::Lead;
+    x.p(&ParaProps { keep_next, indent, jc: Some(jc(p.align)), ..ParaProps::default() }
         .spacing(SPACING, SPACING, LINE));
     spans(x, &p.spans, BODY_SIZE, heading);
     x.end_p();
