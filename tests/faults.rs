@@ -220,3 +220,18 @@ fn a_year_that_does_not_match_the_meetings_is_a_warning() {
     });
     assert!(warned, "{json:#}");
 }
+
+/// Each cycle has its own texts: a year without its own rule set is never checked under
+/// another year's rules, and the clerk is told which years are supported.
+#[test]
+fn a_year_without_its_own_rule_set_is_an_error_naming_the_years_supported() {
+    let dir = rules_case("clean", &[]);
+    edit(dir.path(), "agency.yaml", "year: 2023", "year: 2024");
+    let (code, json) = check_json_on(dir.path(), AFTER);
+    assert_eq!(code, 1, "{json:#}");
+    let errors = errors(&json);
+    assert_eq!(errors.len(), 1, "only the missing rule set: {errors:#?}");
+    let message = errors[0]["message"].as_str().unwrap();
+    assert!(message.contains("năm 2024") && message.contains("các năm được hỗ trợ: 2023."), "{message}");
+    assert_eq!(errors[0]["source"]["file"], "agency.yaml");
+}

@@ -33,19 +33,26 @@ impl Rule {
     }
 }
 
-/// A rule set and the years it governs (from `since` until the next set).
+/// A rule set and the review cycle (year) it governs. Each cycle has its own texts (the
+/// 2023 set follows NĐ 90/2020 and QĐ 124; 2025 and 2026 follow other decrees), so a year
+/// is never rated under another year's set by default.
 pub struct RuleSet {
-    pub since: i32,
+    pub year: i32,
     pub name: &'static str,
     pub rules: &'static [Rule],
 }
 
 /// Every rule set, oldest first. Add a year by adding a module and a line here.
-pub const RULE_SETS: &[RuleSet] = &[RuleSet { since: 2023, name: "2023", rules: y2023::RULES }];
+pub const RULE_SETS: &[RuleSet] = &[RuleSet { year: 2023, name: "2023", rules: y2023::RULES }];
 
-/// The set governing `year`: the newest one that started on or before it.
+/// The set governing the review of `year`, if that cycle has one.
 pub fn rule_set(year: i32) -> Option<&'static RuleSet> {
-    RULE_SETS.iter().rev().find(|s| s.since <= year)
+    RULE_SETS.iter().find(|s| s.year == year)
+}
+
+/// "2023" or "2023, 2025, 2026": the years a clerk may write in `year:`.
+fn supported_years() -> String {
+    RULE_SETS.iter().map(|s| s.year.to_string()).collect::<Vec<_>>().join(", ")
 }
 
 /// What the rules see.
@@ -98,8 +105,10 @@ pub fn evaluate(d: &Dataset, today: NaiveDate) -> Evaluation {
             Finding::error(
                 input::INPUT_INVALID,
                 format!(
-                    "Chưa có bộ quy định cho năm {}; năm sớm nhất được hỗ trợ là {}.",
-                    d.agency.year, RULE_SETS[0].since
+                    "Chưa có bộ quy định đánh giá, xếp loại cho năm {} (mục year của agency.yaml); \
+                     các năm được hỗ trợ: {}.",
+                    d.agency.year,
+                    supported_years()
                 ),
             )
             .at(d.agency.source.clone()),
