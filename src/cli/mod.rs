@@ -215,6 +215,14 @@ pub fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
+/// The folder as the clerk's file manager shows it: absolute, so that a relative path
+/// given from some other folder is still found. Without touching the disk: a folder not
+/// made yet still gets its full path (`canonicalize` fails on it, and gives `\\?\`
+/// paths on Windows).
+fn absolute(path: &std::path::Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
 /// `--today` or the system date, in any form the YAML files accept (2023-11-21,
 /// 21/11/2023...); a malformed date is a usage error (exit 2).
 fn today(arg: Option<&str>) -> Result<chrono::NaiveDate, String> {

@@ -12,7 +12,7 @@ use crate::output::Report;
 use crate::pipeline::CheckRun;
 
 pub fn json(run: &CheckRun) -> String {
-    let findings: Vec<Value> = sorted(run).into_iter().map(finding_json).collect();
+    let findings: Vec<Value> = crate::findings::sorted(&run.findings.0).into_iter().map(finding_json).collect();
     let (people, units) = counts(run);
     let value = json!({
         "findings": findings,
@@ -47,19 +47,6 @@ fn counts(run: &CheckRun) -> (usize, usize) {
     run.ingest.dataset.as_ref().map_or((0, 0), |d| (d.people.len(), d.agency.units.len()))
 }
 
-/// Errors first, then by unit, input problems (the causes) before rule findings, then
-/// rule and place, so that output is stable between runs. `check`, `build` and `watch`
-/// all print in this order.
-pub fn sorted(run: &CheckRun) -> Vec<&Finding> {
-    crate::findings::sorted(&run.findings.0)
-}
-
-/// The folder as the clerk's file manager shows it: absolute, so that a relative
-/// `--outputs` run from some other folder is still found.
-fn absolute(path: &Path) -> std::path::PathBuf {
-    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
-}
-
 pub fn text(run: &CheckRun, inputs: &Path) -> String {
     let mut out = String::new();
     let (people, units) = counts(run);
@@ -67,10 +54,10 @@ pub fn text(run: &CheckRun, inputs: &Path) -> String {
         out,
         "Đã đọc {} tệp trong “{}”: {people} người, {units} đơn vị.",
         run.ingest.files.len(),
-        absolute(inputs).display()
+        super::absolute(inputs).display()
     );
     let mut groups: BTreeMap<(bool, String), Vec<&Finding>> = BTreeMap::new();
-    for f in sorted(run) {
+    for f in crate::findings::sorted(&run.findings.0) {
         let key = match &f.unit {
             Some(unit) => (false, unit.clone()),
             None => (true, "Chung (toàn cơ quan và các tệp)".to_string()),
@@ -124,19 +111,23 @@ pub fn build_summary(report: &Report, outputs: &Path, overview: Option<&Path>) -
             out,
             "\nKhông có gì thay đổi: không ghi lại văn bản nào ({} văn bản giữ nguyên trong “{}”).",
             documents(&report.unchanged),
-            absolute(outputs).display()
+            super::absolute(outputs).display()
         );
     } else {
         let _ = writeln!(
             out,
             "\nĐã ghi {} văn bản vào “{}”; {} văn bản không đổi.",
             documents(&report.written),
-            absolute(outputs).display(),
+            super::absolute(outputs).display(),
             documents(&report.unchanged)
         );
     }
     if let Some(page) = overview {
-        let _ = writeln!(out, "Trang tổng quan (mở bằng trình duyệt): “{}”", absolute(&outputs.join(page)).display());
+        let _ = writeln!(
+            out,
+            "Trang tổng quan (mở bằng trình duyệt): “{}”",
+            super::absolute(&outputs.join(page)).display()
+        );
     }
     for (edited, beside) in &report.beside {
         let _ = writeln!(

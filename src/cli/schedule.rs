@@ -104,9 +104,9 @@ pub fn command(inputs: &Path, outputs: Option<&Path>, today: Option<&str>, emit:
         );
         return exit::CANNOT_RUN;
     }
-    let inputs = absolute(inputs);
-    let outputs = absolute(&outputs.map_or_else(|| super::outputs_beside(&inputs), Path::to_path_buf));
-    let exe = std::env::current_exe().map(|exe| absolute(&exe)).unwrap_or_else(|_| PathBuf::from("xeploai"));
+    let inputs = super::absolute(inputs);
+    let outputs = super::absolute(&outputs.map_or_else(|| super::outputs_beside(&inputs), Path::to_path_buf));
+    let exe = std::env::current_exe().map(|exe| super::absolute(&exe)).unwrap_or_else(|_| PathBuf::from("xeploai"));
     let job = Job {
         year: dataset.agency.year,
         runs: runs.into_iter().map(Run::from).collect(),
@@ -155,12 +155,6 @@ fn register_quoting(tera: &mut Tera) {
 
 fn sh_quote(text: &str) -> String {
     format!("'{}'", text.replace('\'', r"'\''"))
-}
-
-/// Absolute without touching the disk, so that a folder not made yet still gets its full
-/// path (`canonicalize` fails on it, and gives `\\?\` paths on Windows).
-fn absolute(path: &Path) -> PathBuf {
-    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
 /// The path as Explorer and cmd.exe show it: without the `\\?\` prefix of verbatim paths.

@@ -55,7 +55,7 @@ pub fn command(input: &InputArgs, output: &OutputArgs, tick: bool) -> u8 {
                     run.findings.count(Severity::Error),
                     run.findings.count(Severity::Warning)
                 );
-                for f in report::sorted(run).into_iter().filter(|f| f.severity != Severity::Info) {
+                for f in crate::findings::sorted(&run.findings.0).into_iter().filter(|f| f.severity != Severity::Info) {
                     println!("    {f}");
                 }
                 print!("{}", report::build_summary(&outcome.report, &outputs_arg, outcome.overview.as_deref()));

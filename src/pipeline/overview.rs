@@ -72,7 +72,9 @@ fn documents(outputs: &Path, manifest: &Manifest, planned: &[Listed]) -> Vec<Doc
         .documents
         .keys()
         .map(PathBuf::from)
-        .filter(|rel| outputs.join(rel).is_file())
+        // What this run planned and wrote (or found current) is on disk: only the rest,
+        // an earlier build's, costs a look at the disk.
+        .filter(|rel| titles.contains_key(rel.as_path()) || outputs.join(rel).is_file())
         .filter_map(|rel| {
             let original = place::original(&rel);
             let document = original.as_ref().map_or(rel.as_path(), |(document, _)| document.as_path());
