@@ -232,6 +232,6 @@ fn a_year_without_its_own_rule_set_is_an_error_naming_the_years_supported() {
     let errors = errors(&json);
     assert_eq!(errors.len(), 1, "only the missing rule set: {errors:#?}");
     let message = errors[0]["message"].as_str().unwrap();
-    assert!(message.contains("năm 2024") && message.contains("các năm được hỗ trợ: 2023."), "{message}");
+    assert!(message.contains("năm 2024") && message.contains("các năm được hỗ trợ: 2023, 2025, 2026."), "{message}");
     assert_eq!(errors[0]["source"]["file"], "agency.yaml");
 }

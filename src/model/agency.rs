@@ -203,6 +203,15 @@ pub struct Settings {
     pub rounding: Rounding,
     pub quorum_share: Fraction,
     pub exceptions: Vec<QuotaException>,
+    /// The ceiling an outstanding body may reach (cycles from 2025: QĐ 366 Art 11, NĐ 233
+    /// Art 12 cl.6 b), as a share of those rated HTTNV.
+    pub htxs_exception_percent: u32,
+    /// Units that issued their own rating rules (Quy chế đánh giá, NĐ 233 Art 18): in
+    /// 2026 the viên chức of any other unit are rated under NĐ 90/48 (Art 20 cl.1).
+    pub units_rules_issued: Vec<UnitId>,
+    /// 2026 công chức: not rated under 6 months worked, as NĐ 233 says for viên chức
+    /// (NĐ 335's own clause was not seen).
+    pub under_six_months_cong_chuc: bool,
 }
 
 impl Default for Settings {
@@ -214,6 +223,9 @@ impl Default for Settings {
             rounding: Rounding::Floor,
             quorum_share: Fraction { numerator: 2, denominator: 3 },
             exceptions: Vec::new(),
+            htxs_exception_percent: 25,
+            units_rules_issued: Vec::new(),
+            under_six_months_cong_chuc: true,
         }
     }
 }

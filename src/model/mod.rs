@@ -8,6 +8,7 @@ mod document_kind;
 mod person;
 mod rating;
 mod review;
+mod score;
 mod votes;
 
 pub use agency::*;
@@ -16,4 +17,5 @@ pub use document_kind::DocKind;
 pub use person::*;
 pub use rating::Rating;
 pub use review::*;
+pub use score::*;
 pub use votes::Votes;

@@ -82,6 +82,10 @@ pub struct Discipline {
     /// The legal basis of the exception, read from the roster (a clerk's
     /// "điểm b k5 đ2 NĐ90"); documents print [`super::citation::discipline_exception`] without one.
     pub basis: Option<super::citation::Citation>,
+    /// Whether the act was related to public duty (from 2025, Luật 80/2025 Art 38 cl.4:
+    /// discipline for an act unrelated to public duty does not count for the rating of
+    /// cán bộ and công chức). `None` where the roster does not say.
+    pub duty_related: Option<bool>,
 }
 
 /// The number and date of a decision in free text: "Khiển trách theo QĐ số 14-QĐ/ĐU ngày

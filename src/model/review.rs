@@ -9,6 +9,7 @@ use super::agency::UnitId;
 use super::document_kind::DocKind;
 use super::person::PersonId;
 use super::rating::Rating;
+use super::score::{Score, TaskConditions};
 use super::votes::Votes;
 use crate::source::Source;
 
@@ -64,6 +65,10 @@ pub struct CollectiveReview {
     pub self_rating: Option<Rating>,
     pub votes: Option<Votes>,
     pub proposed: Option<Rating>,
+    /// The collective's score (cycles from 2025), and whether its tasks met the party
+    /// side's conditions.
+    pub score: Option<Score>,
+    pub tasks: Option<TaskConditions>,
     pub source: Option<Source>,
 }
 
@@ -89,6 +94,12 @@ pub struct PersonReview {
     pub votes: Option<Votes>,
     pub proposed: Option<Rating>,
     pub conclusion: Option<String>,
+    /// The year's score (cycles from 2025), and the party side's conditions on tasks.
+    pub score: Option<Score>,
+    pub tasks: Option<TaskConditions>,
+    /// The meeting's word on whether the person's discipline was for an act related to
+    /// public duty, where the roster does not say.
+    pub discipline_duty_related: Option<bool>,
     /// Chức vụ Đảng, chức vụ đoàn thể, chi bộ as the meeting file gives them (the roster's
     /// columns come first).
     pub party_post: Option<String>,
@@ -162,6 +173,9 @@ impl PersonReview {
             && self.votes.is_none()
             && self.proposed.is_none()
             && self.conclusion.is_none()
+            && self.score.is_none()
+            && self.tasks.is_none()
+            && self.discipline_duty_related.is_none()
             && self.party_post.is_none()
             && self.mass_post.is_none()
             && self.party_cell.is_none()

@@ -5,6 +5,7 @@ use std::fmt;
 
 use serde::Serialize;
 
+use super::cycle::{Scheme, ScoreLevel, party_scored, scheme, score_level};
 use crate::model::{
     Category, Dataset, Membership, Person, PersonId, PersonReview, Rating, UnitId, UnitKind, UnitReview,
 };
@@ -108,6 +109,10 @@ pub struct PersonFacts {
     pub final_rating: Option<Rating>,
     /// A party or administrative sanction this year that caps the rating (not exempt).
     pub disciplined: bool,
+    /// How the cycle reaches this person's level on the state side.
+    pub scheme: Scheme,
+    /// The level the person's score gives, where the meeting gave a score.
+    pub score: Option<ScoreLevel>,
 }
 
 /// Derived facts for the whole dataset, indexed like `dataset.people` and `agency.units`.
@@ -187,7 +192,10 @@ fn person_facts(d: &Dataset, id: PersonId, p: &Person) -> PersonFacts {
         .discipline
         .as_ref()
         .is_some_and(|disc| !disc.exempt && !matches!(disc.kind, Some(crate::model::DisciplineKind::Mass)));
-    PersonFacts {
+    let review = review_of_person(d, id);
+    let party = party_scored(d.agency.year, p).then(|| review.and_then(|r| r.tasks).unwrap_or_default());
+    let score = review.and_then(|r| r.score.as_ref()).map(|score| score_level(score.total(), party));
+    let mut facts = PersonFacts {
         rank,
         category,
         group,
@@ -195,7 +203,11 @@ fn person_facts(d: &Dataset, id: PersonId, p: &Person) -> PersonFacts {
         proposed,
         final_rating: concluded.or(proposed),
         disciplined,
-    }
+        scheme: Scheme::Criteria,
+        score,
+    };
+    facts.scheme = scheme(d, p, &facts);
+    facts
 }
 
 /// A unit's members in the order its meeting reviews them (Plan §II.4): the head, the

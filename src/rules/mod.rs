@@ -2,11 +2,15 @@
 //! severity and legal source beside it; rule sets are chosen by the agency's `year`, so
 //! that a later year adds a set instead of editing this one's rules.
 
+pub mod cycle;
 pub mod derive;
 pub mod dossier;
+mod procedure;
 pub mod quota;
 pub mod summary;
 mod y2023;
+mod y2025;
+mod y2026;
 
 use chrono::NaiveDate;
 
@@ -43,7 +47,11 @@ pub struct RuleSet {
 }
 
 /// Every rule set, oldest first. Add a year by adding a module and a line here.
-pub const RULE_SETS: &[RuleSet] = &[RuleSet { year: 2023, name: "2023", rules: y2023::RULES }];
+pub const RULE_SETS: &[RuleSet] = &[
+    RuleSet { year: 2023, name: "2023", rules: y2023::RULES },
+    RuleSet { year: 2025, name: "2025", rules: y2025::RULES },
+    RuleSet { year: 2026, name: "2026", rules: y2026::RULES },
+];
 
 /// The set governing the review of `year`, if that cycle has one.
 pub fn rule_set(year: i32) -> Option<&'static RuleSet> {

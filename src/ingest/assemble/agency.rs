@@ -90,6 +90,21 @@ pub fn agency(doc: AgencyDoc, rel: &Path, findings: &mut Findings) -> Agency {
                     }
                 })
                 .collect(),
+            htxs_exception_percent: settings.htxs_exception_percent.unwrap_or(defaults.htxs_exception_percent),
+            units_rules_issued: settings
+                .units_rules_issued
+                .iter()
+                .filter_map(|name| {
+                    let found = index.resolve_unit(&name.value);
+                    if found.is_none() {
+                        findings.push(index.unknown(&name.value, source_of(rel, name)));
+                    }
+                    found
+                })
+                .collect(),
+            under_six_months_cong_chuc: settings
+                .under_six_months_cong_chuc
+                .unwrap_or(defaults.under_six_months_cong_chuc),
         };
     }
     agency

@@ -5,6 +5,7 @@ mod agency;
 mod causes;
 mod people;
 mod reviews;
+mod scores;
 mod votes;
 
 use std::path::Path;

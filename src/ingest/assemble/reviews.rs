@@ -128,6 +128,9 @@ impl Resolver<'_> {
             votes: v.votes.as_ref().map(|v| v.value.0),
             proposed: v.proposed.as_ref().map(|r| r.value.0),
             conclusion: block(&v.conclusion),
+            score: super::scores::score(self.rel, v.score.as_ref(), v.periods.as_ref(), self.findings),
+            tasks: super::scores::tasks(v.tasks.as_ref()),
+            discipline_duty_related: v.discipline_duty_related,
             party_post: line(&v.party_post),
             mass_post: line(&v.mass_post),
             party_cell: line(&v.party_cell),
@@ -136,7 +139,7 @@ impl Resolver<'_> {
     }
 
     /// A collective's review report: a unit's, or the leadership's.
-    fn collective(&self, c: &Spanned<CollectiveDoc>) -> CollectiveReview {
+    fn collective(&mut self, c: &Spanned<CollectiveDoc>) -> CollectiveReview {
         let v = &c.value;
         CollectiveReview {
             results: block(&v.results),
@@ -150,6 +153,8 @@ impl Resolver<'_> {
             self_rating: v.self_rating.as_ref().map(|r| r.value.0),
             votes: v.votes.as_ref().map(|v| v.value.0),
             proposed: v.proposed.as_ref().map(|r| r.value.0),
+            score: super::scores::score(self.rel, v.score.as_ref(), v.periods.as_ref(), self.findings),
+            tasks: super::scores::tasks(v.tasks.as_ref()),
             source: Some(source_of(self.rel, c)),
         }
     }

@@ -45,19 +45,26 @@ pub fn error_value(cell: &Data) -> Option<String> {
 }
 
 pub fn yes(cell: &Data) -> Result<bool, String> {
+    yes_or_no(cell).map(|answer| answer.unwrap_or(false))
+}
+
+/// A mark that may also be left unsaid: blank is `None`, "không"/"0" is an explicit no.
+/// For a column whose blank must not read as "no" (is a discipline duty-related?).
+pub fn yes_or_no(cell: &Data) -> Result<Option<bool>, String> {
     match cell {
-        Data::Empty => Ok(false),
-        Data::Bool(b) => Ok(*b),
-        Data::Int(i) => Ok(*i != 0),
-        Data::Float(f) => Ok(*f != 0.0),
+        Data::Empty => Ok(None),
+        Data::Bool(b) => Ok(Some(*b)),
+        Data::Int(i) => Ok(Some(*i != 0)),
+        Data::Float(f) => Ok(Some(*f != 0.0)),
         _ => {
             let raw = text(cell);
             if matches!(raw.trim(), "✓" | "✔" | "☑") {
-                return Ok(true);
+                return Ok(Some(true));
             }
             match fold(&raw).as_str() {
-                "" | "0" | "khong" | "no" | "k" | "-" => Ok(false),
-                "x" | "co" | "1" | "yes" | "v" | "dv" | "dang vien" | "true" => Ok(true),
+                "" => Ok(None),
+                "0" | "khong" | "no" | "k" | "-" => Ok(Some(false)),
+                "x" | "co" | "1" | "yes" | "v" | "dv" | "dang vien" | "true" => Ok(Some(true)),
                 _ => Err(format!("“{raw}” không phải là đánh dấu có/không; hãy ghi x (có) hoặc để trống (không).")),
             }
         }
@@ -186,6 +193,9 @@ mod tests {
         assert_eq!(yes(&Data::Empty), Ok(false));
         assert_eq!(yes(&Data::Int(1)), Ok(true));
         assert!(yes(&Data::String("hình như".into())).is_err());
+        assert_eq!(yes_or_no(&Data::Empty), Ok(None));
+        assert_eq!(yes_or_no(&Data::String("không".into())), Ok(Some(false)));
+        assert_eq!(yes_or_no(&Data::String("Có".into())), Ok(Some(true)));
     }
 
     #[test]

@@ -28,6 +28,8 @@ pub enum Field {
     Discipline,
     DisciplineKind,
     DisciplineExempt,
+    /// "Kỷ luật liên quan công vụ": yes or no (cycles from 2025, Luật 80/2025 Art 38 cl.4).
+    DisciplineDutyRelated,
     /// "Quyết định kỷ luật (số, ngày)".
     DisciplineDecision,
     /// "Căn cứ không tính kỷ luật": the legal basis of the exception.
@@ -59,6 +61,8 @@ pub fn classify(text: &str) -> Option<Field> {
         Field::DisciplineBasis
     } else if has("ki luat") && (has("quyet dinh") || t.split(' ').any(|w| w == "qd")) {
         Field::DisciplineDecision
+    } else if has("ki luat") && has("cong vu") {
+        Field::DisciplineDutyRelated
     } else if has("ki luat") && (has("khong tinh") || has("ngoai le") || has("mien")) {
         Field::DisciplineExempt
     } else if has("ki luat") && (has("loai") || has("dang hanh chinh")) {
@@ -292,6 +296,8 @@ mod tests {
             ("Loại kỉ luật", Field::DisciplineKind),
             ("Loại kỷ luật", Field::DisciplineKind),
             ("Không tính kỷ luật", Field::DisciplineExempt),
+            ("Kỷ luật liên quan công vụ", Field::DisciplineDutyRelated),
+            ("Kỷ luật có liên quan đến hoạt động công vụ", Field::DisciplineDutyRelated),
             ("Quyết định kỷ luật (số, ngày)", Field::DisciplineDecision),
             ("Căn cứ không tính kỷ luật", Field::DisciplineBasis),
             ("Kỷ luật trong năm 2023 Số, ngày QĐ", Field::DisciplineDecision),

@@ -287,6 +287,7 @@ impl SheetReader<'_> {
         let mut sanction = None;
         let mut kind = None;
         let mut exempt = false;
+        let mut duty_related = None;
         let mut decision: Option<String> = None;
         let mut basis = None;
         let mut unit_label = None;
@@ -326,6 +327,7 @@ impl SheetReader<'_> {
                 }
                 Field::DisciplineKind => cells::discipline_kind(&text).map(|k| kind = k),
                 Field::DisciplineExempt => cells::yes(data).map(|y| exempt = y),
+                Field::DisciplineDutyRelated => cells::yes_or_no(data).map(|y| duty_related = y),
                 Field::DisciplineDecision => {
                     decision = non_empty(text).map(|t| crate::model::decision_in(&t).unwrap_or(t));
                     Ok(())
@@ -388,7 +390,8 @@ impl SheetReader<'_> {
         }
         let decision = decision.or_else(|| person.note.as_deref().and_then(crate::model::decision_in));
         let exempt = exempt || basis.is_some();
-        person.discipline = sanction.map(|sanction| Discipline { sanction, kind, exempt, decision, basis });
+        person.discipline =
+            sanction.map(|sanction| Discipline { sanction, kind, exempt, decision, basis, duty_related });
         if exempt && person.discipline.is_none() {
             person.discipline = None;
         }

@@ -108,6 +108,15 @@ pub struct SettingsDoc {
     pub quorum_share: Option<YFraction>,
     #[serde(default)]
     pub exceptions: Vec<Spanned<Lenient<ExceptionDoc>>>,
+    /// Cycles from 2025: the ceiling of an outstanding body, percent of those rated HTTNV.
+    #[serde(default)]
+    pub htxs_exception_percent: Option<u32>,
+    /// Cycles from 2026: units that issued their own rating rules (Quy chế đánh giá).
+    #[serde(default)]
+    pub units_rules_issued: Vec<Spanned<String>>,
+    /// 2026: công chức under 6 months worked are not rated (NĐ 335's clause unverified).
+    #[serde(default)]
+    pub under_six_months_cong_chuc: Option<bool>,
 }
 
 #[derive(Debug, Deserialize)]

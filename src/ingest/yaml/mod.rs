@@ -5,6 +5,7 @@ mod agency;
 mod agency_review;
 mod errors;
 mod lenient;
+mod scores;
 mod unit_review;
 mod values;
 
@@ -16,6 +17,7 @@ use serde::de::DeserializeOwned;
 pub use agency::*;
 pub use agency_review::*;
 pub use lenient::{FlowFields, Lenient};
+pub use scores::*;
 pub use unit_review::*;
 pub use values::*;
 

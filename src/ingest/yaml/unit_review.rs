@@ -5,6 +5,7 @@ use serde::Deserialize;
 use serde_saphyr::Spanned;
 
 use super::lenient::{FlowFields, Lenient};
+use super::scores::{TasksDoc, YPeriods, YPoints};
 use super::values::{YDate, YRating, YTime, YVotes, null_as_empty};
 
 #[derive(Debug, Deserialize)]
@@ -115,6 +116,13 @@ pub struct CollectiveDoc {
     pub votes: Option<Spanned<YVotes>>,
     #[serde(default)]
     pub proposed: Option<Spanned<YRating>>,
+    /// The score (cycles from 2025): for the year, or by month or quarter.
+    #[serde(default)]
+    pub score: Option<Spanned<YPoints>>,
+    #[serde(default)]
+    pub periods: Option<Spanned<YPeriods>>,
+    #[serde(default)]
+    pub tasks: Option<TasksDoc>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -133,6 +141,17 @@ pub struct ReviewDoc {
     pub proposed: Option<Spanned<YRating>>,
     #[serde(default)]
     pub conclusion: Option<String>,
+    /// Whether the person's discipline was for an act related to public duty, where the
+    /// roster does not say (cycles from 2025).
+    #[serde(default)]
+    pub discipline_duty_related: Option<bool>,
+    /// The score (cycles from 2025): for the year, or by month or quarter.
+    #[serde(default)]
+    pub score: Option<Spanned<YPoints>>,
+    #[serde(default)]
+    pub periods: Option<Spanned<YPeriods>>,
+    #[serde(default)]
+    pub tasks: Option<TasksDoc>,
     /// The party form's fields (HD 25 02A/02B), when the roster has no such columns.
     #[serde(default)]
     pub party_post: Option<String>,
