@@ -225,6 +225,17 @@ const CASES: &[Case] = &[
         tweaks: &[("Tạ Văn Quân", "Kỷ luật", "Khiển trách"), ("Tạ Văn Quân", "Loại kỷ luật", "Hành chính")],
         expected: &[("DISCIPLINE", "error", TT, QUAN)],
     },
+    Case {
+        year: 2026,
+        what: "a ground for KHTNV whatever the score",
+        edits: &[(
+            VP_FILE,
+            GIANG_SCORE,
+            "score: { general: 26, tasks: 56 }\n    khtnv_grounds: Kết luận số 12-KL/ĐU ngày 10/10/2026 về suy thoái đạo đức, lối sống",
+        )],
+        tweaks: &[],
+        expected: &[("KHTNV_GROUNDS", "error", VP, GIANG)],
+    },
     // Time worked.
     Case {
         year: 2026,

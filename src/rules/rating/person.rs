@@ -202,3 +202,25 @@ pub fn leave_worked_time(ctx: &Context, rule: &Rule) -> Vec<Finding> {
     }
     out
 }
+
+/// From 2025 some grounds make a person KHTNV whatever their score (NĐ 335 Art 20 cl.4 b, d;
+/// NĐ 233 Art 12 cl.4 b, d; QĐ 366 Art 11 cl.4): the meeting writes them as `khtnv_grounds`.
+pub fn khtnv_grounds(ctx: &Context, rule: &Rule) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for review in ctx.d.unit_reviews.iter().flat_map(|unit| &unit.reviews) {
+        let (Some(id), Some(grounds)) = (review.person.person, &review.khtnv_grounds) else { continue };
+        let f = &ctx.facts.people[id];
+        let Some((rating, severity)) = judged(rule, f, |r| r != Rating::NotCompleted && r != Rating::NotRated) else {
+            continue;
+        };
+        out.push(ctx.about_person(
+            judged_finding(rule, f, severity, format!(
+                "{} thuộc trường hợp không hoàn thành nhiệm vụ ({grounds}) nên phải xếp loại KHTNV dù điểm cao hơn, nhưng đang được xếp loại {}.",
+                ctx.d.people[id].name,
+                rating.code()
+            )),
+            id,
+        ));
+    }
+    out
+}

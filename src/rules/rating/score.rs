@@ -122,14 +122,15 @@ fn period_name(score: &Score, index: u8) -> String {
 
 /// The final rating is never above the level of the score; below it is allowed where the
 /// consultation gave its reason (the ceiling chose who is HTXSNV: info), else a warning.
-/// A discipline that forces KHTNV and a person not rated (KXL) are judged elsewhere.
+/// A discipline or ground that forces KHTNV and a person not rated (KXL) are judged elsewhere.
 pub fn score_level_rule(ctx: &Context, rule: &Rule) -> Vec<Finding> {
     let mut out = Vec::new();
-    for (_, _, id) in reviewed(ctx) {
+    for (_, review, id) in reviewed(ctx) {
         let person = &ctx.d.people[id];
         let f = &ctx.facts.people[id];
         let (Some(level), Some(rating)) = (&f.score, f.final_rating) else { continue };
-        if rating == Rating::NotRated || f.disciplined || !needs_score(ctx.d, person, f) {
+        let forced = f.disciplined || review.khtnv_grounds.is_some();
+        if rating == Rating::NotRated || forced || !needs_score(ctx.d, person, f) {
             continue;
         }
         let gives = format!("Điểm năm {} của {} cho mức {}", points_vi(level.total), person.name, level.level.code());

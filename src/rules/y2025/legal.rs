@@ -19,3 +19,4 @@ pub const SCORE_RANGE: &str =
 pub const SCORE_PERIODS: &str = "Quy định 366-QĐ/TW, Điều 15 khoản 1 (kết quả hằng quý là căn cứ đánh giá hằng năm)";
 pub const SCORE_LEVEL: &str = "Quy định 366-QĐ/TW, Điều 11";
 pub const PARTY_CONDITIONS: &str = "Quy định 366-QĐ/TW, Điều 11 khoản 1";
+pub const KHTNV_GROUNDS: &str = "Quy định 366-QĐ/TW, Điều 11 khoản 4";

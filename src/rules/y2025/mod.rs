@@ -14,6 +14,7 @@ use crate::findings::Severity::{Error, Info, Warning};
 pub const RULES: &[Rule] = &[
     Rule { id: "QUOTA_GROUP", severity: Error, legal: legal::QUOTA_GROUP, check: ceilings::quota_group_2025 },
     Rule { id: "DISCIPLINE", severity: Error, legal: legal::DISCIPLINE, check: person::discipline },
+    Rule { id: "KHTNV_GROUNDS", severity: Error, legal: legal::KHTNV_GROUNDS, check: person::khtnv_grounds },
     Rule { id: "DISCIPLINE_DUTY", severity: Error, legal: legal::DISCIPLINE_DUTY, check: duty::discipline_duty },
     Rule {
         id: "DISCIPLINE_UNRELATED",

@@ -29,3 +29,4 @@ pub const SCORE_RANGE: &str = "Nghị định 233/2026/NĐ-CP, Điều 10, 11 (t
 pub const SCORE_PERIODS: &str = "Nghị định 233/2026/NĐ-CP, Điều 12 khoản 5; Nghị định 335/2025/NĐ-CP, Điều 21 (điểm năm tính từ điểm hằng tháng hoặc hằng quý)";
 pub const SCORE_LEVEL: &str = "Nghị định 335/2025/NĐ-CP, Điều 20 khoản 1–4; Nghị định 233/2026/NĐ-CP, Điều 12 khoản 1–4; Quy định 366-QĐ/TW, Điều 11";
 pub const PARTY_CONDITIONS: &str = "Quy định 366-QĐ/TW, Điều 11 khoản 1";
+pub const KHTNV_GROUNDS: &str = "Nghị định 335/2025/NĐ-CP, Điều 20 khoản 4 điểm b, d; Nghị định 233/2026/NĐ-CP, Điều 12 khoản 4 điểm b, d; Quy định 366-QĐ/TW, Điều 11 khoản 4";

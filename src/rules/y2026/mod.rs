@@ -26,6 +26,7 @@ pub const RULES: &[Rule] = &[
         check: ceilings::quota_public_units,
     },
     Rule { id: "DISCIPLINE", severity: Error, legal: legal::DISCIPLINE, check: person::discipline },
+    Rule { id: "KHTNV_GROUNDS", severity: Error, legal: legal::KHTNV_GROUNDS, check: person::khtnv_grounds },
     Rule { id: "DISCIPLINE_DUTY", severity: Error, legal: legal::DISCIPLINE_DUTY, check: duty::discipline_duty },
     Rule {
         id: "DISCIPLINE_UNRELATED",
