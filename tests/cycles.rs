@@ -1,0 +1,157 @@
+//! The sample agencies of the cycles after 2023 (`samples/2025`, `samples/2026`, issue 17),
+//! built with the release binary as a clerk would: the exit code, the documents of every
+//! unit and of the agency, the scores the cycle reads (a year score, quarterly and monthly
+//! scores, a score sheet), and the legal sources `check --format json` reports, which are
+//! the cycle's texts and never the 2023 plan's.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::*;
+use serde_json::Value;
+use xeploai::model::{Dataset, Membership, Score, ScoreInput};
+
+fn sample(year: u16) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("samples").join(year.to_string())
+}
+
+/// `build` of a sample on a day of its cycle: (exit code, the outputs folder, all output).
+fn build(year: u16, today: &str) -> (i32, tempfile::TempDir, String) {
+    let outputs = tempfile::tempdir().unwrap();
+    let inputs = sample(year);
+    let (code, stdout, stderr) = run(&[
+        "build",
+        "--quiet",
+        "--inputs",
+        inputs.to_str().unwrap(),
+        "--outputs",
+        outputs.path().to_str().unwrap(),
+        "--today",
+        today,
+    ]);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    (code, outputs, format!("{stdout}\n{stderr}"))
+}
+
+fn dataset(year: u16) -> Dataset {
+    let (dataset, findings) = ingest(&sample(year));
+    let errors: Vec<_> = findings.iter().filter(|f| f.severity == xeploai::findings::Severity::Error).collect();
+    assert!(errors.is_empty(), "{errors:#?}");
+    dataset.expect("dataset")
+}
+
+fn score<'a>(dataset: &'a Dataset, name: &str) -> &'a Score {
+    let review = dataset.unit_reviews.iter().flat_map(|u| &u.reviews).find(|r| r.person.name == name);
+    review.and_then(|r| r.score.as_ref()).unwrap_or_else(|| panic!("no score for {name}"))
+}
+
+/// Each unit's three documents and one self-review per member, and the agency's documents.
+fn assert_documents(outputs: &Path, dataset: &Dataset) {
+    let folders = dataset.agency.unit_folders();
+    for (id, unit) in dataset.agency.units.iter().enumerate() {
+        let folder = outputs.join(&folders.names[id]);
+        for document in
+            ["bao-cao-kiem-diem-tap-the.docx", "bien-ban-hop-kiem-diem.docx", "danh-sach-de-xuat-xep-loai.docx"]
+        {
+            assert!(folder.join(document).is_file(), "{}/{document}", folder.display());
+        }
+        let reviews = std::fs::read_dir(folder.join("tu-kiem-diem")).map_or(0, |dir| dir.count());
+        assert_eq!(reviews, dataset.members(id).count(), "self-reviews of {}", unit.name);
+    }
+    let leaders = dataset.people.iter().filter(|p| p.membership == Membership::Leadership).count();
+    assert_eq!(std::fs::read_dir(outputs.join("co-quan/lanh-dao")).unwrap().count(), leaders);
+    for document in [
+        "bao-cao-ubnd-tinh.docx",
+        "bao-cao-ban-to-chuc-tinh-uy.docx",
+        "bao-cao-tu-danh-gia.docx",
+        "bien-ban-hop-tham-van.docx",
+        "thong-bao-ket-qua.docx",
+        "tinh-hinh-thuc-hien.docx",
+    ] {
+        assert!(outputs.join("co-quan").join(document).is_file(), "co-quan/{document}");
+    }
+    assert!(outputs.join("tong-quan.html").is_file());
+}
+
+fn findings(json: &Value) -> &Vec<Value> {
+    json["findings"].as_array().expect("findings")
+}
+
+/// Every legal source names texts of the cycle, never the 2023 plan or QĐ 124 (replaced by
+/// QĐ 366 for the party side from 2025).
+fn assert_cycle_sources(json: &Value, year: u16) {
+    for finding in findings(json) {
+        let legal = finding["legal"].as_str().unwrap_or_default();
+        for old in ["124-QĐ/TW", "25-HD/BTCTW", "2456/KH", "Kế hoạch 2023", "13-HD/TU"] {
+            assert!(!legal.contains(old), "{year}: {old} in {finding:#}");
+        }
+    }
+}
+
+#[test]
+fn the_2025_sample_builds_and_reads_its_scores_and_discipline() {
+    let (code, outputs, log) = build(2025, "2025-12-12");
+    assert_eq!(code, 0, "{log}");
+    let dataset = dataset(2025);
+    assert_eq!((dataset.people.len(), dataset.agency.units.len()), (36, 5));
+    assert_documents(outputs.path(), &dataset);
+
+    // The party member at 91 points with only 20% of tasks exceeded, proposed HTTNV.
+    let huy = score(&dataset, "Bùi Quang Huy");
+    assert_eq!(huy.total(), 91.0);
+    let review =
+        dataset.unit_reviews.iter().flat_map(|u| &u.reviews).find(|r| r.person.name == "Bùi Quang Huy").unwrap();
+    assert_eq!(review.tasks.and_then(|t| t.exceeded_percent), Some(20.0));
+    assert_eq!(review.proposed, Some(xeploai::model::Rating::Good));
+    // Discipline: one act outside public duty, one related to it (roster column).
+    let duty = |name: &str| {
+        let person = dataset.people.iter().find(|p| p.name == name).unwrap();
+        person.discipline.as_ref().and_then(|d| d.duty_related)
+    };
+    assert_eq!(duty("Lê Văn Thịnh"), Some(false));
+    assert_eq!(duty("Phan Văn Lực"), Some(true));
+
+    let (code, json) = check_json_on(&sample(2025), "2025-12-12");
+    assert_eq!(code, 0, "{json:#}");
+    let late: Vec<&Value> = findings(&json).iter().filter(|f| f["rule"] == "LATE_MEETING").collect();
+    assert_eq!(late.len(), 1, "{json:#}");
+    assert_eq!(late[0]["unit"], "Trung tâm Dịch vụ việc làm");
+    assert_cycle_sources(&json, 2025);
+}
+
+#[test]
+fn the_2026_sample_builds_and_reads_quarterly_monthly_and_workbook_scores() {
+    let (code, outputs, log) = build(2026, "2026-12-11");
+    assert_eq!(code, 0, "{log}");
+    let dataset = dataset(2026);
+    assert_eq!((dataset.people.len(), dataset.agency.units.len()), (34, 5));
+    assert_documents(outputs.path(), &dataset);
+
+    // Only quarterly scores: the year score is their exact average, 89,75 (HTTNV, not 90).
+    let duyen = score(&dataset, "Trần Thị Mỹ Duyên");
+    assert!(matches!(&duyen.input, ScoreInput::Periods { periods, .. } if periods.len() == 4), "{duyen:?}");
+    assert_eq!(duyen.total(), 89.75);
+    // Monthly scores with August not entered: the average of the eleven months, and the gap.
+    let phuc = score(&dataset, "Nguyễn Hoàng Phúc");
+    assert_eq!((phuc.total(), phuc.gaps()), (88.0, vec![8]));
+    // The library's score sheet: the parts, or the total alone, with the sheet's cell.
+    let binh = score(&dataset, "Nguyễn Văn Bình");
+    assert_eq!(binh.split(), Some((27.0, 61.0)));
+    assert_eq!(binh.source.file, Path::new("danh-sach/diem-thu-vien-tinh-2026.xlsx"));
+    assert_eq!(score(&dataset, "Lê Văn Nhân").total(), 84.0);
+    // Five months' sick leave, rated on the time worked.
+    let yen = dataset.people.iter().find(|p| p.name == "Phạm Thị Kim Yến").unwrap();
+    assert_eq!(yen.leave_days, Some(150.0));
+    // One public service unit issued its rating rules, the other did not (fallback).
+    let unit = |name: &str| dataset.agency.units.iter().position(|u| u.name == name).unwrap();
+    assert_eq!(dataset.agency.settings.units_rules_issued, vec![unit("Thư viện tỉnh")]);
+
+    let (code, json) = check_json_on(&sample(2026), "2026-12-11");
+    assert_eq!(code, 0, "{json:#}");
+    let absent: Vec<&Value> = findings(&json).iter().filter(|f| f["rule"] == "ABSENT_REASON").collect();
+    assert_eq!(absent.len(), 1, "{json:#}");
+    let legal = absent[0]["legal"].as_str().unwrap();
+    assert!(legal.contains("233/2026") || legal.contains("335/2025"), "{legal}");
+    assert_cycle_sources(&json, 2026);
+}
