@@ -7,6 +7,7 @@ pub mod derive;
 pub mod dossier;
 mod procedure;
 pub mod quota;
+mod rating;
 pub mod summary;
 mod y2023;
 mod y2025;
