@@ -78,6 +78,21 @@ fn findings(json: &Value) -> &Vec<Value> {
     json["findings"].as_array().expect("findings")
 }
 
+/// The sample's deliberate findings, as its README lists them: (rule, person or unit).
+fn assert_findings(json: &Value, expected: &[(&str, &str)]) {
+    let mut found: Vec<(String, String)> = findings(json)
+        .iter()
+        .map(|f| {
+            let who = f["person"].as_str().or(f["unit"].as_str()).unwrap_or_default();
+            (f["rule"].as_str().unwrap().to_string(), who.to_string())
+        })
+        .collect();
+    found.sort();
+    let mut expected: Vec<(String, String)> = expected.iter().map(|(r, w)| (r.to_string(), w.to_string())).collect();
+    expected.sort();
+    assert_eq!(found, expected, "{json:#}");
+}
+
 /// Every legal source names texts of the cycle, never the 2023 plan or QĐ 124 (replaced by
 /// QĐ 366 for the party side from 2025).
 fn assert_cycle_sources(json: &Value, year: u16) {
@@ -114,10 +129,18 @@ fn the_2025_sample_builds_and_reads_its_scores_and_discipline() {
 
     let (code, json) = check_json_on(&sample(2025), "2025-12-12");
     assert_eq!(code, 0, "{json:#}");
-    let late: Vec<&Value> = findings(&json).iter().filter(|f| f["rule"] == "LATE_MEETING").collect();
-    assert_eq!(late.len(), 1, "{json:#}");
-    assert_eq!(late[0]["unit"], "Trung tâm Dịch vụ việc làm");
+    assert_findings(
+        &json,
+        &[
+            ("LATE_MEETING", "Trung tâm Dịch vụ việc làm"),
+            ("PARTY_CONDITIONS", "Bùi Quang Huy"),
+            ("DISCIPLINE_UNRELATED", "Lê Văn Thịnh"),
+            ("SCORE_LEVEL", "Nguyễn Tấn Lộc"),
+        ],
+    );
     assert_cycle_sources(&json, 2025);
+    let unrelated = findings(&json).iter().find(|f| f["rule"] == "DISCIPLINE_UNRELATED").unwrap();
+    assert!(unrelated["legal"].as_str().unwrap().contains("80/2025"), "{unrelated:#}");
 }
 
 #[test]
@@ -125,7 +148,7 @@ fn the_2026_sample_builds_and_reads_quarterly_monthly_and_workbook_scores() {
     let (code, outputs, log) = build(2026, "2026-12-11");
     assert_eq!(code, 0, "{log}");
     let dataset = dataset(2026);
-    assert_eq!((dataset.people.len(), dataset.agency.units.len()), (34, 5));
+    assert_eq!((dataset.people.len(), dataset.agency.units.len()), (39, 6));
     assert_documents(outputs.path(), &dataset);
 
     // Only quarterly scores: the year score is their exact average, 89,75 (HTTNV, not 90).
@@ -149,9 +172,17 @@ fn the_2026_sample_builds_and_reads_quarterly_monthly_and_workbook_scores() {
 
     let (code, json) = check_json_on(&sample(2026), "2026-12-11");
     assert_eq!(code, 0, "{json:#}");
-    let absent: Vec<&Value> = findings(&json).iter().filter(|f| f["rule"] == "ABSENT_REASON").collect();
-    assert_eq!(absent.len(), 1, "{json:#}");
-    let legal = absent[0]["legal"].as_str().unwrap();
-    assert!(legal.contains("233/2026") || legal.contains("335/2025"), "{legal}");
+    assert_findings(
+        &json,
+        &[
+            ("ABSENT_REASON", "Ngô Văn Lợi"),
+            ("SCORE_PERIODS", "Nguyễn Hoàng Phúc"),
+            ("RULES_FALLBACK", "Bảo tàng tổng hợp tỉnh"),
+        ],
+    );
     assert_cycle_sources(&json, 2026);
+    for finding in findings(&json) {
+        let legal = finding["legal"].as_str().unwrap_or_default();
+        assert!(legal.contains("233/2026") || legal.contains("335/2025"), "{finding:#}");
+    }
 }

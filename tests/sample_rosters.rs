@@ -220,6 +220,12 @@ const ROSTER_2026: &[Line] = &[
     Person("Nguyễn Hoàng Phúc", (1990, 4, 22), "", "CC", true, 0.0, 0.0, ["", "", "", ""], "Chuyên viên", ""),
     Person("Trịnh Thị Yến Nhi", (1994, 10, 14), "", "CC", false, 0.0, 0.0, ["", "", "", ""], "Chuyên viên", ""),
     Person("Lâm Thị Bảo Trân", (1988, 8, 1), "", "CC", true, 0.0, 0.0, ["", "", "", ""], "Chuyên viên chính", ""),
+    Heading("V. PHÒNG QUẢN LÝ THỂ DỤC, THỂ THAO"),
+    Person("Trần Quốc Cường", (1978, 8, 15), "Trưởng phòng", "CC", true, 0.0, 0.0, ["", "", "", ""], "", ""),
+    Person("Lê Thị Thanh Hương", (1983, 11, 2), "Phó Trưởng phòng", "CC", true, 0.0, 0.0, ["", "", "", ""], "", ""),
+    Person("Phạm Văn Đông", (1988, 3, 19), "", "CC", false, 0.0, 0.0, ["", "", "", ""], "Chuyên viên", ""),
+    Person("Nguyễn Thị Lan Anh", (1991, 6, 25), "", "CC", true, 0.0, 0.0, ["", "", "", ""], "Chuyên viên", ""),
+    Person("Võ Hoàng Nam", (1995, 1, 8), "", "CC", false, 0.0, 0.0, ["", "", "", ""], "Chuyên viên", ""),
 ];
 
 const SERVICE_UNITS_2026: &[Line] = &[
