@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use common::*;
 use serde_json::Value;
-use xeploai::model::{Dataset, Membership, Score, ScoreInput};
+use xeploai::model::{Dataset, Membership, PersonReview, Score, ScoreInput};
 
 fn sample(year: u16) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("samples").join(year.to_string())
@@ -41,9 +41,24 @@ fn dataset(year: u16) -> Dataset {
     dataset.expect("dataset")
 }
 
+fn review<'a>(dataset: &'a Dataset, name: &str) -> &'a PersonReview {
+    let found = dataset.unit_reviews.iter().flat_map(|u| &u.reviews).find(|r| r.person.name == name);
+    found.unwrap_or_else(|| panic!("no review of {name}"))
+}
+
 fn score<'a>(dataset: &'a Dataset, name: &str) -> &'a Score {
-    let review = dataset.unit_reviews.iter().flat_map(|u| &u.reviews).find(|r| r.person.name == name);
-    review.and_then(|r| r.score.as_ref()).unwrap_or_else(|| panic!("no score for {name}"))
+    review(dataset, name).score.as_ref().unwrap_or_else(|| panic!("no score for {name}"))
+}
+
+/// Builds the sample of `year` on `today`, expects exit 0 and every document, and returns
+/// its dataset, checked to hold (people, units).
+fn built(year: u16, today: &str, counts: (usize, usize)) -> Dataset {
+    let (code, outputs, log) = build(year, today);
+    assert_eq!(code, 0, "{log}");
+    let dataset = dataset(year);
+    assert_eq!((dataset.people.len(), dataset.agency.units.len()), counts);
+    assert_documents(outputs.path(), &dataset);
+    dataset
 }
 
 /// Each unit's three documents and one self-review per member, and the agency's documents.
@@ -106,17 +121,12 @@ fn assert_cycle_sources(json: &Value, year: u16) {
 
 #[test]
 fn the_2025_sample_builds_and_reads_its_scores_and_discipline() {
-    let (code, outputs, log) = build(2025, "2025-12-12");
-    assert_eq!(code, 0, "{log}");
-    let dataset = dataset(2025);
-    assert_eq!((dataset.people.len(), dataset.agency.units.len()), (36, 5));
-    assert_documents(outputs.path(), &dataset);
+    let dataset = built(2025, "2025-12-12", (36, 5));
 
     // The party member at 91 points with only 20% of tasks exceeded, proposed HTTNV.
     let huy = score(&dataset, "Bùi Quang Huy");
     assert_eq!(huy.total(), 91.0);
-    let review =
-        dataset.unit_reviews.iter().flat_map(|u| &u.reviews).find(|r| r.person.name == "Bùi Quang Huy").unwrap();
+    let review = review(&dataset, "Bùi Quang Huy");
     assert_eq!(review.tasks.and_then(|t| t.exceeded_percent), Some(20.0));
     assert_eq!(review.proposed, Some(xeploai::model::Rating::Good));
     // Discipline: one act outside public duty, one related to it (roster column).
@@ -145,11 +155,7 @@ fn the_2025_sample_builds_and_reads_its_scores_and_discipline() {
 
 #[test]
 fn the_2026_sample_builds_and_reads_quarterly_monthly_and_workbook_scores() {
-    let (code, outputs, log) = build(2026, "2026-12-11");
-    assert_eq!(code, 0, "{log}");
-    let dataset = dataset(2026);
-    assert_eq!((dataset.people.len(), dataset.agency.units.len()), (39, 6));
-    assert_documents(outputs.path(), &dataset);
+    let dataset = built(2026, "2026-12-11", (39, 6));
 
     // Only quarterly scores: the year score is their exact average, 89,75 (HTTNV, not 90).
     let duyen = score(&dataset, "Trần Thị Mỹ Duyên");

@@ -25,6 +25,14 @@ fn with_score_sheet(rows: Vec<Vec<Cell>>) -> tempfile::TempDir {
     dir
 }
 
+/// Writes `score: 85` under Lê Văn Cường's entry of the Văn phòng's meeting file.
+fn cuong_scores_85_in_the_meeting_file(dir: &std::path::Path) {
+    let meeting = dir.join("don-vi/vp.yaml");
+    let text = std::fs::read_to_string(&meeting).unwrap();
+    std::fs::write(&meeting, text.replace("  - name: Lê Văn Cường\n", "  - name: Lê Văn Cường\n    score: 85\n"))
+        .unwrap();
+}
+
 fn score_of<'a>(dataset: &'a Dataset, name: &str) -> Option<&'a Score> {
     dataset.unit_reviews.iter().flat_map(|u| &u.reviews).find(|r| r.person.name == name)?.score.as_ref()
 }
@@ -93,10 +101,7 @@ fn a_roster_with_score_columns_is_still_the_roster() {
 #[test]
 fn a_score_in_both_places_that_differs_is_an_error_naming_both() {
     let dir = with_score_sheet(vec![vec![N(1.0), T("Lê Văn Cường"), N(90.0), N(92.0), N(88.0), N(90.0)]]);
-    let meeting = dir.path().join("don-vi/vp.yaml");
-    let text = std::fs::read_to_string(&meeting).unwrap();
-    let text = text.replace("  - name: Lê Văn Cường\n", "  - name: Lê Văn Cường\n    score: 85\n");
-    std::fs::write(&meeting, text).unwrap();
+    cuong_scores_85_in_the_meeting_file(dir.path());
     let (dataset, findings) = ingest(dir.path());
     let conflicts: Vec<&Finding> = findings.iter().filter(|f| f.message.contains("ghi khác nhau ở hai nơi")).collect();
     assert_eq!(conflicts.len(), 1, "{findings:#?}");
@@ -112,12 +117,7 @@ fn a_score_in_both_places_that_differs_is_an_error_naming_both() {
 
     // The same score in both places is no conflict.
     let dir = with_score_sheet(vec![vec![N(1.0), T("Lê Văn Cường"), N(85.0), N(85.0), N(85.0), N(85.0)]]);
-    let text = std::fs::read_to_string(dir.path().join("don-vi/vp.yaml")).unwrap();
-    std::fs::write(
-        dir.path().join("don-vi/vp.yaml"),
-        text.replace("  - name: Lê Văn Cường\n", "  - name: Lê Văn Cường\n    score: 85\n"),
-    )
-    .unwrap();
+    cuong_scores_85_in_the_meeting_file(dir.path());
     let (_, findings) = ingest(dir.path());
     assert!(errors(&findings).is_empty(), "{findings:#?}");
 }
