@@ -155,3 +155,20 @@ fn a_score_for_someone_the_meeting_file_does_not_list_is_told() {
     assert_eq!(told[0].source.as_ref().map(cell_of), Some(("Diem".to_string(), 4, 1)));
     assert!(told[0].message.contains("don-vi/vp.yaml"), "{}", told[0].message);
 }
+
+#[test]
+fn a_score_in_two_workbooks_that_differs_is_an_error_naming_both_cells() {
+    let dir = with_score_sheet(vec![vec![N(1.0), T("Võ Văn Giang"), N(80.0), N(80.0), N(80.0), N(80.0)]]);
+    let mut roster = clean_sheet(&[], |_| true, &[]);
+    roster.rows[0].push(T("Tổng điểm"));
+    let row = roster.rows.iter().position(|r| matches!(r[0], T("Võ Văn Giang"))).unwrap();
+    roster.rows[row].push(N(91.0));
+    write_xlsx(&dir.path().join("danh-sach.xlsx"), &[roster]);
+    let (dataset, findings) = ingest(dir.path());
+    let errors = errors(&findings);
+    assert_eq!(errors.len(), 1, "{errors:#?}");
+    for place in ["danh-sach.xlsx [DS!", "danh-sach/diem-vp.xlsx [Diem!C5]", "ghi 91", "ghi 80"] {
+        assert!(errors[0].message.contains(place), "{place} in {}", errors[0].message);
+    }
+    assert!(score_of(&dataset.unwrap(), "Võ Văn Giang").is_some());
+}

@@ -33,13 +33,25 @@ pub fn by_unit(rows: Vec<ScoreRow>, unit_count: usize, findings: &mut Findings) 
     units
 }
 
-/// Each row's score into its member's review.
+/// Each row's score into its member's review. A person scored in two workbooks (a
+/// roster's column and a score sheet) keeps the first; a second that disagrees is an
+/// error naming both cells.
 pub fn merge(target: &Target, review: &mut UnitReview, rows: &[ScoreRow], findings: &mut Findings) {
+    let mut from_books: Vec<(usize, &ScoreRow)> = Vec::new();
     for row in rows {
         let Some(index) = target.entry(review, &row.name, &row.source, findings) else { continue };
+        if let Some((_, first)) = from_books.iter().find(|(filled, _)| *filled == index) {
+            if differ(&first.score, &row.score) {
+                findings.push(twice_in_books(target, first, row));
+            }
+            continue;
+        }
         let entry = &mut review.reviews[index];
         match &entry.score {
-            None => entry.score = Some(row.score.clone()),
+            None => {
+                entry.score = Some(row.score.clone());
+                from_books.push((index, row));
+            }
             Some(written) if differ(written, &row.score) => {
                 let who = entry.person.name.clone();
                 let finding = target.conflict(
@@ -53,6 +65,24 @@ pub fn merge(target: &Target, review: &mut UnitReview, rows: &[ScoreRow], findin
             Some(_) => {}
         }
     }
+}
+
+/// INPUT_INVALID: one person's score written differently in two workbooks.
+fn twice_in_books(target: &Target, first: &ScoreRow, second: &ScoreRow) -> Finding {
+    Finding::error(
+        input::INPUT_INVALID,
+        format!(
+            "{}: điểm cả năm ghi khác nhau ở hai bảng điểm: {} ghi {}, {} ghi {}. Hãy sửa cho khớp, hoặc xóa ở một nơi.",
+            first.name,
+            first.score.source,
+            described(&first.score),
+            second.score.source,
+            described(&second.score)
+        ),
+    )
+    .unit(target.unit_name())
+    .person(first.name.clone())
+    .at(second.score.source.clone())
 }
 
 /// Scores of a unit without a meeting file: nothing to put them in yet.
