@@ -13,12 +13,7 @@ use crate::findings::Severity::{Error, Info, Warning};
 
 pub const RULES: &[Rule] = &[
     Rule { id: "QUOTA_GROUP", severity: Error, legal: legal::QUOTA_GROUP, check: ceilings::quota_group_2026 },
-    Rule {
-        id: "QUOTA_PUBLIC_UNIT",
-        severity: Error,
-        legal: legal::QUOTA_PUBLIC_UNIT,
-        check: ceilings::quota_public_unit,
-    },
+    Rule { id: "QUOTA_UNIT_GROUP", severity: Error, legal: legal::QUOTA_UNIT_GROUP, check: ceilings::quota_unit_group },
     Rule {
         id: "QUOTA_PUBLIC_UNITS",
         severity: Error,
