@@ -184,6 +184,7 @@ fn the_2026_sample_builds_and_reads_quarterly_monthly_and_workbook_scores() {
             ("ABSENT_REASON", "Ngô Văn Lợi"),
             ("SCORE_PERIODS", "Nguyễn Hoàng Phúc"),
             ("RULES_FALLBACK", "Bảo tàng tổng hợp tỉnh"),
+            ("SCORE_LEVEL", "Nguyễn Văn Tín"),
         ],
     );
     assert_cycle_sources(&json, 2026);
