@@ -2,10 +2,12 @@
 //! the meeting files, whose names are resolved against the roster.
 
 mod agency;
+mod book_merge;
 mod causes;
 mod people;
 mod reviews;
 mod scores;
+mod sheet_scores;
 mod votes;
 
 use std::path::Path;
@@ -76,6 +78,8 @@ fn assemble(root: &Path, files: &[InputFile], findings: &mut Findings) -> Option
     let rosters: Vec<&InputFile> = files.iter().filter(|f| f.kind == FileKind::Roster).collect();
     let books = findings.par_map(rosters, |file, local| (file, read_workbook(&file.path, &file.rel, &units, local)));
     let mut rows = Vec::new();
+    let mut score_rows = Vec::new();
+    let mut score_books = 0;
     let mut rosterless = Vec::new();
     let mut refused = 0;
     let workbooks = books.len();
@@ -85,20 +89,25 @@ fn assemble(root: &Path, files: &[InputFile], findings: &mut Findings) -> Option
         let unreadable = findings
             .iter()
             .any(|f| f.rule == input::INPUT_UNREADABLE && f.source.as_ref().is_some_and(|s| s.file == file.rel));
-        if !book.has_roster && (book.refused || unreadable) {
-            refused += 1;
-        } else if !book.has_roster {
-            rosterless.push(file.rel.clone());
+        if !book.has_roster {
+            if book.refused || unreadable {
+                refused += 1;
+            } else if book.has_score_sheet {
+                score_books += 1;
+            } else {
+                rosterless.push(file.rel.clone());
+            }
         }
         rows.extend(book.rows);
+        score_rows.extend(book.scores);
     }
-    if workbooks == 0 {
+    if workbooks == score_books {
         findings.push(Finding::error(
             input::ROSTER_MISSING,
             "Không có danh sách cán bộ, công chức, viên chức (tệp Excel .xlsx, .xls hoặc .ods) trong thư mục dữ liệu, nên không có ai để đánh giá. Hãy chép danh sách của cơ quan vào thư mục này.",
         ));
     }
-    let any_roster = workbooks > rosterless.len() + refused;
+    let any_roster = workbooks > rosterless.len() + refused + score_books;
     for rel in rosterless {
         let severity = if any_roster { Severity::Warning } else { Severity::Error };
         findings.push(
@@ -119,6 +128,7 @@ fn assemble(root: &Path, files: &[InputFile], findings: &mut Findings) -> Option
         .map(|file| (file, yaml::parse(text_of(file), &file.rel)))
         .collect();
     let mut books = votes::read_books(files, &units, &agency, findings);
+    let mut sheet_scores = sheet_scores::by_unit(score_rows, agency.units.len(), findings);
     let mut unit_reviews: Vec<UnitReview> = Vec::new();
     let mut pending_reviews: Vec<UnitReview> = Vec::new();
     let mut file_of_unit: Vec<Option<Source>> = vec![None; agency.units.len()];
@@ -144,7 +154,12 @@ fn assemble(root: &Path, files: &[InputFile], findings: &mut Findings) -> Option
         if let Some(book) = books[unit].take() {
             votes::Merge { roster: &context, yaml: &file.rel, unit, findings }.merge(&mut review, &doc, &book);
         }
-        if review.is_blank() {
+        // Scores are monitored all year, before the meeting: they do not make it held.
+        let blank = review.is_blank();
+        let scores = std::mem::take(&mut sheet_scores[unit]);
+        let target = book_merge::Target { roster: &context, yaml: &file.rel, unit, book: book_merge::Book::Scores };
+        sheet_scores::merge(&target, &mut review, &scores, findings);
+        if blank {
             pending_reviews.push(review);
         } else {
             unit_reviews.push(review);
@@ -178,6 +193,9 @@ fn assemble(root: &Path, files: &[InputFile], findings: &mut Findings) -> Option
         if let Some(finding) = book.as_ref().and_then(|b| votes::unused(b, &agency.units[unit].name)) {
             findings.push(finding);
         }
+    }
+    for (unit, scores) in sheet_scores.iter().enumerate().filter(|(unit, _)| !unreadable_reviews.contains(unit)) {
+        findings.extend(sheet_scores::unused(scores, &agency.units[unit].name));
     }
     findings.extend(causes::year_against_meetings(&agency, &unit_reviews));
     causes::collapse_unknown_people(findings, &causes::failed_rosters(findings));

@@ -11,10 +11,10 @@ use super::super::units::UnitIndex;
 use super::super::votes_book::layout::is_collective;
 use super::super::votes_book::{BookRow, Typed, VotesBook, read_book};
 use super::super::yaml::{UnitReviewDoc, YRating, YVotes, source_of};
-use super::people::unknown_person;
+use super::book_merge::{Book, Target};
 use super::reviews::Roster;
 use crate::findings::{Finding, Findings, input};
-use crate::model::{Agency, CollectiveReview, Membership, Rating, UnitId, UnitReview, Votes};
+use crate::model::{Agency, CollectiveReview, Rating, UnitId, UnitReview, Votes};
 use crate::scan::{FileKind, InputFile};
 use crate::source::Source;
 
@@ -65,7 +65,7 @@ pub struct Merge<'a> {
     pub findings: &'a mut Findings,
 }
 
-impl Merge<'_> {
+impl<'a> Merge<'a> {
     pub fn merge(&mut self, review: &mut UnitReview, doc: &UnitReviewDoc, book: &VotesBook) {
         for row in book.rows.iter().filter(|r| !r.is_empty()) {
             if row.collective {
@@ -108,38 +108,13 @@ impl Merge<'_> {
         }
     }
 
+    fn target(&self) -> Target<'a> {
+        Target { roster: self.roster, yaml: self.yaml, unit: self.unit, book: Book::Votes }
+    }
+
     /// The meeting file's entry for the person of `row`; a finding when there is none.
     fn entry(&mut self, review: &UnitReview, row: &BookRow) -> Option<usize> {
-        let membership = Membership::Unit(self.unit);
-        let unit_name = (self.roster.unit_names)(membership);
-        let Some(id) = self.roster.index.find(membership, &row.name) else {
-            self.findings.push(unknown_person(
-                self.roster.people,
-                membership,
-                &unit_name,
-                &row.name,
-                row.source.clone(),
-            ));
-            return None;
-        };
-        let found = review.reviews.iter().position(|r| r.person.person == Some(id));
-        if found.is_none() {
-            self.findings.push(
-                Finding::error(
-                    input::INPUT_INVALID,
-                    format!(
-                        "Bảng phiếu có số liệu của {} nhưng tệp họp {} không có mục của người này trong reviews; hãy thêm `- name: {}` vào tệp họp.",
-                        row.name,
-                        crate::source::display_path(self.yaml),
-                        row.name
-                    ),
-                )
-                .unit(unit_name)
-                .person(row.name.clone())
-                .at(row.source.clone()),
-            );
-        }
-        found
+        self.target().entry(review, &row.name, &row.source, self.findings)
     }
 
     /// Votes: each level typed in the workbook must agree with the meeting file's.
@@ -200,17 +175,7 @@ impl Merge<'_> {
         in_yaml: String,
         in_book: String,
     ) {
-        let yaml = yaml.map_or_else(|| crate::source::display_path(self.yaml), |s| s.to_string());
-        let unit_name = (self.roster.unit_names)(Membership::Unit(self.unit));
-        let finding = Finding::error(
-            input::INPUT_INVALID,
-            format!(
-                "{who}: {what} ghi khác nhau ở hai nơi: bảng phiếu {} ghi {in_book}, tệp họp {yaml} ghi {in_yaml}. Hãy sửa cho khớp, hoặc xóa ở một nơi.",
-                typed.source
-            ),
-        )
-        .unit(unit_name)
-        .at(typed.source.clone());
+        let finding = self.target().conflict(who, what, (&typed.source, &in_book), (yaml.as_ref(), &in_yaml));
         // The collective's row is about the unit, a member's about that person.
         self.findings.push(if is_collective(who) { finding } else { finding.person(who) });
     }

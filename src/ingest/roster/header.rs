@@ -45,6 +45,40 @@ pub enum Field {
     PartyPost,
     MassPost,
     PartyCell,
+    /// "Điểm tiêu chí chung" (cycles from 2025): the general criteria, out of 30.
+    ScoreGeneral,
+    /// "Điểm kết quả thực hiện nhiệm vụ": the task results, out of 70.
+    ScoreTasks,
+    /// "Tổng điểm": the year's score out of 100, when the parts are not given.
+    ScoreTotal,
+    /// "Tháng 1".."Tháng 12": one month's score out of 100.
+    ScoreMonth(u8),
+    /// "Quý I".."Quý IV": one quarter's score out of 100.
+    ScoreQuarter(u8),
+}
+
+impl Field {
+    /// A score column (inputs.md, "Cycles after 2023: scores").
+    pub fn is_score(self) -> bool {
+        matches!(
+            self,
+            Field::ScoreGeneral | Field::ScoreTasks | Field::ScoreTotal | Field::ScoreMonth(_) | Field::ScoreQuarter(_)
+        )
+    }
+
+    /// A column a score sheet may have too: it names or places the person, or only comments.
+    fn is_shared_with_score_sheets(self) -> bool {
+        self.is_score() || matches!(self, Field::Index | Field::Name | Field::Unit | Field::Group | Field::Note)
+    }
+
+    /// Two columns read the same thing: the field, whatever its details ("Năm sinh" and
+    /// "Ngày sinh"), except periods, where each month and quarter is a column of its own.
+    fn repeats(self, other: Field) -> bool {
+        match (self, other) {
+            (Field::ScoreMonth(a), Field::ScoreMonth(b)) | (Field::ScoreQuarter(a), Field::ScoreQuarter(b)) => a == b,
+            _ => std::mem::discriminant(&self) == std::mem::discriminant(&other),
+        }
+    }
 }
 
 /// What a header cell's text means, most specific patterns first ("Loại kỷ luật" is
@@ -57,6 +91,8 @@ pub fn classify(text: &str) -> Option<Field> {
         return None;
     } else if is("stt") || is("tt") || has("so thu tu") {
         Field::Index
+    } else if let Some(score) = score_field(&t) {
+        score
     } else if has("ki luat") && has("can cu") {
         Field::DisciplineBasis
     } else if has("ki luat") && (has("quyet dinh") || t.split(' ').any(|w| w == "qd")) {
@@ -103,6 +139,39 @@ pub fn classify(text: &str) -> Option<Field> {
         return None;
     };
     Some(field)
+}
+
+/// The score columns: "Điểm tiêu chí chung", "Điểm kết quả thực hiện nhiệm vụ", "Tổng điểm",
+/// and periods written "Tháng 1" or "Quý I" (maybe after "Điểm", or under a merged "Điểm
+/// theo quý"), whose number is Arabic or Roman. [`fold`] spells "quý" as "qui".
+fn score_field(folded: &str) -> Option<Field> {
+    let has = |p: &str| folded.contains(p);
+    if has("tieu chi chung") {
+        return Some(Field::ScoreGeneral);
+    }
+    if has("ket qua thuc hien nhiem vu") && !has("xep loai") {
+        return Some(Field::ScoreTasks);
+    }
+    if has("tong diem") || has("tong so diem") {
+        return Some(Field::ScoreTotal);
+    }
+    let words: Vec<&str> = folded.split(' ').collect();
+    let [.., period, number] = words.as_slice() else { return None };
+    if words.len() > 2 && words[0] != "diem" {
+        return None;
+    }
+    let index = match *number {
+        "i" => 1,
+        "ii" => 2,
+        "iii" => 3,
+        "iv" => 4,
+        digits => digits.parse::<u8>().ok()?,
+    };
+    match *period {
+        "thang" if (1..=12).contains(&index) => Some(Field::ScoreMonth(index)),
+        "qui" if (1..=4).contains(&index) => Some(Field::ScoreQuarter(index)),
+        _ => None,
+    }
 }
 
 /// The field of a column whose header spans two rows: `top` (maybe carried from a merged
@@ -165,6 +234,12 @@ impl Header {
 
     pub fn has(&self, wanted: impl Fn(Field) -> bool) -> bool {
         self.column(wanted).is_some()
+    }
+
+    /// A sheet of scores only (name, unit and score columns): its people are the
+    /// roster's, so it adds scores, never a second copy of anyone.
+    pub fn is_score_sheet(&self) -> bool {
+        self.has(Field::is_score) && self.columns.iter().all(|(_, f)| f.is_shared_with_score_sheets())
     }
 }
 
@@ -258,7 +333,7 @@ fn dedup(columns: Vec<(usize, Option<Field>, Ignored)>) -> (Vec<(usize, Field)>,
     let mut read: Vec<(usize, Field)> = Vec::new();
     let mut ignored = Vec::new();
     for (c, field, mut cell) in columns {
-        let same = |f: Field| read.iter().find(|(_, g)| std::mem::discriminant(g) == std::mem::discriminant(&f));
+        let same = |f: Field| read.iter().find(|(_, g)| g.repeats(f));
         match field {
             Some(f) => match same(f) {
                 None => read.push((c, f)),
@@ -319,6 +394,56 @@ mod tests {
             assert_eq!(classify(text), Some(want), "{text}");
         }
         assert_eq!(classify("Xếp loại năm 2022"), None);
+    }
+
+    #[test]
+    fn score_columns_are_classified() {
+        let cases = [
+            ("Điểm tiêu chí chung", Field::ScoreGeneral),
+            ("Tiêu chí chung (30 điểm)", Field::ScoreGeneral),
+            ("Điểm kết quả thực hiện nhiệm vụ", Field::ScoreTasks),
+            ("Kết quả thực hiện nhiệm vụ (70 điểm)", Field::ScoreTasks),
+            ("Tổng điểm", Field::ScoreTotal),
+            ("TỔNG SỐ ĐIỂM", Field::ScoreTotal),
+            ("Quý I", Field::ScoreQuarter(1)),
+            ("Quý IV", Field::ScoreQuarter(4)),
+            ("Quý 3", Field::ScoreQuarter(3)),
+            ("Điểm quý II", Field::ScoreQuarter(2)),
+            ("Tháng 1", Field::ScoreMonth(1)),
+            ("Tháng 12", Field::ScoreMonth(12)),
+            ("THÁNG 07", Field::ScoreMonth(7)),
+            ("Điểm tháng 9", Field::ScoreMonth(9)),
+        ];
+        for (text, want) in cases {
+            assert_eq!(classify(text), Some(want), "{text}");
+        }
+        for other in [
+            "Tháng 13",
+            "Quý V",
+            "Số tháng công tác",
+            "Thời gian công tác trong năm (tháng)",
+            "Xếp loại kết quả thực hiện nhiệm vụ",
+        ] {
+            assert!(!classify(other).is_some_and(Field::is_score), "{other}");
+        }
+        assert_eq!(classify_two_rows("Điểm theo quý", "Quý II"), Some(Field::ScoreQuarter(2)));
+        assert_eq!(classify_two_rows("Điểm theo tháng", "Tháng 12"), Some(Field::ScoreMonth(12)));
+    }
+
+    #[test]
+    fn a_sheet_of_names_units_and_scores_is_a_score_sheet() {
+        let scores = vec![
+            row(&["STT", "Họ và tên", "Đơn vị", "Quý I", "Quý II", "Quý III", "Quý IV"]),
+            row(&["1", "Lê Văn B", "Văn phòng", "90", "91", "92", "93"]),
+        ];
+        let header = find_header(&scores).expect("header");
+        assert_eq!(header.columns.len(), 7, "each quarter is a column of its own: {:?}", header.ignored);
+        assert!(header.is_score_sheet());
+        let roster =
+            vec![row(&["STT", "Họ và tên", "Đối tượng", "Tổng điểm"]), row(&["1", "Lê Văn B", "Công chức", "91"])];
+        assert!(!find_header(&roster).expect("header").is_score_sheet(), "a roster carrying scores is a roster");
+        let plain = vec![row(&["STT", "Họ và tên", "Đơn vị"]), row(&["1", "Lê Văn B", "Văn phòng"])];
+        assert!(!find_header(&plain).expect("header").is_score_sheet());
     }
 
     fn row(cells: &[&str]) -> Vec<String> {

@@ -6,6 +6,7 @@
 
 pub(crate) mod cells;
 mod header;
+mod scores;
 mod sheet;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -15,6 +16,7 @@ use calamine::{Data, Reader, open_workbook_auto};
 
 pub use header::{Field, classify};
 use header::{Header, find_header};
+pub use scores::{ScoreRow, points_text};
 use sheet::{Grid, SheetError};
 
 use super::units::{UnitIndex, looks_like_section};
@@ -52,15 +54,21 @@ pub struct RosterRow {
 /// What one workbook gave.
 pub struct Workbook {
     pub rows: Vec<RosterRow>,
+    /// The scores of its roster sheets' score columns and of its score sheets.
+    pub scores: Vec<ScoreRow>,
     /// `false` when no sheet had a roster header (ROSTER_NO_HEADER, severity decided by
     /// the caller, who knows whether another workbook supplied the roster).
     pub has_roster: bool,
+    /// A sheet of scores only was read: the workbook is not a roster, and not a
+    /// workbook without one either.
+    pub has_score_sheet: bool,
     /// A sheet was refused as too large (INPUT_TOO_LARGE given): not also "no header".
     pub refused: bool,
 }
 
 pub fn read_workbook(path: &Path, rel: &Path, units: &UnitIndex, findings: &mut Findings) -> Workbook {
-    let mut book = Workbook { rows: Vec::new(), has_roster: false, refused: false };
+    let mut book =
+        Workbook { rows: Vec::new(), scores: Vec::new(), has_roster: false, has_score_sheet: false, refused: false };
     // calamine is careful, but a clerk's file must never take the whole run down.
     let _quiet = QuietPanics::enter();
     let opened = catch_unwind(AssertUnwindSafe(|| open_workbook_auto(path).map_err(|e| e.to_string())));
@@ -95,9 +103,11 @@ pub fn read_workbook(path: &Path, rel: &Path, units: &UnitIndex, findings: &mut 
         };
         let reader = SheetReader { rel, sheet: &name, grid: &grid, units, findings: &mut *findings };
         match reader.read() {
-            Some(rows) => {
-                book.has_roster = true;
-                book.rows.extend(rows);
+            Some(sheet) => {
+                book.has_roster |= !sheet.score_sheet;
+                book.has_score_sheet |= sheet.score_sheet;
+                book.rows.extend(sheet.people);
+                book.scores.extend(sheet.scores);
             }
             None => findings.push(
                 Finding::info(
@@ -179,6 +189,13 @@ struct SheetReader<'a> {
     findings: &'a mut Findings,
 }
 
+/// What one sheet gave: people (a roster sheet), scores (either kind of sheet).
+struct SheetRows {
+    score_sheet: bool,
+    people: Vec<RosterRow>,
+    scores: Vec<ScoreRow>,
+}
+
 /// Where the unit of the next rows comes from when there is no unit column.
 enum Section {
     None,
@@ -188,7 +205,7 @@ enum Section {
 }
 
 impl SheetReader<'_> {
-    fn read(mut self) -> Option<Vec<RosterRow>> {
+    fn read(mut self) -> Option<SheetRows> {
         // The header is searched in the rows from the first one used, blank ones included.
         let first = self.grid.first_row()?;
         let window = header::HEADER_SEARCH_ROWS + 2;
@@ -200,7 +217,7 @@ impl SheetReader<'_> {
         self.report_ignored(&header, &texts, first);
         let has_unit_column = header.has(|f| f == Field::Unit);
         let mut section = Section::None;
-        let mut out = Vec::new();
+        let mut out = SheetRows { score_sheet: header.is_score_sheet(), people: Vec::new(), scores: Vec::new() };
         let body = first + (header.row + header.height) as u32;
         for (abs_row, row) in self.grid.rows_from(body) {
             let (rel, sheet) = (self.rel, self.sheet);
@@ -233,7 +250,13 @@ impl SheetReader<'_> {
                 }
             }
             if let Some(person) = self.person(&header, row, &texts, has_unit_column, &section, &at) {
-                out.push(person);
+                if let Some(score) = scores::row_score(&header, row, &at, self.findings) {
+                    let (name, membership, source) = (person.name.clone(), person.membership, person.source.clone());
+                    out.scores.push(ScoreRow { name, membership, score, source });
+                }
+                if !out.score_sheet {
+                    out.people.push(person);
+                }
             }
         }
         Some(out)
@@ -300,6 +323,12 @@ impl SheetReader<'_> {
             }
             let result: Result<(), String> = match field {
                 Field::Index | Field::Name => Ok(()),
+                // Read beside the person, by `scores::row_score`.
+                Field::ScoreGeneral
+                | Field::ScoreTasks
+                | Field::ScoreTotal
+                | Field::ScoreMonth(_)
+                | Field::ScoreQuarter(_) => Ok(()),
                 Field::Birth { year_only } => cells::birth(data, year_only).map(|b| person.birth = person.birth.or(b)),
                 Field::BirthMale { year_only } | Field::BirthFemale { year_only } => {
                     cells::birth(data, year_only).map(|b| {
