@@ -52,7 +52,11 @@ pub struct PersonLine {
     pub unit: String,
     pub post: String,
     pub category: String,
+    /// "CC", "VC", "NLĐ": the scored annex is one column wider and says it short.
+    pub category_code: &'static str,
     pub rating: String,
+    /// "HTTNV", for the scored annex.
+    pub rating_code: String,
     /// The unit's proposal ("HTXSNV"), for a conclusion that differs from it.
     pub proposed_code: String,
     /// Why the Director concluded otherwise, as the consultation wrote it.
@@ -81,6 +85,8 @@ fn person_line(d: &Dataset, e: &Evaluation, order: usize, id: PersonId) -> Perso
         post: p.post.clone().unwrap_or_default(),
         category: e.facts.people[id].category.name_vi().to_string(),
         rating: facts.final_rating.map(|r| r.full_name().to_string()).unwrap_or_default(),
+        category_code: super::unit::category_short(facts.category),
+        rating_code: facts.final_rating.map(|r| r.code().to_string()).unwrap_or_default(),
         proposed_code: facts.proposed.map(|r| r.code().to_string()).unwrap_or_default(),
         reason,
         months_worked: decimal_vi(facts.months_worked, 0),
@@ -119,6 +125,8 @@ pub struct UnitLine {
     pub unit: String,
     pub proposed: String,
     pub rating: String,
+    /// "HTTNV", for the scored table.
+    pub rating_code: String,
     pub reason: String,
     /// The Director concluded otherwise than the unit proposed.
     pub changed: bool,
@@ -364,6 +372,7 @@ pub fn agency(d: &Dataset, e: &Evaluation, s: &Summary) -> AgencyCtx {
                 unit: unit.name.clone(),
                 proposed: facts.proposed.map(|r| r.full_name().to_string()).unwrap_or_default(),
                 rating: facts.final_rating.map(|r| r.full_name().to_string()).unwrap_or_default(),
+                rating_code: facts.final_rating.map(|r| r.code().to_string()).unwrap_or_default(),
                 reason,
                 changed: facts.proposed.is_some() && facts.proposed != facts.final_rating,
                 proposed_code: facts.proposed.map(|r| r.code().to_string()).unwrap_or_default(),

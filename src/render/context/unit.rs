@@ -215,7 +215,7 @@ pub fn unit(d: &Dataset, e: &Evaluation, unit: UnitId) -> Option<UnitCtx> {
     })
 }
 
-fn category_short(c: Category) -> &'static str {
+pub(super) fn category_short(c: Category) -> &'static str {
     match c {
         Category::CivilServant => "CC",
         Category::PublicEmployee => "VC",
