@@ -5,7 +5,6 @@
 
 mod common;
 
-use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 
 use common::docx::{open, table_with, tables, text_at};
@@ -44,7 +43,7 @@ struct Cycle {
 
 /// The sample agency moved to `cycle.year` (every date and year of its files, the roster's
 /// included), with scores, built: (temp dir, outputs folder, build output).
-fn build(cycle: &Cycle) -> (TempDir, PathBuf, String) {
+fn build(cycle: &Cycle) -> (TempDir, PathBuf) {
     let (dir, inputs) = common::sample_copy();
     move_years(&inputs, cycle.year);
     let settings = format!("  units_rules_issued: [{}]\n  exceptions: []", cycle.rules_issued);
@@ -75,7 +74,7 @@ fn build(cycle: &Cycle) -> (TempDir, PathBuf, String) {
     assert!(!stderr.contains("panicked"), "{stderr}");
     assert!(!stderr.contains("không lập được"), "a document failed: {stderr}");
     assert!(code == 0 || code == 1, "exit {code}: {stdout}{stderr}");
-    (dir, outputs, stdout + &stderr)
+    (dir, outputs)
 }
 
 fn edit(inputs: &Path, file: &str, from: &str, to: &str) {
@@ -112,49 +111,45 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
 
 /// A workbook with the text of its sheets passed through `shift`, every other part as it was.
 fn rewrite_sheets(path: &Path, shift: &dyn Fn(&str) -> String) {
-    let bytes = std::fs::read(path).unwrap();
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-    for i in 0..archive.len() {
-        let mut entry = archive.by_index(i).unwrap();
-        let name = entry.name().to_string();
-        let mut content = Vec::new();
-        entry.read_to_end(&mut content).unwrap();
-        if name.starts_with("xl/worksheets/") || name == "xl/sharedStrings.xml" {
-            content = shift(&String::from_utf8(content).unwrap()).into_bytes();
-        }
-        out.start_file(name, options).unwrap();
-        out.write_all(&content).unwrap();
-    }
-    std::fs::write(path, out.finish().unwrap().into_inner()).unwrap();
+    let sheets = |name: &str| name.starts_with("xl/worksheets/") || name == "xl/sharedStrings.xml";
+    let bytes = common::docx::rezipped(&std::fs::read(path).unwrap(), sheets, |text| shift(&text));
+    std::fs::write(path, bytes).unwrap();
 }
 
 fn doc(outputs: &Path, rel: &str) -> String {
     text_at(&outputs.join(rel))
 }
 
+/// Every line of `wanted` is in `text`, else a failure naming `what` and the text.
+fn assert_has(text: &str, wanted: &[&str], what: &str) {
+    for want in wanted {
+        assert!(text.contains(want), "{want:?} missing from {what}:\n{text}");
+    }
+}
+
 const CENTRE: &str = "trung-tam-luu-tru-lich-su";
 
 #[test]
 fn the_2025_party_forms_are_hd_43s_with_the_score_and_the_state_forms_stay_nd_90s() {
-    let (_dir, out, log) = build(&Cycle { year: 2025, rules_issued: "", without_own_form: false });
+    let (_dir, out) = build(&Cycle { year: 2025, rules_issued: "", without_own_form: false });
     // A party member holding a post: 02A under HD 43 (02B under HD 25).
     let leader = doc(&out, &format!("{CENTRE}/tu-kiem-diem/01-nguyen-thi-kim-loan.docx"));
-    for want in [
-        "Mẫu 02A-HD KĐ.ĐG 2025",
-        "BẢN KIỂM ĐIỂM, TỰ ĐÁNH GIÁ, XẾP LOẠI CÁ NHÂN",
-        "Năm 2025",
-        "A. NỘI DUNG KIỂM ĐIỂM",
-        "V. LÀM RÕ TRÁCH NHIỆM CỦA CÁ NHÂN ĐỐI VỚI NHỮNG HẠN CHẾ, KHUYẾT ĐIỂM CỦA TẬP THỂ (NẾU CÓ)",
-        "B. NỘI DUNG TỰ ĐÁNH GIÁ, XẾP LOẠI",
-        "1. Nhóm tiêu chí chung: 27,5/30",
-        "2. Nhóm tiêu chí về kết quả thực hiện nhiệm vụ: 64/70",
-        "Tổng điểm: 91,5/100",
-        "☒ Hoàn thành tốt nhiệm vụ",
-    ] {
-        assert!(leader.contains(want), "{want:?} missing from the leader's form:\n{leader}\n{log}");
-    }
+    assert_has(
+        &leader,
+        &[
+            "Mẫu 02A-HD KĐ.ĐG 2025",
+            "BẢN KIỂM ĐIỂM, TỰ ĐÁNH GIÁ, XẾP LOẠI CÁ NHÂN",
+            "Năm 2025",
+            "A. NỘI DUNG KIỂM ĐIỂM",
+            "V. LÀM RÕ TRÁCH NHIỆM CỦA CÁ NHÂN ĐỐI VỚI NHỮNG HẠN CHẾ, KHUYẾT ĐIỂM CỦA TẬP THỂ (NẾU CÓ)",
+            "B. NỘI DUNG TỰ ĐÁNH GIÁ, XẾP LOẠI",
+            "1. Nhóm tiêu chí chung: 27,5/30",
+            "2. Nhóm tiêu chí về kết quả thực hiện nhiệm vụ: 64/70",
+            "Tổng điểm: 91,5/100",
+            "☒ Hoàn thành tốt nhiệm vụ",
+        ],
+        "the leader's form",
+    );
     assert!(!leader.contains("02B") && !leader.contains("2023"), "{leader}");
     // A party member without a post: 02B, with the annex of task results.
     let member = doc(&out, &format!("{CENTRE}/tu-kiem-diem/03-le-thi-hong-nhan.docx"));
@@ -169,64 +164,72 @@ fn the_2025_party_forms_are_hd_43s_with_the_score_and_the_state_forms_stay_nd_90
     assert!(!employee.contains("Phụ lục II") && !employee.contains("/30"), "{employee}");
     // The collective report is HD 43's Mẫu 01 with its score.
     let report = doc(&out, &format!("{CENTRE}/bao-cao-kiem-diem-tap-the.docx"));
-    for want in [
-        "Mẫu 01-HD KĐ.ĐG 2025",
-        "B. NỘI DUNG TỰ ĐÁNH GIÁ, XẾP LOẠI",
-        "1. Nhóm tiêu chí chung: 27/30",
-        "Tổng điểm: 90/100",
-    ] {
-        assert!(report.contains(want), "{want:?} missing:\n{report}");
-    }
+    assert_has(
+        &report,
+        &[
+            "Mẫu 01-HD KĐ.ĐG 2025",
+            "B. NỘI DUNG TỰ ĐÁNH GIÁ, XẾP LOẠI",
+            "1. Nhóm tiêu chí chung: 27/30",
+            "Tổng điểm: 90/100",
+        ],
+        "the collective report",
+    );
     // The agency report rests on the 2025 texts.
     let agency = doc(&out, "co-quan/bao-cao-ubnd-tinh.docx");
-    for want in [
-        "Căn cứ Nghị định số 90/2020/NĐ-CP",
-        "Căn cứ Luật Cán bộ, công chức số 80/2025/QH15",
-        "Căn cứ Quy định số 366-QĐ/TW",
-        "Căn cứ Hướng dẫn số 43-HD/BTCTW",
-        "Kết quả đánh giá, xếp loại chất lượng tập thể và công chức, viên chức, người lao động năm 2025",
-    ] {
-        assert!(agency.contains(want), "{want:?} missing from the agency report");
-    }
+    assert_has(
+        &agency,
+        &[
+            "Căn cứ Nghị định số 90/2020/NĐ-CP",
+            "Căn cứ Luật Cán bộ, công chức số 80/2025/QH15",
+            "Căn cứ Quy định số 366-QĐ/TW",
+            "Căn cứ Hướng dẫn số 43-HD/BTCTW",
+            "Kết quả đánh giá, xếp loại chất lượng tập thể và công chức, viên chức, người lao động năm 2025",
+        ],
+        "the agency report",
+    );
     assert!(!agency.contains("335/2025"), "NĐ 335 governs 2026, not 2025");
 }
 
 #[test]
 fn the_2026_forms_follow_the_person_and_the_unit() {
-    let (_dir, out, log) =
+    let (_dir, out) =
         build(&Cycle { year: 2026, rules_issued: "Trung tâm Lưu trữ lịch sử", without_own_form: false });
     // A viên chức of a unit that issued its rating rules: NĐ 233's Phụ lục II.
     let employee = doc(&out, &format!("{CENTRE}/tu-kiem-diem/05-dang-thi-tuyet-mai.docx"));
-    for want in [
-        "Phụ lục II (ban hành kèm theo Nghị định số 233/2026/NĐ-CP)",
-        "PHIẾU XẾP LOẠI CHẤT LƯỢNG VIÊN CHỨC",
-        "Năm 2026",
-        "I. TỔNG HỢP KẾT QUẢ THEO DÕI, ĐÁNH GIÁ",
-        "(tối đa 30 điểm): 26 điểm",
-        "(tối đa 70 điểm): 60 điểm",
-        "Tổng điểm: 86/100",
-        "II. VIÊN CHỨC TỰ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG",
-        "☒ Hoàn thành tốt nhiệm vụ",
-        "III. KẾT QUẢ XẾP LOẠI CHẤT LƯỢNG VIÊN CHỨC CỦA CẤP CÓ THẨM QUYỀN",
-        "IV. Ý KIẾN NHẬN XÉT CỦA CẤP CÓ THẨM QUYỀN VÀ ĐỀ XUẤT PHƯƠNG ÁN XỬ LÝ",
-        "VIÊN CHỨC TỰ XẾP LOẠI",
-        "CẤP CÓ THẨM QUYỀN XẾP LOẠI",
-    ] {
-        assert!(employee.contains(want), "{want:?} missing from the Phụ lục II form:\n{employee}\n{log}");
-    }
+    assert_has(
+        &employee,
+        &[
+            "Phụ lục II (ban hành kèm theo Nghị định số 233/2026/NĐ-CP)",
+            "PHIẾU XẾP LOẠI CHẤT LƯỢNG VIÊN CHỨC",
+            "Năm 2026",
+            "I. TỔNG HỢP KẾT QUẢ THEO DÕI, ĐÁNH GIÁ",
+            "(tối đa 30 điểm): 26 điểm",
+            "(tối đa 70 điểm): 60 điểm",
+            "Tổng điểm: 86/100",
+            "II. VIÊN CHỨC TỰ ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG",
+            "☒ Hoàn thành tốt nhiệm vụ",
+            "III. KẾT QUẢ XẾP LOẠI CHẤT LƯỢNG VIÊN CHỨC CỦA CẤP CÓ THẨM QUYỀN",
+            "IV. Ý KIẾN NHẬN XÉT CỦA CẤP CÓ THẨM QUYỀN VÀ ĐỀ XUẤT PHƯƠNG ÁN XỬ LÝ",
+            "VIÊN CHỨC TỰ XẾP LOẠI",
+            "CẤP CÓ THẨM QUYỀN XẾP LOẠI",
+        ],
+        "the Phụ lục II form",
+    );
     // Only quarterly scores: the year score is their exact average.
     let quarterly = doc(&out, &format!("{CENTRE}/tu-kiem-diem/04-pham-van-thuan.docx"));
     assert!(quarterly.contains("Tổng điểm: 67,25/100; mức xếp loại theo điểm: Hoàn thành nhiệm vụ"), "{quarterly}");
     // A công chức who is not a party member: the score form, saying what it rests on.
     let civil = doc(&out, "van-phong-so/tu-kiem-diem/06-pham-ngoc-anh.docx");
-    for want in [
-        "PHIẾU CHẤM ĐIỂM, XẾP LOẠI CHẤT LƯỢNG CÔNG CHỨC",
-        "Biểu mẫu theo thang điểm của Nghị định 335/2025/NĐ-CP; mẫu chính thức chưa được đối chiếu",
-        "theo nội dung chưa được đối chiếu với văn bản gốc",
-        "Mức xếp loại theo điểm: Hoàn thành tốt nhiệm vụ",
-    ] {
-        assert!(civil.contains(want), "{want:?} missing from the score form:\n{civil}");
-    }
+    assert_has(
+        &civil,
+        &[
+            "PHIẾU CHẤM ĐIỂM, XẾP LOẠI CHẤT LƯỢNG CÔNG CHỨC",
+            "Biểu mẫu theo thang điểm của Nghị định 335/2025/NĐ-CP; mẫu chính thức chưa được đối chiếu",
+            "theo nội dung chưa được đối chiếu với văn bản gốc",
+            "Mức xếp loại theo điểm: Hoàn thành tốt nhiệm vụ",
+        ],
+        "the score form",
+    );
     let table =
         tables(open(&std::fs::read(out.join("van-phong-so/tu-kiem-diem/06-pham-ngoc-anh.docx")).unwrap()).document())
             .into_iter()
@@ -248,17 +251,19 @@ fn the_2026_forms_follow_the_person_and_the_unit() {
 
 #[test]
 fn a_2026_employee_of_a_unit_without_rating_rules_fills_nd_90s_form_which_says_why() {
-    let (_dir, out, _log) = build(&Cycle { year: 2026, rules_issued: "", without_own_form: true });
+    let (_dir, out) = build(&Cycle { year: 2026, rules_issued: "", without_own_form: true });
     let employee = doc(&out, &format!("{CENTRE}/tu-kiem-diem/05-dang-thi-tuyet-mai.docx"));
-    for want in [
-        "Mẫu số 03 (ban hành kèm theo Nghị định số 90/2020/NĐ-CP)",
-        "PHIẾU ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG VIÊN CHỨC",
-        "Năm 2026",
-        "theo Nghị định số 90/2020/NĐ-CP, được sửa đổi, bổ sung bởi Nghị định số 48/2023/NĐ-CP, vì đơn vị chưa ban hành quy chế đánh giá",
-        "(khoản 1 Điều 20 Nghị định số 233/2026/NĐ-CP)",
-    ] {
-        assert!(employee.contains(want), "{want:?} missing from the fallback form:\n{employee}");
-    }
+    assert_has(
+        &employee,
+        &[
+            "Mẫu số 03 (ban hành kèm theo Nghị định số 90/2020/NĐ-CP)",
+            "PHIẾU ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG VIÊN CHỨC",
+            "Năm 2026",
+            "theo Nghị định số 90/2020/NĐ-CP, được sửa đổi, bổ sung bởi Nghị định số 48/2023/NĐ-CP, vì đơn vị chưa ban hành quy chế đánh giá",
+            "(khoản 1 Điều 20 Nghị định số 233/2026/NĐ-CP)",
+        ],
+        "the fallback form",
+    );
     assert!(!employee.contains("Phụ lục II"), "{employee}");
     // A công chức of the same agency is scored all the same (NĐ 335 has no such fallback).
     let civil = doc(&out, "van-phong-so/tu-kiem-diem/06-pham-ngoc-anh.docx");
@@ -267,7 +272,7 @@ fn a_2026_employee_of_a_unit_without_rating_rules_fills_nd_90s_form_which_says_w
 
 #[test]
 fn the_2026_unit_and_agency_documents_show_scores_beside_votes_and_the_cycle_texts() {
-    let (_dir, out, _log) =
+    let (_dir, out) =
         build(&Cycle { year: 2026, rules_issued: "Trung tâm Lưu trữ lịch sử", without_own_form: false });
     let proposal = open(&std::fs::read(out.join(format!("{CENTRE}/danh-sach-de-xuat-xep-loai.docx"))).unwrap());
     let list = table_with(&tables(proposal.document()), "Điểm").clone();
@@ -287,26 +292,30 @@ fn the_2026_unit_and_agency_documents_show_scores_beside_votes_and_the_cycle_tex
     assert!(proposal.text().contains("(tổng điểm 90/100, mức theo điểm: Hoàn thành xuất sắc nhiệm vụ)"));
 
     let minutes = doc(&out, &format!("{CENTRE}/bien-ban-hop-kiem-diem.docx"));
-    for want in [
-        "Họp kiểm điểm, đánh giá, xếp loại chất lượng tập thể và cá nhân năm 2026",
-        "theo mẫu 01-HD KĐ.ĐG 2025",
-        "Tập thể tự chấm điểm: tiêu chí chung 27/30, kết quả thực hiện nhiệm vụ 63/70, tổng 90/100",
-        "Điểm đánh giá: tiêu chí chung 27,5/30, kết quả thực hiện nhiệm vụ 64/70, tổng 91,5/100, mức xếp loại theo điểm: Hoàn thành xuất sắc nhiệm vụ.",
-    ] {
-        assert!(minutes.contains(want), "{want:?} missing from the minutes:\n{minutes}");
-    }
+    assert_has(
+        &minutes,
+        &[
+            "Họp kiểm điểm, đánh giá, xếp loại chất lượng tập thể và cá nhân năm 2026",
+            "theo mẫu 01-HD KĐ.ĐG 2025",
+            "Tập thể tự chấm điểm: tiêu chí chung 27/30, kết quả thực hiện nhiệm vụ 63/70, tổng 90/100",
+            "Điểm đánh giá: tiêu chí chung 27,5/30, kết quả thực hiện nhiệm vụ 64/70, tổng 91,5/100, mức xếp loại theo điểm: Hoàn thành xuất sắc nhiệm vụ.",
+        ],
+        "the minutes",
+    );
 
     let agency = open(&std::fs::read(out.join("co-quan/bao-cao-ubnd-tinh.docx")).unwrap());
     let text = agency.text();
-    for want in [
-        "Căn cứ Nghị định số 335/2025/NĐ-CP",
-        "Căn cứ Nghị định số 233/2026/NĐ-CP",
-        "Căn cứ Quy định số 366-QĐ/TW",
-        "Căn cứ Hướng dẫn số 43-HD/BTCTW",
-        "- Công chức: Nghị định số 335/2025/NĐ-CP (thang điểm 100) (theo nội dung chưa được đối chiếu với văn bản gốc).",
-    ] {
-        assert!(text.contains(want), "{want:?} missing from the agency report");
-    }
+    assert_has(
+        &text,
+        &[
+            "Căn cứ Nghị định số 335/2025/NĐ-CP",
+            "Căn cứ Nghị định số 233/2026/NĐ-CP",
+            "Căn cứ Quy định số 366-QĐ/TW",
+            "Căn cứ Hướng dẫn số 43-HD/BTCTW",
+            "- Công chức: Nghị định số 335/2025/NĐ-CP (thang điểm 100) (theo nội dung chưa được đối chiếu với văn bản gốc).",
+        ],
+        "the agency report",
+    );
     assert!(!text.contains("Căn cứ Nghị định số 90/2020"), "NĐ 90 is no basis of the 2026 report");
     let annex = tables(agency.document()).into_iter().find(|t| t[0].iter().any(|c| c == "Kết quả")).expect("annex");
     let loan = annex.iter().find(|r| r.iter().any(|c| c == "Nguyễn Thị Kim Loan")).unwrap();
@@ -315,7 +324,7 @@ fn the_2026_unit_and_agency_documents_show_scores_beside_votes_and_the_cycle_tex
 
 #[test]
 fn no_2023_is_left_in_a_2026_document() {
-    let (_dir, out, _log) = build(&Cycle { year: 2026, rules_issued: "", without_own_form: true });
+    let (_dir, out) = build(&Cycle { year: 2026, rules_issued: "", without_own_form: true });
     let documents: Vec<PathBuf> =
         walk(&out).into_iter().filter(|p| p.extension().is_some_and(|e| e == "docx")).collect();
     assert!(documents.len() > 100, "{}", documents.len());
@@ -353,4 +362,21 @@ fn the_2023_documents_keep_hd_25s_forms_and_no_score_column() {
     assert!(notice.contains("Căn cứ Nghị định số 90/2020/NĐ-CP") && !notice.contains("366-QĐ/TW"), "{notice}");
     let report = doc(&outputs, &format!("{CENTRE}/bao-cao-kiem-diem-tap-the.docx"));
     assert!(report.contains("Mẫu 01-HD KĐ.ĐG 2023") && !report.contains("/30"), "{report}");
+}
+
+#[test]
+fn every_2025_and_2026_document_conforms_to_the_layout_rules() {
+    let mut failures = Vec::new();
+    for cycle in [
+        Cycle { year: 2025, rules_issued: "", without_own_form: false },
+        Cycle { year: 2026, rules_issued: "Trung tâm Lưu trữ lịch sử", without_own_form: false },
+    ] {
+        let (_dir, out) = build(&cycle);
+        for path in walk(&out).into_iter().filter(|p| p.extension().is_some_and(|e| e == "docx")) {
+            for problem in common::conformance::problems(&open(&std::fs::read(&path).unwrap())) {
+                failures.push(format!("{} {}: {problem}", cycle.year, path.strip_prefix(&out).unwrap().display()));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
