@@ -242,6 +242,19 @@ pub fn decimal_vi(value: f64, places: usize) -> String {
     if frac.is_empty() { format!("{sign}{grouped}") } else { format!("{sign}{grouped},{frac}") }
 }
 
+/// An exact value with only the decimals it needs, at most `places` ("1,4", "1,75", "2"):
+/// the quotient behind a ceiling, shown before it is rounded.
+pub fn exact_vi(value: f64, places: usize) -> String {
+    let written = decimal_vi(value, places);
+    match written.split_once(',') {
+        Some((int, frac)) => {
+            let frac = frac.trim_end_matches('0');
+            if frac.is_empty() { int.to_string() } else { format!("{int},{frac}") }
+        }
+        None => written,
+    }
+}
+
 /// `part` of `whole` as a percentage, rounded half up to one decimal and written the
 /// Vietnamese way: "4,5%" for 4 of 88, "12,5%", "100,0%"; "0,0%" of nothing.
 ///
@@ -305,6 +318,14 @@ mod tests {
         assert_eq!(clean("  Nguy\u{0065}\u{0302}\u{0303}n\u{000B}  Văn\tAn \u{0001}"), "Nguyễn Văn An");
         assert_eq!(clean("Lê\u{200B}Văn"), "LêVăn");
         assert_eq!(clean("a\u{FFFE}b"), "ab");
+    }
+
+    #[test]
+    fn exact_values_keep_only_the_decimals_they_need() {
+        assert_eq!(exact_vi(1.4, 2), "1,4");
+        assert_eq!(exact_vi(1.75, 2), "1,75");
+        assert_eq!(exact_vi(2.0, 2), "2");
+        assert_eq!(exact_vi(91.5, 2), "91,5");
     }
 
     #[test]

@@ -178,3 +178,24 @@ fn schedule_prints_paths_to_paste_and_only_runs_to_come() {
     assert!(stdout.is_empty(), "{stdout}");
     assert!(stderr.contains("đã qua"), "{stderr}");
 }
+
+#[test]
+fn init_starts_the_cycle_asked_and_asks_scored_people_for_their_scores() {
+    let parent = tempfile::tempdir().unwrap();
+    let dir = parent.path().join("mau-2025");
+    let (code, stdout, stderr) = run(&["init", dir.to_str().unwrap(), "--year", "2025"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let agency = std::fs::read_to_string(dir.join("agency.yaml")).unwrap();
+    assert!(agency.contains("year: 2025") && agency.contains("due: 2025-11-22"), "{agency}");
+    assert!(!agency.replace("(2023, 2025, 2026)", "").contains("2023"), "{agency}");
+    // In 2025 the state side rates by criteria: only the two party members are scored.
+    let meeting = std::fs::read_to_string(dir.join("don-vi/phong-to-chuc-hanh-chinh.yaml")).unwrap();
+    assert_eq!(meeting.matches("\n    score:").count(), 2, "{meeting}");
+    assert_eq!(meeting.matches("\n    tasks:").count(), 2, "{meeting}");
+    let (_, json) = check_json_on(&dir, "2025-11-01");
+    let rules: Vec<&str> = json["findings"].as_array().unwrap().iter().map(|f| f["rule"].as_str().unwrap()).collect();
+    assert_eq!(rules, ["DOSSIER_INCOMPLETE"], "only the meeting not yet held: {json:#}");
+    let (code, _, stderr) = run(&["init", parent.path().join("x").to_str().unwrap(), "--year", "2024"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("2023, 2025, 2026"), "{stderr}");
+}

@@ -17,13 +17,6 @@ fn check_both(dir: &Path) -> (i32, String, serde_json::Value) {
     (code, stdout + &stderr, json)
 }
 
-fn edit(dir: &Path, rel: &str, from: &str, to: &str) {
-    let path = dir.join(rel);
-    let text = std::fs::read_to_string(&path).unwrap();
-    assert!(text.contains(from), "{rel} has no {from:?}");
-    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
-}
-
 fn errors(json: &serde_json::Value) -> Vec<&serde_json::Value> {
     json["findings"].as_array().unwrap().iter().filter(|f| f["severity"] == "error").collect()
 }

@@ -236,7 +236,8 @@ fn changed_init_roster(inputs: &Path) {
 
 fn init(parent: &Path) -> PathBuf {
     let dir = parent.join("mau");
-    let (code, stdout, stderr) = run(&["init", dir.to_str().unwrap()]);
+    // The workflow of these tests is dated in the 2023 cycle.
+    let (code, stdout, stderr) = run(&["init", dir.to_str().unwrap(), "--year", "2023"]);
     assert_eq!(code, 0, "{stdout}{stderr}");
     dir
 }

@@ -9,23 +9,30 @@ use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, XlsxError};
 
 use super::exit;
 use crate::prepare::prepare;
+use crate::rules;
 
+/// The starting files, tera templates given the cycle's `year` and the `years` supported.
 const FILES: [(&str, &str); 3] = [
-    ("agency.yaml", include_str!("../../templates/init/agency.yaml")),
-    ("agency_review.yaml", include_str!("../../templates/init/agency_review.yaml")),
-    ("README.md", include_str!("../../templates/init/README.md")),
+    ("agency.yaml", include_str!("../../templates/init/agency.yaml.tera")),
+    ("agency_review.yaml", include_str!("../../templates/init/agency_review.yaml.tera")),
+    ("README.md", include_str!("../../templates/init/README.md.tera")),
 ];
 
-pub fn command(dir: &Path) -> u8 {
+pub fn command(dir: &Path, year: Option<i32>) -> u8 {
     let occupied = std::fs::read_dir(dir).map(|mut entries| entries.next().is_some()).unwrap_or(false);
     if occupied {
         eprintln!("LỖI: thư mục “{}” đã có dữ liệu; `init` không ghi đè. Hãy chọn một thư mục mới.", dir.display());
         return exit::CANNOT_RUN;
     }
+    let year = year.unwrap_or_else(|| rules::current_cycle(chrono::Local::now().date_naive()));
+    if rules::rule_set(year).is_none() {
+        eprintln!("LỖI: chưa có bộ quy định cho năm {year}; các năm được hỗ trợ: {}.", rules::supported_years());
+        return exit::CANNOT_RUN;
+    }
     let written = std::fs::create_dir_all(dir)
-        .and_then(|_| FILES.iter().try_for_each(|(name, text)| std::fs::write(dir.join(name), text)))
         .map_err(|e| e.to_string())
-        .and_then(|_| sample_roster(&dir.join("danh-sach.xlsx")).map_err(|e| e.to_string()))
+        .and_then(|_| write_files(dir, year))
+        .and_then(|_| sample_roster(&dir.join("danh-sach.xlsx"), year).map_err(|e| e.to_string()))
         .and_then(|_| prepare(dir).map_err(|e| e.to_string()));
     match written {
         Ok(outcomes) => {
@@ -47,8 +54,19 @@ pub fn command(dir: &Path) -> u8 {
     }
 }
 
+fn write_files(dir: &Path, year: i32) -> Result<(), String> {
+    let mut context = tera::Context::new();
+    context.insert("year", &year);
+    context.insert("years", &rules::supported_years());
+    for (name, template) in FILES {
+        let text = tera::Tera::one_off(template, &context, false).map_err(|e| format!("{name}: {e}"))?;
+        std::fs::write(dir.join(name), text).map_err(|e| format!("{name}: {e}"))?;
+    }
+    Ok(())
+}
+
 /// A roster laid out like the ones clerks make: title, header, numbering row, section row.
-fn sample_roster(path: &Path) -> Result<(), XlsxError> {
+fn sample_roster(path: &Path, year: i32) -> Result<(), XlsxError> {
     let mut book = Workbook::new();
     let sheet = book.add_worksheet().set_name("Danh sách")?;
     let bold = Format::new().set_bold();
@@ -57,7 +75,7 @@ fn sample_roster(path: &Path) -> Result<(), XlsxError> {
     sheet.write_with_format(
         0,
         0,
-        "DANH SÁCH CÔNG CHỨC, VIÊN CHỨC, NGƯỜI LAO ĐỘNG ĐÁNH GIÁ, XẾP LOẠI NĂM 2023",
+        format!("DANH SÁCH CÔNG CHỨC, VIÊN CHỨC, NGƯỜI LAO ĐỘNG ĐÁNH GIÁ, XẾP LOẠI NĂM {year}"),
         &bold,
     )?;
     let headers =

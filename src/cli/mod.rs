@@ -150,6 +150,9 @@ pub enum Command {
     Init {
         /// Thư mục sẽ tạo (folder to create)
         dir: PathBuf,
+        /// Năm đánh giá; mặc định là kỳ mới nhất đã hỗ trợ (review year; default: the latest supported cycle)
+        #[arg(long)]
+        year: Option<i32>,
     },
 }
 
@@ -192,7 +195,7 @@ pub fn main() -> ExitCode {
             schedule::command(&input.inputs, outputs.as_deref(), input.today.as_deref(), emit)
         }
         Command::Prepare { inputs } => prepare::command(&inputs),
-        Command::Init { dir } => init::command(&dir),
+        Command::Init { dir, year } => init::command(&dir, year),
         Command::Generate { dir, people, seed, rows_per_workbook } => {
             match crate::generate::generate_with(&dir, people, seed, rows_per_workbook) {
                 Ok(g) => {

@@ -100,6 +100,9 @@ pub struct PersonReview {
     /// The meeting's word on whether the person's discipline was for an act related to
     /// public duty, where the roster does not say.
     pub discipline_duty_related: Option<bool>,
+    /// A ground for KHTNV whatever the score, as the meeting wrote it (a conclusion of
+    /// degradation, a unit in the leader's charge handled for corruption or waste).
+    pub khtnv_grounds: Option<String>,
     /// Chức vụ Đảng, chức vụ đoàn thể, chi bộ as the meeting file gives them (the roster's
     /// columns come first).
     pub party_post: Option<String>,
@@ -176,6 +179,7 @@ impl PersonReview {
             && self.score.is_none()
             && self.tasks.is_none()
             && self.discipline_duty_related.is_none()
+            && self.khtnv_grounds.is_none()
             && self.party_post.is_none()
             && self.mass_post.is_none()
             && self.party_cell.is_none()

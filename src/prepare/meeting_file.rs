@@ -22,6 +22,11 @@ pub struct Member {
     pub about: String,
     /// The head's review is chaired by a deputy: their entry asks for `chaired_by`.
     pub head: bool,
+    /// The cycle rates this person by a score out of 100: their entry asks for it.
+    pub scored: bool,
+    /// A party member from 2025: their entry asks whether the tasks met the party side's
+    /// conditions.
+    pub party_scored: bool,
 }
 
 /// What the template is given.
@@ -90,9 +95,19 @@ mod tests {
             book: "phong-to-chuc-hanh-chinh-phieu.xlsx".into(),
             members: vec![
                 Member {
-                    name: "Trần Văn Trưởng".into(), about: "Công chức, Trưởng phòng".into(), head: true
+                    name: "Trần Văn Trưởng".into(),
+                    about: "Công chức, Trưởng phòng".into(),
+                    head: true,
+                    scored: true,
+                    party_scored: true,
                 },
-                Member { name: "Võ: Văn #Viên".into(), about: "Công chức".into(), head: false },
+                Member {
+                    name: "Võ: Văn #Viên".into(),
+                    about: "Công chức".into(),
+                    head: false,
+                    scored: false,
+                    party_scored: false,
+                },
             ],
         }
     }
@@ -114,5 +129,9 @@ mod tests {
         assert_eq!(value["unit"], "Phòng Tổ chức - Hành chính");
         assert!(value["reviews"][0].as_object().unwrap().contains_key("chaired_by"));
         assert!(!value["reviews"][1].as_object().unwrap().contains_key("chaired_by"));
+        assert!(
+            value["reviews"][0]["score"].is_null() && value["reviews"][0].as_object().unwrap().contains_key("tasks")
+        );
+        assert!(!value["reviews"][1].as_object().unwrap().contains_key("score"));
     }
 }

@@ -18,6 +18,7 @@ use crate::ingest::ingest;
 use crate::ingest::votes_book::{layout, read_book};
 use crate::model::{Dataset, PersonId, UnitId, UnitReview};
 use crate::output::atomic;
+use crate::rules::cycle::{needs_score, party_scored};
 use crate::rules::{Facts, derive, meeting_order};
 
 /// The folder of the meeting files, inside the inputs folder.
@@ -144,10 +145,15 @@ impl Preparer<'_> {
             book: book_path(rel).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default(),
             members: order
                 .iter()
-                .map(|id| Member {
-                    name: self.d.people[*id].name.clone(),
-                    about: self.about(*id),
-                    head: head == Some(*id),
+                .map(|id| {
+                    let person = &self.d.people[*id];
+                    Member {
+                        name: person.name.clone(),
+                        about: self.about(*id),
+                        head: head == Some(*id),
+                        scored: needs_score(self.d, person, &self.facts.people[*id]),
+                        party_scored: party_scored(self.d.agency.year, person),
+                    }
                 })
                 .collect(),
         }

@@ -13,7 +13,7 @@
 use serde::Serialize;
 
 use super::derive::PersonFacts;
-use crate::model::{Category, Dataset, Person, Rating, TaskConditions};
+use crate::model::{Category, Dataset, DisciplineKind, Person, Rating, TaskConditions};
 
 /// How a person's level is reached in the agency's cycle, on the state side.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -53,6 +53,55 @@ pub fn scheme(dataset: &Dataset, person: &Person, facts: &PersonFacts) -> Scheme
 /// Whether the cycle asks this person for a score (state side or party side).
 pub fn needs_score(dataset: &Dataset, person: &Person, facts: &PersonFacts) -> bool {
     scheme(dataset, person, facts) == Scheme::Score || party_scored(dataset.agency.year, person)
+}
+
+/// How a discipline of the year weighs on the rating in the agency's cycle.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub enum DisciplineWeight {
+    /// It forces KHTNV.
+    Counts,
+    /// Exempt (NĐ 90 Art 2 cl.5 b, c), or a mass-organisation sanction: no cap.
+    Exempt,
+    /// For an act unrelated to public duty: not a ground for the rating (Luật 80/2025 Art 38
+    /// cl.4 for cán bộ, công chức; NĐ 233 Art 14 cl.3 a for viên chức).
+    UnrelatedToDuty,
+    /// It counts only if related to public duty, and nobody said whether it was.
+    DutyUnknown,
+}
+
+/// Whether the question "related to public duty?" decides the weight of a discipline:
+/// from 2025 for công chức (Luật 80/2025 Art 38 cl.4), and in 2026 for viên chức rated
+/// under NĐ 233 (Art 14 cl.3 a). Viên chức under NĐ 90/48 and workers keep the 2023 rule.
+pub fn duty_matters(year: i32, facts: &PersonFacts) -> bool {
+    match facts.category {
+        Category::CivilServant => year >= 2025,
+        Category::PublicEmployee => year >= 2026 && facts.scheme == Scheme::Score,
+        Category::Worker => false,
+    }
+}
+
+/// The weight of `person`'s discipline, `None` without one. Where duty matters, an
+/// explicit "no" lifts the cap; where nobody said, party discipline still counts (the
+/// party side rates degradation and breaches as KHTNV) and any other asks the question.
+pub fn discipline_weight(
+    year: i32,
+    person: &Person,
+    review_says_duty: Option<bool>,
+    facts: &PersonFacts,
+) -> Option<DisciplineWeight> {
+    let discipline = person.discipline.as_ref()?;
+    if discipline.exempt || discipline.kind == Some(DisciplineKind::Mass) {
+        return Some(DisciplineWeight::Exempt);
+    }
+    if !duty_matters(year, facts) {
+        return Some(DisciplineWeight::Counts);
+    }
+    Some(match discipline.duty_related.or(review_says_duty) {
+        Some(true) => DisciplineWeight::Counts,
+        Some(false) => DisciplineWeight::UnrelatedToDuty,
+        None if discipline.kind == Some(DisciplineKind::Party) => DisciplineWeight::Counts,
+        None => DisciplineWeight::DutyUnknown,
+    })
 }
 
 /// The band of a year score alone (NĐ 335 Art 20 cl.1–4 a; NĐ 233 Art 12; QĐ 366 Art 11):

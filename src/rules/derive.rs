@@ -5,7 +5,7 @@ use std::fmt;
 
 use serde::Serialize;
 
-use super::cycle::{Scheme, ScoreLevel, party_scored, scheme, score_level};
+use super::cycle::{DisciplineWeight, Scheme, ScoreLevel, discipline_weight, party_scored, scheme, score_level};
 use crate::model::{
     Category, Dataset, Membership, Person, PersonId, PersonReview, Rating, UnitId, UnitKind, UnitReview,
 };
@@ -107,8 +107,11 @@ pub struct PersonFacts {
     pub proposed: Option<Rating>,
     /// The consultation's conclusion, else the proposal.
     pub final_rating: Option<Rating>,
-    /// A party or administrative sanction this year that caps the rating (not exempt).
+    /// A party or administrative sanction this year that caps the rating (not exempt; from
+    /// 2025, related to public duty where that matters).
     pub disciplined: bool,
+    /// How the year's discipline weighs in the cycle, `None` without one.
+    pub discipline: Option<DisciplineWeight>,
     /// How the cycle reaches this person's level on the state side.
     pub scheme: Scheme,
     /// The level the person's score gives, where the meeting gave a score.
@@ -188,10 +191,6 @@ fn person_facts(d: &Dataset, id: PersonId, p: &Person) -> PersonFacts {
         .and_then(|a| a.consultation.as_ref())
         .and_then(|c| c.people.iter().rev().find(|c| c.person.person == Some(id)))
         .map(|c| c.rating);
-    let disciplined = p
-        .discipline
-        .as_ref()
-        .is_some_and(|disc| !disc.exempt && !matches!(disc.kind, Some(crate::model::DisciplineKind::Mass)));
     let review = review_of_person(d, id);
     let party = party_scored(d.agency.year, p).then(|| review.and_then(|r| r.tasks).unwrap_or_default());
     let score = review.and_then(|r| r.score.as_ref()).map(|score| score_level(score.total(), party));
@@ -202,11 +201,14 @@ fn person_facts(d: &Dataset, id: PersonId, p: &Person) -> PersonFacts {
         months_worked: p.months_worked.unwrap_or(12.0),
         proposed,
         final_rating: concluded.or(proposed),
-        disciplined,
+        disciplined: false,
+        discipline: None,
         scheme: Scheme::Criteria,
         score,
     };
     facts.scheme = scheme(d, p, &facts);
+    facts.discipline = discipline_weight(d.agency.year, p, review.and_then(|r| r.discipline_duty_related), &facts);
+    facts.disciplined = facts.discipline == Some(DisciplineWeight::Counts);
     facts
 }
 

@@ -7,6 +7,7 @@ pub mod derive;
 pub mod dossier;
 mod procedure;
 pub mod quota;
+mod rating;
 pub mod summary;
 mod y2023;
 mod y2025;
@@ -58,8 +59,14 @@ pub fn rule_set(year: i32) -> Option<&'static RuleSet> {
     RULE_SETS.iter().find(|s| s.year == year)
 }
 
+/// The cycle a new folder starts in on `today`: the latest with a rule set, not after
+/// today's year (a review runs late in its year, or early in the next).
+pub fn current_cycle(today: NaiveDate) -> i32 {
+    RULE_SETS.iter().map(|s| s.year).filter(|y| *y <= chrono::Datelike::year(&today)).max().unwrap_or(RULE_SETS[0].year)
+}
+
 /// "2023" or "2023, 2025, 2026": the years a clerk may write in `year:`.
-fn supported_years() -> String {
+pub fn supported_years() -> String {
     RULE_SETS.iter().map(|s| s.year.to_string()).collect::<Vec<_>>().join(", ")
 }
 

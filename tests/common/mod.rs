@@ -19,6 +19,14 @@ pub fn fixtures_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
+/// Replaces the first `from` by `to` in the file `rel` of `dir`; the file must hold `from`.
+pub fn edit(dir: &Path, rel: &str, from: &str, to: &str) {
+    let path = dir.join(rel);
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{rel}: {e}"));
+    assert!(text.contains(from), "{rel} has no {from:?}");
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
 /// A temp inputs folder holding a copy of `tests/fixtures/<name>`.
 pub fn fixture(name: &str) -> TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -178,7 +186,7 @@ pub fn case(case: &str) -> TempDir {
 }
 
 /// Columns of the clean roster, in order.
-pub const CLEAN_COLUMNS: [&str; 13] = [
+pub const CLEAN_COLUMNS: [&str; 14] = [
     "Họ và tên",
     "Chức vụ",
     "Đơn vị",
@@ -192,6 +200,7 @@ pub const CLEAN_COLUMNS: [&str; 13] = [
     "Không tính kỷ luật",
     "Quyết định kỷ luật",
     "Căn cứ không tính kỷ luật",
+    "Kỷ luật liên quan công vụ",
 ];
 
 /// The roster of `tests/fixtures/rules/clean`: (name, post, unit, category).

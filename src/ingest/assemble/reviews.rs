@@ -131,6 +131,7 @@ impl Resolver<'_> {
             score: super::scores::score(self.rel, v.score.as_ref(), v.periods.as_ref(), self.findings),
             tasks: super::scores::tasks(v.tasks.as_ref()),
             discipline_duty_related: v.discipline_duty_related,
+            khtnv_grounds: line(&v.khtnv_grounds),
             party_post: line(&v.party_post),
             mass_post: line(&v.mass_post),
             party_cell: line(&v.party_cell),

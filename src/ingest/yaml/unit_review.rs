@@ -145,6 +145,10 @@ pub struct ReviewDoc {
     /// roster does not say (cycles from 2025).
     #[serde(default)]
     pub discipline_duty_related: Option<bool>,
+    /// A ground for KHTNV whatever the score (cycles from 2025): degradation concluded by
+    /// the competent level, or for a leader a unit in their charge handled for corruption.
+    #[serde(default)]
+    pub khtnv_grounds: Option<String>,
     /// The score (cycles from 2025): for the year, or by month or quarter.
     #[serde(default)]
     pub score: Option<Spanned<YPoints>>,

@@ -1,12 +1,9 @@
 //! The 2023 rule set (rules.md), built on Plan 2023 of Sở Nội vụ Quảng Ngãi, NĐ 90/2020
 //! as amended by NĐ 48/2023, QĐ 124-QĐ/TW and the Law on Public Employees.
 
-mod person;
-mod quota;
-mod unit;
-
 use super::Rule;
 use super::procedure::{dossier, meeting};
+use super::rating::{person, quota, unit};
 use crate::findings::Severity::{Error, Info, Warning};
 
 pub const RULES: &[Rule] = &[

@@ -8,9 +8,35 @@ mod legal;
 
 use super::Rule;
 use super::procedure::{dossier, meeting};
-use crate::findings::Severity::{Error, Warning};
+use super::rating::{ceilings, duty, person, score, unit};
+use crate::findings::Severity::{Error, Info, Warning};
 
 pub const RULES: &[Rule] = &[
+    Rule { id: "QUOTA_GROUP", severity: Error, legal: legal::QUOTA_GROUP, check: ceilings::quota_group_2025 },
+    Rule { id: "DISCIPLINE", severity: Error, legal: legal::DISCIPLINE, check: person::discipline },
+    Rule { id: "KHTNV_GROUNDS", severity: Error, legal: legal::KHTNV_GROUNDS, check: person::khtnv_grounds },
+    Rule { id: "DISCIPLINE_DUTY", severity: Error, legal: legal::DISCIPLINE_DUTY, check: duty::discipline_duty },
+    Rule {
+        id: "DISCIPLINE_UNRELATED",
+        severity: Info,
+        legal: legal::DISCIPLINE_DUTY,
+        check: duty::discipline_unrelated,
+    },
+    Rule { id: "UNDER_SIX_MONTHS", severity: Error, legal: person::UNDER_SIX_LEGAL, check: person::under_six_months },
+    Rule { id: "LEAVE_CAP", severity: Error, legal: person::LEAVE_CAP_LEGAL, check: person::leave_cap },
+    Rule { id: "MATERNITY", severity: Info, legal: person::MATERNITY_LEGAL, check: person::maternity },
+    Rule { id: "HEAD_ABOVE_UNIT", severity: Error, legal: unit::HEAD_ABOVE_LEGAL, check: unit::head_above_unit },
+    Rule {
+        id: "COLLECTIVE_DISCIPLINE",
+        severity: Error,
+        legal: legal::COLLECTIVE_DISCIPLINE,
+        check: unit::collective_discipline,
+    },
+    Rule { id: "SCORE_MISSING", severity: Error, legal: legal::SCORE_MISSING, check: score::score_missing },
+    Rule { id: "SCORE_RANGE", severity: Error, legal: legal::SCORE_RANGE, check: score::score_range },
+    Rule { id: "SCORE_PERIODS", severity: Warning, legal: legal::SCORE_PERIODS, check: score::score_periods },
+    Rule { id: "SCORE_LEVEL", severity: Error, legal: legal::SCORE_LEVEL, check: score::score_level_rule },
+    Rule { id: "PARTY_CONDITIONS", severity: Info, legal: legal::PARTY_CONDITIONS, check: score::party_conditions },
     Rule {
         id: "MEMBER_NOT_REVIEWED",
         severity: Error,

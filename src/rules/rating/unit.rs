@@ -2,6 +2,7 @@
 
 use crate::findings::Finding;
 use crate::model::Rating;
+use crate::rules::cycle::Scheme;
 use crate::rules::{Context, PostRank, Rule};
 
 /// Luật Viên chức Art 41 cl.2 b: "Mức xếp loại chất lượng của cá nhân không cao hơn mức
@@ -60,6 +61,29 @@ pub fn collective_discipline(ctx: &Context, rule: &Rule) -> Vec<Finding> {
             _ => continue,
         };
         out.push(ctx.about_unit(rule.finding(message), unit, None));
+    }
+    out
+}
+
+/// NĐ 233/2026 Art 20 cl.1: a public service unit that has not issued its own rating rules
+/// (Quy chế đánh giá, Art 18) rates its viên chức under NĐ 90/2020 as amended by NĐ 48/2023
+/// in 2026: said once per unit, so the clerk knows which forms and ceilings apply.
+pub fn rules_fallback(ctx: &Context, rule: &Rule) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for (unit, info) in ctx.d.agency.units.iter().enumerate() {
+        let fallback = ctx.d.members(unit).filter(|(id, _)| ctx.facts.people[*id].scheme == Scheme::CriteriaFallback);
+        let count = fallback.count();
+        if count == 0 {
+            continue;
+        }
+        out.push(ctx.about_unit(
+            rule.finding(format!(
+                "{} chưa có trong danh sách đơn vị đã ban hành quy chế đánh giá (settings.units_rules_issued) nên {count} viên chức của đơn vị được đánh giá, xếp loại theo Nghị định 90/2020/NĐ-CP (sửa đổi bởi Nghị định 48/2023/NĐ-CP), không chấm điểm. Nếu đơn vị đã ban hành quy chế, hãy thêm tên đơn vị vào danh sách đó.",
+                info.name
+            )),
+            unit,
+            None,
+        ));
     }
     out
 }
