@@ -297,7 +297,7 @@ fn the_calendar_dates_the_leaders_forms_and_the_ballot() {
     let conference = b.dataset.agency.calendar.iter().find(|d| d.id == "leadership-conference").unwrap();
     assert!(conference.needs.contains(&xeploai::model::DocKind::LeaderReviews));
     assert!(conference.needs.contains(&xeploai::model::DocKind::AgencyBallot));
-    let init = include_str!("../templates/init/agency.yaml");
+    let init = include_str!("../templates/init/agency.yaml.tera");
     assert!(init.contains("forms:"), "init's sample documents the forms settings");
 }
 
