@@ -320,6 +320,10 @@ fn the_2026_unit_and_agency_documents_show_scores_beside_votes_and_the_cycle_tex
     );
     let centre_list = doc(out, &format!("{CENTRE}/danh-sach-de-xuat-xep-loai.docx"));
     assert!(centre_list.contains("75,25 (HTTNV)"), "{centre_list}");
+    // The levels of công chức scores rest on NĐ 335's bands, not read in the decree itself.
+    let unverified = "Mức theo điểm của công chức: thang điểm của Nghị định số 335/2025/NĐ-CP (theo nội dung chưa được đối chiếu với văn bản gốc).";
+    assert!(proposal.text().contains(unverified) && minutes.contains(unverified), "{minutes}");
+    assert!(!centre_list.contains(unverified), "the centre scores no công chức");
 
     let agency = open(&std::fs::read(out.join("co-quan/bao-cao-ubnd-tinh.docx")).unwrap());
     let text = agency.text();

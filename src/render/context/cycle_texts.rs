@@ -29,6 +29,9 @@ pub struct CycleTexts {
     pub groups: &'static [GroupText],
     /// The text of the HTXSNV share the report's quota table applies.
     pub quota_basis: &'static str,
+    /// A công chức's level from a score rests on bands read only in news quotes of
+    /// NĐ 335 (notes §1.4): documents that print one say so.
+    pub civil_servant_scale_unverified: bool,
 }
 
 /// The text that rates one group of people in a cycle.
@@ -60,6 +63,7 @@ const Y2023: CycleTexts = CycleTexts {
     report_basis: &[],
     groups: &[],
     quota_basis: "",
+    civil_servant_scale_unverified: false,
 };
 
 const Y2025: CycleTexts = CycleTexts {
@@ -83,6 +87,7 @@ const Y2025: CycleTexts = CycleTexts {
         },
     ],
     quota_basis: "Điều 11 Quy định số 366-QĐ/TW (khoản 6 Điều 2 Nghị định số 90/2020/NĐ-CP, sửa đổi bởi Nghị định số 48/2023/NĐ-CP)",
+    civil_servant_scale_unverified: false,
 };
 
 const Y2026: CycleTexts = CycleTexts {
@@ -109,6 +114,7 @@ const Y2026: CycleTexts = CycleTexts {
         },
     ],
     quota_basis: "khoản 5 Điều 20 Nghị định số 335/2025/NĐ-CP (theo nội dung chưa được đối chiếu với văn bản gốc), khoản 6 Điều 12 Nghị định số 233/2026/NĐ-CP, Điều 11 Quy định số 366-QĐ/TW",
+    civil_servant_scale_unverified: true,
 };
 
 /// The texts of the agency's cycle. The rules refuse a year without its own rule set

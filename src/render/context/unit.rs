@@ -93,6 +93,8 @@ pub struct UnitCtx {
     /// The cycle asks someone of this unit for a score, or the meeting gave one: the
     /// documents show a score column (never in 2023).
     pub scored: bool,
+    /// A công chức's score is printed with the level NĐ 335's unverified bands give it.
+    pub scale_unverified: bool,
     pub agency: String,
     pub unit: String,
     pub header_minutes: HeaderCtx,
@@ -176,9 +178,13 @@ pub fn unit(d: &Dataset, e: &Evaluation, unit: UnitId) -> Option<UnitCtx> {
     let collective = review.collective.as_ref().map(|c| CollectiveCtx::new(c, present));
     let asked = d.members(unit).any(|(id, p)| crate::rules::cycle::needs_score(d, p, &e.facts.people[id]));
     let given = reviews.iter().any(|r| r.score.is_some()) || collective.as_ref().is_some_and(|c| c.score.is_some());
+    let cycle = cycle_texts::of(d.agency.year);
+    let civil_scored =
+        reviews.iter().any(|r| r.score.is_some() && r.category == category_short(Category::CivilServant));
     Some(UnitCtx {
         year: d.agency.year,
-        cycle: cycle_texts::of(d.agency.year),
+        scale_unverified: cycle.civil_servant_scale_unverified && civil_scored,
+        cycle,
         scored: asked || given,
         agency: d.agency.name.clone(),
         header_minutes: HeaderCtx::new(d, &d.agency.name, &name, "BB", date, None),
