@@ -101,23 +101,8 @@ fn each_seeded_violation_gives_exactly_its_finding() {
     for (case, tweaks, today, expected) in CASES {
         let dir = rules_case(case, tweaks);
         let (code, json) = check_json_on(dir.path(), today);
-        let got: Vec<(String, String, Option<String>, Option<String>)> = json["findings"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|f| {
-                (
-                    f["rule"].as_str().unwrap().to_string(),
-                    f["severity"].as_str().unwrap().to_string(),
-                    f["unit"].as_str().map(String::from),
-                    f["person"].as_str().map(String::from),
-                )
-            })
-            .collect();
-        let want: Vec<(String, String, Option<String>, Option<String>)> = expected
-            .iter()
-            .map(|(r, s, u, p)| (r.to_string(), s.to_string(), u.map(String::from), p.map(String::from)))
-            .collect();
+        let got = finding_keys(&json);
+        let want = expected_keys(expected);
         let want_code = if want.iter().any(|w| w.1 == "error") { 1 } else { 0 };
         if got != want || code != want_code {
             failures.push(format!(

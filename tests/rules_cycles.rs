@@ -29,25 +29,6 @@ fn today(year: u32) -> String {
     format!("{year}-12-01")
 }
 
-/// (rule, severity, unit, person) of every finding, in the order printed.
-type Got = Vec<(String, String, Option<String>, Option<String>)>;
-
-fn findings_of(json: &serde_json::Value) -> Got {
-    json["findings"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|f| {
-            (
-                f["rule"].as_str().unwrap().to_string(),
-                f["severity"].as_str().unwrap().to_string(),
-                f["unit"].as_str().map(String::from),
-                f["person"].as_str().map(String::from),
-            )
-        })
-        .collect()
-}
-
 struct Case {
     year: u32,
     what: &'static str,
@@ -59,12 +40,17 @@ struct Case {
 const VP: Option<&str> = Some("Văn phòng Sở");
 const TT: Option<&str> = Some("Trung tâm Lưu trữ lịch sử");
 const GIANG: Option<&str> = Some("Võ Văn Giang");
-const CUONG: Option<&str> = Some("Lê Văn Cường");
+const CUONG_NAME: Option<&str> = Some("Lê Văn Cường");
 const QUAN: Option<&str> = Some("Tạ Văn Quân");
 const VP_FILE: &str = "don-vi/vp.yaml";
 const TT_FILE: &str = "don-vi/tt.yaml";
 const GIANG_SCORE: &str = "score: { general: 26, tasks: 56 }";
-const CUONG_SCORE: &str = "score: { general: 28.5, tasks: 64 }";
+const CUONG: &str = "  - name: Lê Văn Cường\n    self_rating: HTTNV\n    score: { general: 27.5, tasks: 61 }\n    votes: { HTTNV: 6 }\n    proposed: HTTNV";
+/// Lê Văn Cường proposed HTXSNV at 92,5.
+const CUONG_EXCELLENT: &str = "  - name: Lê Văn Cường\n    self_rating: HTXSNV\n    score: { general: 28.5, tasks: 64 }\n    votes: { HTXSNV: 4, HTTNV: 2 }\n    proposed: HTXSNV";
+const CUONG_SCORE: &str = "score: { general: 27.5, tasks: 61 }";
+const CUONG_EXCELLENT_20: &str = "  - name: Lê Văn Cường\n    self_rating: HTXSNV\n    score: { general: 28.5, tasks: 64 }\n    votes: { HTXSNV: 4, HTTNV: 2 }\n    proposed: HTXSNV\n    tasks: { all_done: true, exceeded_percent: 20 }";
+const CUONG_EXCELLENT_35: &str = "  - name: Lê Văn Cường\n    self_rating: HTXSNV\n    score: { general: 28.5, tasks: 64 }\n    votes: { HTXSNV: 4, HTTNV: 2 }\n    proposed: HTXSNV\n    tasks: { all_done: true, exceeded_percent: 35 }";
 const QUAN_SCORE: &str = "score: { general: 24, tasks: 51 }";
 const RULES_ISSUED: &str = "  units_rules_issued: [Trung tâm Lưu trữ lịch sử]\n";
 const DUTY: &str = "Kỷ luật liên quan công vụ";
@@ -126,10 +112,10 @@ const CASES: &[Case] = &[
     },
     Case {
         year: 2026,
-        what: "89,75 is not rounded up to HTXSNV",
-        edits: &[(VP_FILE, CUONG_SCORE, "periods: { Q1: 90, Q2: 90, Q3: 90, Q4: 89 }")],
+        what: "69,75 is not rounded up to HTTNV",
+        edits: &[(VP_FILE, CUONG_SCORE, "periods: { Q1: 70, Q2: 70, Q3: 70, Q4: 69 }")],
         tweaks: &[],
-        expected: &[("SCORE_LEVEL", "error", VP, CUONG)],
+        expected: &[("SCORE_LEVEL", "error", VP, CUONG_NAME)],
     },
     Case {
         year: 2026,
@@ -161,26 +147,29 @@ const CASES: &[Case] = &[
     },
     // The party side: conditions on tasks lower the level.
     Case {
+        year: 2025,
+        what: "a party member proposed HTXSNV at 92,5 with 20% of tasks exceeded",
+        edits: &[(VP_FILE, CUONG, CUONG_EXCELLENT_20)],
+        tweaks: &[("Lê Văn Cường", "Đảng viên", "x")],
+        expected: &[("SCORE_LEVEL", "error", VP, CUONG_NAME), ("PARTY_CONDITIONS", "info", VP, CUONG_NAME)],
+    },
+    Case {
+        year: 2025,
+        what: "a party member proposed HTXSNV at 92,5 with 35% exceeded",
+        edits: &[(VP_FILE, CUONG, CUONG_EXCELLENT_35)],
+        tweaks: &[("Lê Văn Cường", "Đảng viên", "x")],
+        expected: &[],
+    },
+    Case {
         year: 2026,
-        what: "a party member at 92,5 with 20% of tasks exceeded",
+        what: "a party member rated HTTNV at 92,5 with 20% exceeded: the level the conditions give",
         edits: &[(
             VP_FILE,
             CUONG_SCORE,
             "score: { general: 28.5, tasks: 64 }\n    tasks: { all_done: true, exceeded_percent: 20 }",
         )],
         tweaks: &[("Lê Văn Cường", "Đảng viên", "x")],
-        expected: &[("SCORE_LEVEL", "error", VP, CUONG), ("PARTY_CONDITIONS", "info", VP, CUONG)],
-    },
-    Case {
-        year: 2025,
-        what: "a party member at 92,5 with 35% exceeded",
-        edits: &[(
-            VP_FILE,
-            CUONG_SCORE,
-            "score: { general: 28.5, tasks: 64 }\n    tasks: { all_done: true, exceeded_percent: 35 }",
-        )],
-        tweaks: &[("Lê Văn Cường", "Đảng viên", "x")],
-        expected: &[],
+        expected: &[("PARTY_CONDITIONS", "info", VP, CUONG_NAME)],
     },
     // Discipline: from 2025 only an act related to public duty counts, for công chức.
     Case {
@@ -301,6 +290,20 @@ const CASES: &[Case] = &[
     // Ceilings.
     Case {
         year: 2026,
+        what: "one HTXSNV on two HTTNV in a unit's group",
+        edits: &[(VP_FILE, CUONG, CUONG_EXCELLENT)],
+        tweaks: &[],
+        expected: &[("QUOTA_UNIT_GROUP", "error", VP, None)],
+    },
+    Case {
+        year: 2025,
+        what: "2025 has no per-unit ceiling: the party ratio by group across the agency",
+        edits: &[(VP_FILE, CUONG, CUONG_EXCELLENT)],
+        tweaks: &[],
+        expected: &[],
+    },
+    Case {
+        year: 2026,
         what: "a public service unit's viên chức: 1 HTXSNV on 1 HTTNV",
         edits: &[
             (
@@ -315,7 +318,7 @@ const CASES: &[Case] = &[
             ),
         ],
         tweaks: &[],
-        expected: &[("QUOTA_GROUP", "error", None, None), ("QUOTA_PUBLIC_UNIT", "error", TT, None)],
+        expected: &[("QUOTA_GROUP", "error", None, None), ("QUOTA_UNIT_GROUP", "error", TT, None)],
     },
     Case {
         year: 2026,
@@ -349,7 +352,7 @@ const CASES: &[Case] = &[
             "  - name: Đỗ Thị Hạnh\n    chaired_by: Lý Văn Nam\n    self_rating: HTXSNV\n    score: { general: 28, tasks: 63 }\n    votes: { HTXSNV: 4 }\n    proposed: HTXSNV",
         )],
         tweaks: &[],
-        expected: &[("HEAD_ABOVE_UNIT", "error", TT, Some("Đỗ Thị Hạnh")), ("QUOTA_PUBLIC_UNIT", "error", TT, None)],
+        expected: &[("HEAD_ABOVE_UNIT", "error", TT, Some("Đỗ Thị Hạnh")), ("QUOTA_UNIT_GROUP", "error", TT, None)],
     },
     Case {
         year: 2025,
@@ -366,12 +369,8 @@ fn each_cycle_case_gives_exactly_its_findings() {
     for case in CASES {
         let dir = cycle_case(case.year, case.edits, case.tweaks);
         let (code, json) = check_json_on(dir.path(), &today(case.year));
-        let mut got = findings_of(&json);
-        let mut want: Got = case
-            .expected
-            .iter()
-            .map(|(r, s, u, p)| (r.to_string(), s.to_string(), u.map(String::from), p.map(String::from)))
-            .collect();
+        let mut got = finding_keys(&json);
+        let mut want = expected_keys(case.expected);
         got.sort();
         want.sort();
         let want_code = if want.iter().any(|w| w.1 == "error") { 1 } else { 0 };
@@ -404,8 +403,8 @@ fn messages_show_quotients_readings_and_averages() {
     assert!(message.contains("chưa được đối chiếu với văn bản gốc"), "{message}");
     assert!(legal.contains("233/2026"), "{legal}");
     let (message, _) =
-        message_of(2026, &[(VP_FILE, CUONG_SCORE, "periods: { Q1: 90, Q2: 90, Q3: 90, Q4: 89 }")], &[], "SCORE_LEVEL");
-    assert!(message.contains("89,75") && message.contains("HTTNV"), "{message}");
+        message_of(2026, &[(VP_FILE, CUONG_SCORE, "periods: { Q1: 70, Q2: 70, Q3: 70, Q4: 69 }")], &[], "SCORE_LEVEL");
+    assert!(message.contains("69,75") && message.contains("cho mức HTNV"), "{message}");
     let (message, _) = message_of(
         2026,
         &[
@@ -421,9 +420,11 @@ fn messages_show_quotients_readings_and_averages() {
             ),
         ],
         &[],
-        "QUOTA_PUBLIC_UNIT",
+        "QUOTA_UNIT_GROUP",
     );
     assert!(message.contains("20% của 1 là 0,2, làm tròn xuống còn 0"), "{message}");
+    let (message, _) = message_of(2026, &[(VP_FILE, CUONG, CUONG_EXCELLENT)], &[], "QUOTA_UNIT_GROUP");
+    assert!(message.contains("20% của 2 là 0,4, làm tròn xuống còn 0"), "{message}");
     let (message, legal) = message_of(2025, &[], &ADMIN_REPRIMAND, "DISCIPLINE_DUTY");
     assert!(message.contains("Kỷ luật liên quan công vụ"), "{message}");
     assert!(legal.contains("80/2025"), "{legal}");

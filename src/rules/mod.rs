@@ -44,14 +44,22 @@ impl Rule {
 pub struct RuleSet {
     pub year: i32,
     pub name: &'static str,
-    pub rules: &'static [Rule],
+    /// The rules about ratings, then (from 2025) those of scores, then the procedure's:
+    /// run in this order.
+    pub parts: &'static [&'static [Rule]],
+}
+
+impl RuleSet {
+    pub fn rules(&self) -> impl Iterator<Item = &'static Rule> + use<> {
+        self.parts.iter().copied().flatten()
+    }
 }
 
 /// Every rule set, oldest first. Add a year by adding a module and a line here.
 pub const RULE_SETS: &[RuleSet] = &[
-    RuleSet { year: 2023, name: "2023", rules: y2023::RULES },
-    RuleSet { year: 2025, name: "2025", rules: y2025::RULES },
-    RuleSet { year: 2026, name: "2026", rules: y2026::RULES },
+    RuleSet { year: 2023, name: "2023", parts: &[y2023::RULES, &y2023::PROCEDURE] },
+    RuleSet { year: 2025, name: "2025", parts: &[y2025::RULES, &y2025::SCORED, &y2025::PROCEDURE] },
+    RuleSet { year: 2026, name: "2026", parts: &[y2026::RULES, &y2026::SCORED, &y2026::PROCEDURE] },
 ];
 
 /// The set governing the review of `year`, if that cycle has one.
@@ -112,7 +120,7 @@ pub fn evaluate(d: &Dataset, today: NaiveDate) -> Evaluation {
     match rule_set(d.agency.year) {
         Some(set) => {
             let ctx = Context { d, facts: &facts, quotas: &quotas, today };
-            for rule in set.rules {
+            for rule in set.rules() {
                 findings.extend((rule.check)(&ctx, rule));
             }
         }

@@ -27,6 +27,34 @@ pub fn edit(dir: &Path, rel: &str, from: &str, to: &str) {
     std::fs::write(path, text.replacen(from, to, 1)).unwrap();
 }
 
+/// A finding as the rule tables of the tests name it: (rule, severity, unit, person).
+pub type FindingKey = (String, String, Option<String>, Option<String>);
+
+/// The findings of a `check --format json` output, in the order printed.
+pub fn finding_keys(json: &Value) -> Vec<FindingKey> {
+    json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["severity"].as_str().unwrap().to_string(),
+                f["unit"].as_str().map(String::from),
+                f["person"].as_str().map(String::from),
+            )
+        })
+        .collect()
+}
+
+/// A table's expected findings as [`FindingKey`]s.
+pub fn expected_keys(expected: &[(&str, &str, Option<&str>, Option<&str>)]) -> Vec<FindingKey> {
+    expected
+        .iter()
+        .map(|(r, s, u, p)| (r.to_string(), s.to_string(), u.map(String::from), p.map(String::from)))
+        .collect()
+}
+
 /// A temp inputs folder holding a copy of `tests/fixtures/<name>`.
 pub fn fixture(name: &str) -> TempDir {
     let dir = tempfile::tempdir().expect("temp dir");

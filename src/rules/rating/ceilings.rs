@@ -95,38 +95,39 @@ fn has_scored_civil_servants(ctx: &Context, group: &QuotaGroup) -> bool {
         })
 }
 
-/// NĐ 233/2026 Art 12 cl.6: in each public service unit and each group of its viên chức,
-/// final HTXSNV ≤ 20% of those rated HTTNV; 25% (`htxs_exception_percent`) only where the
-/// unit is itself rated HTXSNV and rates by NĐ 233 (a unit still under NĐ 90 keeps 20%).
-pub fn quota_public_unit(ctx: &Context, rule: &Rule) -> Vec<Finding> {
+/// NĐ 335/2025 Art 20 cl.5 a and NĐ 233/2026 Art 12 cl.6 a: "trong phạm vi cùng một cơ quan,
+/// tổ chức, đơn vị và trong từng nhóm ... có nhiệm vụ tương đồng": in each unit and each
+/// quota group of its members, final HTXSNV ≤ 20% of those rated HTTNV. 25%
+/// (`htxs_exception_percent`) only for the viên chức of a unit rated HTXSNV that rates by
+/// NĐ 233 (Art 12 cl.6 b); a unit still under NĐ 90 keeps 20%.
+pub fn quota_unit_group(ctx: &Context, rule: &Rule) -> Vec<Finding> {
     let settings = &ctx.d.agency.settings;
     let mut out = Vec::new();
     for (unit, info) in ctx.d.agency.units.iter().enumerate() {
-        if info.kind != UnitKind::PublicService {
-            continue;
-        }
         let unit_excellent = ctx.facts.units[unit].final_rating == Some(Rating::Excellent);
-        let own_rules = settings.units_rules_issued.contains(&unit);
-        for (group, counts) in public_employee_groups(ctx, unit) {
+        let own_rules = info.kind == UnitKind::PublicService && settings.units_rules_issued.contains(&unit);
+        for (group, counts, public_employees) in unit_groups(ctx, unit) {
             let (good, excellent) = (counts.get(Rating::Good), counts.get(Rating::Excellent));
-            let percent = if unit_excellent && own_rules { settings.htxs_exception_percent } else { 20 };
+            let raised = unit_excellent && own_rules && public_employees;
+            let percent = if raised { settings.htxs_exception_percent } else { 20 };
             if excellent <= settings.rounding.share(good, percent) {
                 continue;
             }
-            let why_not_more = if percent > 20 {
-                String::new()
-            } else if !own_rules {
-                " Đơn vị chưa ban hành quy chế đánh giá nên đánh giá theo Nghị định 90/2020/NĐ-CP, áp dụng tỷ lệ 20%."
-                    .to_string()
-            } else {
-                format!(
+            let why_not_more = match (raised, own_rules, public_employees) {
+                (true, _, _) => String::new(),
+                (false, true, true) => format!(
                     " Mức {}% chỉ áp dụng khi đơn vị được công nhận Hoàn thành xuất sắc nhiệm vụ.",
                     settings.htxs_exception_percent
-                )
+                ),
+                (false, false, true) if info.kind == UnitKind::PublicService => {
+                    " Đơn vị chưa ban hành quy chế đánh giá nên đánh giá theo Nghị định 90/2020/NĐ-CP, áp dụng tỷ lệ 20%."
+                        .to_string()
+                }
+                _ => String::new(),
             };
             out.push(ctx.about_unit(
                 rule.finding(format!(
-                    "{}, nhóm “{}”: {excellent} viên chức xếp loại HTXSNV trên {good} xếp loại HTTNV; tối đa {}.{why_not_more}",
+                    "{}, nhóm “{}”: {excellent} người xếp loại HTXSNV trên {good} xếp loại HTTNV; tối đa {}.{why_not_more} Cuộc họp tham vấn cần kết luận lại mức xếp loại trong nhóm.",
                     ctx.unit_name(unit),
                     group.name_vi(),
                     ceiling_words(good, percent, settings.rounding)
@@ -139,22 +140,23 @@ pub fn quota_public_unit(ctx: &Context, rule: &Rule) -> Vec<Finding> {
     out
 }
 
-/// The final ratings of a unit's viên chức, by quota group.
-fn public_employee_groups(ctx: &Context, unit: UnitId) -> Vec<(QuotaGroup, LevelCounts)> {
-    let mut groups: Vec<(QuotaGroup, LevelCounts)> = Vec::new();
+/// The final ratings of a unit's members by quota group, and whether the group is all
+/// viên chức (whom the 25% of NĐ 233 concerns).
+fn unit_groups(ctx: &Context, unit: UnitId) -> Vec<(QuotaGroup, LevelCounts, bool)> {
+    let mut groups: Vec<(QuotaGroup, LevelCounts, bool)> = Vec::new();
     for (id, _) in ctx.d.members(unit) {
         let f = &ctx.facts.people[id];
-        let (Some(group), Some(rating), Category::PublicEmployee) = (&f.group, f.final_rating, f.category) else {
-            continue;
-        };
-        match groups.iter_mut().find(|(g, _)| g == group) {
-            Some((_, counts)) => counts.add(rating),
+        let (Some(group), Some(rating)) = (&f.group, f.final_rating) else { continue };
+        let public_employee = f.category == Category::PublicEmployee;
+        let i = match groups.iter().position(|(g, _, _)| g == group) {
+            Some(i) => i,
             None => {
-                let mut counts = LevelCounts::default();
-                counts.add(rating);
-                groups.push((group.clone(), counts));
+                groups.push((group.clone(), LevelCounts::default(), true));
+                groups.len() - 1
             }
-        }
+        };
+        groups[i].1.add(rating);
+        groups[i].2 &= public_employee;
     }
     groups
 }

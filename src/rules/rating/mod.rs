@@ -9,3 +9,41 @@ pub mod person;
 pub mod quota;
 pub mod score;
 pub mod unit;
+
+use super::Rule;
+use crate::findings::Severity::{Error, Info, Warning};
+
+/// Where each rule of the scored cycles (2025 on) comes from in one cycle.
+pub struct ScoreSources {
+    pub khtnv_grounds: &'static str,
+    pub discipline_duty: &'static str,
+    pub score_missing: &'static str,
+    pub score_range: &'static str,
+    pub score_periods: &'static str,
+    pub score_level: &'static str,
+    pub party_conditions: &'static str,
+}
+
+/// The rules the scored cycles add, the same checks in each, grounded in its texts.
+pub const fn scored(sources: ScoreSources) -> [Rule; 8] {
+    [
+        Rule { id: "KHTNV_GROUNDS", severity: Error, legal: sources.khtnv_grounds, check: person::khtnv_grounds },
+        Rule { id: "DISCIPLINE_DUTY", severity: Error, legal: sources.discipline_duty, check: duty::discipline_duty },
+        Rule {
+            id: "DISCIPLINE_UNRELATED",
+            severity: Info,
+            legal: sources.discipline_duty,
+            check: duty::discipline_unrelated,
+        },
+        Rule { id: "SCORE_MISSING", severity: Error, legal: sources.score_missing, check: score::score_missing },
+        Rule { id: "SCORE_RANGE", severity: Error, legal: sources.score_range, check: score::score_range },
+        Rule { id: "SCORE_PERIODS", severity: Warning, legal: sources.score_periods, check: score::score_periods },
+        Rule { id: "SCORE_LEVEL", severity: Error, legal: sources.score_level, check: score::score_level_rule },
+        Rule {
+            id: "PARTY_CONDITIONS",
+            severity: Info,
+            legal: sources.party_conditions,
+            check: score::party_conditions,
+        },
+    ]
+}

@@ -2,10 +2,11 @@
 //! as amended by NĐ 48/2023, QĐ 124-QĐ/TW and the Law on Public Employees.
 
 use super::Rule;
-use super::procedure::{dossier, meeting};
+use super::procedure;
 use super::rating::{person, quota, unit};
-use crate::findings::Severity::{Error, Info, Warning};
+use crate::findings::Severity::{Error, Info};
 
+/// The rules about ratings; the procedure's follow them ([`PROCEDURE`]).
 pub const RULES: &[Rule] = &[
     Rule { id: "QUOTA_UNIT", severity: Error, legal: quota::QUOTA_UNIT_LEGAL, check: quota::quota_unit },
     Rule { id: "QUOTA_GROUP", severity: Error, legal: quota::QUOTA_GROUP_LEGAL, check: quota::quota_group },
@@ -20,35 +21,7 @@ pub const RULES: &[Rule] = &[
         legal: unit::COLLECTIVE_DISCIPLINE_LEGAL,
         check: unit::collective_discipline,
     },
-    Rule {
-        id: "MEMBER_NOT_REVIEWED",
-        severity: Error,
-        legal: meeting::MEMBER_NOT_REVIEWED_LEGAL,
-        check: meeting::member_not_reviewed,
-    },
-    Rule { id: "REVIEW_ORDER", severity: Warning, legal: meeting::REVIEW_ORDER_LEGAL, check: meeting::review_order },
-    Rule { id: "HEAD_CHAIR", severity: Error, legal: meeting::HEAD_CHAIR_LEGAL, check: meeting::head_chair },
-    Rule { id: "QUORUM", severity: Warning, legal: meeting::QUORUM_LEGAL, check: meeting::quorum },
-    Rule { id: "VOTES_EXCEED", severity: Error, legal: meeting::VOTES_EXCEED_LEGAL, check: meeting::votes_exceed },
-    Rule { id: "VOTE_BASIS", severity: Warning, legal: meeting::VOTE_BASIS_LEGAL, check: meeting::vote_basis },
-    Rule { id: "ABSENT_REASON", severity: Warning, legal: meeting::ABSENT_REASON_LEGAL, check: meeting::absent_reason },
-    Rule { id: "LATE_MEETING", severity: Warning, legal: meeting::LATE_MEETING_LEGAL, check: meeting::late_meeting },
-    Rule {
-        id: "DOSSIER_INCOMPLETE",
-        severity: Error,
-        legal: dossier::DOSSIER_INCOMPLETE_LEGAL,
-        check: dossier::dossier_incomplete,
-    },
-    Rule {
-        id: "BALLOT_INCONSISTENT",
-        severity: Error,
-        legal: dossier::BALLOT_LEGAL,
-        check: dossier::ballot_inconsistent,
-    },
-    Rule {
-        id: "NO_FINAL_RATING",
-        severity: Error,
-        legal: dossier::NO_FINAL_RATING_LEGAL,
-        check: dossier::no_final_rating,
-    },
 ];
+
+/// The procedure, with the 2023 plan and decrees as its sources.
+pub const PROCEDURE: [Rule; 11] = procedure::rules(procedure::SOURCES_2023);

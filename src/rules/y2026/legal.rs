@@ -12,7 +12,8 @@ pub const DOSSIER_INCOMPLETE: &str =
 pub const BALLOT: &str = "Kế hoạch của cơ quan; kiểm tra số học của phiếu bầu";
 pub const NO_FINAL_RATING: &str = "Kế hoạch của cơ quan; Nghị định 233/2026/NĐ-CP, Điều 15";
 pub const QUOTA_GROUP: &str = "Nghị định 335/2025/NĐ-CP, Điều 20 khoản 5 điểm a; Nghị định 233/2026/NĐ-CP, Điều 12 khoản 6; Quy định 366-QĐ/TW, Điều 11";
-pub const QUOTA_PUBLIC_UNIT: &str = "Nghị định 233/2026/NĐ-CP, Điều 12 khoản 6";
+pub const QUOTA_UNIT_GROUP: &str =
+    "Nghị định 335/2025/NĐ-CP, Điều 20 khoản 5 điểm a; Nghị định 233/2026/NĐ-CP, Điều 12 khoản 6";
 pub const QUOTA_PUBLIC_UNITS: &str = "Nghị định 233/2026/NĐ-CP, Điều 7 khoản 7, 8";
 pub const DISCIPLINE: &str = "Nghị định 335/2025/NĐ-CP, Điều 20 khoản 4 điểm c; Nghị định 233/2026/NĐ-CP, Điều 12 khoản 4 điểm c và Điều 14 khoản 3; Luật Cán bộ, công chức 80/2025/QH15, Điều 38 khoản 4";
 pub const DISCIPLINE_DUTY: &str =
