@@ -26,8 +26,8 @@ const EDITS: &[(&str, &str, &str)] = &[
     ),
     (
         VP,
-        "score: { general: 28.5, tasks: 64 }",
-        "score: { general: 28.5, tasks: 64 }\n    tasks: { all_done: true, exceeded_percent: 35 }",
+        "score: { general: 27.5, tasks: 61 }",
+        "score: { general: 27.5, tasks: 61 }\n    tasks: { all_done: true, exceeded_percent: 10 }",
     ),
     // Only quarterly scores: 75,25.
     (TT, "score: { general: 24, tasks: 51 }", "periods: { Q1: 74, Q2: 76, Q3: 75, Q4: 76 }"),
@@ -160,8 +160,8 @@ fn the_2025_party_forms_are_hd_43s_with_the_score_and_the_state_forms_stay_nd_90
         &[
             "Mẫu 02B-HD KĐ.ĐG 2025",
             "Gửi kèm Phụ lục về kết quả thực hiện nhiệm vụ",
-            "1. Nhóm tiêu chí chung: 28,5/30",
-            "Tổng điểm: 92,5/100",
+            "1. Nhóm tiêu chí chung: 27,5/30",
+            "Tổng điểm: 88,5/100",
         ],
         "the member's form",
     );
@@ -289,7 +289,7 @@ fn the_2026_unit_and_agency_documents_show_scores_beside_votes_and_the_cycle_tex
     let scores = |name: &str| -> Vec<String> {
         row(name).into_iter().filter(|c| c.contains(" (H") || c.contains(" (K")).collect()
     };
-    assert_eq!(scores("Lê Văn Cường"), ["92,5 (HTXSNV)"]);
+    assert_eq!(scores("Lê Văn Cường"), ["88,5 (HTTNV)"]);
     assert_eq!(scores("Nguyễn Văn An"), ["87 (HTTNV)"]);
     // The party conditions lowered Bình's level: the note says so.
     assert_eq!(scores("Trần Thị Bình"), ["84,5 (HTNV)"]);
@@ -341,7 +341,7 @@ fn the_2026_unit_and_agency_documents_show_scores_beside_votes_and_the_cycle_tex
     assert!(!text.contains("Căn cứ Nghị định số 90/2020"), "NĐ 90 is no basis of the 2026 report");
     let annex = table_with(&tables(agency.document()), "Kết quả").clone();
     let cuong = annex.iter().find(|r| r.iter().any(|c| c == "Lê Văn Cường")).expect("Cường in the annex");
-    assert!(cuong.contains(&"92,5 (HTXSNV)".to_string()), "{cuong:?}");
+    assert!(cuong.contains(&"88,5 (HTTNV)".to_string()), "{cuong:?}");
 }
 
 #[test]
