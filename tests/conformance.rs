@@ -3,7 +3,6 @@
 
 mod common;
 
-use std::io::{Cursor, Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
@@ -52,21 +51,7 @@ fn every_sample_document_conforms() {
 
 /// The document with `f` applied to its document.xml, re-zipped.
 fn patched(bytes: &[u8], f: impl Fn(String) -> String) -> Vec<u8> {
-    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
-    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
-    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-    for i in 0..archive.len() {
-        let mut entry = archive.by_index(i).unwrap();
-        let name = entry.name().to_string();
-        let mut data = Vec::new();
-        entry.read_to_end(&mut data).unwrap();
-        if name == "word/document.xml" {
-            data = f(String::from_utf8(data).unwrap()).into_bytes();
-        }
-        out.start_file(name, options).unwrap();
-        out.write_all(&data).unwrap();
-    }
-    out.finish().unwrap().into_inner()
+    common::docx::rezipped(bytes, |name| name == "word/document.xml", f)
 }
 
 #[test]

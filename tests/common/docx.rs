@@ -109,3 +109,24 @@ pub fn table_with<'a>(tables: &'a [Vec<Vec<String>>], header: &str) -> &'a Vec<V
         .find(|t| t.first().is_some_and(|r| r.iter().any(|c| c.contains(header))))
         .unwrap_or_else(|| panic!("no table with {header}"))
 }
+
+/// A zip archive (a DOCX, a workbook) with `f` applied to the text of each part `which`
+/// picks, every other part as it was, re-zipped.
+pub fn rezipped(bytes: &[u8], which: impl Fn(&str) -> bool, f: impl Fn(String) -> String) -> Vec<u8> {
+    use std::io::Write;
+    let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+    let mut out = zip::ZipWriter::new(Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        let name = entry.name().to_string();
+        let mut data = Vec::new();
+        entry.read_to_end(&mut data).unwrap();
+        if which(&name) {
+            data = f(String::from_utf8(data).unwrap()).into_bytes();
+        }
+        out.start_file(name, options).unwrap();
+        out.write_all(&data).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}

@@ -4,6 +4,8 @@
 
 use serde::Serialize;
 
+use super::cycle_texts::{self, CycleTexts};
+use super::score::ScoreCtx;
 use super::{
     DisciplineCtx, HeaderCtx, PersonCtx, RatingCtx, addressed_recipients, date_words, discipline, paragraphs, rating,
     time_words,
@@ -50,7 +52,11 @@ pub struct PersonLine {
     pub unit: String,
     pub post: String,
     pub category: String,
+    /// "CC", "VC", "NLĐ": the scored annex is one column wider and says it short.
+    pub category_code: &'static str,
     pub rating: String,
+    /// "HTTNV", for the scored annex.
+    pub rating_code: String,
     /// The unit's proposal ("HTXSNV"), for a conclusion that differs from it.
     pub proposed_code: String,
     /// Why the Director concluded otherwise, as the consultation wrote it.
@@ -58,6 +64,8 @@ pub struct PersonLine {
     /// Months worked in the year ("4"), for one not rated.
     pub months_worked: String,
     pub discipline: Option<DisciplineCtx>,
+    /// The year's score and the level it gives (cycles from 2025), where given.
+    pub score: Option<ScoreCtx>,
 }
 
 fn person_line(d: &Dataset, e: &Evaluation, order: usize, id: PersonId) -> PersonLine {
@@ -77,10 +85,16 @@ fn person_line(d: &Dataset, e: &Evaluation, order: usize, id: PersonId) -> Perso
         post: p.post.clone().unwrap_or_default(),
         category: e.facts.people[id].category.name_vi().to_string(),
         rating: facts.final_rating.map(|r| r.full_name().to_string()).unwrap_or_default(),
+        category_code: super::unit::category_short(facts.category),
+        rating_code: facts.final_rating.map(|r| r.code().to_string()).unwrap_or_default(),
         proposed_code: facts.proposed.map(|r| r.code().to_string()).unwrap_or_default(),
         reason,
         months_worked: decimal_vi(facts.months_worked, 0),
         discipline: discipline(d, e, id),
+        score: crate::rules::derive::review_of_person(d, id)
+            .and_then(|r| r.score.as_ref())
+            .zip(facts.score.as_ref())
+            .map(|(s, l)| ScoreCtx::new(s, l)),
     }
 }
 
@@ -111,10 +125,14 @@ pub struct UnitLine {
     pub unit: String,
     pub proposed: String,
     pub rating: String,
+    /// "HTTNV", for the scored table.
+    pub rating_code: String,
     pub reason: String,
     /// The Director concluded otherwise than the unit proposed.
     pub changed: bool,
     pub proposed_code: String,
+    /// The collective's score and the level it gives (cycles from 2025), where given.
+    pub score: Option<ScoreCtx>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -127,6 +145,10 @@ pub struct VoteCell {
 #[derive(Clone, Debug, Serialize)]
 pub struct AgencyCtx {
     pub year: i32,
+    pub cycle: CycleTexts,
+    /// Someone or some collective has a score: the tables show a score column (never in
+    /// 2023).
+    pub scored: bool,
     pub agency: String,
     pub agency_upper: String,
     pub director: String,
@@ -350,9 +372,11 @@ pub fn agency(d: &Dataset, e: &Evaluation, s: &Summary) -> AgencyCtx {
                 unit: unit.name.clone(),
                 proposed: facts.proposed.map(|r| r.full_name().to_string()).unwrap_or_default(),
                 rating: facts.final_rating.map(|r| r.full_name().to_string()).unwrap_or_default(),
+                rating_code: facts.final_rating.map(|r| r.code().to_string()).unwrap_or_default(),
                 reason,
                 changed: facts.proposed.is_some() && facts.proposed != facts.final_rating,
                 proposed_code: facts.proposed.map(|r| r.code().to_string()).unwrap_or_default(),
+                score: d.review_of(u).and_then(|r| r.collective.as_ref()).and_then(ScoreCtx::collective),
             }
         })
         .collect();
@@ -391,8 +415,12 @@ pub fn agency(d: &Dataset, e: &Evaluation, s: &Summary) -> AgencyCtx {
             f.proposed.is_some() && f.proposed != f.final_rating
         })
         .collect();
+    let annex = lines(&s.annex);
+    let scored = annex.iter().any(|p| p.score.is_some()) || units.iter().any(|u| u.score.is_some());
     AgencyCtx {
         year: d.agency.year,
+        cycle: cycle_texts::of(d.agency.year),
+        scored,
         agency: d.agency.name.clone(),
         agency_upper: crate::render::vn::upper(&d.agency.name),
         director: d.agency.director.name.clone(),
@@ -417,7 +445,7 @@ pub fn agency(d: &Dataset, e: &Evaluation, s: &Summary) -> AgencyCtx {
         not_completed: lines(&s.not_completed),
         disciplined: lines(&s.disciplined),
         not_rated: lines(&s.not_rated),
-        annex: lines(&s.annex),
+        annex,
         changes: lines(&changes),
         recipients_report: addressed_recipients(d, DocKind::AgencyReport, "UBND tỉnh", &["Lưu: VT, VP"]),
         recipients_party: addressed_recipients(d, DocKind::PartyReport, "Ban Tổ chức Tỉnh ủy", &["Lưu: VT, VP"]),

@@ -1,8 +1,9 @@
-//! A collective's review report (form 01-HD KĐ.ĐG 2023): a unit's, and the leadership
+//! A collective's review report (form 01 of the cycle's party guidance): a unit's, and the leadership
 //! collective's, printed by the same template part.
 
 use serde::Serialize;
 
+use super::score::ScoreCtx;
 use super::{RatingCtx, VoteLine, paragraphs, rating, vote_lines, votes_cast};
 use crate::model::CollectiveReview;
 
@@ -21,6 +22,8 @@ pub struct CollectiveCtx {
     /// The levels with votes, as the `votes` component words them.
     pub votes_cast: Vec<VoteLine>,
     pub proposed: Option<RatingCtx>,
+    /// The collective's score and the level it gives (cycles from 2025), where given.
+    pub score: Option<ScoreCtx>,
 }
 
 impl CollectiveCtx {
@@ -40,6 +43,7 @@ impl CollectiveCtx {
             votes_cast: votes_cast(&votes),
             votes,
             proposed: rating(c.proposal()),
+            score: ScoreCtx::collective(c),
         }
     }
 }

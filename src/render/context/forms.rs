@@ -1,12 +1,21 @@
 //! The self-review forms: one per person of a unit (`self_reviews`) and one per leader of
-//! the agency (`leader_reviews`). Which form a person fills follows the plan (§II.2):
-//! party members the forms of HD 25-HD/BTCTW (02A, or 02B for a post), the others the
-//! agency's own form where agency.yaml names one, else NĐ 90's Mẫu 02 / Mẫu 03.
+//! the agency (`leader_reviews`). Which form a person fills follows the cycle:
+//! - 2023 (plan §II.2): party members the forms of HD 25-HD/BTCTW (02A, or 02B for a
+//!   post), the others the agency's own form where agency.yaml names one, else NĐ 90's
+//!   Mẫu 02 / Mẫu 03.
+//! - 2025 and 2026: party members HD 43-HD/BTCTW's 02A (a post) or 02B (none), with
+//!   their score; the state side as in 2023, except in 2026 a viên chức rated by score
+//!   (NĐ 233 Phụ lục II) and a công chức (a score form on NĐ 335's scale, whose own form
+//!   was not seen). A 2026 viên chức whose unit has no rating rules keeps the 2023 form,
+//!   which says why (NĐ 233 Art 20 cl.1).
 
 use serde::Serialize;
 
 use super::HeaderCtx;
+use super::cycle_texts::{self, CycleTexts};
+use super::score::ScoreCtx;
 use crate::model::{Birth, Category, Dataset, Membership, PersonId, PersonReview, Rating, UnitKind};
+use crate::rules::cycle::Scheme;
 use crate::rules::{Evaluation, PostRank};
 
 /// Which form, as the template tells them apart.
@@ -17,6 +26,14 @@ pub enum FormKind {
     Party02a,
     /// HD 25: 02B-HD KĐ.ĐG 2023, a party member with a leading or managing post.
     Party02b,
+    /// HD 43 (cycles from 2025): 02A-HD KĐ.ĐG 2025 for a post, 02B for none, with the
+    /// score out of 100 in part B.
+    PartyScored,
+    /// NĐ 233/2026 Phụ lục II: a viên chức rated by score.
+    Decree233,
+    /// A công chức rated by score in 2026: NĐ 335's scale, on a form of our own until
+    /// the decree's form is known.
+    ScoreSheet,
     /// NĐ 90 appendix: Mẫu số 02 (công chức) or 03 (viên chức).
     Decree90,
     /// The agency's own form (agency.yaml `forms:`).
@@ -30,6 +47,12 @@ pub struct SelfReviewCtx {
     pub form: FormKind,
     /// The form's number: "02A", "02B", "02", "03", or the agency's "Mẫu số 01".
     pub form_number: String,
+    /// A 2026 viên chức rated under NĐ 90/48 because the unit has not issued its own
+    /// rating rules (NĐ 233 Art 20 cl.1): the form says so.
+    pub fallback: bool,
+    /// The year's score, where the meeting gave one.
+    pub score: Option<ScoreCtx>,
+    pub cycle: CycleTexts,
     /// The decision issuing the agency's form (only for [`FormKind::Agency`]).
     pub form_decision: String,
     /// "CÔNG CHỨC", "VIÊN CHỨC", "NGƯỜI LAO ĐỘNG": whom the state form rates.
@@ -65,11 +88,25 @@ pub struct LevelMark {
     pub checked: bool,
 }
 
-/// The form a person fills and its number (Plan §II.2; outputs.md `self_reviews`).
-fn form_of(d: &Dataset, party_member: bool, leader: bool, category: Category, kind: UnitKind) -> (FormKind, String) {
-    match (party_member, leader) {
-        (true, false) => (FormKind::Party02a, "02A".into()),
-        (true, true) => (FormKind::Party02b, "02B".into()),
+/// The form a person fills and its number (Plan §II.2; outputs.md `self_reviews`;
+/// issue 17 for the cycles from 2025).
+fn form_of(d: &Dataset, who: &Who, scheme: Scheme) -> (FormKind, String) {
+    let scored_party = cycle_texts::of(d.agency.year).party_scored;
+    match (who.party_member, who.leader, scored_party) {
+        // HD 43 gives 02A to a post: the reverse of HD 25.
+        (true, true, true) => (FormKind::PartyScored, "02A".into()),
+        (true, false, true) => (FormKind::PartyScored, "02B".into()),
+        (true, false, false) => (FormKind::Party02a, "02A".into()),
+        (true, true, false) => (FormKind::Party02b, "02B".into()),
+        _ => state_form(d, who.category, who.kind, scheme),
+    }
+}
+
+/// A person's state-side form, for one who is not a party member.
+fn state_form(d: &Dataset, category: Category, kind: UnitKind, scheme: Scheme) -> (FormKind, String) {
+    match (scheme, category) {
+        (Scheme::Score, Category::PublicEmployee) => (FormKind::Decree233, "Phụ lục II".into()),
+        (Scheme::Score, _) => (FormKind::ScoreSheet, String::new()),
         _ => match d.agency.forms.own(kind) {
             Some((form, _)) => (FormKind::Agency, form.to_string()),
             None => {
@@ -94,7 +131,8 @@ pub fn self_review(d: &Dataset, e: &Evaluation, id: PersonId) -> SelfReviewCtx {
         Membership::Leadership => UnitKind::Administrative,
     };
     let leader = f.rank != PostRank::Member || p.membership == Membership::Leadership;
-    let (form, form_number) = form_of(d, p.party_member, leader, f.category, kind);
+    let who = Who { party_member: p.party_member, leader, category: f.category, kind };
+    let (form, form_number) = form_of(d, &who, f.scheme);
     let review = crate::rules::derive::review_of_person(d, id);
     let self_rating = review.and_then(|r| r.self_rating);
     // The roster's column, else the meeting file's entry, else a blank to fill by hand.
@@ -116,6 +154,9 @@ pub fn self_review(d: &Dataset, e: &Evaluation, id: PersonId) -> SelfReviewCtx {
         header: HeaderCtx::new(d, parent, issuer, "", None, None),
         form,
         form_number,
+        fallback: f.scheme == Scheme::CriteriaFallback && matches!(form, FormKind::Decree90 | FormKind::Agency),
+        score: review.and_then(|r| r.score.as_ref()).zip(f.score.as_ref()).map(|(s, l)| ScoreCtx::new(s, l)),
+        cycle: cycle_texts::of(d.agency.year),
         form_decision: match form {
             FormKind::Agency => forms.own(kind).map(|(_, decision)| decision.to_string()).unwrap_or_default(),
             _ => String::new(),
@@ -149,6 +190,14 @@ pub fn self_review(d: &Dataset, e: &Evaluation, id: PersonId) -> SelfReviewCtx {
             .map(|r| LevelMark { name: r.full_name(), checked: self_rating == Some(*r) })
             .collect(),
     }
+}
+
+/// Who fills the form, as far as the choice of form asks.
+struct Who {
+    party_member: bool,
+    leader: bool,
+    category: Category,
+    kind: UnitKind,
 }
 
 /// The Director: of the agency's leaders (whom the rules rank apart from the units'

@@ -5,6 +5,7 @@
 use serde::Serialize;
 
 use super::collective::CollectiveCtx;
+use super::cycle_texts::{self, CycleTexts};
 use super::{HeaderCtx, SignerCtx, recipients};
 use crate::model::{Dataset, DocKind};
 
@@ -12,6 +13,7 @@ use crate::model::{Dataset, DocKind};
 pub struct LeadershipReportCtx {
     pub header: HeaderCtx,
     pub year: i32,
+    pub cycle: CycleTexts,
     pub agency: String,
     pub collective: CollectiveCtx,
     pub signer: SignerCtx,
@@ -26,6 +28,7 @@ pub fn leadership_report(d: &Dataset) -> Option<LeadershipReportCtx> {
     Some(LeadershipReportCtx {
         header: HeaderCtx::issued(d, DocKind::LeadershipReport, "BC", None),
         year: d.agency.year,
+        cycle: cycle_texts::of(d.agency.year),
         agency: d.agency.name.clone(),
         collective: CollectiveCtx::new(collective, present),
         signer: SignerCtx::director(d),

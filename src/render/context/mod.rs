@@ -4,11 +4,13 @@
 pub mod agency;
 pub mod ballot;
 pub mod collective;
+pub mod cycle_texts;
 pub mod forms;
 pub mod invitation;
 pub mod leadership_report;
 pub mod notice;
 pub mod overview;
+pub mod score;
 pub mod self_assessment;
 pub mod status;
 pub mod unit;

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::cycle_texts::{self, CycleTexts};
 use super::{HeaderCtx, PersonCtx, SignerCtx, date_words, recipients};
 use crate::model::{Dataset, DocKind, Membership, UnitId};
 use crate::rules::Evaluation;
@@ -11,6 +12,7 @@ use crate::rules::Evaluation;
 pub struct NoticeCtx {
     pub header: HeaderCtx,
     pub year: i32,
+    pub cycle: CycleTexts,
     pub agency: String,
     pub plan: String,
     pub consultation_date: String,
@@ -67,6 +69,7 @@ pub fn notice(d: &Dataset, e: &Evaluation) -> Option<NoticeCtx> {
     Some(NoticeCtx {
         header: HeaderCtx::issued(d, DocKind::ResultsNotice, "TB", consultation.date),
         year: d.agency.year,
+        cycle: cycle_texts::of(d.agency.year),
         agency: d.agency.name.clone(),
         plan: d.agency.plan.clone().unwrap_or_default(),
         consultation_date: date_words(consultation.date),

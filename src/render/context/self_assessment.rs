@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use super::cycle_texts::{self, CycleTexts};
 use super::{HeaderCtx, RatingCtx, SignerCtx, date_words, paragraphs, rating, recipients};
 use crate::model::{Dataset, DocKind};
 
@@ -11,6 +12,7 @@ use crate::model::{Dataset, DocKind};
 pub struct SelfAssessmentCtx {
     pub header: HeaderCtx,
     pub year: i32,
+    pub cycle: CycleTexts,
     pub next_year: i32,
     pub agency: String,
     pub plan: String,
@@ -61,6 +63,7 @@ pub fn self_assessment(d: &Dataset) -> SelfAssessmentCtx {
     SelfAssessmentCtx {
         header: HeaderCtx::issued(d, DocKind::AgencySelfAssessment, "BC", None),
         year: d.agency.year,
+        cycle: cycle_texts::of(d.agency.year),
         next_year: d.agency.year + 1,
         agency: d.agency.name.clone(),
         plan: d.agency.plan.clone().unwrap_or_default(),

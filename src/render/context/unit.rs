@@ -4,6 +4,8 @@
 use serde::Serialize;
 
 use super::collective::CollectiveCtx;
+use super::cycle_texts::{self, CycleTexts};
+use super::score::ScoreCtx;
 use super::{
     DisciplineCtx, HeaderCtx, PersonCtx, RatingCtx, VoteLine, date_words, discipline, paragraphs, rating, recipients,
     time_words, vote_lines, votes_cast,
@@ -55,6 +57,8 @@ pub struct ReviewCtx {
     /// the discipline.
     pub note: NoteCtx,
     pub discipline: Option<DisciplineCtx>,
+    /// The year's score and the level it gives (cycles from 2025), where given.
+    pub score: Option<ScoreCtx>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -85,6 +89,12 @@ pub struct QuotaCtx {
 #[derive(Clone, Debug, Serialize)]
 pub struct UnitCtx {
     pub year: i32,
+    pub cycle: CycleTexts,
+    /// The cycle asks someone of this unit for a score, or the meeting gave one: the
+    /// documents show a score column (never in 2023).
+    pub scored: bool,
+    /// A công chức's score is printed with the level NĐ 335's unverified bands give it.
+    pub scale_unverified: bool,
     pub agency: String,
     pub unit: String,
     pub header_minutes: HeaderCtx,
@@ -149,9 +159,10 @@ pub fn unit(d: &Dataset, e: &Evaluation, unit: UnitId) -> Option<UnitCtx> {
                 party_member: d.people[id].party_member,
                 note: note(d, e, id),
                 discipline: discipline(d, e, id),
+                score: r.score.as_ref().zip(f.score.as_ref()).map(|(s, l)| ScoreCtx::new(s, l)),
             })
         })
-        .collect();
+        .collect::<Vec<ReviewCtx>>();
     let q = &e.quotas.units[unit];
     let quota = QuotaCtx {
         excellent: q.excellent,
@@ -165,8 +176,16 @@ pub fn unit(d: &Dataset, e: &Evaluation, unit: UnitId) -> Option<UnitCtx> {
         .map(|r| CountCtx { code: r.code(), name: r.full_name(), count: q.proposed.get(*r) })
         .collect();
     let collective = review.collective.as_ref().map(|c| CollectiveCtx::new(c, present));
+    let asked = d.members(unit).any(|(id, p)| crate::rules::cycle::needs_score(d, p, &e.facts.people[id]));
+    let given = reviews.iter().any(|r| r.score.is_some()) || collective.as_ref().is_some_and(|c| c.score.is_some());
+    let cycle = cycle_texts::of(d.agency.year);
+    let civil_scored =
+        reviews.iter().any(|r| r.score.is_some() && r.category == category_short(Category::CivilServant));
     Some(UnitCtx {
         year: d.agency.year,
+        scale_unverified: cycle.civil_servant_scale_unverified && civil_scored,
+        cycle,
+        scored: asked || given,
         agency: d.agency.name.clone(),
         header_minutes: HeaderCtx::new(d, &d.agency.name, &name, "BB", date, None),
         header_report: HeaderCtx::new(d, &d.agency.name, &name, "BC", date, None),
@@ -202,7 +221,7 @@ pub fn unit(d: &Dataset, e: &Evaluation, unit: UnitId) -> Option<UnitCtx> {
     })
 }
 
-fn category_short(c: Category) -> &'static str {
+pub(super) fn category_short(c: Category) -> &'static str {
     match c {
         Category::CivilServant => "CC",
         Category::PublicEmployee => "VC",
