@@ -8,6 +8,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
+use common::docx::{open, tables, text_at};
 use common::*;
 use serde_json::Value;
 use xeploai::model::{Dataset, Membership, PersonReview, Score, ScoreInput};
@@ -51,14 +52,48 @@ fn score<'a>(dataset: &'a Dataset, name: &str) -> &'a Score {
 }
 
 /// Builds the sample of `year` on `today`, expects exit 0 and every document, and returns
-/// its dataset, checked to hold (people, units).
-fn built(year: u16, today: &str, counts: (usize, usize)) -> Dataset {
+/// its dataset, checked to hold (people, units), and the outputs folder.
+fn built(year: u16, today: &str, counts: (usize, usize)) -> (Dataset, tempfile::TempDir) {
     let (code, outputs, log) = build(year, today);
     assert_eq!(code, 0, "{log}");
     let dataset = dataset(year);
     assert_eq!((dataset.people.len(), dataset.agency.units.len()), counts);
     assert_documents(outputs.path(), &dataset);
-    dataset
+    assert_year_everywhere(outputs.path(), year);
+    (dataset, outputs)
+}
+
+/// Every document of the cycle names its year and none names the 2023 review: a clerk
+/// would have to strike out "năm 2023" by hand before signing.
+fn assert_year_everywhere(outputs: &Path, year: u16) {
+    let mut documents = 0;
+    for entry in walkdir::WalkDir::new(outputs).into_iter().filter_map(Result::ok) {
+        if entry.path().extension().is_some_and(|x| x == "docx") {
+            let text = text_at(entry.path());
+            assert!(text.contains(&format!("năm {year}")), "{}: no \"năm {year}\"", entry.path().display());
+            assert!(!names_2023_as_its_year(&text), "{}: names 2023", entry.path().display());
+            documents += 1;
+        }
+    }
+    assert!(documents > 40, "{documents} documents");
+}
+
+/// Whether "năm 2023" appears other than in a date ("ngày 17 tháng 7 năm 2023", the date
+/// of a decree the documents cite).
+fn names_2023_as_its_year(text: &str) -> bool {
+    text.match_indices("năm 2023").any(|(at, _)| {
+        let before = text[..at].trim_end();
+        let month = before.trim_end_matches(|c: char| c.is_ascii_digit());
+        month.len() == before.len() || !month.trim_end().ends_with("tháng")
+    })
+}
+
+/// The row of `name` in the proposal list of the unit in `folder`.
+fn proposal_row(outputs: &Path, folder: &str, name: &str) -> Vec<String> {
+    let opened = open(&std::fs::read(outputs.join(folder).join("danh-sach-de-xuat-xep-loai.docx")).unwrap());
+    let tables = tables(opened.document());
+    let row = tables.iter().flatten().find(|row| row.iter().any(|cell| cell == name));
+    row.unwrap_or_else(|| panic!("no row of {name} in {folder}")).clone()
 }
 
 /// Each unit's three documents and one self-review per member, and the agency's documents.
@@ -121,7 +156,7 @@ fn assert_cycle_sources(json: &Value, year: u16) {
 
 #[test]
 fn the_2025_sample_builds_and_reads_its_scores_and_discipline() {
-    let dataset = built(2025, "2025-12-12", (36, 5));
+    let (dataset, _outputs) = built(2025, "2025-12-12", (36, 5));
 
     // The party member at 91 points with only 20% of tasks exceeded, proposed HTTNV.
     let huy = score(&dataset, "Bùi Quang Huy");
@@ -155,12 +190,15 @@ fn the_2025_sample_builds_and_reads_its_scores_and_discipline() {
 
 #[test]
 fn the_2026_sample_builds_and_reads_quarterly_monthly_and_workbook_scores() {
-    let dataset = built(2026, "2026-12-11", (39, 6));
+    let (dataset, outputs) = built(2026, "2026-12-11", (39, 6));
 
     // Only quarterly scores: the year score is their exact average, 89,75 (HTTNV, not 90).
     let duyen = score(&dataset, "Trần Thị Mỹ Duyên");
     assert!(matches!(&duyen.input, ScoreInput::Periods { periods, .. } if periods.len() == 4), "{duyen:?}");
     assert_eq!(duyen.total(), 89.75);
+    // The unit's proposal list prints that score as the clerk writes it, and the level it gives.
+    let row = proposal_row(outputs.path(), "van-phong-so", "Trần Thị Mỹ Duyên");
+    assert!(row.iter().any(|cell| cell == "89,75 (HTTNV)"), "{row:?}");
     // Monthly scores with August not entered: the average of the eleven months, and the gap.
     let phuc = score(&dataset, "Nguyễn Hoàng Phúc");
     assert_eq!((phuc.total(), phuc.gaps()), (88.0, vec![8]));
