@@ -199,6 +199,11 @@ fn the_2026_sample_builds_and_reads_quarterly_monthly_and_workbook_scores() {
     // The unit's proposal list prints that score as the clerk writes it, and the level it gives.
     let row = proposal_row(outputs.path(), "van-phong-so", "Trần Thị Mỹ Duyên");
     assert!(row.iter().any(|cell| cell == "89,75 (HTTNV)"), "{row:?}");
+    // Its HTXSNV share is of those proposed HTTNV, never of the headcount (7 here).
+    let list = text_at(&outputs.path().join("van-phong-so/danh-sach-de-xuat-xep-loai.docx"));
+    let share =
+        "Số đề xuất HTXSNV: 1 người, trên 6 người đề xuất HTTNV (tối đa 20% của 6 là 1,2, làm tròn xuống còn 1 người).";
+    assert!(list.contains(share), "{list}");
     // Monthly scores with August not entered: the average of the eleven months, and the gap.
     let phuc = score(&dataset, "Nguyễn Hoàng Phúc");
     assert_eq!((phuc.total(), phuc.gaps()), (88.0, vec![8]));

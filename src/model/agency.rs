@@ -170,6 +170,15 @@ pub enum Rounding {
 }
 
 impl Rounding {
+    /// How a clerk says this rounding in a sentence ("20% của 6 là 1,2, làm tròn xuống còn 1").
+    pub fn name_vi(self) -> &'static str {
+        match self {
+            Rounding::Floor => "làm tròn xuống",
+            Rounding::HalfUp => "làm tròn",
+            Rounding::Ceil => "làm tròn lên",
+        }
+    }
+
     /// `n × percent / 100` rounded this way, in integer arithmetic.
     pub fn share(self, n: u32, percent: u32) -> u32 {
         let product = u64::from(n) * u64::from(percent);

@@ -27,13 +27,32 @@ impl LevelCounts {
     }
 }
 
-/// A unit's proposals against its ceiling: HTXSNV ≤ share of the staff being rated.
+/// What a unit's HTXSNV share is a share of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuotaBase {
+    /// The staff being rated (2023 plan §II.1 note 3: "không quá 20% số công chức, viên chức,
+    /// người lao động được đánh giá" of the unit).
+    Rated,
+    /// Those proposed HTTNV: from 2025 every ceiling is a share of the HTTNV count (QĐ 366
+    /// Art 11 cl.1.5; NĐ 335 Art 20 cl.5; NĐ 233 Art 12 cl.6), never of the headcount.
+    Good,
+}
+
+impl QuotaBase {
+    pub fn of_year(year: i32) -> QuotaBase {
+        if year >= 2025 { QuotaBase::Good } else { QuotaBase::Rated }
+    }
+}
+
+/// A unit's proposals against its ceiling: HTXSNV ≤ share of its [`QuotaBase`].
 #[derive(Clone, Debug, Serialize)]
 pub struct UnitQuota {
     pub unit: UnitId,
     pub proposed: LevelCounts,
     /// Staff being rated: the unit's members minus those proposed KXL.
     pub rated: u32,
+    pub base: QuotaBase,
     pub excellent: u32,
     pub ceiling: u32,
     pub percent: u32,
@@ -66,7 +85,16 @@ impl UnitQuota {
         self.exception.as_ref().is_some_and(|(max, _)| self.excellent <= *max)
     }
 
-    /// "2/12 = 16,7% (tối đa 20% là 2 người)": the proposals against the ceiling.
+    /// The number the share is taken of: the staff rated, or those proposed HTTNV.
+    pub fn base_count(&self) -> u32 {
+        match self.base {
+            QuotaBase::Rated => self.rated,
+            QuotaBase::Good => self.proposed.get(Rating::Good),
+        }
+    }
+
+    /// "2/12 = 16,7% (tối đa 20% là 2 người)": the proposals against the ceiling (the 2023
+    /// plan's unit ceiling, QUOTA_UNIT).
     pub fn describe(&self) -> String {
         format!(
             "{}/{} = {} (tối đa {}% là {} người)",
@@ -108,16 +136,18 @@ pub fn compute(d: &Dataset, facts: &Facts) -> Quotas {
                     proposed.add(r);
                 }
             }
-            let rated = members - proposed.get(Rating::NotRated);
-            UnitQuota {
+            let mut quota = UnitQuota {
                 unit,
                 proposed,
-                rated,
+                rated: members - proposed.get(Rating::NotRated),
+                base: QuotaBase::of_year(d.agency.year),
                 excellent: proposed.get(Rating::Excellent),
-                ceiling: settings.rounding.share(rated, settings.unit_share_percent),
+                ceiling: 0,
                 percent: settings.unit_share_percent,
                 exception: exception_of(unit).map(|e| (e.max_excellent, e.decision.clone())),
-            }
+            };
+            quota.ceiling = settings.rounding.share(quota.base_count(), quota.percent);
+            quota
         })
         .collect();
 

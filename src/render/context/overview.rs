@@ -16,7 +16,7 @@ use crate::findings::{Finding, Severity};
 use crate::model::{AGENCY_FOLDER, Dataset, DocKind, Rating};
 use crate::render::plan::{MINUTES_FILE, unit_folders};
 use crate::rules::Evaluation;
-use crate::rules::quota::LevelCounts;
+use crate::rules::quota::{LevelCounts, QuotaBase};
 use crate::rules::summary::summarize;
 use crate::source::display_path;
 
@@ -129,6 +129,8 @@ pub struct RatingsCtx {
     /// The summary's rows (categories, total, leaders, collectives), per level.
     pub rows: Vec<RowCtx>,
     pub groups: Vec<GroupQuotaCtx>,
+    /// What the units' shares are of (the staff rated in 2023, those proposed HTTNV from 2025).
+    pub unit_base: QuotaBase,
     pub units: Vec<UnitQuotaCtx>,
 }
 
@@ -169,7 +171,8 @@ pub struct GroupQuotaCtx {
 #[derive(Serialize)]
 pub struct UnitQuotaCtx {
     pub name: String,
-    pub rated: u32,
+    /// The count the unit's share is of ([`RatingsCtx::unit_base`]).
+    pub base_count: u32,
     pub given: u32,
     pub allowed: u32,
     pub percent: u32,
@@ -345,7 +348,7 @@ fn ratings(d: &Dataset, e: &Evaluation) -> RatingsCtx {
         .iter()
         .map(|q| UnitQuotaCtx {
             name: d.unit_name(q.unit).to_string(),
-            rated: q.rated,
+            base_count: q.base_count(),
             given: q.excellent,
             allowed: q.ceiling,
             percent: q.percent,
@@ -354,7 +357,7 @@ fn ratings(d: &Dataset, e: &Evaluation) -> RatingsCtx {
             decision: q.exception.as_ref().map(|(_, decision)| decision.clone()).unwrap_or_default(),
         })
         .collect();
-    RatingsCtx { levels, people: people.total(), rows, groups, units }
+    RatingsCtx { levels, people: people.total(), rows, groups, unit_base: QuotaBase::of_year(d.agency.year), units }
 }
 
 /// The documents by folder, as the outputs tree holds them: the agency's folder first,

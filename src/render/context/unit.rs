@@ -10,7 +10,8 @@ use super::{
     DisciplineCtx, HeaderCtx, PersonCtx, RatingCtx, VoteLine, date_words, discipline, paragraphs, rating, recipients,
     time_words, vote_lines, votes_cast,
 };
-use crate::model::{Category, Dataset, DocKind, PersonId, PersonRef, Rating, UnitId};
+use crate::model::{Category, Dataset, DocKind, PersonId, PersonRef, Rating, Rounding, UnitId};
+use crate::rules::quota::{QuotaBase, UnitQuota};
 use crate::rules::{Evaluation, PostRank};
 
 fn person(d: &Dataset, id: PersonId) -> PersonCtx {
@@ -77,12 +78,35 @@ pub struct CountCtx {
 #[derive(Clone, Debug, Serialize)]
 pub struct QuotaCtx {
     pub excellent: u32,
-    pub rated: u32,
-    /// `excellent` over `rated`, "12,5%".
+    /// What the share is of: "rated" (2023: the staff rated) or "good" (from 2025: those
+    /// proposed HTTNV), and how many they are.
+    pub base: QuotaBase,
+    pub base_count: u32,
+    /// `excellent` over `base_count`, "12,5%".
     pub share: String,
-    /// The share allowed, in percent, and what it allows.
+    /// The share allowed, in percent, and what it allows: exactly ("1,2") and rounded the
+    /// agency's way (`rounding` is empty when nothing was rounded).
     pub percent: u32,
+    pub exact: String,
+    pub rounding: &'static str,
     pub ceiling: u32,
+}
+
+impl QuotaCtx {
+    fn new(quota: &UnitQuota, rounding: Rounding) -> QuotaCtx {
+        let base_count = quota.base_count();
+        let exact = f64::from(base_count) * f64::from(quota.percent) / 100.0;
+        QuotaCtx {
+            excellent: quota.excellent,
+            base: quota.base,
+            base_count,
+            share: crate::text::percent_vi(quota.excellent, base_count),
+            percent: quota.percent,
+            exact: crate::text::exact_vi(exact, 2),
+            rounding: if exact.fract() == 0.0 { "" } else { rounding.name_vi() },
+            ceiling: quota.ceiling,
+        }
+    }
 }
 
 /// Everything a unit's documents print.
@@ -164,13 +188,7 @@ pub fn unit(d: &Dataset, e: &Evaluation, unit: UnitId) -> Option<UnitCtx> {
         })
         .collect::<Vec<ReviewCtx>>();
     let q = &e.quotas.units[unit];
-    let quota = QuotaCtx {
-        excellent: q.excellent,
-        rated: q.rated,
-        share: crate::text::percent_vi(q.excellent, q.rated),
-        percent: q.percent,
-        ceiling: q.ceiling,
-    };
+    let quota = QuotaCtx::new(q, d.agency.settings.rounding);
     let counts = Rating::ALL
         .iter()
         .map(|r| CountCtx { code: r.code(), name: r.full_name(), count: q.proposed.get(*r) })

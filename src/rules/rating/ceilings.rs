@@ -25,12 +25,7 @@ pub fn ceiling_words(n: u32, percent: u32, rounding: Rounding) -> String {
     if exact.fract() == 0.0 {
         return format!("{percent}% của {n} là {ceiling}");
     }
-    let how = match rounding {
-        Rounding::Floor => "làm tròn xuống",
-        Rounding::HalfUp => "làm tròn",
-        Rounding::Ceil => "làm tròn lên",
-    };
-    format!("{percent}% của {n} là {}, {how} còn {ceiling}", exact_vi(exact, 2))
+    format!("{percent}% của {n} là {}, {} còn {ceiling}", exact_vi(exact, 2), rounding.name_vi())
 }
 
 /// QUOTA_GROUP from 2025: the agency's quota groups on final ratings, 20% of HTTNV, and
