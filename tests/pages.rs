@@ -1,7 +1,8 @@
 //! The documents as a reader sees them: every document of the sample agency and of the
 //! second sample (Sở Tư pháp) is printed to PDF by LibreOffice and read page by page.
-//! A signature never stands alone on a page, no word breaks inside a table header, and
-//! the names of the header block are set in balanced lines.
+//! The samples of the later cycles (`samples/2025`, `samples/2026`) are read the same way.
+//! A signature never stands alone on a page, no page is empty, no word breaks inside a
+//! table header, and the names of the header block are set in balanced lines.
 
 mod common;
 
@@ -29,6 +30,9 @@ fn read_every_page(inputs: &Path) {
         for (page, text) in pages::lonely_signature_pages(&pdf_pages, &expect) {
             problems.push(format!("{name}: page {page} holds the signature with too little else: {text}"));
         }
+        for page in pages::empty_pages(&pdf_pages) {
+            problems.push(format!("{name}: page {page} is empty"));
+        }
         for split in pages::split_header_words(&pdf_pages, &expect) {
             problems.push(format!("{name}: header word broken: {split}"));
         }
@@ -47,6 +51,16 @@ fn the_sample_agency_prints_as_a_clerk_signs_it() {
 #[test]
 fn the_second_sample_agency_prints_as_a_clerk_signs_it() {
     read_every_page(&fixtures_dir().join("so-tu-phap"));
+}
+
+#[test]
+fn the_2025_sample_prints_as_a_clerk_signs_it() {
+    read_every_page(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/samples/2025")));
+}
+
+#[test]
+fn the_2026_sample_prints_as_a_clerk_signs_it() {
+    read_every_page(Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/samples/2026")));
 }
 
 fn word(text: &str, x: f64, y: f64) -> pages::Word {

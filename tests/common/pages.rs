@@ -144,6 +144,12 @@ pub fn lonely_signature_pages(pages: &[Vec<Word>], expect: &Expect) -> Vec<(usiz
     out
 }
 
+/// Pages that print nothing but their number: an empty paragraph pushed past a full page.
+pub fn empty_pages(pages: &[Vec<Word>]) -> Vec<usize> {
+    let printed = |page: &Vec<Word>| page.iter().any(|w| w.text.trim().parse::<u32>().is_err());
+    pages.iter().enumerate().filter(|(_, page)| !printed(page)).map(|(i, _)| i + 1).collect()
+}
+
 /// Header words printed in two pieces: consecutive words on two lines that join into
 /// a word of a header row ("HTX" / "S").
 pub fn split_header_words(pages: &[Vec<Word>], expect: &Expect) -> Vec<String> {

@@ -97,13 +97,25 @@ pub fn open_kept(x: &mut Xml, width: u32) {
     x.tc(width, 1, None, false);
 }
 
+/// Ends the kept row. The paragraph every table needs after it is written by
+/// [`after_kept`], once it is known whether the document ends there.
 pub fn close_kept(x: &mut Xml) {
-    // A cell ends with a paragraph; so does the body after a table.
+    // A cell ends with a paragraph.
     x.empty(&ParaProps { mark_size: Some(2), ..tight() });
     x.end_tc();
     x.end_tr();
     x.end_tbl();
-    x.empty(&ParaProps { mark_size: Some(2), ..tight() });
+}
+
+/// The paragraph after a kept row. At the end of the body it is hidden and one point
+/// high: a signature that fills its page to the last line must not push an empty
+/// paragraph onto a page of its own (Word and LibreOffice both print that page).
+pub fn after_kept(x: &mut Xml, last: bool) {
+    if last {
+        x.empty(&ParaProps { mark_size: Some(2), vanish: true, spacing: Some((0, 0, 20, true)), ..tight() });
+    } else {
+        x.empty(&ParaProps { mark_size: Some(2), ..tight() });
+    }
 }
 
 fn paragraph(x: &mut Xml, p: &Para) {
@@ -270,16 +282,23 @@ fn sign_block(x: &mut Xml, s: &Signature, width: u32) {
     let left = |x: &mut Xml| recipient_list(x, &s.recipients);
     let right = |x: &mut Xml| {
         if let Some(prefix) = &s.prefix {
-            x.para(&centered(), &vn::upper(prefix), Look::bold(BODY_SIZE));
+            signer_title(x, prefix, rw);
         }
-        signer(x, &s.title, &s.name);
+        signer(x, &s.title, &s.name, rw);
     };
     borderless(x, &[lw, rw], &[&left, &right]);
 }
 
+/// A signer's title in capitals, in balanced lines: "NGƯỜI CÓ THẨM QUYỀN / ĐÁNH GIÁ",
+/// never "NGƯỜI CÓ THẨM QUYỀN ĐÁNH / GIÁ".
+fn signer_title(x: &mut Xml, title: &str, column: u32) {
+    let look = Look::bold(BODY_SIZE);
+    x.lines(&centered(), &balanced(&vn::upper(title), column.saturating_sub(HEADER_CELL_PADDING), look), look);
+}
+
 /// The title, room for the signature, the name.
-fn signer(x: &mut Xml, title: &str, name: &str) {
-    x.para(&centered(), &vn::upper(title), Look::bold(BODY_SIZE));
+fn signer(x: &mut Xml, title: &str, name: &str, column: u32) {
+    signer_title(x, title, column);
     for _ in 0..4 {
         x.empty(&ParaProps { mark_size: Some(BODY_SIZE), ..tight() });
     }
@@ -291,7 +310,7 @@ fn sign2_block(x: &mut Xml, left: &(String, String), right: &(String, String), r
     borderless(
         x,
         &[half, width - half],
-        &[&|x: &mut Xml| signer(x, &left.0, &left.1), &|x: &mut Xml| signer(x, &right.0, &right.1)],
+        &[&|x: &mut Xml| signer(x, &left.0, &left.1, half), &|x: &mut Xml| signer(x, &right.0, &right.1, width - half)],
     );
     if !recipients.is_empty() {
         let list = |x: &mut Xml| recipient_list(x, recipients);

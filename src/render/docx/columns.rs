@@ -58,24 +58,23 @@ fn share(amount: u32, weights: &[u64]) -> Vec<u32> {
 
 /// Words whole, and as many columns as possible on one line: the columns that need least
 /// to be whole ("Họ và tên", "Kết quả") get it first, as a typesetter would; the columns
-/// with the most text (a unit's name, a note) share what is left and wrap.
+/// with the most text (a unit's name, a note) share what is left and wrap. The sharing is
+/// even, each column taking no more than it wants: a long note beside a name never leaves
+/// the name a sliver ("Huỳnh / Thị / Bích / Ngọc").
 fn wrap_the_longest(needs: &[Need], mut spare: u32) -> Vec<u32> {
     let mut widths: Vec<u32> = needs.iter().map(|n| n.min).collect();
     let mut order: Vec<usize> = (0..needs.len()).collect();
     order.sort_by_key(|i| needs[*i].preferred - needs[*i].min);
-    let mut wrapping = Vec::new();
-    for i in order {
-        let wanted = needs[i].preferred - needs[i].min;
-        if wrapping.is_empty() && wanted <= spare {
-            widths[i] = needs[i].preferred;
-            spare -= wanted;
-        } else {
-            wrapping.push(i);
-        }
+    for (rank, i) in order.iter().enumerate() {
+        let wanted = needs[*i].preferred - needs[*i].min;
+        // An even share of what is left among this column and the wider ones after it.
+        let fair = spare / (order.len() - rank) as u32;
+        let given = wanted.min(fair);
+        widths[*i] += given;
+        spare -= given;
     }
-    let weights: Vec<u64> = wrapping.iter().map(|i| u64::from(needs[*i].preferred - needs[*i].min)).collect();
-    for (i, extra) in wrapping.iter().zip(share(spare, &weights)) {
-        widths[*i] += extra;
+    if let Some(widest) = order.last() {
+        widths[*widest] += spare;
     }
     widths
 }

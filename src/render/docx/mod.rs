@@ -78,12 +78,21 @@ pub fn write_blocks<B: Borrow<Block>, E: From<DocxError>>(
     let mut xml = xml::Xml::with_capacity(CHUNK + CHUNK / 4);
     xml.raw(&skeleton.prologue);
     let width = body::text_width(landscape);
+    // A kept row was just closed: the paragraph after it waits for what comes next.
+    let mut after_kept = false;
     let mut write = |piece: keep::Piece| -> Result<(), DocxError> {
+        // A page break's own paragraph is the one the table needs.
+        if std::mem::take(&mut after_kept) && !matches!(piece, keep::Piece::Block(Block::PageBreak)) {
+            body::after_kept(&mut xml, false);
+        }
         match piece {
             keep::Piece::Block(block) => body::block(&mut xml, block, width),
             keep::Piece::TableTail(block) => body::table_kept_with_next(&mut xml, block, width),
             keep::Piece::Open => body::open_kept(&mut xml, width),
-            keep::Piece::Close => body::close_kept(&mut xml),
+            keep::Piece::Close => {
+                body::close_kept(&mut xml);
+                after_kept = true;
+            }
         }
         if xml.pending() >= CHUNK {
             xml.drain_into(&mut zip)?;
@@ -95,6 +104,9 @@ pub fn write_blocks<B: Borrow<Block>, E: From<DocxError>>(
         window.push(block?, &mut write)?;
     }
     window.flush(&mut write)?;
+    if after_kept {
+        body::after_kept(&mut xml, true);
+    }
     xml.raw(if landscape { &skeleton.landscape } else { &skeleton.portrait });
     xml.drain_into(&mut zip).map_err(DocxError::from)?;
     zip.start_file(skeleton::CORE, options).map_err(DocxError::from)?;

@@ -66,6 +66,8 @@ pub struct ParaProps {
     pub jc: Option<Jc>,
     /// Size of the paragraph mark (half-points): sets the height of an empty paragraph.
     pub mark_size: Option<usize>,
+    /// A hidden paragraph mark (with `mark_size`): the paragraph takes no room.
+    pub vanish: bool,
 }
 
 impl ParaProps {
@@ -181,7 +183,7 @@ impl Xml {
             self.raw(r#"" />"#);
         }
         if let Some(size) = p.mark_size {
-            self.raw("<w:rPr>");
+            self.raw(if p.vanish { "<w:rPr><w:vanish />" } else { "<w:rPr>" });
             self.size(size);
             self.raw("</w:rPr>");
         }
@@ -203,8 +205,14 @@ impl Xml {
         self.raw("<w:tab /></w:r>");
     }
 
+    /// A paragraph one point high holding the break: on a page filled to its last line
+    /// it still fits, so the break never leaves an empty page behind it.
     pub fn page_break(&mut self) {
-        self.raw(r#"<w:p><w:r><w:br w:type="page" /></w:r></w:p>"#);
+        self.raw(concat!(
+            r#"<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact" />"#,
+            r#"<w:rPr><w:sz w:val="2" /><w:szCs w:val="2" /></w:rPr></w:pPr>"#,
+            r#"<w:r><w:rPr><w:sz w:val="2" /><w:szCs w:val="2" /></w:rPr><w:br w:type="page" /></w:r></w:p>"#
+        ));
     }
 
     fn rpr(&mut self, look: Look) {
@@ -386,11 +394,13 @@ mod tests {
             indent: Some((0, 0, 720)),
             jc: Some(Jc::Center),
             mark_size: Some(4),
+            vanish: true,
         };
         x.empty(&props);
         let xml = x.into_string();
         let at = |s: &str| xml.find(s).unwrap();
-        let order = ["<w:keepNext", "<w:pBdr", "<w:tabs", "<w:spacing", "<w:ind", "<w:jc", "<w:rPr"];
+        let order =
+            ["<w:keepNext", "<w:pBdr", "<w:tabs", "<w:spacing", "<w:ind", "<w:jc", "<w:rPr", "<w:vanish", "<w:sz"];
         assert!(order.windows(2).all(|w| at(w[0]) < at(w[1])), "{xml}");
     }
 }
