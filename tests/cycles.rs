@@ -156,7 +156,7 @@ fn assert_cycle_sources(json: &Value, year: u16) {
 
 #[test]
 fn the_2025_sample_builds_and_reads_its_scores_and_discipline() {
-    let (dataset, _outputs) = built(2025, "2025-12-12", (36, 5));
+    let (dataset, outputs) = built(2025, "2025-12-12", (36, 5));
 
     // The party member at 91 points with only 20% of tasks exceeded, proposed HTTNV.
     let huy = score(&dataset, "Bùi Quang Huy");
@@ -184,6 +184,18 @@ fn the_2025_sample_builds_and_reads_its_scores_and_discipline() {
         ],
     );
     assert_cycle_sources(&json, 2025);
+    // The agency's reports give the reason a disciplined công chức is rated HTTNV, and
+    // the unit's HTXSNV share is of those proposed HTTNV: 20% of 4 leaves none.
+    for report in ["bao-cao-ubnd-tinh.docx", "bao-cao-ban-to-chuc-tinh-uy.docx"] {
+        let text = text_at(&outputs.path().join("co-quan").join(report));
+        let line = text.lines().find(|l| l.contains("Lê Văn Thịnh")).unwrap_or_else(|| panic!("{report}: {text}"));
+        assert!(line.contains("không liên quan đến thực thi công vụ") && line.contains("khoản 4 Điều 38"), "{line}");
+    }
+    let list = text_at(&outputs.path().join("thanh-tra-so/danh-sach-de-xuat-xep-loai.docx"));
+    assert!(
+        list.contains("trên 4 người đề xuất HTTNV (tối đa 20% của 4 là 0,8, làm tròn xuống còn 0 người)"),
+        "{list}"
+    );
     let unrelated = findings(&json).iter().find(|f| f["rule"] == "DISCIPLINE_UNRELATED").unwrap();
     assert!(unrelated["legal"].as_str().unwrap().contains("80/2025"), "{unrelated:#}");
 }
@@ -199,11 +211,18 @@ fn the_2026_sample_builds_and_reads_quarterly_monthly_and_workbook_scores() {
     // The unit's proposal list prints that score as the clerk writes it, and the level it gives.
     let row = proposal_row(outputs.path(), "van-phong-so", "Trần Thị Mỹ Duyên");
     assert!(row.iter().any(|cell| cell == "89,75 (HTTNV)"), "{row:?}");
-    // Its HTXSNV share is of those proposed HTTNV, never of the headcount (7 here).
+    // Its HTXSNV share is of those proposed HTTNV in each group, never of the headcount
+    // (7 here): the list shows the ceiling the consultation then applied to Nguyễn Văn Tín.
     let list = text_at(&outputs.path().join("van-phong-so/danh-sach-de-xuat-xep-loai.docx"));
-    let share =
-        "Số đề xuất HTXSNV: 1 người, trên 6 người đề xuất HTTNV (tối đa 20% của 6 là 1,2, làm tròn xuống còn 1 người).";
+    let share = "Số đề xuất HTXSNV, nhóm “Công chức không giữ chức vụ”: 1 người, trên 3 người đề xuất HTTNV (tối đa 20% của 3 là 0,6, làm tròn xuống còn 0 người).";
     assert!(list.contains(share), "{list}");
+    // The museum has no rating rules of its own: its list and minutes say why NĐ 90 applies.
+    for document in ["danh-sach-de-xuat-xep-loai.docx", "bien-ban-hop-kiem-diem.docx"] {
+        let text = text_at(&outputs.path().join("bao-tang-tong-hop-tinh").join(document));
+        assert!(text.contains("vì đơn vị chưa ban hành quy chế đánh giá"), "{document}: {text}");
+    }
+    let text = text_at(&outputs.path().join("thu-vien-tinh/danh-sach-de-xuat-xep-loai.docx"));
+    assert!(!text.contains("vì đơn vị chưa ban hành quy chế đánh giá"), "{text}");
     // Monthly scores with August not entered: the average of the eleven months, and the gap.
     let phuc = score(&dataset, "Nguyễn Hoàng Phúc");
     assert_eq!((phuc.total(), phuc.gaps()), (88.0, vec![8]));

@@ -4,8 +4,8 @@
 
 use serde::Serialize;
 
-use super::derive::{Facts, QuotaGroup};
-use crate::model::{Dataset, Rating, UnitId};
+use super::derive::{Facts, PersonFacts, QuotaGroup};
+use crate::model::{Category, Dataset, Rating, UnitId, UnitKind};
 
 /// How many have each rating, in [`Rating::ALL`] order.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
@@ -45,6 +45,43 @@ impl QuotaBase {
     }
 }
 
+/// The ratings (final or proposed, as `rating_of` picks) of a unit's members by quota
+/// group, and whether the group is all viên chức (whom the 25% of NĐ 233 concerns).
+pub fn unit_groups(
+    d: &Dataset,
+    facts: &Facts,
+    unit: UnitId,
+    rating_of: impl Fn(&PersonFacts) -> Option<Rating>,
+) -> Vec<(QuotaGroup, LevelCounts, bool)> {
+    let mut groups: Vec<(QuotaGroup, LevelCounts, bool)> = Vec::new();
+    for (id, _) in d.members(unit) {
+        let f = &facts.people[id];
+        let (Some(group), Some(rating)) = (&f.group, rating_of(f)) else { continue };
+        let public_employee = f.category == Category::PublicEmployee;
+        let i = match groups.iter().position(|(g, _, _)| g == group) {
+            Some(i) => i,
+            None => {
+                groups.push((group.clone(), LevelCounts::default(), true));
+                groups.len() - 1
+            }
+        };
+        groups[i].1.add(rating);
+        groups[i].2 &= public_employee;
+    }
+    groups
+}
+
+/// One group of like tasks inside a unit, on proposals: from 2026 the ceiling holds in
+/// each unit and each group (NĐ 335 Art 20 cl.5 a; NĐ 233 Art 12 cl.6), so the unit's
+/// documents show it group by group.
+#[derive(Clone, Debug, Serialize)]
+pub struct UnitGroupShare {
+    pub group: QuotaGroup,
+    pub proposed: LevelCounts,
+    pub percent: u32,
+    pub ceiling: u32,
+}
+
 /// A unit's proposals against its ceiling: HTXSNV ≤ share of its [`QuotaBase`].
 #[derive(Clone, Debug, Serialize)]
 pub struct UnitQuota {
@@ -53,6 +90,8 @@ pub struct UnitQuota {
     /// Staff being rated: the unit's members minus those proposed KXL.
     pub rated: u32,
     pub base: QuotaBase,
+    /// From 2026, the same count group by group (empty before).
+    pub groups: Vec<UnitGroupShare>,
     pub excellent: u32,
     pub ceiling: u32,
     pub percent: u32,
@@ -141,6 +180,7 @@ pub fn compute(d: &Dataset, facts: &Facts) -> Quotas {
                 proposed,
                 rated: members - proposed.get(Rating::NotRated),
                 base: QuotaBase::of_year(d.agency.year),
+                groups: if d.agency.year >= 2026 { group_shares(d, facts, unit) } else { Vec::new() },
                 excellent: proposed.get(Rating::Excellent),
                 ceiling: 0,
                 percent: settings.unit_share_percent,
@@ -190,6 +230,28 @@ pub fn compute(d: &Dataset, facts: &Facts) -> Quotas {
     }
     groups.sort_by(|a, b| a.group.cmp(&b.group));
     Quotas { units, groups }
+}
+
+/// A unit's proposals group by group, each against 20% of its HTTNV proposals, or the
+/// exception share for viên chức of a unit with its own rules proposed or rated HTXSNV.
+fn group_shares(d: &Dataset, facts: &Facts, unit: UnitId) -> Vec<UnitGroupShare> {
+    let settings = &d.agency.settings;
+    let uf = &facts.units[unit];
+    let unit_excellent = uf.final_rating.or(uf.proposed) == Some(Rating::Excellent);
+    let own_rules = d.agency.unit(unit).kind == UnitKind::PublicService && settings.units_rules_issued.contains(&unit);
+    unit_groups(d, facts, unit, |f| f.proposed)
+        .into_iter()
+        .map(|(group, proposed, public_employees)| {
+            let raised = unit_excellent && own_rules && public_employees;
+            let percent = if raised { settings.htxs_exception_percent } else { settings.unit_share_percent };
+            UnitGroupShare {
+                ceiling: settings.rounding.share(proposed.get(Rating::Good), percent),
+                group,
+                proposed,
+                percent,
+            }
+        })
+        .collect()
 }
 
 /// The index of `group` in `groups`, appended empty if new.

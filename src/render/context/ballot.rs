@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::HeaderCtx;
-use crate::model::{Dataset, Rating};
+use crate::model::{Dataset, DocKind, Rating};
 
 #[derive(Clone, Debug, Serialize)]
 pub struct BallotCtx {
@@ -27,7 +27,8 @@ pub struct BallotLevel {
 pub fn ballot(d: &Dataset) -> BallotCtx {
     let forms = &d.agency.forms;
     BallotCtx {
-        header: HeaderCtx::new(d, &d.agency.parent, &d.agency.name, "", None, None),
+        header: HeaderCtx::new(d, &d.agency.parent, &d.agency.name, "", None, None)
+            .dated_by_deadline(d, DocKind::AgencyBallot),
         agency: d.agency.name.clone(),
         year: d.agency.year,
         criteria: forms.collective_criteria(),

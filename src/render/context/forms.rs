@@ -14,7 +14,7 @@ use serde::Serialize;
 use super::HeaderCtx;
 use super::cycle_texts::{self, CycleTexts};
 use super::score::ScoreCtx;
-use crate::model::{Birth, Category, Dataset, Membership, PersonId, PersonReview, Rating, UnitKind};
+use crate::model::{Birth, Category, Dataset, DocKind, Membership, PersonId, PersonReview, Rating, UnitKind};
 use crate::rules::cycle::Scheme;
 use crate::rules::{Evaluation, PostRank};
 
@@ -38,6 +38,10 @@ pub enum FormKind {
     Decree90,
     /// The agency's own form (agency.yaml `forms:`).
     Agency,
+    /// A người lao động from 2025, where the agency names no form: NĐ 90's criteria on a
+    /// form that carries no code. NĐ 90's Mẫu 02 and 03 are the forms of công chức and
+    /// viên chức; the 2023 plan lent them to workers, the later texts do not.
+    Worker,
 }
 
 /// One self-review form.
@@ -109,6 +113,7 @@ fn state_form(d: &Dataset, category: Category, kind: UnitKind, scheme: Scheme) -
         (Scheme::Score, _) => (FormKind::ScoreSheet, String::new()),
         _ => match d.agency.forms.own(kind) {
             Some((form, _)) => (FormKind::Agency, form.to_string()),
+            None if category == Category::Worker && d.agency.year >= 2025 => (FormKind::Worker, String::new()),
             None => {
                 let employee = category == Category::PublicEmployee
                     || (category == Category::Worker && kind == UnitKind::PublicService);
@@ -148,10 +153,22 @@ pub fn self_review(d: &Dataset, e: &Evaluation, id: PersonId) -> SelfReviewCtx {
         Membership::Unit(_) => (d.agency.name.as_str(), unit.as_str()),
         Membership::Leadership => (d.agency.parent.as_str(), d.agency.name.as_str()),
     };
+    // The form is written for the meeting that reviews it: dated in that meeting's month.
+    let (meeting_day, form_kind) = match p.membership {
+        Membership::Unit(u) => {
+            (d.review_of(u).and_then(|r| r.meeting.as_ref()).and_then(|m| m.date), DocKind::SelfReviews)
+        }
+        Membership::Leadership => (
+            d.agency_review.as_ref().and_then(|r| r.leadership_conference.as_ref()).and_then(|c| c.date),
+            DocKind::LeaderReviews,
+        ),
+    };
+    let header =
+        HeaderCtx::new(d, parent, issuer, "", None, None).dated_by_deadline(d, form_kind).in_month_of(meeting_day);
     let is_agency_head = is_agency_head(d, id);
     let forms = &d.agency.forms;
     SelfReviewCtx {
-        header: HeaderCtx::new(d, parent, issuer, "", None, None),
+        header,
         form,
         form_number,
         fallback: f.scheme == Scheme::CriteriaFallback && matches!(form, FormKind::Decree90 | FormKind::Agency),

@@ -18,8 +18,9 @@ pub mod unit;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::{Dataset, DocKind, Rating, Votes};
+use crate::model::{Category, Dataset, DocKind, Rating, Votes};
 use crate::render::vn;
+use crate::rules::cycle::DisciplineWeight;
 use crate::text::percent_vi;
 
 /// The fields of the official header block.
@@ -65,6 +66,24 @@ impl HeaderCtx {
         let issued = d.agency_review.as_ref().and_then(|r| r.documents.get(&kind));
         let date = issued.and_then(|n| n.date).or(fallback);
         HeaderCtx::new(d, &d.agency.parent, &d.agency.name, symbol, date, issued.and_then(|n| n.number.as_deref()))
+            .dated_by_deadline(d, kind)
+    }
+
+    /// A date line left for the registry to fill ("ngày … tháng 12 năm 2026") names the
+    /// month of the document's deadline in the agency's calendar: a report due in
+    /// December is not dated November. Without a deadline, the line is left as it was.
+    pub fn dated_by_deadline(self, d: &Dataset, kind: DocKind) -> Self {
+        let deadline = d.agency.calendar.iter().find(|deadline| deadline.needs.contains(&kind));
+        self.in_month_of(deadline.map(|deadline| deadline.last_day()))
+    }
+
+    /// A blank date line in the month of `day` (when known); a full date stays as it is.
+    pub fn in_month_of(mut self, day: Option<NaiveDate>) -> Self {
+        if let (true, Some(day)) = (self.date.is_empty(), day) {
+            self.month = chrono::Datelike::month(&day);
+            self.year = chrono::Datelike::year(&day);
+        }
+        self
     }
 }
 
@@ -198,17 +217,28 @@ pub struct DisciplineCtx {
     pub point: String,
     /// The normalised citation of the exception.
     pub basis: String,
+    /// From 2025, the act was unrelated to public duty and is no ground for the rating:
+    /// the text that says so (Luật 80/2025 for công chức, NĐ 233 for viên chức), else "".
+    pub unrelated_basis: &'static str,
 }
 
 pub fn discipline(d: &Dataset, e: &crate::rules::Evaluation, id: crate::model::PersonId) -> Option<DisciplineCtx> {
     let disc = d.people[id].discipline.as_ref()?;
     let basis = disc.basis.clone().unwrap_or_else(crate::model::citation::discipline_exception);
+    let facts = &e.facts.people[id];
     Some(DisciplineCtx {
         sanction: disc.sanction.clone(),
         decision: disc.decision.clone().unwrap_or_default(),
         exception: disc.exempt && e.facts.people[id].final_rating != Some(Rating::NotCompleted),
         point: basis.point.map(String::from).unwrap_or_else(|| "b".into()),
         basis: basis.to_string(),
+        unrelated_basis: match (facts.discipline, facts.category) {
+            (Some(DisciplineWeight::UnrelatedToDuty), Category::PublicEmployee) => {
+                "điểm a khoản 3 Điều 14 Nghị định số 233/2026/NĐ-CP"
+            }
+            (Some(DisciplineWeight::UnrelatedToDuty), _) => "khoản 4 Điều 38 Luật Cán bộ, công chức số 80/2025/QH15",
+            _ => "",
+        },
     })
 }
 

@@ -11,7 +11,7 @@ use super::{
     time_words, vote_lines, votes_cast,
 };
 use crate::model::{Category, Dataset, DocKind, PersonId, PersonRef, Rating, Rounding, UnitId};
-use crate::rules::quota::{QuotaBase, UnitQuota};
+use crate::rules::quota::{QuotaBase, UnitGroupShare, UnitQuota};
 use crate::rules::{Evaluation, PostRank};
 
 fn person(d: &Dataset, id: PersonId) -> PersonCtx {
@@ -77,6 +77,8 @@ pub struct CountCtx {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct QuotaCtx {
+    /// The group of like tasks the count is of, "" for the whole unit.
+    pub group: String,
     pub excellent: u32,
     /// What the share is of: "rated" (2023: the staff rated) or "good" (from 2025: those
     /// proposed HTTNV), and how many they are.
@@ -93,20 +95,48 @@ pub struct QuotaCtx {
 }
 
 impl QuotaCtx {
-    fn new(quota: &UnitQuota, rounding: Rounding) -> QuotaCtx {
-        let base_count = quota.base_count();
-        let exact = f64::from(base_count) * f64::from(quota.percent) / 100.0;
-        QuotaCtx {
+    fn of_unit(quota: &UnitQuota, rounding: Rounding) -> QuotaCtx {
+        let share = Share {
             excellent: quota.excellent,
-            base: quota.base,
-            base_count,
-            share: crate::text::percent_vi(quota.excellent, base_count),
+            base_count: quota.base_count(),
             percent: quota.percent,
+            ceiling: quota.ceiling,
+        };
+        QuotaCtx::new(String::new(), quota.base, share, rounding)
+    }
+
+    fn of_group(share: &UnitGroupShare, rounding: Rounding) -> QuotaCtx {
+        let counts = Share {
+            excellent: share.proposed.get(Rating::Excellent),
+            base_count: share.proposed.get(Rating::Good),
+            percent: share.percent,
+            ceiling: share.ceiling,
+        };
+        QuotaCtx::new(share.group.name_vi(), QuotaBase::Good, counts, rounding)
+    }
+
+    fn new(group: String, base: QuotaBase, share: Share, rounding: Rounding) -> QuotaCtx {
+        let exact = f64::from(share.base_count) * f64::from(share.percent) / 100.0;
+        QuotaCtx {
+            group,
+            excellent: share.excellent,
+            base,
+            base_count: share.base_count,
+            share: crate::text::percent_vi(share.excellent, share.base_count),
+            percent: share.percent,
             exact: crate::text::exact_vi(exact, 2),
             rounding: if exact.fract() == 0.0 { "" } else { rounding.name_vi() },
-            ceiling: quota.ceiling,
+            ceiling: share.ceiling,
         }
     }
+}
+
+/// HTXSNV proposals against a share of a count.
+struct Share {
+    excellent: u32,
+    base_count: u32,
+    percent: u32,
+    ceiling: u32,
 }
 
 /// Everything a unit's documents print.
@@ -119,6 +149,9 @@ pub struct UnitCtx {
     pub scored: bool,
     /// A công chức's score is printed with the level NĐ 335's unverified bands give it.
     pub scale_unverified: bool,
+    /// The unit's viên chức are rated under NĐ 90/48 because it has not issued its own
+    /// rules (2026, RULES_FALLBACK): its documents say so.
+    pub rules_fallback: bool,
     pub agency: String,
     pub unit: String,
     pub header_minutes: HeaderCtx,
@@ -140,6 +173,8 @@ pub struct UnitCtx {
     /// The unit's HTXSNV proposals against its share (the template words it:
     /// "Số đề xuất HTXSNV: 1/8 = 12,5% (tối đa 20% là 1 người)").
     pub quota: QuotaCtx,
+    /// From 2026, the same group by group, which is how the ceiling holds (else empty).
+    pub quota_groups: Vec<QuotaCtx>,
     pub counts: Vec<CountCtx>,
     pub recipients_report: Vec<String>,
     pub recipients_minutes: Vec<String>,
@@ -188,7 +223,9 @@ pub fn unit(d: &Dataset, e: &Evaluation, unit: UnitId) -> Option<UnitCtx> {
         })
         .collect::<Vec<ReviewCtx>>();
     let q = &e.quotas.units[unit];
-    let quota = QuotaCtx::new(q, d.agency.settings.rounding);
+    let rounding = d.agency.settings.rounding;
+    let quota = QuotaCtx::of_unit(q, rounding);
+    let quota_groups = q.groups.iter().map(|g| QuotaCtx::of_group(g, rounding)).collect();
     let counts = Rating::ALL
         .iter()
         .map(|r| CountCtx { code: r.code(), name: r.full_name(), count: q.proposed.get(*r) })
@@ -202,6 +239,9 @@ pub fn unit(d: &Dataset, e: &Evaluation, unit: UnitId) -> Option<UnitCtx> {
     Some(UnitCtx {
         year: d.agency.year,
         scale_unverified: cycle.civil_servant_scale_unverified && civil_scored,
+        rules_fallback: d.members(unit).any(|(id, p)| {
+            crate::rules::cycle::scheme(d, p, &e.facts.people[id]) == crate::rules::cycle::Scheme::CriteriaFallback
+        }),
         cycle,
         scored: asked || given,
         agency: d.agency.name.clone(),
@@ -233,6 +273,7 @@ pub fn unit(d: &Dataset, e: &Evaluation, unit: UnitId) -> Option<UnitCtx> {
         collective,
         reviews,
         quota,
+        quota_groups,
         counts,
         recipients_report: recipients(d, DocKind::UnitReport, &["Văn phòng Sở (tổng hợp)", "Lưu: đơn vị"]),
         recipients_minutes: recipients(d, DocKind::UnitMinutes, &["Văn phòng Sở (tổng hợp)", "Lưu: hồ sơ đơn vị"]),

@@ -13,7 +13,7 @@
 use crate::findings::{Finding, Severity};
 use crate::model::{Category, Rating, Rounding, UnitId, UnitKind};
 use crate::rules::cycle::Scheme;
-use crate::rules::quota::LevelCounts;
+use crate::rules::quota::{LevelCounts, unit_groups};
 use crate::rules::rating::person::UNVERIFIED_335;
 use crate::rules::{Context, QuotaGroup, Rule};
 use crate::text::{exact_vi, quote_list};
@@ -101,7 +101,7 @@ pub fn quota_unit_group(ctx: &Context, rule: &Rule) -> Vec<Finding> {
     for (unit, info) in ctx.d.agency.units.iter().enumerate() {
         let unit_excellent = ctx.facts.units[unit].final_rating == Some(Rating::Excellent);
         let own_rules = info.kind == UnitKind::PublicService && settings.units_rules_issued.contains(&unit);
-        for (group, counts, public_employees) in unit_groups(ctx, unit) {
+        for (group, counts, public_employees) in unit_groups(ctx.d, ctx.facts, unit, |f| f.final_rating) {
             let (good, excellent) = (counts.get(Rating::Good), counts.get(Rating::Excellent));
             let raised = unit_excellent && own_rules && public_employees;
             let percent = if raised { settings.htxs_exception_percent } else { 20 };
@@ -133,27 +133,6 @@ pub fn quota_unit_group(ctx: &Context, rule: &Rule) -> Vec<Finding> {
         }
     }
     out
-}
-
-/// The final ratings of a unit's members by quota group, and whether the group is all
-/// viên chức (whom the 25% of NĐ 233 concerns).
-fn unit_groups(ctx: &Context, unit: UnitId) -> Vec<(QuotaGroup, LevelCounts, bool)> {
-    let mut groups: Vec<(QuotaGroup, LevelCounts, bool)> = Vec::new();
-    for (id, _) in ctx.d.members(unit) {
-        let f = &ctx.facts.people[id];
-        let (Some(group), Some(rating)) = (&f.group, f.final_rating) else { continue };
-        let public_employee = f.category == Category::PublicEmployee;
-        let i = match groups.iter().position(|(g, _, _)| g == group) {
-            Some(i) => i,
-            None => {
-                groups.push((group.clone(), LevelCounts::default(), true));
-                groups.len() - 1
-            }
-        };
-        groups[i].1.add(rating);
-        groups[i].2 &= public_employee;
-    }
-    groups
 }
 
 /// Fewer public service units than this under one authority: at most one HTXSNV.
