@@ -191,6 +191,13 @@ fn the_2025_sample_builds_and_reads_its_scores_and_discipline() {
         let line = text.lines().find(|l| l.contains("Lê Văn Thịnh")).unwrap_or_else(|| panic!("{report}: {text}"));
         assert!(line.contains("không liên quan đến thực thi công vụ") && line.contains("khoản 4 Điều 38"), "{line}");
     }
+    // The reports are due in December (report-ubnd, 15/12/2025): their date line says so.
+    let report = text_at(&outputs.path().join("co-quan/bao-cao-ubnd-tinh.docx"));
+    assert!(report.contains("tháng 12 năm 2025"), "{report}");
+    // A worker's form carries no NĐ 90 code: Mẫu 02 and 03 are the công chức's and viên chức's.
+    let worker = text_at(&outputs.path().join("van-phong-so/tu-kiem-diem/07-luong-van-tai.docx"));
+    assert!(worker.contains("PHIẾU ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG NGƯỜI LAO ĐỘNG"), "{worker}");
+    assert!(!worker.contains("Mẫu số 0"), "{worker}");
     let list = text_at(&outputs.path().join("thanh-tra-so/danh-sach-de-xuat-xep-loai.docx"));
     assert!(
         list.contains("trên 4 người đề xuất HTTNV (tối đa 20% của 4 là 0,8, làm tròn xuống còn 0 người)"),
