@@ -179,6 +179,13 @@ impl Rounding {
         }
     }
 
+    /// `n × percent / 100` before rounding ("20% của 7 là 1,4"), and how a clerk names
+    /// this rounding when the share is not whole (`None` when it is).
+    pub fn exact_share(self, n: u32, percent: u32) -> (f64, Option<&'static str>) {
+        let exact = f64::from(n) * f64::from(percent) / 100.0;
+        (exact, (exact.fract() != 0.0).then(|| self.name_vi()))
+    }
+
     /// `n × percent / 100` rounded this way, in integer arithmetic.
     pub fn share(self, n: u32, percent: u32) -> u32 {
         let product = u64::from(n) * u64::from(percent);

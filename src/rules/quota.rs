@@ -232,18 +232,33 @@ pub fn compute(d: &Dataset, facts: &Facts) -> Quotas {
     Quotas { units, groups }
 }
 
-/// A unit's proposals group by group, each against 20% of its HTTNV proposals, or the
-/// exception share for viên chức of a unit with its own rules proposed or rated HTXSNV.
+/// A public service unit that has issued its own rating rules (NĐ 233 Art 18): its viên
+/// chức are rated under NĐ 233.
+pub fn issued_own_rules(d: &Dataset, unit: UnitId) -> bool {
+    d.agency.unit(unit).kind == UnitKind::PublicService && d.agency.settings.units_rules_issued.contains(&unit)
+}
+
+/// The HTXSNV share of one group inside a unit (2026), and whether it is raised: 20% of
+/// its HTTNV (NĐ 335 Art 20 cl.5 a; NĐ 233 Art 12 cl.6 a), or the exception share for a
+/// group of viên chức of a unit with its own rules rated HTXSNV (NĐ 233 Art 12 cl.6 b).
+pub fn unit_group_percent(d: &Dataset, unit: UnitId, unit_excellent: bool, public_employees: bool) -> (u32, bool) {
+    let raised = unit_excellent && public_employees && issued_own_rules(d, unit);
+    (if raised { d.agency.settings.htxs_exception_percent } else { UNIT_GROUP_PERCENT }, raised)
+}
+
+/// NĐ 335 Art 20 cl.5 a; NĐ 233 Art 12 cl.6 a.
+const UNIT_GROUP_PERCENT: u32 = 20;
+
+/// A unit's proposals group by group, each against its share ([`unit_group_percent`]),
+/// the unit counting as HTXSNV when rated or, before that, proposed so.
 fn group_shares(d: &Dataset, facts: &Facts, unit: UnitId) -> Vec<UnitGroupShare> {
     let settings = &d.agency.settings;
     let uf = &facts.units[unit];
     let unit_excellent = uf.final_rating.or(uf.proposed) == Some(Rating::Excellent);
-    let own_rules = d.agency.unit(unit).kind == UnitKind::PublicService && settings.units_rules_issued.contains(&unit);
     unit_groups(d, facts, unit, |f| f.proposed)
         .into_iter()
         .map(|(group, proposed, public_employees)| {
-            let raised = unit_excellent && own_rules && public_employees;
-            let percent = if raised { settings.htxs_exception_percent } else { settings.unit_share_percent };
+            let (percent, _) = unit_group_percent(d, unit, unit_excellent, public_employees);
             UnitGroupShare {
                 ceiling: settings.rounding.share(proposed.get(Rating::Good), percent),
                 group,

@@ -47,6 +47,10 @@ pub struct GroupText {
 
 const ND90_48: &str = "Nghị định số 90/2020/NĐ-CP ngày 13 tháng 8 năm 2020 của Chính phủ về đánh giá, xếp loại chất lượng cán bộ, công chức, viên chức, được sửa đổi, bổ sung bởi Nghị định số 48/2023/NĐ-CP ngày 17 tháng 7 năm 2023 của Chính phủ";
 const LAW_80: &str = "Luật Cán bộ, công chức số 80/2025/QH15";
+/// Where the law says a discipline for an act unrelated to public duty is no ground for
+/// the rating: of a công chức (from 2025), of a viên chức rated under NĐ 233 (2026).
+pub const UNRELATED_DISCIPLINE_CC: &str = "khoản 4 Điều 38 Luật Cán bộ, công chức số 80/2025/QH15";
+pub const UNRELATED_DISCIPLINE_VC: &str = "điểm a khoản 3 Điều 14 Nghị định số 233/2026/NĐ-CP";
 // Titles of QĐ 366 and NĐ 233 as a Quảng Ngãi public body's 2026 regulation cites them.
 const QD_366: &str = "Quy định số 366-QĐ/TW ngày 30 tháng 8 năm 2025 của Bộ Chính trị về kiểm điểm và đánh giá, xếp loại chất lượng đối với tập thể, cá nhân trong hệ thống chính trị";
 const HD_43: &str = "Hướng dẫn số 43-HD/BTCTW ngày 31 tháng 10 năm 2025 của Ban Tổ chức Trung ương";

@@ -22,6 +22,7 @@ use crate::model::{Category, Dataset, DocKind, Rating, Votes};
 use crate::render::vn;
 use crate::rules::cycle::DisciplineWeight;
 use crate::text::percent_vi;
+use cycle_texts::{UNRELATED_DISCIPLINE_CC, UNRELATED_DISCIPLINE_VC};
 
 /// The fields of the official header block.
 #[derive(Clone, Debug, Serialize)]
@@ -229,14 +230,12 @@ pub fn discipline(d: &Dataset, e: &crate::rules::Evaluation, id: crate::model::P
     Some(DisciplineCtx {
         sanction: disc.sanction.clone(),
         decision: disc.decision.clone().unwrap_or_default(),
-        exception: disc.exempt && e.facts.people[id].final_rating != Some(Rating::NotCompleted),
+        exception: disc.exempt && facts.final_rating != Some(Rating::NotCompleted),
         point: basis.point.map(String::from).unwrap_or_else(|| "b".into()),
         basis: basis.to_string(),
         unrelated_basis: match (facts.discipline, facts.category) {
-            (Some(DisciplineWeight::UnrelatedToDuty), Category::PublicEmployee) => {
-                "điểm a khoản 3 Điều 14 Nghị định số 233/2026/NĐ-CP"
-            }
-            (Some(DisciplineWeight::UnrelatedToDuty), _) => "khoản 4 Điều 38 Luật Cán bộ, công chức số 80/2025/QH15",
+            (Some(DisciplineWeight::UnrelatedToDuty), Category::PublicEmployee) => UNRELATED_DISCIPLINE_VC,
+            (Some(DisciplineWeight::UnrelatedToDuty), _) => UNRELATED_DISCIPLINE_CC,
             _ => "",
         },
     })

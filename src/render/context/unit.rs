@@ -11,6 +11,7 @@ use super::{
     time_words, vote_lines, votes_cast,
 };
 use crate::model::{Category, Dataset, DocKind, PersonId, PersonRef, Rating, Rounding, UnitId};
+use crate::rules::cycle::Scheme;
 use crate::rules::quota::{QuotaBase, UnitGroupShare, UnitQuota};
 use crate::rules::{Evaluation, PostRank};
 
@@ -116,7 +117,7 @@ impl QuotaCtx {
     }
 
     fn new(group: String, base: QuotaBase, share: Share, rounding: Rounding) -> QuotaCtx {
-        let exact = f64::from(share.base_count) * f64::from(share.percent) / 100.0;
+        let (exact, rounded) = rounding.exact_share(share.base_count, share.percent);
         QuotaCtx {
             group,
             excellent: share.excellent,
@@ -125,7 +126,7 @@ impl QuotaCtx {
             share: crate::text::percent_vi(share.excellent, share.base_count),
             percent: share.percent,
             exact: crate::text::exact_vi(exact, 2),
-            rounding: if exact.fract() == 0.0 { "" } else { rounding.name_vi() },
+            rounding: rounded.unwrap_or_default(),
             ceiling: share.ceiling,
         }
     }
@@ -239,9 +240,7 @@ pub fn unit(d: &Dataset, e: &Evaluation, unit: UnitId) -> Option<UnitCtx> {
     Some(UnitCtx {
         year: d.agency.year,
         scale_unverified: cycle.civil_servant_scale_unverified && civil_scored,
-        rules_fallback: d.members(unit).any(|(id, p)| {
-            crate::rules::cycle::scheme(d, p, &e.facts.people[id]) == crate::rules::cycle::Scheme::CriteriaFallback
-        }),
+        rules_fallback: d.members(unit).any(|(id, _)| e.facts.people[id].scheme == Scheme::CriteriaFallback),
         cycle,
         scored: asked || given,
         agency: d.agency.name.clone(),

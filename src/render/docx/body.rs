@@ -112,7 +112,7 @@ pub fn close_kept(x: &mut Xml) {
 /// paragraph onto a page of its own (Word and LibreOffice both print that page).
 pub fn after_kept(x: &mut Xml, last: bool) {
     if last {
-        x.empty(&ParaProps { mark_size: Some(2), vanish: true, spacing: Some((0, 0, 20, true)), ..tight() });
+        x.empty(&ParaProps { vanish: true, ..ParaProps::one_point() });
     } else {
         x.empty(&ParaProps { mark_size: Some(2), ..tight() });
     }

@@ -71,6 +71,12 @@ pub struct ParaProps {
 }
 
 impl ParaProps {
+    /// A paragraph one point high (exact line, 1 pt mark): it fits on a page filled to
+    /// its last line.
+    pub fn one_point() -> ParaProps {
+        ParaProps { spacing: Some((0, 0, 20, true)), mark_size: Some(2), ..ParaProps::default() }
+    }
+
     /// These properties with spacing before and after (twips) and an "auto" line.
     pub fn spacing(self, before: u32, after: u32, line: i32) -> ParaProps {
         ParaProps { spacing: Some((before, after, line, false)), ..self }
@@ -208,11 +214,9 @@ impl Xml {
     /// A paragraph one point high holding the break: on a page filled to its last line
     /// it still fits, so the break never leaves an empty page behind it.
     pub fn page_break(&mut self) {
-        self.raw(concat!(
-            r#"<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact" />"#,
-            r#"<w:rPr><w:sz w:val="2" /><w:szCs w:val="2" /></w:rPr></w:pPr>"#,
-            r#"<w:r><w:rPr><w:sz w:val="2" /><w:szCs w:val="2" /></w:rPr><w:br w:type="page" /></w:r></w:p>"#
-        ));
+        self.p(&ParaProps::one_point());
+        self.raw(r#"<w:r><w:rPr><w:sz w:val="2" /><w:szCs w:val="2" /></w:rPr><w:br w:type="page" /></w:r>"#);
+        self.end_p();
     }
 
     fn rpr(&mut self, look: Look) {

@@ -13,19 +13,18 @@
 use crate::findings::{Finding, Severity};
 use crate::model::{Category, Rating, Rounding, UnitId, UnitKind};
 use crate::rules::cycle::Scheme;
-use crate::rules::quota::{LevelCounts, unit_groups};
+use crate::rules::quota::{LevelCounts, issued_own_rules, unit_group_percent, unit_groups};
 use crate::rules::rating::person::UNVERIFIED_335;
 use crate::rules::{Context, QuotaGroup, Rule};
 use crate::text::{exact_vi, quote_list};
 
 /// "20% của 7 là 1,4, làm tròn xuống còn 1" (or "20% của 10 là 2" when exact).
 pub fn ceiling_words(n: u32, percent: u32, rounding: Rounding) -> String {
-    let exact = f64::from(n) * f64::from(percent) / 100.0;
     let ceiling = rounding.share(n, percent);
-    if exact.fract() == 0.0 {
-        return format!("{percent}% của {n} là {ceiling}");
+    match rounding.exact_share(n, percent) {
+        (_, None) => format!("{percent}% của {n} là {ceiling}"),
+        (exact, Some(how)) => format!("{percent}% của {n} là {}, {how} còn {ceiling}", exact_vi(exact, 2)),
     }
-    format!("{percent}% của {n} là {}, {} còn {ceiling}", exact_vi(exact, 2), rounding.name_vi())
 }
 
 /// QUOTA_GROUP from 2025: the agency's quota groups on final ratings, 20% of HTTNV, and
@@ -100,11 +99,10 @@ pub fn quota_unit_group(ctx: &Context, rule: &Rule) -> Vec<Finding> {
     let mut out = Vec::new();
     for (unit, info) in ctx.d.agency.units.iter().enumerate() {
         let unit_excellent = ctx.facts.units[unit].final_rating == Some(Rating::Excellent);
-        let own_rules = info.kind == UnitKind::PublicService && settings.units_rules_issued.contains(&unit);
+        let own_rules = issued_own_rules(ctx.d, unit);
         for (group, counts, public_employees) in unit_groups(ctx.d, ctx.facts, unit, |f| f.final_rating) {
             let (good, excellent) = (counts.get(Rating::Good), counts.get(Rating::Excellent));
-            let raised = unit_excellent && own_rules && public_employees;
-            let percent = if raised { settings.htxs_exception_percent } else { 20 };
+            let (percent, raised) = unit_group_percent(ctx.d, unit, unit_excellent, public_employees);
             if excellent <= settings.rounding.share(good, percent) {
                 continue;
             }
