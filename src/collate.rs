@@ -10,16 +10,18 @@ use unicode_normalization::UnicodeNormalization;
 const ALPHABET: &str = "aăâbcdđeêfghijklmnoôơpqrstuưvwxyz";
 
 /// Sort key of one letter: (base letter rank, tone rank); tones sort after letters.
+/// Sorting a province's roster calls this for every letter of every name: it allocates
+/// nothing.
 fn letter_key(c: char) -> (u32, u32) {
-    let lower: String = c.to_lowercase().collect();
-    let decomposed: Vec<char> = lower.nfd().collect();
-    let Some(&base) = decomposed.first() else { return (u32::MAX, 0) };
+    let lower = c.to_lowercase().next().unwrap_or(c);
+    let mut parts = std::iter::once(lower).nfd();
+    let Some(base) = parts.next() else { return (u32::MAX, 0) };
     // Vowel-shape marks (breve, circumflex, horn) belong to the letter; the rest is tone.
-    let mut letter = base.to_string();
+    let mut shape = None;
     let mut tone = 0;
-    for m in &decomposed[1..] {
+    for m in parts {
         match m {
-            '\u{0306}' | '\u{0302}' | '\u{031B}' => letter.push(*m),
+            '\u{0306}' | '\u{0302}' | '\u{031B}' => shape = Some(m),
             '\u{0300}' => tone = 1, // huyền
             '\u{0309}' => tone = 2, // hỏi
             '\u{0303}' => tone = 3, // ngã
@@ -28,9 +30,22 @@ fn letter_key(c: char) -> (u32, u32) {
             _ => {}
         }
     }
-    let letter: String = letter.nfc().collect();
-    let rank = ALPHABET.chars().position(|a| a.to_string() == letter).map_or(1000 + base as u32, |p| p as u32);
+    let rank = letters().iter().position(|letter| *letter == (base, shape)).map_or(1000 + base as u32, |p| p as u32);
     (rank, tone)
+}
+
+/// The letters of [`ALPHABET`] as (base, vowel-shape mark).
+fn letters() -> &'static [(char, Option<char>)] {
+    static LETTERS: std::sync::OnceLock<Vec<(char, Option<char>)>> = std::sync::OnceLock::new();
+    LETTERS.get_or_init(|| {
+        ALPHABET
+            .chars()
+            .map(|letter| {
+                let mut parts = std::iter::once(letter).nfd();
+                (parts.next().unwrap_or(letter), parts.next())
+            })
+            .collect()
+    })
 }
 
 /// The sort key of one word: its letters, then a separator, then its tones (so tones

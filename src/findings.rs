@@ -3,11 +3,11 @@
 
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::source::Source;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     Error,
@@ -74,6 +74,45 @@ pub struct Finding {
     pub message: String,
     pub source: Option<Source>,
     pub legal: Option<&'static str>,
+}
+
+/// A rule id or legal source read back from the parse cache. The program's own strings
+/// are `'static`; one read back is kept for the rest of the run, once per distinct text
+/// (a few hundred at most), however many findings carry it.
+fn intern(text: String) -> &'static str {
+    use std::collections::HashSet;
+    use std::sync::Mutex;
+    static TEXTS: Mutex<Option<HashSet<&'static str>>> = Mutex::new(None);
+    let mut texts = TEXTS.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let texts = texts.get_or_insert_with(HashSet::new);
+    match texts.get(text.as_str()) {
+        Some(known) => known,
+        None => {
+            let leaked: &'static str = Box::leak(text.into_boxed_str());
+            texts.insert(leaked);
+            leaked
+        }
+    }
+}
+
+/// A finding as the parse cache gives it back.
+#[derive(Deserialize)]
+struct ReadBack {
+    rule: String,
+    severity: Severity,
+    unit: Option<String>,
+    person: Option<String>,
+    message: String,
+    source: Option<Source>,
+    legal: Option<String>,
+}
+
+// By hand: a derive would tie the borrowed `'static` texts to the input's lifetime.
+impl<'de> Deserialize<'de> for Finding {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Finding, D::Error> {
+        let ReadBack { rule, severity, unit, person, message, source, legal } = ReadBack::deserialize(deserializer)?;
+        Ok(Finding { rule: intern(rule), severity, unit, person, message, source, legal: legal.map(intern) })
+    }
 }
 
 impl Finding {

@@ -19,3 +19,8 @@ pub mod rules;
 pub mod scan;
 pub mod source;
 pub mod text;
+pub mod timings;
+
+/// This program's identity: its version and a hash of its sources and templates (see
+/// `build.rs`). What one build wrote or cached is never trusted by another.
+pub const BUILD: &str = env!("XEPLOAI_BUILD");

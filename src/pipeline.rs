@@ -2,6 +2,7 @@
 //! The commands (`check`, `build`, `status`, `watch`) are thin shells around this.
 
 mod overview;
+mod unchanged;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -9,11 +10,14 @@ use std::time::Duration;
 use chrono::NaiveDate;
 
 use crate::findings::{Findings, input};
-use crate::ingest::{Ingest, ingest};
-use crate::output::{self, Lock, OutputError, Report, Writer};
-use crate::render::plan::{Failed, Inputs as PlanInputs, Planning, plan};
+use crate::ingest::parse_cache::CACHE_NAME;
+use crate::ingest::{Ingest, ingest, ingest_cached};
+use crate::model::Dataset;
+use crate::output::{self, Lock, Manifest, OutputError, Report, Writer};
+use crate::render::plan::{Failed, Inputs as PlanInputs, OVERVIEW_FILE, Planning, plan};
 use crate::render::{TemplateError, Templates};
 use crate::rules::{Evaluation, evaluate};
+use crate::timings;
 
 /// Exit codes of the command contract (rules.md).
 pub mod exit {
@@ -48,7 +52,26 @@ impl CheckRun {
 pub fn check(inputs: &Path, today: NaiveDate) -> CheckRun {
     let mut findings = Findings::default();
     let ingest = ingest(inputs, &mut findings);
-    let evaluation = ingest.dataset.as_ref().map(|d| evaluate(d, today));
+    check_from(ingest, findings, today)
+}
+
+/// [`check`] for a build into `outputs`, whose parse cache spares it the meeting files
+/// that did not change; the cache is brought up to date.
+pub fn check_for_build(inputs: &Path, outputs: &Path, today: NaiveDate) -> CheckRun {
+    let path = outputs.join(CACHE_NAME);
+    let cached = std::fs::read(&path).ok();
+    let mut findings = Findings::default();
+    let mut ingest = ingest_cached(inputs, cached.as_deref(), &mut findings);
+    // Only a cache: a build that cannot write it (a read-only folder, say) writes no
+    // document either, and says so then.
+    if let Some(bytes) = ingest.cache.take() {
+        let _ = std::fs::create_dir_all(outputs).and_then(|()| output::atomic::write(&path, &bytes));
+    }
+    check_from(ingest, findings, today)
+}
+
+fn check_from(ingest: Ingest, mut findings: Findings, today: NaiveDate) -> CheckRun {
+    let evaluation = timings::stage("rules", || ingest.dataset.as_ref().map(|d| evaluate(d, today)));
     if let Some(e) = &evaluation {
         findings.extend(e.findings.iter().cloned());
     }
@@ -100,56 +123,120 @@ pub fn template_dir(inputs: &Path) -> Option<PathBuf> {
 
 /// Check, then write the documents of every unit whose own data has no error.
 pub fn build(inputs: &Path, options: &BuildOptions) -> Result<BuildOutcome, BuildError> {
-    write_documents(check(inputs, options.today), inputs, options)
+    write_documents(check_for_build(inputs, &options.outputs, options.today), inputs, options)
 }
 
 /// The second half of [`build`], for a caller that shows the findings of `run` before the
 /// (longer) rendering starts.
 pub fn write_documents(run: CheckRun, inputs: &Path, options: &BuildOptions) -> Result<BuildOutcome, BuildError> {
     let template_dir = template_dir(inputs);
-    let templates = Templates::load(template_dir.as_deref())?;
+    let templates = timings::stage("templates", || Templates::load(template_dir.as_deref()))?;
     let lock = Lock::acquire(&options.outputs, options.lock_wait)?;
-    let (writer, mut manifest) = Writer::open(&options.outputs, options.keep_history, &lock)?;
+    let (writer, mut manifest) =
+        timings::stage("manifest: load", || Writer::open(&options.outputs, options.keep_history, &lock))?;
+    let built_from = timings::stage("fingerprint", || unchanged::fingerprint(&run, &templates));
+    if manifest.built_from.as_deref() == Some(built_from.as_str())
+        && timings::stage("outputs: stamps", || manifest.untouched(&options.outputs))
+    {
+        return Ok(nothing_to_do(run, writer, manifest)?);
+    }
     // What is on disk before this run, for skipping documents that would not change.
     let before = manifest.clone();
     let mut report = Report::default();
     let mut status = None;
     let (planning, held_back, result) = match (&run.ingest.dataset, &run.evaluation) {
         (Some(d), Some(e)) => {
-            let units_ok: Vec<bool> = d
-                .agency
-                .units
-                .iter()
-                .map(|u| !run.findings.iter().any(|f| f.is_error() && f.unit.as_deref() == Some(u.name.as_str())))
-                .collect();
-            let held_back =
-                d.agency.units.iter().zip(&units_ok).filter(|(_, ok)| !**ok).map(|(u, _)| u.name.clone()).collect();
-            let status = status.insert(crate::calendar::status(d, &run.findings.0, options.today));
+            let units_ok = units_ok(d, &run.findings);
+            let held_back = held_back(d, &units_ok);
+            let status = status
+                .insert(timings::stage("calendar", || crate::calendar::status(d, &run.findings.0, options.today)));
             let agency_ok = !run.findings.has_errors();
-            let inputs = PlanInputs { d, e, units_ok: &units_ok, status, agency_ok, progress: options.progress };
-            let current = |rel: &Path, source: &str| output::is_current(&options.outputs, &before, rel, source);
+            let built_units = &before.units;
+            let progress = options.progress;
+            let inputs = PlanInputs { d, e, units_ok: &units_ok, status, agency_ok, progress, built_units };
+            let recorded = |rel: &Path| output::recorded_source(&options.outputs, &before, rel);
             let mut sink = |batch| writer.write_into(batch, &mut manifest, &mut report);
-            match plan(&inputs, &templates, &current, &mut sink) {
+            match plan(&inputs, &templates, &recorded, &mut sink) {
                 Ok(planning) => (planning, held_back, Ok(())),
                 Err(err) => (Planning::default(), held_back, Err(err)),
             }
         }
         _ => (Planning::default(), Vec::new(), Ok(())),
     };
-    let Planning { documents, mut failed } = planning;
+    let Planning { documents, mut failed, built_units } = planning;
+    // A unit not planned (held back) keeps its record: its documents are still those
+    // of that build.
+    for (folder, key) in built_units {
+        match key {
+            Some(key) => manifest.units.insert(folder, key),
+            None => manifest.units.remove(&folder),
+        };
+    }
     // The page last, over what is now on disk; not after a failed write, which the
     // next build finishes.
     let result = result.and_then(|()| {
-        overview::write(&run, status.as_ref(), &documents, &templates, &writer, &mut manifest, &mut report, &mut failed)
+        timings::stage("overview", || {
+            overview::write(
+                &run,
+                status.as_ref(),
+                &documents,
+                &templates,
+                &writer,
+                &mut manifest,
+                &mut report,
+                &mut failed,
+            )
+        })
     });
+    // Only a build that made everything it set out to may tell the next one that the
+    // same inputs need nothing more.
+    manifest.built_from = (result.is_ok() && failed.is_empty()).then_some(built_from);
     // Even after a failure, so that what was written is known; a failed save only
     // leaves the journal for the next build to finish.
-    report.unsaved = writer.finish(&manifest).err();
+    report.unsaved = timings::stage("manifest: save", || writer.finish(&manifest)).err();
     let overview = result?;
     Ok(BuildOutcome { run, report, held_back, failed, overview })
 }
 
+/// Which units' own data has no error: only those get their documents rebuilt.
+fn units_ok(d: &Dataset, findings: &Findings) -> Vec<bool> {
+    d.agency
+        .units
+        .iter()
+        .map(|u| !findings.iter().any(|f| f.is_error() && f.unit.as_deref() == Some(u.name.as_str())))
+        .collect()
+}
+
+/// The names of the units whose documents stay as an earlier build left them.
+fn held_back(d: &Dataset, units_ok: &[bool]) -> Vec<String> {
+    d.agency.units.iter().zip(units_ok).filter(|(_, ok)| !**ok).map(|(u, _)| u.name.clone()).collect()
+}
+
+/// The outcome of a build that found its inputs as the last complete build left them
+/// and every document untouched: the same documents, nothing rendered or written. Every
+/// document of ours on disk is reported kept as it is, those of a unit held back too.
+fn nothing_to_do(run: CheckRun, writer: Writer, manifest: Manifest) -> Result<BuildOutcome, OutputError> {
+    let mut report = Report::default();
+    for rel in manifest.documents.keys().map(PathBuf::from) {
+        match output::place::original(&rel) {
+            // A copy beside a document that is current under its own name again.
+            Some((document, _)) if manifest.documents.contains_key(&crate::source::display_path(&document)) => {
+                report.stale.push((rel, document));
+            }
+            Some(_) => {}
+            None => report.unchanged.push(rel),
+        }
+    }
+    let held_back = match &run.ingest.dataset {
+        Some(d) => held_back(d, &units_ok(d, &run.findings)),
+        None => Vec::new(),
+    };
+    let overview = manifest.documents.contains_key(OVERVIEW_FILE).then(|| PathBuf::from(OVERVIEW_FILE));
+    report.unsaved = writer.finish_unchanged(&manifest).err();
+    Ok(BuildOutcome { run, report, held_back, failed: Vec::new(), overview })
+}
+
 /// The outputs folder's own files, which watchers and scans must ignore.
 pub fn is_output_bookkeeping(name: &str) -> bool {
-    [output::MANIFEST_NAME, output::JOURNAL_NAME, output::LOCK_NAME, output::HISTORY_DIR].contains(&name)
+    [output::MANIFEST_NAME, output::JOURNAL_NAME, output::LOCK_NAME, output::HISTORY_DIR, CACHE_NAME].contains(&name)
 }

@@ -28,6 +28,19 @@ pub struct InputFile {
     pub kind: FileKind,
     /// The text of a YAML file, read once here.
     pub text: Option<String>,
+    /// What the file holds, by hash: a build compares it with the last build's to know
+    /// whether anything changed, and cached parses are keyed by it.
+    pub content: blake3::Hash,
+}
+
+impl InputFile {
+    /// Adds the file's name and content to `hasher`: what tells one input from another,
+    /// or from itself as it was.
+    pub fn identify(&self, hasher: &mut blake3::Hasher) {
+        hasher.update(crate::source::display_path(&self.rel).as_bytes());
+        hasher.update(b"\0");
+        hasher.update(self.content.as_bytes());
+    }
 }
 
 const ROSTER_EXTENSIONS: [&str; 4] = ["xlsx", "xlsm", "xls", "ods"];
@@ -160,10 +173,12 @@ fn classify(path: PathBuf, rel: PathBuf, findings: &mut Findings) -> Option<Inpu
     let ext = path.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     if crate::ingest::votes_book::layout::is_book_name(&name) {
-        return Some(InputFile { path, rel, kind: FileKind::VotesBook, text: None });
+        let content = hash_of(&path);
+        return Some(InputFile { path, rel, kind: FileKind::VotesBook, text: None, content });
     }
     if ROSTER_EXTENSIONS.contains(&ext.as_str()) {
-        return Some(InputFile { path, rel, kind: FileKind::Roster, text: None });
+        let content = hash_of(&path);
+        return Some(InputFile { path, rel, kind: FileKind::Roster, text: None, content });
     }
     if !YAML_EXTENSIONS.contains(&ext.as_str()) {
         findings.push(unclassified(&rel, "không phải danh sách Excel (.xlsx, .xls, .ods) hay tệp YAML"));
@@ -208,7 +223,10 @@ fn classify(path: PathBuf, rel: PathBuf, findings: &mut Findings) -> Option<Inpu
         return None;
     }
     match sniff_kind(&text, &rel) {
-        Ok(Some(kind)) => Some(InputFile { path, rel, kind: FileKind::Yaml(kind), text: Some(text) }),
+        Ok(Some(kind)) => {
+            let content = blake3::hash(text.as_bytes());
+            Some(InputFile { path, rel, kind: FileKind::Yaml(kind), text: Some(text), content })
+        }
         Ok(None) => {
             findings.push(unclassified(
                 &rel,
@@ -220,6 +238,16 @@ fn classify(path: PathBuf, rel: PathBuf, findings: &mut Findings) -> Option<Inpu
             findings.push(*finding);
             None
         }
+    }
+}
+
+/// The hash of a workbook's bytes; of nothing when it cannot be read, which ingest
+/// reports when it opens the file.
+fn hash_of(path: &Path) -> blake3::Hash {
+    let mut hasher = blake3::Hasher::new();
+    match std::fs::File::open(path).and_then(|mut file| hasher.update_reader(&mut file).map(|_| ())) {
+        Ok(()) => hasher.finalize(),
+        Err(_) => blake3::hash(b""),
     }
 }
 

@@ -6,7 +6,7 @@
 use std::time::{Duration, Instant};
 
 use super::{InputArgs, OutputArgs, report};
-use crate::pipeline::{check, exit, write_documents};
+use crate::pipeline::{check_for_build, exit, write_documents};
 
 pub fn command(input: &InputArgs, output: &OutputArgs, quiet: bool) -> u8 {
     let Some(today) = super::prepare(&input.inputs, input.today.as_deref()) else { return exit::CANNOT_RUN };
@@ -15,7 +15,7 @@ pub fn command(input: &InputArgs, output: &OutputArgs, quiet: bool) -> u8 {
     let options = output.options(&input.inputs, today, progress, Duration::from_secs(30));
     let started = Instant::now();
     let reading = progress.then(|| spinner("Đang đọc và kiểm tra dữ liệu"));
-    let run = check(&input.inputs, today);
+    let run = check_for_build(&input.inputs, &options.outputs, today);
     if let Some(bar) = reading {
         bar.finish_and_clear();
     }

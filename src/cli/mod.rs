@@ -186,6 +186,7 @@ pub fn main() -> ExitCode {
             return ExitCode::from(exit::CANNOT_RUN);
         }
     };
+    crate::timings::from_env();
     let code = match cli.command {
         Command::Check { input, format } => check::command(&input.inputs, format, input.today.as_deref()),
         Command::Build { input, output, quiet } => build::command(&input, &output, quiet),
@@ -215,6 +216,7 @@ pub fn main() -> ExitCode {
             }
         }
     };
+    eprint!("{}", crate::timings::table());
     ExitCode::from(code)
 }
 

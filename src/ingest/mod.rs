@@ -4,9 +4,10 @@
 //! becomes a finding with its place, and the dataset holds everything that was readable.
 
 mod assemble;
+pub mod parse_cache;
 pub mod roster;
 pub mod units;
 pub mod votes_book;
 pub mod yaml;
 
-pub use assemble::{Ingest, ingest};
+pub use assemble::{Ingest, ingest, ingest_cached};

@@ -2,13 +2,13 @@
 
 use std::fmt;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::text::fold;
 
 /// A rating; the derived order is the legal order, best first (HTXSNV > HTTNV > HTNV > KHTNV),
 /// with KXL (not rated) last because it is not a level at all.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Rating {
     #[serde(rename = "HTXSNV")]
     Excellent,

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use chrono::{NaiveDate, NaiveTime};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::agency::UnitId;
 use super::document_kind::DocKind;
@@ -14,7 +14,7 @@ use super::votes::Votes;
 use crate::source::Source;
 
 /// A name written in a meeting file, resolved against the roster when it can be.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct PersonRef {
     pub name: String,
     /// `None` when the name is nobody on the roster (a guest, or an UNKNOWN_PERSON finding).
@@ -22,19 +22,19 @@ pub struct PersonRef {
     pub source: Source,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Guest {
     pub name: String,
     pub title: Option<String>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Absence {
     pub person: PersonRef,
     pub reason: Option<String>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Meeting {
     pub date: Option<NaiveDate>,
     pub start: Option<NaiveTime>,
@@ -50,7 +50,7 @@ pub struct Meeting {
 }
 
 /// The collective's review report (form 01-HD KĐ.ĐG 2023) and the meeting's vote on it.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct CollectiveReview {
     pub results: Option<String>,
     pub strengths: Option<String>,
@@ -79,13 +79,13 @@ impl CollectiveReview {
     }
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Comment {
     pub by: PersonRef,
     pub text: String,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct PersonReview {
     pub person: PersonRef,
     pub chaired_by: Option<PersonRef>,
@@ -111,7 +111,7 @@ pub struct PersonReview {
     pub source: Source,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct UnitReview {
     pub unit: UnitId,
     pub meeting: Option<Meeting>,
@@ -186,7 +186,7 @@ impl PersonReview {
     }
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Conference {
     pub date: Option<NaiveDate>,
     pub place: Option<String>,
@@ -209,7 +209,7 @@ pub struct Conference {
 
 /// A leader's self-review at the leadership conference: names as written (a leader
 /// need not be on the roster; the province rates them).
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct LeaderReview {
     pub name: String,
     pub title: Option<String>,
@@ -220,7 +220,7 @@ pub struct LeaderReview {
     pub conclusion: Option<String>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Ballot {
     pub date: Option<NaiveDate>,
     pub issued: u32,
@@ -236,7 +236,7 @@ pub struct Ballot {
     pub source: Source,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct UnitConclusion {
     pub unit: UnitId,
     pub rating: Rating,
@@ -244,14 +244,14 @@ pub struct UnitConclusion {
     pub source: Source,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct PersonConclusion {
     pub person: PersonRef,
     pub rating: Rating,
     pub reason: Option<String>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Consultation {
     pub date: Option<NaiveDate>,
     pub place: Option<String>,
@@ -266,13 +266,13 @@ pub struct Consultation {
 }
 
 /// A registry number and date (số và ngày văn bản); blank until the văn thư issues them.
-#[derive(Clone, Debug, Default, Serialize)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct DocNumber {
     pub number: Option<String>,
     pub date: Option<NaiveDate>,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct AgencyReview {
     /// The leadership collective's own review report (form 01-HD KĐ.ĐG, as a unit's).
     pub leadership_collective: Option<CollectiveReview>,

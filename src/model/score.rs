@@ -3,7 +3,7 @@
 //! keeps what the meeting wrote, out-of-range values included: the rules judge them, with
 //! their place, so that one bad number never hides the rest of the file.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::source::Source;
 
@@ -15,7 +15,7 @@ pub const TASKS_MAX: f64 = 70.0;
 pub const TOTAL_MAX: f64 = 100.0;
 
 /// One score as written: its two parts, or only a total.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Points {
     Split { general: f64, tasks: f64 },
     Total(f64),
@@ -39,7 +39,7 @@ impl Points {
 }
 
 /// Months or quarters: a run of periods is one or the other, never mixed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PeriodKind {
     Month,
     Quarter,
@@ -56,7 +56,7 @@ impl PeriodKind {
 }
 
 /// One period's score and where it was written.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct PeriodScore {
     /// 1-based: month 1..12 or quarter 1..4.
     pub index: u8,
@@ -64,7 +64,7 @@ pub struct PeriodScore {
     pub source: Source,
 }
 
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub enum ScoreInput {
     Year(Points),
     /// In period order; at least one.
@@ -75,7 +75,7 @@ pub enum ScoreInput {
 }
 
 /// A review's score, where it was written.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Score {
     pub input: ScoreInput,
     pub source: Source,
@@ -133,7 +133,7 @@ fn average(values: impl Iterator<Item = f64>) -> f64 {
 
 /// The party side's conditions on the levels (QĐ 366 Art 11): every task done for HTT and
 /// above, at least 30% of tasks exceeded for HTXS. `None` where the meeting did not say.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct TaskConditions {
     pub all_done: Option<bool>,
     pub exceeded_percent: Option<f64>,

@@ -1,12 +1,12 @@
 //! Votes per level at a meeting or in a ballot.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::rating::Rating;
 
 /// Counts per level in [`Rating::LEVELS`] order. Signed because a clerk can type `-1`,
 /// and that must reach the VOTES_EXCEED rule rather than fail as a parse error.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Votes {
     pub counts: [i64; 4],
 }

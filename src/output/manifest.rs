@@ -50,6 +50,14 @@ pub struct Manifest {
     pub version: u32,
     /// Keyed by the path relative to the outputs folder, with forward slashes.
     pub documents: BTreeMap<String, Entry>,
+    /// What the last complete build was made from (program, day, templates, inputs,
+    /// findings), by hash: the same again, with every document untouched, is a build
+    /// with nothing to do.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub built_from: Option<String>,
+    /// What each unit folder's documents were last built from (`render::unit_key`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub units: BTreeMap<String, String>,
 }
 
 impl Manifest {
@@ -59,7 +67,16 @@ impl Manifest {
         std::fs::read(outputs.join(MANIFEST_NAME))
             .ok()
             .and_then(|bytes| serde_json::from_slice(&bytes).ok())
-            .unwrap_or(Manifest { version: 1, documents: BTreeMap::new() })
+            .unwrap_or(Manifest { version: 1, ..Manifest::default() })
+    }
+
+    /// Is every document recorded here on disk as it was written? Checked in parallel:
+    /// a province has a hundred thousand documents, and this is all a build with
+    /// nothing to do looks at.
+    pub fn untouched(&self, outputs: &Path) -> bool {
+        use rayon::prelude::*;
+        let entries: Vec<(&String, &Entry)> = self.documents.iter().collect();
+        entries.par_iter().all(|(rel, entry)| entry.matches_file(&outputs.join(rel)))
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -69,4 +86,20 @@ impl Manifest {
 
 pub fn hash(bytes: &[u8]) -> String {
     blake3::hash(bytes).to_hex().to_string()
+}
+
+/// The hash of `value` as JSON.
+pub fn hash_json(value: &impl Serialize) -> String {
+    let mut hasher = blake3::Hasher::new();
+    feed_json(&mut hasher, value);
+    hasher.finalize().to_hex().to_string()
+}
+
+/// Adds `value` as JSON to `hasher`, serialised straight into it through a buffer: no
+/// copy as text, and not one hasher call per JSON token.
+pub fn feed_json(hasher: &mut blake3::Hasher, value: &impl Serialize) {
+    use std::io::Write as _;
+    let mut buffered = std::io::BufWriter::with_capacity(16 * 1024, hasher);
+    let _ = serde_json::to_writer(&mut buffered, value);
+    let _ = buffered.flush();
 }

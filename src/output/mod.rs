@@ -25,7 +25,7 @@ use rayon::prelude::*;
 
 pub use journal::JOURNAL_NAME;
 use journal::Journal;
-pub use manifest::{MANIFEST_NAME, Manifest, hash};
+pub use manifest::{MANIFEST_NAME, Manifest, feed_json, hash, hash_json};
 
 pub const LOCK_NAME: &str = ".xeploai.lock";
 pub const HISTORY_DIR: &str = ".history";
@@ -43,8 +43,13 @@ pub struct Planned {
 /// Is the document at `rel` on disk exactly what `source` would build, untouched since?
 /// Then it need not even be rendered.
 pub fn is_current(outputs: &Path, manifest: &Manifest, rel: &Path, source: &str) -> bool {
-    let Some(entry) = manifest.documents.get(&key(rel)).filter(|e| e.source == source) else { return false };
-    entry.matches_file(&outputs.join(rel))
+    recorded_source(outputs, manifest, rel).is_some_and(|recorded| recorded == source)
+}
+
+/// What the document at `rel` was built from, if it is on disk untouched since.
+pub fn recorded_source(outputs: &Path, manifest: &Manifest, rel: &Path) -> Option<String> {
+    let entry = manifest.documents.get(&key(rel))?;
+    entry.matches_file(&outputs.join(rel)).then(|| entry.source.clone())
 }
 
 #[derive(Debug, Default)]
@@ -126,6 +131,9 @@ pub struct Writer<'a> {
     /// How many replaced versions of each document `.history/` keeps.
     pub keep_history: usize,
     journal: Journal,
+    /// An interrupted build's journal was added to the manifest: it must be saved even
+    /// by a build that writes nothing.
+    replayed: bool,
     replace: Box<Replace>,
 }
 
@@ -153,12 +161,13 @@ impl<'a> Writer<'a> {
     /// documents are known as ours) and its temporary files are removed.
     pub fn open(outputs: &'a Path, keep_history: usize, _lock: &Lock) -> Result<(Writer<'a>, Manifest), OutputError> {
         let mut manifest = Manifest::load(outputs);
-        if journal::exists(outputs) {
+        let replayed = journal::exists(outputs);
+        if replayed {
             journal::replay(outputs, &mut manifest);
             atomic::sweep(outputs);
         }
         let journal = Journal::open(outputs).map_err(io(outputs))?;
-        Ok((Writer { outputs, keep_history, journal, replace: Box::new(rename_into_place) }, manifest))
+        Ok((Writer { outputs, keep_history, journal, replayed, replace: Box::new(rename_into_place) }, manifest))
     }
 
     /// The seam where tests make the replace of a document fail as Windows does for a
@@ -187,8 +196,17 @@ impl<'a> Writer<'a> {
         manifest: &mut Manifest,
         report: &mut Report,
     ) -> Result<(), OutputError> {
-        let batch = self.prepare(planned, manifest, report)?;
-        self.commit(batch, manifest, report)
+        let batch = crate::timings::stage("write: stage, sync", || self.prepare(planned, manifest, report))?;
+        crate::timings::stage("write: rename", || self.commit(batch, manifest, report))
+    }
+
+    /// Ends a run that wrote nothing: the manifest is saved only if an interrupted
+    /// build's journal changed it.
+    pub fn finish_unchanged(self, manifest: &Manifest) -> Result<(), OutputError> {
+        match self.replayed {
+            true => self.finish(manifest),
+            false => self.journal.remove().map_err(io(self.outputs)),
+        }
     }
 
     /// Decides where each changed document goes, then stages the batch in parallel,

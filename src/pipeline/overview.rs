@@ -29,7 +29,7 @@ pub fn write(
     report: &mut Report,
     failed: &mut Vec<Failed>,
 ) -> Result<Option<PathBuf>, OutputError> {
-    let documents = documents(writer.outputs, manifest, planned);
+    let documents = crate::timings::stage("overview: documents", || documents(writer.outputs, manifest, planned));
     let sources = Sources {
         dataset: run.ingest.dataset.as_ref(),
         evaluation: run.evaluation.as_ref(),
@@ -38,9 +38,9 @@ pub fn write(
         documents: &documents,
         today: run.today,
     };
-    let context = overview(&sources);
+    let context = crate::timings::stage("overview: facts", || overview(&sources));
     let rel = PathBuf::from(OVERVIEW_FILE);
-    let facts = output::hash(&serde_json::to_vec(&context).unwrap_or_default());
+    let facts = crate::timings::stage("overview: hash", || output::hash_json(&context));
     let source = source_hash(templates.source_hash(TEMPLATE), &facts, None);
     let bytes = if output::is_current(writer.outputs, manifest, &rel, &source) {
         None

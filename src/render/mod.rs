@@ -9,6 +9,7 @@ mod measure;
 mod metrics;
 pub mod plan;
 pub mod templates;
+pub mod unit_key;
 pub mod vn;
 mod words;
 

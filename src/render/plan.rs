@@ -3,7 +3,7 @@
 //! A unit's dossier is built only when the unit's own data has no error; otherwise its
 //! previous documents stay as they were (rules.md, Command contract).
 
-use std::io::Write as _;
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
@@ -19,9 +19,9 @@ use super::context::notice::{NoticeCtx, notice};
 use super::context::self_assessment::{SelfAssessmentCtx, self_assessment};
 use super::context::status::{StatusCtx, status};
 use super::context::unit::{UnitCtx, unit};
-use super::{DocMeta, RenderError, Templates, render_document};
+use super::{DocMeta, RenderError, Templates, render_document, unit_key};
 use crate::calendar::Status;
-use crate::model::{Dataset, DocKind, Membership, UnitId};
+use crate::model::{Dataset, DocKind, Membership, PersonId, UnitId};
 use crate::output::Planned;
 use crate::rules::Evaluation;
 use crate::text::slug;
@@ -64,16 +64,7 @@ enum Context {
 
 impl Shared {
     fn hash(&self) -> &str {
-        self.hash.get_or_init(|| {
-            let mut hasher = blake3::Hasher::new();
-            // Serialised straight into the hasher, through a buffer: no copy as text,
-            // and not one hasher call per JSON token.
-            let mut buffered = std::io::BufWriter::with_capacity(16 * 1024, &mut hasher);
-            let _ = serde_json::to_writer(&mut buffered, &self.context);
-            let _ = buffered.flush();
-            drop(buffered);
-            hasher.finalize().to_hex().to_string()
-        })
+        self.hash.get_or_init(|| crate::output::hash_json(&self.context))
     }
 }
 
@@ -121,6 +112,8 @@ pub struct Inputs<'a> {
     pub agency_ok: bool,
     /// Show a progress bar while rendering (an interactive terminal, not `--quiet`).
     pub progress: bool,
+    /// What each unit's documents were last built from ([`unit_key`]), by folder.
+    pub built_units: &'a BTreeMap<String, String>,
 }
 
 /// How many documents are rendered before they are handed to `sink` and dropped: memory
@@ -139,14 +132,24 @@ pub struct Listed {
 pub struct Planning {
     pub documents: Vec<Listed>,
     pub failed: Vec<Failed>,
+    /// What each unit planned was built from, by folder; `None` for a unit with a
+    /// document that did not come out.
+    pub built_units: BTreeMap<String, Option<String>>,
 }
 
-/// Renders every document this run can build, except those `current` says are on disk
+/// The source hash of the document at `rel` as it is on disk, if it is untouched since
+/// it was written: a document whose source is this run's need not be rendered.
+pub type Recorded<'a> = dyn Fn(&Path) -> Option<String> + Sync + 'a;
+
+/// How many units are planned at once, in parallel.
+const UNITS_AT_ONCE: usize = 32;
+
+/// Renders every document this run can build, except those `recorded` says are on disk
 /// already as this run would build them, handing them to `sink` batch by batch.
 pub fn plan<E>(
     i: &Inputs,
     templates: &Templates,
-    current: &(dyn Fn(&Path, &str) -> bool + Sync),
+    recorded: &Recorded,
     sink: &mut dyn FnMut(Vec<Planned>) -> Result<(), E>,
 ) -> Result<Planning, E> {
     let (d, e, units_ok) = (i.d, i.e, i.units_ok);
@@ -163,48 +166,119 @@ pub fn plan<E>(
             author: d.agency.name.clone(),
         },
     }];
-    if i.agency_ok {
-        compiled_jobs(d, e, &mut jobs);
-    }
-    form_jobs(d, e, &mut jobs);
+    crate::timings::stage("contexts: agency", || {
+        if i.agency_ok {
+            compiled_jobs(d, e, &mut jobs);
+        }
+        form_jobs(d, e, &mut jobs);
+    });
     let total = jobs.len() + units.iter().map(|u| 3 + d.headcount(*u)).sum::<usize>();
-    let bar = if i.progress {
-        let bar = indicatif::ProgressBar::new(total as u64);
-        bar.set_style(
-            indicatif::ProgressStyle::with_template(
-                "Đang lập văn bản {bar:40} {pos}/{len} · {elapsed} · còn khoảng {eta}",
-            )
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        bar
-    } else {
-        indicatif::ProgressBar::hidden()
-    };
+    let bar = progress_bar(i.progress, total);
+    let keys = crate::timings::stage("unit keys: shared", || unit_key::Shared::new(d, e, templates));
     let mut failed = Vec::new();
     let mut documents = Vec::with_capacity(total);
-    let mut pending = units.into_iter().peekable();
+    documents.extend(jobs.iter().map(|job| Listed { rel: job.rel.clone(), title: job.meta.title.clone() }));
+    let mut built_units = BTreeMap::new();
+    let mut planned_units: Vec<(String, String)> = Vec::new();
+    let mut pending = units.chunks(UNITS_AT_ONCE);
     loop {
-        while jobs.len() < BATCH {
-            let Some(unit) = pending.next() else { break };
-            unit_jobs(d, e, unit, &folders[unit], &mut jobs);
+        let mut ready = Vec::new();
+        while jobs.len() + ready.len() < BATCH {
+            let Some(chunk) = pending.next() else { break };
+            let planned = crate::timings::stage("contexts: units", || {
+                chunk
+                    .par_iter()
+                    .map(|unit| unit_plan(d, e, *unit, &folders[*unit], &keys, i.built_units, recorded))
+                    .collect::<Vec<_>>()
+            });
+            for unit in planned {
+                documents.extend(unit.listed);
+                planned_units.push((unit.folder, unit.key));
+                match unit.work {
+                    Work::Current(current) => {
+                        bar.inc(current.len() as u64);
+                        ready.extend(current);
+                    }
+                    Work::Render(more) => jobs.extend(more),
+                }
+            }
         }
-        if jobs.is_empty() {
+        if jobs.is_empty() && ready.is_empty() {
             break;
         }
-        documents.extend(jobs.iter().map(|job| Listed { rel: job.rel.clone(), title: job.meta.title.clone() }));
-        let batch = render(std::mem::take(&mut jobs), templates, current, &bar, i.status.today);
-        let mut planned = Vec::with_capacity(batch.len());
+        let batch = crate::timings::stage("hash, render", || {
+            render(std::mem::take(&mut jobs), templates, recorded, &bar, i.status.today)
+        });
         for r in batch {
             match r {
-                Ok(p) => planned.push(p),
+                Ok(p) => ready.push(p),
                 Err(f) => failed.push(f),
             }
         }
-        sink(planned)?;
+        sink(ready)?;
     }
     bar.finish_and_clear();
     documents.retain(|doc| !failed.iter().any(|f: &Failed| f.rel == doc.rel));
-    Ok(Planning { documents, failed })
+    for (folder, key) in planned_units {
+        let whole = !failed.iter().any(|f| f.rel.starts_with(&folder));
+        built_units.insert(folder, whole.then_some(key));
+    }
+    Ok(Planning { documents, failed, built_units })
+}
+
+fn progress_bar(shown: bool, total: usize) -> indicatif::ProgressBar {
+    if !shown {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(total as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("Đang lập văn bản {bar:40} {pos}/{len} · {elapsed} · còn khoảng {eta}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    bar
+}
+
+/// One unit's share of a build: its documents, and either all of them found current or
+/// the jobs that render them.
+struct UnitPlan {
+    folder: String,
+    key: String,
+    listed: Vec<Listed>,
+    work: Work,
+}
+
+enum Work {
+    Current(Vec<Planned>),
+    Render(Vec<Job>),
+}
+
+/// Plans one unit: when its key is the one recorded and every one of its documents is
+/// on disk untouched, nothing is built; otherwise its contexts are.
+fn unit_plan(
+    d: &Dataset,
+    e: &Evaluation,
+    unit: UnitId,
+    folder: &str,
+    keys: &unit_key::Shared,
+    built_units: &BTreeMap<String, String>,
+    recorded: &Recorded,
+) -> UnitPlan {
+    let key = keys.unit_key(d, e, unit, folder);
+    let named = unit_documents(d, unit, folder);
+    let listed = named.iter().map(|doc| Listed { rel: doc.rel.clone(), title: doc.meta.title.clone() }).collect();
+    let current = (built_units.get(folder) == Some(&key))
+        .then(|| {
+            named
+                .iter()
+                .map(|doc| recorded(&doc.rel).map(|source| Planned { rel: doc.rel.clone(), source, bytes: None }))
+                .collect::<Option<Vec<Planned>>>()
+        })
+        .flatten();
+    let work = match current {
+        Some(current) => Work::Current(current),
+        None => Work::Render(unit_jobs(d, e, unit, named)),
+    };
+    UnitPlan { folder: folder.to_string(), key, listed, work }
 }
 
 /// The kind of the document at `rel` by its file name, for a document of an earlier
@@ -232,7 +306,7 @@ pub fn kind_of(rel: &Path) -> Option<DocKind> {
 fn render(
     jobs: Vec<Job>,
     templates: &Templates,
-    current: &(dyn Fn(&Path, &str) -> bool + Sync),
+    recorded: &Recorded,
     bar: &indicatif::ProgressBar,
     today: chrono::NaiveDate,
 ) -> Vec<Result<Planned, Failed>> {
@@ -241,7 +315,7 @@ fn render(
             bar.inc(1);
             let context = Flagged { context: &job.context.context, party: job.party };
             let source = source_hash(templates.source_hash(job.template), job.context.hash(), job.party);
-            if current(&job.rel, &source) {
+            if recorded(&job.rel).as_deref() == Some(source.as_str()) {
                 return Ok(Planned { rel: job.rel, source, bytes: None });
             }
             render_document(templates, job.template, &context, &job.meta, Some(today))
@@ -251,51 +325,69 @@ fn render(
         .collect()
 }
 
-fn unit_jobs(d: &Dataset, e: &Evaluation, unit_id: UnitId, folder: &str, jobs: &mut Vec<Job>) {
-    let Some(ctx) = unit(d, e, unit_id) else { return };
-    let name = ctx.unit.clone();
-    let meta = |title: &str| DocMeta {
-        title: format!("{title} - {name}"),
-        subject: format!("Kiểm điểm, đánh giá, xếp loại chất lượng năm {}", d.agency.year),
-        author: d.agency.name.clone(),
-    };
-    let value = shared(Context::Unit(ctx));
+/// A document of a unit's folder, named and titled before any context is built.
+struct Named {
+    rel: PathBuf,
+    meta: DocMeta,
+    of: Of,
+}
+
+/// What a unit's document is made of.
+enum Of {
+    /// The unit's dossier (minutes, report, proposal), from its template.
+    Dossier(&'static str),
+    /// A person's self-review form.
+    SelfReview(PersonId),
+}
+
+/// The documents of a unit's folder: its dossier when it has a meeting file (as
+/// [`unit`] has a context), and a self-review form for each of its people, in the order
+/// the meeting took them.
+fn unit_documents(d: &Dataset, unit_id: UnitId, folder: &str) -> Vec<Named> {
+    let subject = format!("Kiểm điểm, đánh giá, xếp loại chất lượng năm {}", d.agency.year);
+    let meta = |title: String| DocMeta { title, subject: subject.clone(), author: d.agency.name.clone() };
     let dir = PathBuf::from(folder);
-    for (file, template, kind) in [
-        (MINUTES_FILE, "unit_minutes.tera", DocKind::UnitMinutes),
-        (REPORT_FILE, "unit_report.tera", DocKind::UnitReport),
-        (PROPOSAL_FILE, "unit_proposal.tera", DocKind::UnitProposal),
-    ] {
-        jobs.push(Job {
-            rel: dir.join(file),
-            template,
-            context: value.clone(),
-            party: None,
-            meta: meta(kind.name_vi()),
-        });
-    }
+    let mut named = Vec::new();
     let review = d.review_of(unit_id);
+    if review.is_some() {
+        let name = d.unit_name(unit_id);
+        for (file, template, kind) in [
+            (MINUTES_FILE, "unit_minutes.tera", DocKind::UnitMinutes),
+            (REPORT_FILE, "unit_report.tera", DocKind::UnitReport),
+            (PROPOSAL_FILE, "unit_proposal.tera", DocKind::UnitProposal),
+        ] {
+            let title = format!("{} - {name}", kind.name_vi());
+            named.push(Named { rel: dir.join(file), meta: meta(title), of: Of::Dossier(template) });
+        }
+    }
     let ordered: Vec<usize> = match review {
         Some(r) => r.reviews.iter().filter_map(|r| r.person.person).collect(),
         None => Vec::new(),
     };
     let rest = d.members(unit_id).map(|(id, _)| id).filter(|id| !ordered.contains(id)).collect::<Vec<_>>();
     for (i, id) in ordered.into_iter().chain(rest).enumerate() {
-        let ctx = self_review(d, e, id);
-        let file = format!("{:02}-{}.docx", i + 1, slug(&d.people[id].name));
-        let meta = DocMeta {
-            title: format!("{} - {}", DocKind::SelfReviews.name_vi(), ctx.name),
-            subject: format!("Kiểm điểm, đánh giá, xếp loại chất lượng năm {}", d.agency.year),
-            author: d.agency.name.clone(),
-        };
-        jobs.push(Job {
-            rel: dir.join(SELF_REVIEW_DIR).join(file),
-            template: "self_review.tera",
-            context: shared(Context::SelfReview(ctx)),
-            party: None,
-            meta,
-        });
+        let name = &d.people[id].name;
+        let file = format!("{:02}-{}.docx", i + 1, slug(name));
+        let title = format!("{} - {name}", DocKind::SelfReviews.name_vi());
+        named.push(Named { rel: dir.join(SELF_REVIEW_DIR).join(file), meta: meta(title), of: Of::SelfReview(id) });
     }
+    named
+}
+
+/// The jobs that render a unit's documents, each with its context.
+fn unit_jobs(d: &Dataset, e: &Evaluation, unit_id: UnitId, named: Vec<Named>) -> Vec<Job> {
+    let dossier = named.iter().any(|doc| matches!(doc.of, Of::Dossier(_)));
+    let context = dossier.then(|| unit(d, e, unit_id)).flatten().map(|ctx| shared(Context::Unit(ctx)));
+    named
+        .into_iter()
+        .filter_map(|doc| {
+            let (template, context) = match doc.of {
+                Of::Dossier(template) => (template, context.clone()?),
+                Of::SelfReview(id) => ("self_review.tera", shared(Context::SelfReview(self_review(d, e, id)))),
+            };
+            Some(Job { rel: doc.rel, template, context, party: None, meta: doc.meta })
+        })
+        .collect()
 }
 
 /// File names of the agency-level documents.
@@ -419,10 +511,10 @@ fn shared(context: Context) -> Arc<Shared> {
     Arc::new(Shared { context, hash: OnceLock::new() })
 }
 
-/// What a document is built from: this version, its template's text and its data.
+/// What a document is built from: this build of the program, its template's text and its data.
 pub fn source_hash(template_hash: &str, context_hash: &str, party: Option<bool>) -> String {
     let mut hasher = blake3::Hasher::new();
-    hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+    hasher.update(crate::BUILD.as_bytes());
     hasher.update(template_hash.as_bytes());
     hasher.update(context_hash.as_bytes());
     hasher.update(match party {

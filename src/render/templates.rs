@@ -92,6 +92,16 @@ impl Templates {
         Ok(Templates { tera, pages, hashes })
     }
 
+    /// Every template's text at once, by hash: what a whole build's documents are made with.
+    pub fn fingerprint(&self) -> String {
+        let mut hasher = blake3::Hasher::new();
+        for (name, hash) in &self.hashes {
+            hasher.update(name.as_bytes());
+            hasher.update(hash.as_bytes());
+        }
+        hasher.finalize().to_hex().to_string()
+    }
+
     /// An HTML page of [`PAGES`], escaped as HTML.
     pub fn render_page(&self, name: &str, context: &impl serde::Serialize) -> Result<String, TemplateError> {
         let context = Context::from_serialize(context).map_err(|e| tera_error(name, e))?;

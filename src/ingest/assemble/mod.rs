@@ -14,8 +14,11 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
+use super::parse_cache::{Outcome, ParseCache};
 use super::roster::read_workbook;
+use super::roster::scores::ScoreRow;
 use super::units::UnitIndex;
+use super::votes_book::VotesBook;
 use super::yaml::{self, AgencyDoc, AgencyReviewDoc, UnitReviewDoc, YamlKind, source_of};
 use crate::findings::{Finding, Findings, Severity, input};
 use crate::model::{Dataset, Membership, UnitReview};
@@ -27,19 +30,27 @@ use crate::source::Source;
 pub struct Ingest {
     pub dataset: Option<Dataset>,
     pub files: Vec<InputFile>,
+    /// The parse cache for the next build (see [`ParseCache`]), when it changed.
+    pub cache: Option<Vec<u8>>,
 }
 
 pub fn ingest(root: &Path, findings: &mut Findings) -> Ingest {
-    let files = scan(root, findings);
-    let dataset = assemble(root, &files, findings);
-    Ingest { dataset, files }
+    ingest_cached(root, None, findings)
+}
+
+/// [`ingest`], taking what it can from the parse cache `cached` of the last build.
+pub fn ingest_cached(root: &Path, cached: Option<&[u8]>, findings: &mut Findings) -> Ingest {
+    let files = crate::timings::stage("scan", || scan(root, findings));
+    let mut cache = ParseCache::read(cached, &files);
+    let dataset = crate::timings::stage("ingest", || assemble(root, &files, &mut cache, findings));
+    Ingest { dataset, files, cache: cache.to_bytes() }
 }
 
 fn of_kind(files: &[InputFile], kind: YamlKind) -> impl Iterator<Item = &InputFile> {
     files.iter().filter(move |f| f.kind == FileKind::Yaml(kind))
 }
 
-fn assemble(root: &Path, files: &[InputFile], findings: &mut Findings) -> Option<Dataset> {
+fn assemble(root: &Path, files: &[InputFile], cache: &mut ParseCache, findings: &mut Findings) -> Option<Dataset> {
     let agency_files: Vec<&InputFile> = of_kind(files, YamlKind::Agency).collect();
     let agency_file = match agency_files.as_slice() {
         [one] => *one,
@@ -76,7 +87,9 @@ fn assemble(root: &Path, files: &[InputFile], findings: &mut Findings) -> Option
     // Workbooks and meeting files are read in parallel, each with its own findings,
     // merged back in file order so that messages come out in the same order every run.
     let rosters: Vec<&InputFile> = files.iter().filter(|f| f.kind == FileKind::Roster).collect();
-    let books = findings.par_map(rosters, |file, local| (file, read_workbook(&file.path, &file.rel, &units, local)));
+    let books = crate::timings::stage("ingest: workbooks", || {
+        findings.par_map(rosters, |file, local| (file, read_workbook(&file.path, &file.rel, &units, local)))
+    });
     let mut rows = Vec::new();
     let mut score_rows = Vec::new();
     let mut score_books = 0;
@@ -119,51 +132,55 @@ fn assemble(root: &Path, files: &[InputFile], findings: &mut Findings) -> Option
             .at(Source::file(rel)),
         );
     }
-    let people = people::people(rows, &unit_name, findings);
+    let people = crate::timings::stage("ingest: people", || people::people(rows, &unit_name, findings));
     let index = people::PeopleIndex::new(&people);
 
-    let parsed: Vec<(&InputFile, Result<UnitReviewDoc, Box<Finding>>)> = of_kind(files, YamlKind::UnitReview)
-        .collect::<Vec<_>>()
-        .into_par_iter()
-        .map(|file| (file, yaml::parse(text_of(file), &file.rel)))
-        .collect();
+    // Each meeting file as the last build left it if it is the same file in the same
+    // context, else parsed now; in parallel, then taken in file order.
+    let meeting_files: Vec<&InputFile> = of_kind(files, YamlKind::UnitReview).collect();
+    let read: Vec<Read> = crate::timings::stage("ingest: yaml", || {
+        meeting_files
+            .par_iter()
+            .map(|file| match cache.get(file) {
+                Some(outcome) => Read::Cached(outcome),
+                None => Read::Parsed(yaml::parse(text_of(file), &file.rel)),
+            })
+            .collect()
+    });
     let mut books = votes::read_books(files, &units, &agency, findings);
     let mut sheet_scores = sheet_scores::by_unit(score_rows, agency.units.len(), findings);
     let mut unit_reviews: Vec<UnitReview> = Vec::new();
     let mut pending_reviews: Vec<UnitReview> = Vec::new();
     let mut file_of_unit: Vec<Option<Source>> = vec![None; agency.units.len()];
-    for (file, parsed) in parsed {
-        let doc = match parsed {
-            Ok(doc) => doc,
-            Err(finding) => {
-                findings.push(*finding);
-                continue;
+    let roster = reviews::Roster { people: &people, index: &index, units: &units, unit_names: &unit_name };
+    let workbooks = Workbooks { votes: &books, scores: &sheet_scores };
+    for (file, read) in meeting_files.into_iter().zip(read) {
+        let outcome = match read {
+            Read::Cached(outcome) => outcome,
+            Read::Parsed(parsed) => resolve(&roster, &workbooks, file, parsed),
+        };
+        cache.keep(file, &outcome);
+        match outcome {
+            Outcome::Refused(finding) => findings.push(finding),
+            Outcome::Resolved { unit, review, blank, findings: found } => {
+                if let Some(first) = &file_of_unit[unit] {
+                    findings.push(second_file(&agency.units[unit].name, "tệp họp kiểm điểm", first, &file.rel));
+                    continue;
+                }
+                file_of_unit[unit] = Some(Source::file(&file.rel));
+                findings.extend(found);
+                if blank {
+                    pending_reviews.push(review);
+                } else {
+                    unit_reviews.push(review);
+                }
             }
-        };
-        let Some(unit) = units.resolve_unit(&doc.unit.value) else {
-            findings.push(units.unknown(&doc.unit.value, source_of(&file.rel, &doc.unit)));
-            continue;
-        };
-        if let Some(first) = &file_of_unit[unit] {
-            findings.push(second_file(&agency.units[unit].name, "tệp họp kiểm điểm", first, &file.rel));
-            continue;
         }
-        let context = reviews::Roster { people: &people, index: &index, units: &units, unit_names: &unit_name };
-        file_of_unit[unit] = Some(Source::file(&file.rel));
-        let mut review = context.resolver(&file.rel, findings).unit_review(&doc, unit);
-        if let Some(book) = books[unit].take() {
-            votes::Merge { roster: &context, yaml: &file.rel, unit, findings }.merge(&mut review, &doc, &book);
-        }
-        // Scores are monitored all year, before the meeting: they do not make it held.
-        let blank = review.is_blank();
-        let scores = std::mem::take(&mut sheet_scores[unit]);
-        let target = book_merge::Target { roster: &context, yaml: &file.rel, unit, book: book_merge::Book::Scores };
-        sheet_scores::merge(&target, &mut review, &scores, findings);
-        if blank {
-            pending_reviews.push(review);
-        } else {
-            unit_reviews.push(review);
-        }
+    }
+    // What the workbooks held for a unit with a meeting file is in its review now.
+    for unit in (0..agency.units.len()).filter(|unit| file_of_unit[*unit].is_some()) {
+        books[unit] = None;
+        sheet_scores[unit] = Vec::new();
     }
 
     let mut agency_review = None;
@@ -180,8 +197,7 @@ fn assemble(root: &Path, files: &[InputFile], findings: &mut Findings) -> Option
         }
         match yaml::parse::<AgencyReviewDoc>(text_of(file), &file.rel) {
             Ok(doc) => {
-                let context = reviews::Roster { people: &people, index: &index, units: &units, unit_names: &unit_name };
-                agency_review = Some(context.resolver(&file.rel, findings).agency_review(doc));
+                agency_review = Some(roster.resolver(&file.rel, findings).agency_review(doc));
             }
             Err(finding) => findings.push(*finding),
         }
@@ -203,6 +219,47 @@ fn assemble(root: &Path, files: &[InputFile], findings: &mut Findings) -> Option
     dataset.unreadable_reviews = unreadable_reviews;
     dataset.pending_reviews = pending_reviews;
     Some(dataset)
+}
+
+/// A meeting file read now or taken from the cache.
+#[allow(clippy::large_enum_variant)] // one per meeting file, consumed in place
+enum Read {
+    Cached(Outcome),
+    Parsed(Result<UnitReviewDoc, Box<Finding>>),
+}
+
+/// The workbooks merged into the units' meeting files, by unit.
+struct Workbooks<'a> {
+    votes: &'a [Option<VotesBook>],
+    scores: &'a [Vec<ScoreRow>],
+}
+
+/// What a parsed meeting file comes to: a function of the file and of its context
+/// alone (agency.yaml, rosters, workbooks), never of the other meeting files, so that
+/// it can be cached. A unit's second file is resolved too; the caller refuses it.
+fn resolve(
+    roster: &reviews::Roster,
+    workbooks: &Workbooks,
+    file: &InputFile,
+    parsed: Result<UnitReviewDoc, Box<Finding>>,
+) -> Outcome {
+    let doc = match parsed {
+        Ok(doc) => doc,
+        Err(finding) => return Outcome::Refused(*finding),
+    };
+    let Some(unit) = roster.units.resolve_unit(&doc.unit.value) else {
+        return Outcome::Refused(roster.units.unknown(&doc.unit.value, source_of(&file.rel, &doc.unit)));
+    };
+    let mut found = Findings::default();
+    let mut review = roster.resolver(&file.rel, &mut found).unit_review(&doc, unit);
+    if let Some(book) = &workbooks.votes[unit] {
+        votes::Merge { roster, yaml: &file.rel, unit, findings: &mut found }.merge(&mut review, &doc, book);
+    }
+    // Scores are monitored all year, before the meeting: they do not make it held.
+    let blank = review.is_blank();
+    let target = book_merge::Target { roster, yaml: &file.rel, unit, book: book_merge::Book::Scores };
+    sheet_scores::merge(&target, &mut review, &workbooks.scores[unit], &mut found);
+    Outcome::Resolved { unit, review, blank, findings: found.0 }
 }
 
 /// DUPLICATE_REVIEW: a unit's second file of one kind (`what`), after `first`.

@@ -6,7 +6,7 @@
 
 pub(crate) mod cells;
 mod header;
-mod scores;
+pub mod scores;
 mod sheet;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};

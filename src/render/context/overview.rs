@@ -4,7 +4,7 @@
 //! owns it (the calendar's status, the findings, the rules' evaluation, the documents
 //! listed by the build); nothing is counted here a second time.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
@@ -235,22 +235,23 @@ pub fn overview(sources: &Sources) -> OverviewCtx {
 fn units(d: &Dataset, findings: &[Finding], folders: &[FolderCtx], today: NaiveDate) -> Vec<UnitCtx> {
     let dossier: Vec<DocKind> = DocKind::ALL.into_iter().filter(|k| k.is_unit_document()).collect();
     let names = unit_folders(d);
+    // Looked up once per unit: a province has thousands of units and of findings, and a
+    // hundred thousand documents.
+    let hrefs: HashMap<&str, &str> =
+        folders.iter().flat_map(|f| &f.documents).map(|doc| (doc.path.as_str(), doc.href.as_str())).collect();
+    let mut counts: HashMap<(&str, Severity), usize> = HashMap::new();
+    for f in findings {
+        *counts.entry((f.unit.as_deref().unwrap_or_default(), f.severity)).or_default() += 1;
+    }
     d.agency
         .units
         .iter()
         .enumerate()
         .map(|(id, unit)| {
             let state = calendar::unit_state(d, findings, id, &dossier, today);
-            let own = |severity: Severity| {
-                findings.iter().filter(|f| f.severity == severity && f.unit.as_deref() == Some(&unit.name)).count()
-            };
+            let own = |severity: Severity| counts.get(&(unit.name.as_str(), severity)).copied().unwrap_or_default();
             let minutes = format!("{}/{MINUTES_FILE}", names[id]);
-            let minutes_href = folders
-                .iter()
-                .flat_map(|f| &f.documents)
-                .find(|doc| doc.path == minutes)
-                .map(|doc| doc.href.clone())
-                .unwrap_or_default();
+            let minutes_href = hrefs.get(minutes.as_str()).map(|href| href.to_string()).unwrap_or_default();
             UnitCtx {
                 name: unit.name.clone(),
                 meeting_file: d.review_of(id).map(|r| r.source.file_display()).unwrap_or_default(),
@@ -364,15 +365,16 @@ fn ratings(d: &Dataset, e: &Evaluation) -> RatingsCtx {
 /// then the units in agency.yaml order, then any other folder; each top folder followed
 /// by the folders inside it.
 fn folders(d: Option<&Dataset>, documents: &[Document]) -> Vec<FolderCtx> {
-    let unit_names: Vec<(String, String)> = d
-        .map(|d| unit_folders(d).into_iter().zip(d.agency.units.iter().map(|u| u.name.clone())).collect())
-        .unwrap_or_default();
-    let rank = |folder: &str| {
-        if folder == AGENCY_FOLDER {
-            0
-        } else {
-            unit_names.iter().position(|(f, _)| f == folder).map_or(usize::MAX, |i| i + 1)
-        }
+    // Folder → (its unit's place in agency.yaml, the unit's name).
+    let units: HashMap<String, (usize, &str)> = d
+        .map(|d| unit_folders(d).into_iter().zip(d.agency.units.iter().map(|u| u.name.as_str())).enumerate())
+        .into_iter()
+        .flatten()
+        .map(|(i, (folder, name))| (folder, (i, name)))
+        .collect();
+    let rank = |folder: &str| match folder {
+        AGENCY_FOLDER => 0,
+        _ => units.get(folder).map_or(usize::MAX, |(i, _)| i + 1),
     };
     let mut by_folder: BTreeMap<(usize, String, String), Vec<DocumentCtx>> = BTreeMap::new();
     for doc in documents {
@@ -391,7 +393,7 @@ fn folders(d: Option<&Dataset>, documents: &[Document]) -> Vec<FolderCtx> {
         .map(|((_, top, path), mut documents)| {
             documents.sort_by(|a, b| a.path.cmp(&b.path));
             FolderCtx {
-                unit: unit_names.iter().find(|(f, _)| *f == top).map(|(_, name)| name.clone()).unwrap_or_default(),
+                unit: units.get(&top).map(|(_, name)| name.to_string()).unwrap_or_default(),
                 agency: top == AGENCY_FOLDER,
                 sub: path != top,
                 path,

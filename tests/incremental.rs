@@ -1,0 +1,166 @@
+//! A rebuild costs what changed (the parse cache, the units' keys, the build's
+//! fingerprint), and is never wrong for it: after every kind of change, the documents a
+//! rebuild leaves are byte for byte those a build from nothing makes, and deleting the
+//! cache changes nothing.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::*;
+use xeploai::ingest::parse_cache::CACHE_NAME;
+
+fn build(inputs: &Path, outputs: &Path, today: &str) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_xeploai"))
+        .args(["build", "--today", today, "--inputs"])
+        .arg(inputs)
+        .arg("--outputs")
+        .arg(outputs)
+        .output()
+        .unwrap();
+    let log = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(!log.contains("panicked"), "{log}");
+    assert!(out.status.code().is_some_and(|code| code <= 1), "{log}");
+    log
+}
+
+/// A document's parts, by name, but for the day of the build in its properties: a
+/// document whose content did not change keeps the day it was made.
+type Parts = BTreeMap<String, Vec<u8>>;
+
+/// Every document under `dir` (not the kept versions), by path, with its parts.
+fn documents(dir: &Path) -> BTreeMap<PathBuf, Parts> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.path().extension().is_some_and(|ext| ext == "docx"))
+        .filter(|e| !e.path().starts_with(dir.join(".history")))
+        .map(|e| (e.path().strip_prefix(dir).unwrap().to_path_buf(), parts(e.path())))
+        .collect()
+}
+
+fn parts(path: &Path) -> Parts {
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(path).unwrap()).unwrap();
+    let names: Vec<String> = zip.file_names().filter(|name| *name != "docProps/core.xml").map(String::from).collect();
+    names
+        .into_iter()
+        .map(|name| {
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut zip.by_name(&name).unwrap(), &mut bytes).unwrap();
+            (name, bytes)
+        })
+        .collect()
+}
+
+/// "Đã ghi N văn bản", or 0 when nothing was written.
+fn written(log: &str) -> usize {
+    log.split("Đã ghi ").nth(1).and_then(|rest| rest.split(' ').next()).and_then(|n| n.parse().ok()).unwrap_or(0)
+}
+
+fn edit(path: &Path, from: &str, to: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    assert!(text.contains(from), "{} has no {from:?}", path.display());
+    std::fs::write(path, text.replacen(from, to, 1)).unwrap();
+}
+
+/// Asserts that what `kept` holds of the documents a fresh build of `inputs` makes is
+/// exactly those documents.
+fn same_as_fresh(inputs: &Path, kept: &Path, today: &str, change: &str) {
+    let fresh = tempfile::tempdir().unwrap();
+    build(inputs, fresh.path(), today);
+    let (fresh, kept) = (documents(fresh.path()), documents(kept));
+    assert!(!fresh.is_empty());
+    for (rel, parts) in &fresh {
+        let kept = kept.get(rel).unwrap_or_else(|| panic!("after {change}: {} missing", rel.display()));
+        assert!(kept == parts, "after {change}: {} differs from a fresh build", rel.display());
+    }
+}
+
+#[test]
+fn every_kind_of_change_leaves_what_a_fresh_build_makes() {
+    let dir = rules_case("clean", &[]);
+    let inputs = dir.path();
+    let out = tempfile::tempdir().unwrap();
+    build(inputs, out.path(), "2023-12-01");
+    let ccvc = std::fs::read(inputs.join("don-vi/ccvc.yaml")).unwrap();
+    let changes: Vec<(&str, Box<dyn Fn()>)> = vec![
+        ("a unit's meeting place", Box::new(|| edit(&inputs.join("don-vi/vp.yaml"), "tầng 2", "tầng 5"))),
+        (
+            "a rating, which moves the quotas",
+            Box::new(|| edit(&inputs.join("don-vi/tt.yaml"), "proposed: HTTNV", "proposed: HTXSNV")),
+        ),
+        (
+            "a post in the roster",
+            Box::new(|| clean_roster(inputs, &[("Lê Văn Cường", "Chức vụ", "Chuyên viên chính")])),
+        ),
+        (
+            "the agency's name",
+            Box::new(|| edit(&inputs.join("agency.yaml"), "name: Sở Nội vụ", "name: Sở Nội vụ tỉnh Quảng Ngãi")),
+        ),
+        ("a meeting file removed", Box::new(|| std::fs::remove_file(inputs.join("don-vi/ccvc.yaml")).unwrap())),
+        ("the meeting file put back", Box::new(|| std::fs::write(inputs.join("don-vi/ccvc.yaml"), &ccvc).unwrap())),
+        (
+            "a file only renamed",
+            Box::new(|| std::fs::rename(inputs.join("don-vi/tt.yaml"), inputs.join("don-vi/thanh-tra.yaml")).unwrap()),
+        ),
+    ];
+    for (change, apply) in changes {
+        apply();
+        build(inputs, out.path(), "2023-12-01");
+        same_as_fresh(inputs, out.path(), "2023-12-01", change);
+    }
+    // Another day: the calendar's documents move on, the rest stays.
+    build(inputs, out.path(), "2023-12-20");
+    same_as_fresh(inputs, out.path(), "2023-12-20", "another day");
+}
+
+#[test]
+fn deleting_the_cache_changes_no_output() {
+    let dir = rules_case("clean", &[]);
+    let (with, without) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    build(dir.path(), with.path(), "2023-12-01");
+    build(dir.path(), without.path(), "2023-12-01");
+    assert!(with.path().join(CACHE_NAME).is_file(), "a build keeps its parse cache");
+    edit(&dir.path().join("don-vi/vp.yaml"), "tầng 2", "tầng 5");
+    std::fs::remove_file(without.path().join(CACHE_NAME)).unwrap();
+    let (log_with, log_without) =
+        (build(dir.path(), with.path(), "2023-12-01"), build(dir.path(), without.path(), "2023-12-01"));
+    assert_eq!(written(&log_with), written(&log_without), "{log_with}\n{log_without}");
+    assert!(written(&log_with) > 0, "{log_with}");
+    assert_eq!(documents(with.path()), documents(without.path()));
+    assert!(without.path().join(CACHE_NAME).is_file(), "the cache is made again");
+}
+
+#[test]
+fn a_cache_of_other_inputs_or_garbage_is_set_aside() {
+    let dir = rules_case("clean", &[]);
+    let out = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(out.path()).unwrap();
+    std::fs::write(out.path().join(CACHE_NAME), b"not a cache at all").unwrap();
+    build(dir.path(), out.path(), "2023-12-01");
+    same_as_fresh(dir.path(), out.path(), "2023-12-01", "a garbage cache");
+    // The cache of one roster is not trusted with another: without Võ Văn Giang, every
+    // name after his is another row of the roster.
+    write_xlsx(&dir.path().join("danh-sach.xlsx"), &[clean_sheet(&[], |name| name != "Võ Văn Giang", &[])]);
+    build(dir.path(), out.path(), "2023-12-01");
+    same_as_fresh(dir.path(), out.path(), "2023-12-01", "another roster");
+}
+
+#[test]
+fn a_later_cycle_unit_change_leaves_what_a_fresh_build_makes() {
+    // The 2026 sample: scores, shares group by group, a unit under the fallback rules.
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("inputs");
+    copy_dir(&Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/2026"), &inputs);
+    let out = tempfile::tempdir().unwrap();
+    build(&inputs, out.path(), "2026-12-11");
+    let museum = inputs.join("don-vi/bao-tang-tong-hop-tinh.yaml");
+    edit(&museum, "score: { general: 26, tasks: 59 }", "score: { general: 29, tasks: 68 }");
+    build(&inputs, out.path(), "2026-12-11");
+    same_as_fresh(&inputs, out.path(), "2026-12-11", "a score");
+    edit(&museum, "proposed: HTTNV\n    score: { general: 29", "proposed: HTXSNV\n    score: { general: 29");
+    build(&inputs, out.path(), "2026-12-11");
+    same_as_fresh(&inputs, out.path(), "2026-12-11", "a rating in a group share");
+}
