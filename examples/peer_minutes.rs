@@ -19,6 +19,10 @@ use xeploai::render::{DocMeta, Templates, render_document};
 
 const TEMPLATE: &str = "peer_minutes.tera";
 
+/// The allocator of the `xeploai` program itself (see `src/main.rs`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 struct Args {
     data: PathBuf,
     out: PathBuf,

@@ -150,80 +150,169 @@ pub fn plan<E>(
     i: &Inputs,
     templates: &Templates,
     recorded: &Recorded,
-    sink: &mut dyn FnMut(Vec<Planned>) -> Result<(), E>,
-) -> Result<Planning, E> {
-    let (d, e, units_ok) = (i.d, i.e, i.units_ok);
-    let folders = unit_folders(d);
-    let units: Vec<UnitId> = (0..d.agency.units.len()).filter(|u| units_ok[*u]).collect();
-    let mut jobs = vec![Job {
+    sink: &mut (dyn FnMut(Vec<Planned>) -> Result<(), E> + Send),
+) -> Result<Planning, E>
+where
+    E: Send,
+{
+    let (d, e) = (i.d, i.e);
+    let units: Vec<UnitId> = (0..d.agency.units.len()).filter(|u| i.units_ok[*u]).collect();
+    let mut jobs = vec![status_job(d, i.status)];
+    let mut compiled = Vec::new();
+    crate::timings::stage("contexts: agency", || {
+        if i.agency_ok {
+            compiled_jobs(d, e, &mut compiled);
+        }
+        form_jobs(d, e, &mut jobs);
+    });
+    let total = compiled.len() + jobs.len() + units.iter().map(|u| 3 + d.headcount(*u)).sum::<usize>();
+    let run = Run {
+        i,
+        templates,
+        recorded,
+        folders: unit_folders(d),
+        keys: crate::timings::stage("unit keys: shared", || unit_key::Shared::new(d, e, templates)),
+        bar: progress_bar(i.progress, total),
+    };
+    let mut planning = Planning::default();
+    let listed = compiled.iter().chain(&jobs).map(|job| Listed { rel: job.rel.clone(), title: job.meta.title.clone() });
+    planning.documents.extend(listed);
+    // The documents compiled from the whole agency are the large ones (a province's
+    // annex has a row per person): they are rendered one at a time, on a thread of their
+    // own beside the units' batches, never two of them in memory at once.
+    let compiled = std::thread::scope(|scope| {
+        let compiled = scope.spawn(|| {
+            let rendered = compiled.into_iter().map(|job| run.render_one(job));
+            crate::timings::stage("render: compiled", || rendered.collect::<Vec<_>>())
+        });
+        let units = run.units(&units, jobs, &mut planning, sink);
+        let compiled = compiled.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        units.map(|()| compiled)
+    })?;
+    let mut ready = Vec::new();
+    sort_out(compiled, &mut ready, &mut planning.failed);
+    sink(ready)?;
+    run.bar.finish_and_clear();
+    let failed = &planning.failed;
+    planning.documents.retain(|doc| !failed.iter().any(|f| f.rel == doc.rel));
+    for (folder, key) in planning.built_units.iter_mut() {
+        if failed.iter().any(|f| f.rel.starts_with(folder)) {
+            *key = None;
+        }
+    }
+    Ok(planning)
+}
+
+fn status_job(d: &Dataset, calendar: &Status) -> Job {
+    Job {
         rel: PathBuf::from(AGENCY_DIR).join(STATUS_FILE),
         template: "status.tera",
-        context: shared(Context::Status(status(d, i.status))),
+        context: shared(Context::Status(status(d, calendar))),
         party: None,
         meta: DocMeta {
             title: format!("Tình hình thực hiện kế hoạch năm {}", d.agency.year),
             subject: DocKind::Status.name_vi().to_string(),
             author: d.agency.name.clone(),
         },
-    }];
-    crate::timings::stage("contexts: agency", || {
-        if i.agency_ok {
-            compiled_jobs(d, e, &mut jobs);
-        }
-        form_jobs(d, e, &mut jobs);
-    });
-    let total = jobs.len() + units.iter().map(|u| 3 + d.headcount(*u)).sum::<usize>();
-    let bar = progress_bar(i.progress, total);
-    let keys = crate::timings::stage("unit keys: shared", || unit_key::Shared::new(d, e, templates));
-    let mut failed = Vec::new();
-    let mut documents = Vec::with_capacity(total);
-    documents.extend(jobs.iter().map(|job| Listed { rel: job.rel.clone(), title: job.meta.title.clone() }));
-    let mut built_units = BTreeMap::new();
-    let mut planned_units: Vec<(String, String)> = Vec::new();
-    let mut pending = units.chunks(UNITS_AT_ONCE);
-    loop {
-        let mut ready = Vec::new();
-        while jobs.len() + ready.len() < BATCH {
-            let Some(chunk) = pending.next() else { break };
-            let planned = crate::timings::stage("contexts: units", || {
-                chunk
-                    .par_iter()
-                    .map(|unit| unit_plan(d, e, *unit, &folders[*unit], &keys, i.built_units, recorded))
-                    .collect::<Vec<_>>()
+    }
+}
+
+/// What every step of a plan reads.
+struct Run<'a> {
+    i: &'a Inputs<'a>,
+    templates: &'a Templates,
+    recorded: &'a Recorded<'a>,
+    folders: Vec<String>,
+    keys: unit_key::Shared,
+    bar: indicatif::ProgressBar,
+}
+
+impl Run<'_> {
+    /// Plans `units` after the `jobs` already made, batch by batch: each batch is
+    /// written (by `sink`, on a thread of its own: it mostly waits on the disk) while the
+    /// next one renders.
+    fn units<E: Send>(
+        &self,
+        units: &[UnitId],
+        mut jobs: Vec<Job>,
+        planning: &mut Planning,
+        sink: &mut (dyn FnMut(Vec<Planned>) -> Result<(), E> + Send),
+    ) -> Result<(), E> {
+        let mut pending = units.chunks(UNITS_AT_ONCE);
+        let mut rendered: Option<Vec<Planned>> = None;
+        loop {
+            let mut ready = Vec::new();
+            while jobs.len() + ready.len() < BATCH {
+                let Some(chunk) = pending.next() else { break };
+                self.next_units(chunk, &mut jobs, &mut ready, planning);
+            }
+            if jobs.is_empty() && ready.is_empty() {
+                break;
+            }
+            let previous = rendered.take();
+            let batch = std::mem::take(&mut jobs);
+            let (written, batch) = std::thread::scope(|scope| {
+                let writing = scope.spawn(|| previous.map_or(Ok(()), &mut *sink));
+                let batch = crate::timings::stage("hash, render", || self.render(batch));
+                (writing.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), batch)
             });
-            for unit in planned {
-                documents.extend(unit.listed);
-                planned_units.push((unit.folder, unit.key));
-                match unit.work {
-                    Work::Current(current) => {
-                        bar.inc(current.len() as u64);
-                        ready.extend(current);
-                    }
-                    Work::Render(more) => jobs.extend(more),
-                }
-            }
+            written?;
+            sort_out(batch, &mut ready, &mut planning.failed);
+            rendered = Some(ready);
         }
-        if jobs.is_empty() && ready.is_empty() {
-            break;
-        }
-        let batch = crate::timings::stage("hash, render", || {
-            render(std::mem::take(&mut jobs), templates, recorded, &bar, i.status.today)
+        rendered.map_or(Ok(()), sink)
+    }
+
+    /// Plans a chunk of units in parallel: the documents of each go to `ready` when they
+    /// are current, to `jobs` otherwise.
+    fn next_units(&self, chunk: &[UnitId], jobs: &mut Vec<Job>, ready: &mut Vec<Planned>, planning: &mut Planning) {
+        let (d, e) = (self.i.d, self.i.e);
+        let planned = crate::timings::stage("contexts: units", || {
+            let plan_unit = |unit: &UnitId| {
+                unit_plan(d, e, *unit, &self.folders[*unit], &self.keys, self.i.built_units, self.recorded)
+            };
+            chunk.par_iter().map(plan_unit).collect::<Vec<_>>()
         });
-        for r in batch {
-            match r {
-                Ok(p) => ready.push(p),
-                Err(f) => failed.push(f),
+        for unit in planned {
+            planning.documents.extend(unit.listed);
+            planning.built_units.insert(unit.folder, Some(unit.key));
+            match unit.work {
+                Work::Current(current) => {
+                    self.bar.inc(current.len() as u64);
+                    ready.extend(current);
+                }
+                Work::Render(more) => jobs.extend(more),
             }
         }
-        sink(ready)?;
     }
-    bar.finish_and_clear();
-    documents.retain(|doc| !failed.iter().any(|f: &Failed| f.rel == doc.rel));
-    for (folder, key) in planned_units {
-        let whole = !failed.iter().any(|f| f.rel.starts_with(&folder));
-        built_units.insert(folder, whole.then_some(key));
+
+    fn render(&self, jobs: Vec<Job>) -> Vec<Result<Planned, Failed>> {
+        jobs.into_par_iter().map(|job| self.render_one(job)).collect()
     }
-    Ok(Planning { documents, failed, built_units })
+
+    /// One document: rendered, or found on disk as this run would render it.
+    fn render_one(&self, job: Job) -> Result<Planned, Failed> {
+        self.bar.inc(1);
+        let context = Flagged { context: &job.context.context, party: job.party };
+        let source = source_hash(self.templates.source_hash(job.template), job.context.hash(), job.party);
+        if (self.recorded)(&job.rel).as_deref() == Some(source.as_str()) {
+            return Ok(Planned { rel: job.rel, source, bytes: None });
+        }
+        render_document(self.templates, job.template, &context, &job.meta, Some(self.i.status.today))
+            .map(|bytes| Planned { rel: job.rel.clone(), source, bytes: Some(bytes) })
+            .map_err(|error| Failed { rel: job.rel, error })
+    }
+}
+
+/// Puts each rendered document with those `ready` to be written, each failure with the
+/// `failed`.
+fn sort_out(rendered: Vec<Result<Planned, Failed>>, ready: &mut Vec<Planned>, failed: &mut Vec<Failed>) {
+    for result in rendered {
+        match result {
+            Ok(planned) => ready.push(planned),
+            Err(failure) => failed.push(failure),
+        }
+    }
 }
 
 fn progress_bar(shown: bool, total: usize) -> indicatif::ProgressBar {
@@ -301,28 +390,6 @@ pub fn kind_of(rel: &Path) -> Option<DocKind> {
             .map(|(kind, _, _)| *kind)
             .or_else(|| agency.iter().find(|doc| doc.file == file).map(|doc| doc.kind)),
     }
-}
-
-fn render(
-    jobs: Vec<Job>,
-    templates: &Templates,
-    recorded: &Recorded,
-    bar: &indicatif::ProgressBar,
-    today: chrono::NaiveDate,
-) -> Vec<Result<Planned, Failed>> {
-    jobs.into_par_iter()
-        .map(|job| {
-            bar.inc(1);
-            let context = Flagged { context: &job.context.context, party: job.party };
-            let source = source_hash(templates.source_hash(job.template), job.context.hash(), job.party);
-            if recorded(&job.rel).as_deref() == Some(source.as_str()) {
-                return Ok(Planned { rel: job.rel, source, bytes: None });
-            }
-            render_document(templates, job.template, &context, &job.meta, Some(today))
-                .map(|bytes| Planned { rel: job.rel.clone(), source, bytes: Some(bytes) })
-                .map_err(|error| Failed { rel: job.rel, error })
-        })
-        .collect()
 }
 
 /// A document of a unit's folder, named and titled before any context is built.
