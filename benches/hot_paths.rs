@@ -1,5 +1,6 @@
-//! Criterion benchmarks of the hot paths: roster ingest, rule checking, and the three
-//! steps of rendering one document (template, markup, DOCX). Whole runs are timed by
+//! Criterion benchmarks of the hot paths: roster ingest, meeting files with and without
+//! the parse cache, rule checking, the unit keys and name order of a rebuild's plan, and
+//! the three steps of rendering one document (template, markup, DOCX). Whole runs are timed by
 //! `bench/run`; the peer comparison by `bench/peers`.
 //!
 //! `cargo bench --bench hot_paths` (add `-- render` to run one group).
@@ -9,7 +10,8 @@ use std::path::Path;
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use xeploai::findings::Findings;
-use xeploai::ingest::ingest;
+use xeploai::ingest::{ingest, ingest_cached};
+use xeploai::render::unit_key::Shared;
 use xeploai::render::{DocMeta, Templates, markup, render_document, write_docx};
 use xeploai::rules::evaluate;
 
@@ -50,6 +52,42 @@ fn rules(c: &mut Criterion) {
     group.finish();
 }
 
+/// The meeting files of a 10,000-person agency (455 units): parsed and resolved, or
+/// taken from the parse cache of the last build.
+fn meeting_files(c: &mut Criterion) {
+    let dir = agency(10_000);
+    let cache = ingest_cached(dir.path(), None, &mut Findings::default()).cache.expect("a parse cache");
+    let mut group = c.benchmark_group("ingest");
+    group.sample_size(10);
+    group.bench_function("10000_people_parsed", |b| {
+        b.iter(|| ingest_cached(dir.path(), None, &mut Findings::default()))
+    });
+    group.bench_function("10000_people_cached", |b| {
+        b.iter(|| ingest_cached(dir.path(), Some(&cache), &mut Findings::default()))
+    });
+    group.finish();
+}
+
+/// What a rebuild computes for every unit instead of its contexts (the unit keys), and
+/// the Vietnamese name order of the agency's lists.
+fn unit_keys_and_name_order(c: &mut Criterion) {
+    let dir = agency(10_000);
+    let d = ingest(dir.path(), &mut Findings::default()).dataset.expect("a dataset");
+    let e = evaluate(&d, TODAY);
+    let templates = Templates::load(None).expect("the templates");
+    let folders = d.agency.unit_folders().names;
+    let mut group = c.benchmark_group("plan");
+    group.sample_size(20);
+    group.bench_function("unit_keys_10000_people", |b| {
+        b.iter(|| {
+            let shared = Shared::new(&d, &e, &templates);
+            (0..d.agency.units.len()).map(|u| shared.unit_key(&d, &e, u, &folders[u])).count()
+        })
+    });
+    group.bench_function("name_order_10000_people", |b| b.iter(|| xeploai::rules::summary::ordered(&d)));
+    group.finish();
+}
+
 /// One peer-benchmark minutes (bench/peer: 3 tables, 209 paragraphs), step by step.
 fn render(c: &mut Criterion) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("bench/peer");
@@ -69,5 +107,5 @@ fn render(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, render, rules, roster_ingest);
+criterion_group!(benches, render, rules, roster_ingest, meeting_files, unit_keys_and_name_order);
 criterion_main!(benches);

@@ -11,17 +11,7 @@ use std::time::SystemTime;
 use common::*;
 
 fn build_in(inputs: &Path, outputs: &Path, env: &[(&str, &str)]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_xeploai"))
-        .args(["build", "--today", "2023-12-01", "--inputs"])
-        .arg(inputs)
-        .arg("--outputs")
-        .arg(outputs)
-        .envs(env.iter().copied())
-        .output()
-        .unwrap();
-    let log = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
-    assert!(!log.contains("panicked"), "{log}");
-    (out.status.code().unwrap_or(-1), log)
+    build_with(inputs, outputs, "2023-12-01", env)
 }
 
 fn files(dir: &Path) -> Vec<PathBuf> {
@@ -219,15 +209,8 @@ fn build_killed(inputs: &Path, outputs: &Path, watched: &Path, after: usize) -> 
 
 /// A rebuild after an interruption: it warns of no hand edit and writes no `(ban moi)`.
 fn rebuild_cleanly(inputs: &Path, outputs: &Path) {
-    let out = Command::new(env!("CARGO_BIN_EXE_xeploai"))
-        .args(["build", "--today", "2023-12-01", "--inputs"])
-        .arg(inputs)
-        .arg("--outputs")
-        .arg(outputs)
-        .output()
-        .unwrap();
-    let log = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
-    assert_eq!(out.status.code(), Some(0), "{log}");
+    let (code, log) = build_in(inputs, outputs, &[]);
+    assert_eq!(code, 0, "{log}");
     assert!(!log.contains("sửa tay"), "{log}");
     assert!(files(outputs).iter().all(|p| !p.to_string_lossy().contains("(ban moi)")), "no false hand edit");
 }

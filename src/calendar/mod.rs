@@ -64,6 +64,7 @@ pub struct Status {
 pub fn status(d: &Dataset, findings: &[Finding], today: NaiveDate) -> Status {
     let mut calendar: Vec<&Deadline> = d.agency.calendar.iter().collect();
     calendar.sort_by_key(|c| c.due);
+    let errors = UnitErrors::new(findings);
     let entries = calendar
         .into_iter()
         .map(|deadline| {
@@ -72,7 +73,7 @@ pub fn status(d: &Dataset, findings: &[Finding], today: NaiveDate) -> Status {
             let mut rows = Vec::new();
             if !unit_docs.is_empty() {
                 for (unit, u) in d.agency.units.iter().enumerate() {
-                    rows.push(Row { who: u.name.clone(), state: unit_state(d, findings, unit, &unit_docs, today) });
+                    rows.push(Row { who: u.name.clone(), state: unit_state(d, &errors, unit, &unit_docs, today) });
                 }
             }
             if !agency_docs.is_empty() {
@@ -99,7 +100,7 @@ pub fn status(d: &Dataset, findings: &[Finding], today: NaiveDate) -> Status {
 
 /// Where one unit stands for the unit documents `unit_docs`: what is missing, else its
 /// errors, else ready. The overview page asks it for the whole dossier.
-pub fn unit_state(d: &Dataset, findings: &[Finding], unit: UnitId, unit_docs: &[DocKind], today: NaiveDate) -> State {
+pub fn unit_state(d: &Dataset, errors: &UnitErrors, unit: UnitId, unit_docs: &[DocKind], today: NaiveDate) -> State {
     let mut parts: Vec<String> = Vec::new();
     // One missing meeting file is the gap of every document it feeds: said once.
     for gap in unit_docs.iter().flat_map(|k| gaps(d, *k, Some(unit))) {
@@ -112,9 +113,28 @@ pub fn unit_state(d: &Dataset, findings: &[Finding], unit: UnitId, unit_docs: &[
     if let Some(date) = pending.filter(|_| unit_docs.iter().any(|k| *k != DocKind::UnitReport)) {
         parts.insert(0, format!("cuộc họp chưa diễn ra (lịch họp {})", date.format("%d/%m/%Y")));
     }
-    let name = d.unit_name(unit);
-    let errors = rule_ids(findings.iter().filter(|f| f.is_error() && f.unit.as_deref() == Some(name)));
-    state(parts, errors)
+    state(parts, rule_ids(errors.of(d.unit_name(unit))))
+}
+
+/// The error findings of each unit, found once: a province has thousands of units and of
+/// findings, and every unit's state asks for its own.
+pub struct UnitErrors<'a>(std::collections::HashMap<&'a str, Vec<&'a Finding>>);
+
+impl<'a> UnitErrors<'a> {
+    pub fn new(findings: &'a [Finding]) -> UnitErrors<'a> {
+        let mut by_unit: std::collections::HashMap<&str, Vec<&Finding>> = std::collections::HashMap::new();
+        for finding in findings.iter().filter(|f| f.is_error()) {
+            if let Some(unit) = finding.unit.as_deref() {
+                by_unit.entry(unit).or_default().push(finding);
+            }
+        }
+        UnitErrors(by_unit)
+    }
+
+    /// The error findings of the unit named `unit`, as agency.yaml spells it.
+    pub fn of(&self, unit: &str) -> impl Iterator<Item = &'a Finding> + '_ {
+        self.0.get(unit).into_iter().flatten().copied()
+    }
 }
 
 /// Agency meetings dated after today: not held yet.

@@ -170,6 +170,22 @@ pub fn run(args: &[&str]) -> (i32, String, String) {
     )
 }
 
+/// `xeploai build --today TODAY` from `inputs` into `outputs` with `env` set: (exit code,
+/// stdout and stderr together). Never a panic.
+pub fn build_with(inputs: &Path, outputs: &Path, today: &str, env: &[(&str, &str)]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_xeploai"))
+        .args(["build", "--today", today, "--inputs"])
+        .arg(inputs)
+        .arg("--outputs")
+        .arg(outputs)
+        .envs(env.iter().copied())
+        .output()
+        .expect("run xeploai");
+    let log = String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert!(!log.contains("panicked"), "{log}");
+    (out.status.code().unwrap_or(-1), log)
+}
+
 /// `xeploai check --format json --inputs DIR`: (exit code, parsed JSON).
 pub fn check_json(dir: &Path) -> (i32, Value) {
     let (code, stdout, stderr) = run(&["check", "--format", "json", "--inputs", dir.to_str().unwrap()]);

@@ -239,6 +239,7 @@ fn units(d: &Dataset, findings: &[Finding], folders: &[FolderCtx], today: NaiveD
     // hundred thousand documents.
     let hrefs: HashMap<&str, &str> =
         folders.iter().flat_map(|f| &f.documents).map(|doc| (doc.path.as_str(), doc.href.as_str())).collect();
+    let errors = calendar::UnitErrors::new(findings);
     let mut counts: HashMap<(&str, Severity), usize> = HashMap::new();
     for f in findings {
         *counts.entry((f.unit.as_deref().unwrap_or_default(), f.severity)).or_default() += 1;
@@ -248,7 +249,7 @@ fn units(d: &Dataset, findings: &[Finding], folders: &[FolderCtx], today: NaiveD
         .iter()
         .enumerate()
         .map(|(id, unit)| {
-            let state = calendar::unit_state(d, findings, id, &dossier, today);
+            let state = calendar::unit_state(d, &errors, id, &dossier, today);
             let own = |severity: Severity| counts.get(&(unit.name.as_str(), severity)).copied().unwrap_or_default();
             let minutes = format!("{}/{MINUTES_FILE}", names[id]);
             let minutes_href = hrefs.get(minutes.as_str()).map(|href| href.to_string()).unwrap_or_default();
