@@ -188,9 +188,11 @@ pub fn write_documents(run: CheckRun, inputs: &Path, options: &BuildOptions) -> 
             )
         })
     });
-    // Only a build that made everything it set out to may tell the next one that the
-    // same inputs need nothing more.
-    manifest.built_from = (result.is_ok() && failed.is_empty()).then_some(built_from);
+    // Only a build that put every document it set out to under its own name may tell
+    // the next one that the same inputs need nothing more: one held open by Word, or
+    // edited by hand, waits for a later build to be placed (or to be warned of again).
+    let complete = result.is_ok() && failed.is_empty() && report.beside.is_empty() && report.held_open.is_empty();
+    manifest.built_from = complete.then_some(built_from);
     // Even after a failure, so that what was written is known; a failed save only
     // leaves the journal for the next build to finish.
     report.unsaved = timings::stage("manifest: save", || writer.finish(&manifest)).err();

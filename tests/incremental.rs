@@ -155,3 +155,16 @@ fn a_later_cycle_unit_change_leaves_what_a_fresh_build_makes() {
     build(&inputs, out.path(), "2026-12-11");
     same_as_fresh(&inputs, out.path(), "2026-12-11", "a rating in a group share");
 }
+
+#[test]
+fn a_hand_edited_document_is_warned_of_at_every_build() {
+    let dir = rules_case("clean", &[]);
+    let out = tempfile::tempdir().unwrap();
+    build(dir.path(), out.path(), "2023-12-01");
+    edit(&dir.path().join("don-vi/vp.yaml"), "tầng 2", "tầng 5");
+    std::fs::write(out.path().join("van-phong-so/bien-ban-hop-kiem-diem.docx"), b"the clerk's own").unwrap();
+    for _ in 0..2 {
+        let log = build(dir.path(), out.path(), "2023-12-01");
+        assert!(log.contains("đã được sửa tay"), "{log}");
+    }
+}
