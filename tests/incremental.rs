@@ -168,3 +168,25 @@ fn a_hand_edited_document_is_warned_of_at_every_build() {
         assert!(log.contains("đã được sửa tay"), "{log}");
     }
 }
+
+#[test]
+fn a_template_change_that_changes_no_document_rewrites_none() {
+    // The same happens for every document when a new build of the program renders
+    // them again: files whose bytes come out the same stay, and their history too.
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("inputs");
+    copy_dir(rules_case("clean", &[]).path(), &inputs);
+    let out = dir.path().join("outputs");
+    build(&inputs, &out, "2023-12-01");
+    let before = documents(&out);
+    let minutes = out.join("van-phong-so/bien-ban-hop-kiem-diem.docx");
+    let stamp = std::fs::metadata(&minutes).unwrap().modified().unwrap();
+    let template = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/unit_minutes.tera"));
+    std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+    std::fs::write(dir.path().join("templates/unit_minutes.tera"), template.unwrap() + "{# a note #}").unwrap();
+    let log = build(&inputs, &out, "2023-12-01");
+    assert_eq!(written(&log), 0, "{log}");
+    assert_eq!(std::fs::metadata(&minutes).unwrap().modified().unwrap(), stamp);
+    assert!(!out.join(".history").exists(), "no version kept of a file that did not change");
+    assert_eq!(documents(&out), before);
+}

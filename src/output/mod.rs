@@ -153,6 +153,18 @@ pub struct Write {
 pub struct Batch {
     writes: Vec<(Write, manifest::Entry)>,
     staged: Vec<atomic::Staged>,
+    /// Documents already on disk byte for byte, now known as built from a new source.
+    resourced: Vec<(String, manifest::Entry)>,
+}
+
+/// What to do with one planned document.
+enum Decision {
+    /// Nothing: it is on disk as planned.
+    Keep,
+    Write(Write),
+    /// Nothing on disk: it holds these bytes already, though they were built from
+    /// another source (another build of the program, say); only the manifest learns it.
+    Resource(PathBuf, manifest::Entry),
 }
 
 impl<'a> Writer<'a> {
@@ -217,7 +229,15 @@ impl<'a> Writer<'a> {
         manifest: &Manifest,
         report: &mut Report,
     ) -> Result<Batch, OutputError> {
-        let writes: Vec<Write> = planned.into_iter().filter_map(|doc| self.decide(doc, manifest, report)).collect();
+        let mut writes: Vec<Write> = Vec::new();
+        let mut resourced = Vec::new();
+        for doc in planned {
+            match self.decide(doc, manifest, report) {
+                Decision::Keep => {}
+                Decision::Write(write) => writes.push(write),
+                Decision::Resource(rel, entry) => resourced.push((key(&rel), entry)),
+            }
+        }
         let staged: Vec<Result<(atomic::Staged, manifest::Entry), OutputError>> = writes
             .par_iter()
             .map(|w| {
@@ -251,13 +271,14 @@ impl<'a> Writer<'a> {
             staged.iter().for_each(atomic::discard);
             return Err(err);
         }
-        Ok(Batch { writes: writes.into_iter().zip(entries).collect(), staged })
+        Ok(Batch { writes: writes.into_iter().zip(entries).collect(), staged, resourced })
     }
 
     /// Renames a prepared batch into place, in order. Each file is checked again just
     /// before it is replaced: one saved by a person since [`Writer::prepare`] looked is
     /// a hand edit too, and the new version goes to the next free name.
     pub fn commit(&self, batch: Batch, manifest: &mut Manifest, report: &mut Report) -> Result<(), OutputError> {
+        manifest.documents.extend(batch.resourced);
         let mut items = batch.writes.into_iter().zip(batch.staged);
         while let Some(((write, entry), staged)) = items.next() {
             if let Err(err) = self.commit_one(write, entry, &staged, manifest, report) {
@@ -341,7 +362,7 @@ impl<'a> Writer<'a> {
 
     /// What to do with one document: nothing (unchanged), or write it at the first of
     /// its names that no person edited.
-    fn decide(&self, doc: Planned, manifest: &Manifest, report: &mut Report) -> Option<Write> {
+    fn decide(&self, doc: Planned, manifest: &Manifest, report: &mut Report) -> Decision {
         let stale = |report: &mut Report| {
             let copies = place::stale(self.outputs, &doc.rel, manifest);
             report.stale.extend(copies.into_iter().map(|copy| (copy, doc.rel.clone())));
@@ -349,19 +370,26 @@ impl<'a> Writer<'a> {
         let Some(bytes) = doc.bytes else {
             stale(report);
             report.unchanged.push(doc.rel);
-            return None;
+            return Decision::Keep;
         };
         let place = place::first_free(self.outputs, &doc.rel, 0, manifest);
         if place.rank == 0 {
             stale(report);
         }
+        let on_disk = self.outputs.join(&place.rel).exists();
         let current = place.recorded.as_ref().is_some_and(|e| e.source == doc.source);
-        if current && self.outputs.join(&place.rel).exists() {
+        // A new build of the program renders everything again: where the bytes come out
+        // the same, the file stays, and its history keeps the versions that differ.
+        let same_bytes = place.recorded.as_ref().filter(|e| !current && e.bytes == hash(&bytes));
+        if (current || same_bytes.is_some()) && on_disk {
             report.beside.extend(place.edited.iter().map(|edited| (edited.clone(), place.rel.clone())));
-            report.unchanged.push(place.rel);
-            return None;
+            report.unchanged.push(place.rel.clone());
+            return match same_bytes {
+                Some(entry) => Decision::Resource(place.rel, manifest::Entry { source: doc.source, ..entry.clone() }),
+                None => Decision::Keep,
+            };
         }
-        Some(Write { doc: doc.rel, place, source: doc.source, bytes })
+        Decision::Write(Write { doc: doc.rel, place, source: doc.source, bytes })
     }
 
     /// Keeps the version at `rel`, about to be replaced, as
@@ -462,6 +490,16 @@ mod tests {
         kept.sort();
         assert_eq!(kept, ["x.2.docx", "x.3.docx"], "only the last two replaced versions");
         assert_eq!(std::fs::read(history.join("x.3.docx")).unwrap(), b"v3");
+    }
+
+    #[test]
+    fn a_new_source_with_the_same_bytes_writes_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        build(dir.path(), vec![doc("a/x.docx", "s1", b"one")]);
+        let again = build(dir.path(), vec![doc("a/x.docx", "s2", b"one")]);
+        assert!(again.written.is_empty());
+        assert!(!dir.path().join(HISTORY_DIR).exists(), "no copy of the same bytes is kept");
+        assert_eq!(Manifest::load(dir.path()).documents["a/x.docx"].source, "s2", "the manifest knows the new source");
     }
 
     #[test]
