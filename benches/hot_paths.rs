@@ -81,7 +81,7 @@ fn unit_keys_and_name_order(c: &mut Criterion) {
     group.bench_function("unit_keys_10000_people", |b| {
         b.iter(|| {
             let shared = Shared::new(&d, &e, &templates);
-            (0..d.agency.units.len()).map(|u| shared.unit_key(&d, &e, u, &folders[u])).count()
+            (0..d.agency.units.len()).map(|u| shared.unit_key(&d, &e, u, &folders[u])).collect::<Vec<String>>()
         })
     });
     group.bench_function("name_order_10000_people", |b| b.iter(|| xeploai::rules::summary::ordered(&d)));

@@ -69,6 +69,9 @@ fn same_as_fresh(inputs: &Path, kept: &Path, today: &str, change: &str) {
     }
 }
 
+/// A change to the inputs, by name.
+type Change<'a> = (&'a str, Box<dyn Fn() + 'a>);
+
 #[test]
 fn every_kind_of_change_leaves_what_a_fresh_build_makes() {
     let dir = rules_case("clean", &[]);
@@ -76,7 +79,7 @@ fn every_kind_of_change_leaves_what_a_fresh_build_makes() {
     let out = tempfile::tempdir().unwrap();
     build(inputs, out.path(), "2023-12-01");
     let ccvc = std::fs::read(inputs.join("don-vi/ccvc.yaml")).unwrap();
-    let changes: Vec<(&str, Box<dyn Fn()>)> = vec![
+    let changes: Vec<Change> = vec![
         ("a unit's meeting place", Box::new(|| edit(&inputs.join("don-vi/vp.yaml"), "tầng 2", "tầng 5"))),
         (
             "a rating, which moves the quotas",
