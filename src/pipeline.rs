@@ -202,11 +202,8 @@ pub fn write_documents(run: CheckRun, inputs: &Path, options: &BuildOptions) -> 
 
 /// Which units' own data has no error: only those get their documents rebuilt.
 fn units_ok(d: &Dataset, findings: &Findings) -> Vec<bool> {
-    d.agency
-        .units
-        .iter()
-        .map(|u| !findings.iter().any(|f| f.is_error() && f.unit.as_deref() == Some(u.name.as_str())))
-        .collect()
+    let errors = crate::calendar::UnitErrors::new(&findings.0);
+    d.agency.units.iter().map(|u| errors.of(&u.name).next().is_none()).collect()
 }
 
 /// The names of the units whose documents stay as an earlier build left them.

@@ -30,9 +30,11 @@ pub fn stamp(path: &Path) -> Option<(u64, u64)> {
 }
 
 impl Entry {
-    pub fn new(source: String, bytes: &[u8], path: &Path) -> Entry {
+    /// The entry of a document built from `source`, whose bytes hash to `digest`, as
+    /// written at `path`.
+    pub fn new(source: String, digest: String, path: &Path) -> Entry {
         let (len, modified) = stamp(path).unwrap_or_default();
-        Entry { source, bytes: hash(bytes), len, modified }
+        Entry { source, bytes: digest, len, modified }
     }
 
     /// Is the file at `path` still the one written? By its size and time when they

@@ -145,6 +145,8 @@ pub struct Write {
     place: place::Place,
     source: String,
     bytes: Vec<u8>,
+    /// The hash of `bytes`, taken once: to compare with the file on disk, then recorded.
+    digest: String,
 }
 
 /// A batch of documents on disk under their temporary names, synced and journaled:
@@ -245,7 +247,7 @@ impl<'a> Writer<'a> {
                 let staged = atomic::stage(&path, &w.bytes).map_err(io(&path))?;
                 // The temporary file keeps its size and time when renamed: its stamp is
                 // the document's.
-                let entry = manifest::Entry::new(w.source.clone(), &w.bytes, &staged.tmp);
+                let entry = manifest::Entry::new(w.source.clone(), w.digest.clone(), &staged.tmp);
                 Ok((staged, entry))
             })
             .collect();
@@ -380,7 +382,8 @@ impl<'a> Writer<'a> {
         let current = place.recorded.as_ref().is_some_and(|e| e.source == doc.source);
         // A new build of the program renders everything again: where the bytes come out
         // the same, the file stays, and its history keeps the versions that differ.
-        let same_bytes = place.recorded.as_ref().filter(|e| !current && e.bytes == hash(&bytes));
+        let digest = hash(&bytes);
+        let same_bytes = place.recorded.as_ref().filter(|e| !current && e.bytes == digest);
         if (current || same_bytes.is_some()) && on_disk {
             report.beside.extend(place.edited.iter().map(|edited| (edited.clone(), place.rel.clone())));
             report.unchanged.push(place.rel.clone());
@@ -389,7 +392,7 @@ impl<'a> Writer<'a> {
                 None => Decision::Keep,
             };
         }
-        Decision::Write(Write { doc: doc.rel, place, source: doc.source, bytes })
+        Decision::Write(Write { doc: doc.rel, place, source: doc.source, bytes, digest })
     }
 
     /// Keeps the version at `rel`, about to be replaced, as
