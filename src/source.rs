@@ -58,8 +58,23 @@ impl Source {
 }
 
 /// `a/b/c.yaml` whatever the platform's separator.
+/// An absolute path keeps its root: `/tmp/a`, `C:/a`.
 pub fn display_path(path: &Path) -> String {
-    path.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+    use std::path::Component;
+    let mut shown = String::new();
+    for component in path.components() {
+        match component {
+            Component::Prefix(prefix) => shown.push_str(&prefix.as_os_str().to_string_lossy()),
+            Component::RootDir => shown.push('/'),
+            other => {
+                if !shown.is_empty() && !shown.ends_with('/') {
+                    shown.push('/');
+                }
+                shown.push_str(&other.as_os_str().to_string_lossy());
+            }
+        }
+    }
+    shown
 }
 
 /// Excel's A1 name of a zero-based cell: (0,0) → "A1", (11,27) → "AB12".
@@ -105,5 +120,13 @@ mod tests {
     fn display_names_the_place() {
         assert_eq!(Source::cell("ds/a.xlsx", "DS", 4, 2).to_string(), "ds/a.xlsx [DS!C5]");
         assert_eq!(Source::line("don-vi/vp.yaml", 12, 3).to_string(), "don-vi/vp.yaml:12:3");
+    }
+
+    #[test]
+    fn paths_show_forward_slashes_and_keep_their_root() {
+        assert_eq!(display_path(Path::new("don-vi/vp.yaml")), "don-vi/vp.yaml");
+        assert_eq!(display_path(Path::new("/tmp/a/tong-hop.json")), "/tmp/a/tong-hop.json");
+        assert_eq!(display_path(Path::new("./a")), "./a");
+        assert_eq!(display_path(Path::new("")), "");
     }
 }
