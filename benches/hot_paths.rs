@@ -1,6 +1,7 @@
 //! Criterion benchmarks of the hot paths: roster ingest, meeting files with and without
 //! the parse cache, rule checking, the unit keys and name order of a rebuild's plan, and
-//! the three steps of rendering one document (template, markup, DOCX). Whole runs are timed by
+//! the three steps of rendering one document (template, markup, DOCX), and a national
+//! roll-up of 63 provinces' summaries. Whole runs are timed by
 //! `bench/run`; the peer comparison by `bench/peers`.
 //!
 //! `cargo bench --bench hot_paths` (add `-- render` to run one group).
@@ -13,6 +14,7 @@ use xeploai::findings::Findings;
 use xeploai::ingest::{ingest, ingest_cached};
 use xeploai::render::unit_key::Shared;
 use xeploai::render::{DocMeta, Templates, markup, render_document, write_docx};
+use xeploai::rollup::RollUp;
 use xeploai::rules::evaluate;
 
 const TODAY: NaiveDate = NaiveDate::from_ymd_opt(2023, 12, 1).unwrap();
@@ -107,5 +109,36 @@ fn render(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, render, rules, roster_ingest, meeting_files, unit_keys_and_name_order);
+/// The national roll-up: 63 provinces' `tong-hop.json` read, checked and added up. Each is
+/// the summary of a generated agency of 10,000 people, its counts scaled by 1 to 7 (a
+/// province of 10,000 to 70,000 rated people, about 2.5 million in all).
+fn roll_up(c: &mut Criterion) {
+    let dir = agency(10_000);
+    let d = ingest(dir.path(), &mut Findings::default()).dataset.expect("a dataset");
+    let e = evaluate(&d, TODAY);
+    let province = RollUp::of_agency(&d.agency, &xeploai::rules::summary::count(&d, &e));
+    assert!(province.people() >= 9_000, "the agency's summary counts {} people", province.people());
+    let provinces = tempfile::tempdir().expect("a temporary folder");
+    for i in 0..63u64 {
+        let mut summary = province.clone();
+        summary.agency = format!("Sở Nội vụ tỉnh số {}", i + 1);
+        summary.parent = format!("UBND tỉnh số {}", i + 1);
+        summary.rows.iter_mut().flat_map(|row| row.counts.iter_mut()).for_each(|count| *count *= i % 7 + 1);
+        let folder = provinces.path().join(format!("tinh-{:02}", i + 1));
+        std::fs::create_dir_all(&folder).expect("a province's folder");
+        std::fs::write(folder.join(xeploai::rollup::FILE), summary.to_json()).expect("a province's summary");
+    }
+    let paths = [provinces.path().to_path_buf()];
+    let mut group = c.benchmark_group("rollup");
+    group.bench_function("consolidate_63_provinces", |b| {
+        b.iter(|| {
+            let read = xeploai::rollup::read_all(&paths, None).expect("63 summaries");
+            let summaries: Vec<RollUp> = read.into_iter().map(|(_, summary)| summary).collect();
+            RollUp::sum("Toàn quốc", &summaries).expect("a roll-up")
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, render, rules, roster_ingest, meeting_files, unit_keys_and_name_order, roll_up);
 criterion_main!(benches);

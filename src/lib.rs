@@ -15,6 +15,7 @@ pub mod output;
 pub mod pipeline;
 pub mod prepare;
 pub mod render;
+pub mod rollup;
 pub mod rules;
 pub mod scan;
 pub mod source;

@@ -2,6 +2,7 @@
 //! The commands (`check`, `build`, `status`, `watch`) are thin shells around this.
 
 mod overview;
+mod summary_file;
 mod unchanged;
 
 use std::path::{Path, PathBuf};
@@ -172,6 +173,9 @@ pub fn write_documents(run: CheckRun, inputs: &Path, options: &BuildOptions) -> 
             None => manifest.units.remove(&folder),
         };
     }
+    let result = result.and_then(|()| {
+        timings::stage("summary file", || summary_file::write(&run, &writer, &mut manifest, &mut report))
+    });
     // The page last, over what is now on disk; not after a failed write, which the
     // next build finishes.
     let result = result.and_then(|()| {

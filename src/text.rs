@@ -262,18 +262,19 @@ pub fn exact_vi(value: f64, places: usize) -> String {
 /// rounds up, where binary floating point would round some ties down. Each figure is its
 /// own count over its own total: the same count over the same total always reads the same,
 /// and no cell is nudged to make a row add up to 100% (outputs.md).
-pub fn percent_vi(part: u32, whole: u32) -> String {
+pub fn percent_vi(part: impl Into<u64>, whole: impl Into<u64>) -> String {
     let tenths = percent_tenths(part, whole);
     format!("{},{}%", decimal_vi((tenths / 10) as f64, 0), tenths % 10)
 }
 
 /// `part / whole` in tenths of a percent, rounded half up; 0 when `whole` is 0.
-pub fn percent_tenths(part: u32, whole: u32) -> u64 {
+pub fn percent_tenths(part: impl Into<u64>, whole: impl Into<u64>) -> u64 {
+    let (part, whole) = (u128::from(part.into()), u128::from(whole.into()));
     if whole == 0 {
         return 0;
     }
     // round(part × 1000 / whole) = floor((2 × part × 1000 + whole) / (2 × whole)).
-    (2 * u64::from(part) * 1000 + u64::from(whole)) / (2 * u64::from(whole))
+    ((2 * part * 1000 + whole) / (2 * whole)) as u64
 }
 
 /// "“A”, “B”" for lists quoted in messages.
@@ -416,7 +417,7 @@ mod tests {
         for (part, whole, expected) in cases {
             assert_eq!(percent_vi(part, whole), expected, "{part}/{whole}");
         }
-        assert_eq!(percent_vi(1234, 1), "123.400,0%");
+        assert_eq!(percent_vi(1234u32, 1u32), "123.400,0%");
     }
 
     #[test]

@@ -236,7 +236,7 @@ fn four_of_eighty_eight_is_four_comma_five_percent() {
     let cells: Vec<String> = counts.iter().map(|c| expected_percent(*c, 88)).collect();
     assert_eq!(cells, ["4,5%", "79,5%", "14,8%", "1,1%", "0,0%"]);
     for (count, cell) in counts.iter().zip(&cells) {
-        assert_eq!(xeploai::text::percent_vi(*count as u32, 88), *cell);
+        assert_eq!(xeploai::text::percent_vi(*count as u32, 88u32), *cell);
     }
 }
 

@@ -141,7 +141,12 @@ fn two_builds_at_once_do_not_interleave() {
         serde_json::from_slice(&std::fs::read(out.path().join(".xeploai-manifest.json")).unwrap()).unwrap();
     let recorded = manifest["documents"].as_object().unwrap().len();
     assert!(out.path().join(xeploai::render::plan::OVERVIEW_FILE).is_file());
-    assert_eq!(recorded, docx(out.path()).len() + 1, "the manifest matches the files: the documents and the page");
+    assert!(out.path().join(xeploai::rollup::FILE).is_file());
+    assert_eq!(
+        recorded,
+        docx(out.path()).len() + 2,
+        "the manifest matches the files: the documents, the page and the summary"
+    );
     for path in docx(out.path()) {
         assert!(zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).is_ok());
     }

@@ -3,6 +3,7 @@
 
 mod build;
 mod check;
+mod consolidate;
 mod help;
 mod init;
 mod prepare;
@@ -126,6 +127,20 @@ pub enum Command {
         #[arg(long, value_enum)]
         emit: schedule::Emit,
     },
+    /// Cộng các tệp số liệu tổng hợp (tong-hop.json) của nhiều cơ quan thành một (Add up many agencies' summaries)
+    Consolidate {
+        /// Tệp tong-hop.json, hoặc thư mục chứa chúng (files, or folders searched for tong-hop.json)
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Tên của bản tổng hợp (the roll-up's name)
+        #[arg(long, default_value = "Tổng hợp")]
+        name: String,
+        /// Ghi bản tổng hợp ra tệp JSON này (write the roll-up to this file)
+        #[arg(long)]
+        out: Option<PathBuf>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
     /// Tạo một cơ quan giả lập cỡ lớn để đo hiệu năng (Write a synthetic agency of N people, for benchmarks)
     Generate {
         /// Thư mục sẽ tạo (folder to create)
@@ -196,6 +211,9 @@ pub fn main() -> ExitCode {
             schedule::command(&input.inputs, outputs.as_deref(), input.today.as_deref(), emit)
         }
         Command::Prepare { inputs } => prepare::command(&inputs),
+        Command::Consolidate { paths, name, out, format } => {
+            consolidate::command(&paths, &name, out.as_deref(), format)
+        }
         Command::Init { dir, year } => init::command(&dir, year),
         Command::Generate { dir, people, seed, rows_per_workbook } => {
             match crate::generate::generate_with(&dir, people, seed, rows_per_workbook) {

@@ -104,8 +104,10 @@ pub fn text(run: &CheckRun, inputs: &Path) -> String {
 /// overview page (`overview`, relative to `outputs`) is.
 pub fn build_summary(report: &Report, outputs: &Path, overview: Option<&Path>) -> String {
     let mut out = String::new();
-    // The page is no document: it is named on a line of its own.
-    let documents = |list: &[std::path::PathBuf]| list.iter().filter(|p| Some(p.as_path()) != overview).count();
+    // The page and the summary's data are no documents: each is named on a line of its own.
+    let summary = Path::new(crate::rollup::FILE);
+    let is_document = |p: &&std::path::PathBuf| Some(p.as_path()) != overview && p.as_path() != summary;
+    let documents = |list: &[std::path::PathBuf]| list.iter().filter(is_document).count();
     if report.written.is_empty() && report.beside.is_empty() {
         let _ = writeln!(
             out,
@@ -127,6 +129,13 @@ pub fn build_summary(report: &Report, outputs: &Path, overview: Option<&Path>) -
             out,
             "Trang tổng quan (mở bằng trình duyệt): “{}”",
             super::absolute(&outputs.join(page)).display()
+        );
+    }
+    if report.written.iter().chain(&report.unchanged).any(|p| p.as_path() == summary) {
+        let _ = writeln!(
+            out,
+            "Số liệu tổng hợp gửi cấp trên (để cộng bằng `xeploai consolidate`): “{}”",
+            super::absolute(&outputs.join(summary)).display()
         );
     }
     for (edited, beside) in &report.beside {

@@ -78,7 +78,8 @@ fn documents(outputs: &Path, manifest: &Manifest, planned: &[Listed]) -> Vec<Doc
         .filter_map(|rel| {
             let original = place::original(&rel);
             let document = original.as_ref().map_or(rel.as_path(), |(document, _)| document.as_path());
-            if document == Path::new(OVERVIEW_FILE) {
+            // The page itself, and the data beside the documents, are not documents.
+            if document == Path::new(OVERVIEW_FILE) || document == Path::new(crate::rollup::FILE) {
                 return None;
             }
             let title = title_of(document).unwrap_or_else(|| crate::source::display_path(document));

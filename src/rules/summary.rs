@@ -21,8 +21,10 @@ impl Row {
     }
 }
 
+/// The counts by final rating: every table of the agency's report, and all that an
+/// agency sends up for a roll-up (`crate::rollup`).
 #[derive(Clone, Debug, Serialize)]
-pub struct Summary {
+pub struct Counts {
     /// Công chức, viên chức, người lao động in the units (leaders apart).
     pub categories: Vec<Row>,
     /// The sum of `categories`.
@@ -34,6 +36,11 @@ pub struct Summary {
     pub party_total: Row,
     /// The units as collectives.
     pub collectives: Row,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Summary {
+    pub counts: Counts,
     pub not_completed: Vec<PersonId>,
     pub disciplined: Vec<PersonId>,
     pub not_rated: Vec<PersonId>,
@@ -44,7 +51,8 @@ pub struct Summary {
 
 pub const CATEGORIES: [Category; 3] = [Category::CivilServant, Category::PublicEmployee, Category::Worker];
 
-pub fn summarize(d: &Dataset, e: &Evaluation) -> Summary {
+/// The counts alone, without the lists of names (which need the people sorted).
+pub fn count(d: &Dataset, e: &Evaluation) -> Counts {
     let row = |label: &str, filter: &dyn Fn(PersonId) -> bool| {
         let mut counts = LevelCounts::default();
         for id in 0..d.people.len() {
@@ -70,21 +78,20 @@ pub fn summarize(d: &Dataset, e: &Evaluation) -> Summary {
             collectives.counts.add(r);
         }
     }
+    Counts { categories, total, leaders, party, party_total, collectives }
+}
+
+pub fn summarize(d: &Dataset, e: &Evaluation) -> Summary {
     let order = ordered(d);
     let with = |rating: Rating| -> Vec<PersonId> {
         order.iter().copied().filter(|id| e.facts.people[*id].final_rating == Some(rating)).collect()
     };
     Summary {
+        counts: count(d, e),
         not_completed: with(Rating::NotCompleted),
         not_rated: with(Rating::NotRated),
         disciplined: order.iter().copied().filter(|id| d.people[*id].discipline.is_some()).collect(),
         annex: order.iter().copied().filter(|id| e.facts.people[*id].final_rating.is_some()).collect(),
-        categories,
-        total,
-        leaders,
-        party,
-        party_total,
-        collectives,
     }
 }
 

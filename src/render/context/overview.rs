@@ -17,7 +17,7 @@ use crate::model::{AGENCY_FOLDER, Dataset, DocKind, Rating};
 use crate::render::plan::{MINUTES_FILE, unit_folders};
 use crate::rules::Evaluation;
 use crate::rules::quota::{LevelCounts, QuotaBase};
-use crate::rules::summary::summarize;
+use crate::rules::summary::count;
 use crate::source::display_path;
 
 /// What the page is built from.
@@ -307,7 +307,7 @@ fn finding(f: &Finding) -> FindingCtx {
 }
 
 fn ratings(d: &Dataset, e: &Evaluation) -> RatingsCtx {
-    let summary = summarize(d, e);
+    let counts = count(d, e);
     let mut people = LevelCounts::default();
     for rating in e.facts.people.iter().filter_map(|p| p.final_rating) {
         people.add(rating);
@@ -327,8 +327,8 @@ fn ratings(d: &Dataset, e: &Evaluation) -> RatingsCtx {
         counts: Rating::ALL.iter().map(|r| row.counts.get(*r)).collect(),
         total: row.total(),
     };
-    let mut rows: Vec<RowCtx> = summary.categories.iter().map(row).collect();
-    rows.extend([&summary.total, &summary.leaders, &summary.collectives].map(row));
+    let mut rows: Vec<RowCtx> = counts.categories.iter().map(row).collect();
+    rows.extend([&counts.total, &counts.leaders, &counts.collectives].map(row));
     let groups = e
         .quotas
         .groups

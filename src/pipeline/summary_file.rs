@@ -1,0 +1,23 @@
+//! `tong-hop.json` beside the documents: the counts of the agency's report as data, for
+//! the level above to add up (`xeploai consolidate`, [`crate::rollup`]). Written like a
+//! document (atomically, beside a copy a person edited, not at all when unchanged), and
+//! only when the report that prints the same counts is built: no error anywhere, and the
+//! agency's leadership has concluded.
+
+use std::path::PathBuf;
+
+use super::CheckRun;
+use crate::output::{self, Manifest, OutputError, Planned, Report, Writer};
+use crate::rollup::{FILE, RollUp};
+
+pub fn write(run: &CheckRun, writer: &Writer, manifest: &mut Manifest, report: &mut Report) -> Result<(), OutputError> {
+    let (Some(d), Some(e)) = (&run.ingest.dataset, &run.evaluation) else { return Ok(()) };
+    if run.findings.has_errors() || d.agency_review.is_none() {
+        return Ok(());
+    }
+    let bytes = RollUp::of_agency(&d.agency, &crate::rules::summary::count(d, e)).to_json().into_bytes();
+    let rel = PathBuf::from(FILE);
+    let source = crate::render::plan::source_hash("", &output::hash(&bytes), None);
+    // The same bytes as on disk are not written again (the writer compares them).
+    writer.write_into(vec![Planned { rel, source, bytes: Some(bytes) }], manifest, report)
+}
