@@ -62,6 +62,12 @@ enum Context {
     Notice(NoticeCtx),
 }
 
+impl Job {
+    fn listed(&self) -> Listed {
+        Listed { rel: self.rel.clone(), title: self.meta.title.clone() }
+    }
+}
+
 impl Shared {
     fn hash(&self) -> &str {
         self.hash.get_or_init(|| crate::output::hash_json(&self.context))
@@ -158,14 +164,8 @@ where
     let (d, e) = (i.d, i.e);
     let units: Vec<UnitId> = (0..d.agency.units.len()).filter(|u| i.units_ok[*u]).collect();
     let mut jobs = vec![status_job(d, i.status)];
-    let mut compiled = Vec::new();
-    crate::timings::stage("contexts: agency", || {
-        if i.agency_ok {
-            compiled_jobs(d, e, &mut compiled);
-        }
-        form_jobs(d, e, &mut jobs);
-    });
-    let total = compiled.len() + jobs.len() + units.iter().map(|u| 3 + d.headcount(*u)).sum::<usize>();
+    crate::timings::stage("contexts: forms", || form_jobs(d, e, &mut jobs));
+    let total = jobs.len() + units.iter().map(|u| 3 + d.headcount(*u)).sum::<usize>();
     let run = Run {
         i,
         templates,
@@ -175,20 +175,27 @@ where
         bar: progress_bar(i.progress, total),
     };
     let mut planning = Planning::default();
-    let listed = compiled.iter().chain(&jobs).map(|job| Listed { rel: job.rel.clone(), title: job.meta.title.clone() });
-    planning.documents.extend(listed);
+    planning.documents.extend(jobs.iter().map(Job::listed));
     // The documents compiled from the whole agency are the large ones (a province's
-    // annex has a row per person): they are rendered one at a time, on a thread of their
-    // own beside the units' batches, never two of them in memory at once.
-    let compiled = std::thread::scope(|scope| {
+    // annex has a row per person): their contexts are built, and they are rendered one
+    // at a time, on a thread of their own beside the units' batches, never two of them
+    // in memory at once.
+    let (compiled_listed, compiled) = std::thread::scope(|scope| {
         let compiled = scope.spawn(|| {
+            let mut compiled = Vec::new();
+            if i.agency_ok {
+                crate::timings::stage("contexts: agency", || compiled_jobs(d, e, &mut compiled));
+            }
+            run.bar.inc_length(compiled.len() as u64);
+            let listed: Vec<Listed> = compiled.iter().map(Job::listed).collect();
             let rendered = compiled.into_iter().map(|job| run.render_one(job));
-            crate::timings::stage("render: compiled", || rendered.collect::<Vec<_>>())
+            (listed, crate::timings::stage("render: compiled", || rendered.collect::<Vec<_>>()))
         });
         let units = run.units(&units, jobs, &mut planning, sink);
         let compiled = compiled.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         units.map(|()| compiled)
     })?;
+    planning.documents.extend(compiled_listed);
     let mut ready = Vec::new();
     sort_out(compiled, &mut ready, &mut planning.failed);
     sink(ready)?;
