@@ -193,3 +193,19 @@ fn a_template_change_that_changes_no_document_rewrites_none() {
     assert!(!out.join(".history").exists(), "no version kept of a file that did not change");
     assert_eq!(documents(&out), before);
 }
+
+#[test]
+fn a_roster_taken_from_the_cache_gives_the_same_findings() {
+    // A value the roster cannot read is a finding at its cell, from the cache as well.
+    let dir = rules_case("clean", &[("Võ Văn Giang", "Số tháng công tác", "mười")]);
+    let out = tempfile::tempdir().unwrap();
+    let roster_lines =
+        |log: &str| log.lines().filter(|line| line.contains("danh-sach.xlsx")).map(String::from).collect::<Vec<_>>();
+    let first = build(dir.path(), out.path(), "2023-12-01");
+    assert!(!roster_lines(&first).is_empty(), "{first}");
+    edit(&dir.path().join("don-vi/vp.yaml"), "tầng 2", "tầng 5");
+    let cached = build(dir.path(), out.path(), "2023-12-01");
+    assert!(written(&cached) > 0, "a rebuild, not the build with nothing to do: {cached}");
+    assert_eq!(roster_lines(&first), roster_lines(&cached));
+    same_as_fresh(dir.path(), out.path(), "2023-12-01", "a meeting place, the roster from the cache");
+}

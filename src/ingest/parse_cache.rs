@@ -1,20 +1,24 @@
-//! Meeting files as the last build read them, so that a build reads again only the files
-//! that changed. A province has thousands of meeting files; parsing them and resolving
-//! every name against the roster is most of what a rebuild costs.
+//! Meeting files and roster workbooks as the last build read them, so that a build reads
+//! again only the files that changed. A province has thousands of meeting files, and
+//! rosters of a hundred thousand rows; parsing them and resolving every name against
+//! the roster is most of what a rebuild costs.
 //!
 //! What a meeting file becomes depends on its own text and name, on agency.yaml (the
-//! units), on the rosters (the people) and on the votes workbooks merged into it. Those
-//! are the cache's context: when any of them changes, or the program does (its build
-//! identity, not only its version), the whole cache is set aside. Each file's entry is
-//! keyed by its name and content hash, so an edited file simply misses.
+//! units), on the rosters (the people) and on the votes workbooks merged into it; what a
+//! roster gives, on its own bytes and agency.yaml. Those are the cache's context: when
+//! any of them changes, or the program does (its build identity, not only its version),
+//! the whole cache is set aside. Each file's entry is keyed by its name and content
+//! hash, so an edited file simply misses.
 //!
 //! The cache is bytes for the caller to keep (in the outputs folder, beside the
 //! manifest): deleting it only costs the next build the time to parse everything again.
 
 use std::collections::HashMap;
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use super::roster::Workbook;
 use crate::findings::Finding;
 use crate::model::{UnitId, UnitReview};
 use crate::scan::{FileKind, InputFile};
@@ -30,6 +34,13 @@ pub enum Outcome {
     /// The unit's review with names resolved and workbooks merged, whether it was
     /// blank before the score sheets were merged, and the findings found on the way.
     Resolved { unit: UnitId, review: UnitReview, blank: bool, findings: Vec<Finding> },
+}
+
+/// What one roster workbook gave, with the findings its reading gave.
+#[derive(Serialize, Deserialize)]
+pub struct WorkbookRead {
+    pub workbook: Workbook,
+    pub findings: Vec<Finding>,
 }
 
 /// The cache's file, in the outputs folder.
@@ -67,13 +78,14 @@ impl ParseCache {
         ParseCache { context, before, after: HashMap::new(), added: false }
     }
 
-    /// The outcome of `file` in the last build, if it is the same file.
-    pub fn get(&self, file: &InputFile) -> Option<Outcome> {
+    /// What `file` gave in the last build ([`Outcome`], [`WorkbookRead`]), if it is the
+    /// same file.
+    pub fn get<T: DeserializeOwned>(&self, file: &InputFile) -> Option<T> {
         postcard::from_bytes(self.before.get(&key(file))?).ok()
     }
 
-    /// Keeps the outcome of `file` for the next build.
-    pub fn keep(&mut self, file: &InputFile, outcome: &Outcome) {
+    /// Keeps what `file` gave for the next build.
+    pub fn keep<T: Serialize>(&mut self, file: &InputFile, outcome: &T) {
         let key = key(file);
         if let Some(bytes) = self.before.remove(&key) {
             self.after.insert(key, bytes);

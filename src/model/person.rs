@@ -1,7 +1,7 @@
 //! People of the roster: công chức, viên chức, người lao động.
 
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::agency::UnitId;
 use crate::source::Source;
@@ -11,7 +11,7 @@ pub type PersonId = usize;
 
 /// Where a person belongs: a unit, or the agency's leadership (Giám đốc, Phó Giám đốc),
 /// who are rated by the province and stand outside the units' meetings and quotas.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Membership {
     Leadership,
     Unit(UnitId),
@@ -29,19 +29,19 @@ impl Membership {
 /// The name of the leadership pseudo-unit as rosters write it.
 pub const LEADERSHIP_NAME: &str = "Lãnh đạo Sở";
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Birth {
     Date(NaiveDate),
     Year(i32),
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Gender {
     Male,
     Female,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Category {
     /// công chức
     CivilServant,
@@ -61,7 +61,7 @@ impl Category {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum DisciplineKind {
     Party,
     Administrative,
@@ -69,7 +69,7 @@ pub enum DisciplineKind {
     Mass,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Discipline {
     /// The sanction as written (khiển trách, cảnh cáo...).
     pub sanction: String,

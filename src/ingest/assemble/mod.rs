@@ -14,7 +14,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use super::parse_cache::{Outcome, ParseCache};
+use super::parse_cache::{Outcome, ParseCache, WorkbookRead};
 use super::roster::read_workbook;
 use super::roster::scores::ScoreRow;
 use super::units::UnitIndex;
@@ -88,15 +88,31 @@ fn assemble(root: &Path, files: &[InputFile], cache: &mut ParseCache, findings: 
     // merged back in file order so that messages come out in the same order every run.
     let rosters: Vec<&InputFile> = files.iter().filter(|f| f.kind == FileKind::Roster).collect();
     let books = crate::timings::stage("ingest: workbooks", || {
-        findings.par_map(rosters, |file, local| (file, read_workbook(&file.path, &file.rel, &units, local)))
+        let read = |file: &InputFile| {
+            cache.get::<WorkbookRead>(file).unwrap_or_else(|| {
+                let mut found = Findings::default();
+                let workbook = read_workbook(&file.path, &file.rel, &units, &mut found);
+                WorkbookRead { workbook, findings: found.0 }
+            })
+        };
+        findings.par_map(rosters, |file, local| {
+            let read = read(file);
+            local.extend(read.findings.iter().cloned());
+            (file, read)
+        })
     });
+    for (file, read) in &books {
+        cache.keep(file, read);
+    }
+    let books = books.into_iter().map(|(file, read)| (file, read.workbook));
     let mut rows = Vec::new();
     let mut score_rows = Vec::new();
     let mut score_books = 0;
     let mut rosterless = Vec::new();
     let mut refused = 0;
-    let workbooks = books.len();
+    let mut workbooks = 0;
     for (file, book) in books {
+        workbooks += 1;
         // A workbook refused or that could not be opened has its finding already: not
         // also "no roster".
         let unreadable = findings

@@ -13,6 +13,7 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 
 use calamine::{Data, Reader, open_workbook_auto};
+use serde::{Deserialize, Serialize};
 
 pub use header::{Field, classify};
 use header::{Header, find_header};
@@ -26,7 +27,7 @@ use crate::source::{Source, cell_name};
 use crate::text::{decimal_vi, fold};
 
 /// One person as a roster row gives them, before the dataset is assembled.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RosterRow {
     pub name: String,
     /// The unit, resolved from the unit column or the section above; `None` if unknown
@@ -52,6 +53,7 @@ pub struct RosterRow {
 }
 
 /// What one workbook gave.
+#[derive(Serialize, Deserialize)]
 pub struct Workbook {
     pub rows: Vec<RosterRow>,
     /// The scores of its roster sheets' score columns and of its score sheets.

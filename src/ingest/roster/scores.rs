@@ -12,7 +12,7 @@ use crate::model::{Membership, PeriodKind, PeriodScore, Points, Score, ScoreInpu
 use crate::source::Source;
 
 /// One person's score as a sheet gives it, before it joins the person's review.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct ScoreRow {
     pub name: String,
     /// `None` when the unit is unknown (the finding has been given already).
