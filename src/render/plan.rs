@@ -476,10 +476,11 @@ pub const AGENCY_FILES: [(DocKind, &str, &str); 5] = [
 /// The documents compiled from every unit's data, built only when no unit is in error.
 fn compiled_jobs(d: &Dataset, e: &Evaluation, jobs: &mut Vec<Job>) {
     jobs.push(agency_job(SELF_ASSESSMENT, Context::SelfAssessment(self_assessment(d)), d));
+    let order = crate::rules::summary::ordered(d);
     if d.agency_review.is_some() {
-        agency_jobs(d, e, jobs);
+        agency_jobs(d, e, &order, jobs);
     }
-    if let Some(ctx) = notice(d, e) {
+    if let Some(ctx) = notice(d, e, &order) {
         jobs.push(agency_job(RESULTS_NOTICE, Context::Notice(ctx), d));
     }
 }
@@ -521,8 +522,8 @@ fn agency_job(doc: AgencyDocument, context: Context, d: &Dataset) -> Job {
     }
 }
 
-fn agency_jobs(d: &Dataset, e: &Evaluation, jobs: &mut Vec<Job>) {
-    let summary = crate::rules::summary::summarize(d, e);
+fn agency_jobs(d: &Dataset, e: &Evaluation, order: &[PersonId], jobs: &mut Vec<Job>) {
+    let summary = crate::rules::summary::summarize(d, e, order);
     let value = shared(Context::Agency(agency(d, e, &summary)));
     for (kind, file, template) in AGENCY_FILES {
         jobs.push(Job {

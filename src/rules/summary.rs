@@ -47,6 +47,8 @@ pub struct Summary {
     /// Everybody with a final rating: leaders first, then units in agency.yaml order,
     /// each in Vietnamese name order.
     pub annex: Vec<PersonId>,
+    /// Those whose final rating is not the one their unit proposed.
+    pub changes: Vec<PersonId>,
 }
 
 pub const CATEGORIES: [Category; 3] = [Category::CivilServant, Category::PublicEmployee, Category::Worker];
@@ -81,10 +83,15 @@ pub fn count(d: &Dataset, e: &Evaluation) -> Counts {
     Counts { categories, total, leaders, party, party_total, collectives }
 }
 
-pub fn summarize(d: &Dataset, e: &Evaluation) -> Summary {
-    let order = ordered(d);
+/// The counts and the lists of names, each in `order` (as [`ordered`] gives it: sorting
+/// a province's people is worth doing once for every document that lists them).
+pub fn summarize(d: &Dataset, e: &Evaluation, order: &[PersonId]) -> Summary {
     let with = |rating: Rating| -> Vec<PersonId> {
         order.iter().copied().filter(|id| e.facts.people[*id].final_rating == Some(rating)).collect()
+    };
+    let changed = |id: &PersonId| {
+        let facts = &e.facts.people[*id];
+        facts.proposed.is_some() && facts.proposed != facts.final_rating
     };
     Summary {
         counts: count(d, e),
@@ -92,6 +99,7 @@ pub fn summarize(d: &Dataset, e: &Evaluation) -> Summary {
         not_rated: with(Rating::NotRated),
         disciplined: order.iter().copied().filter(|id| d.people[*id].discipline.is_some()).collect(),
         annex: order.iter().copied().filter(|id| e.facts.people[*id].final_rating.is_some()).collect(),
+        changes: order.iter().copied().filter(changed).collect(),
     }
 }
 

@@ -408,13 +408,6 @@ pub fn agency(d: &Dataset, e: &Evaluation, s: &Summary) -> AgencyCtx {
     let lines = |ids: &[PersonId]| -> Vec<PersonLine> {
         ids.iter().enumerate().map(|(i, id)| person_line(d, e, i + 1, *id)).collect()
     };
-    let changes: Vec<PersonId> = crate::rules::summary::ordered(d)
-        .into_iter()
-        .filter(|id| {
-            let f = &e.facts.people[*id];
-            f.proposed.is_some() && f.proposed != f.final_rating
-        })
-        .collect();
     let annex = lines(&s.annex);
     let scored = annex.iter().any(|p| p.score.is_some()) || units.iter().any(|u| u.score.is_some());
     AgencyCtx {
@@ -446,7 +439,7 @@ pub fn agency(d: &Dataset, e: &Evaluation, s: &Summary) -> AgencyCtx {
         disciplined: lines(&s.disciplined),
         not_rated: lines(&s.not_rated),
         annex,
-        changes: lines(&changes),
+        changes: lines(&s.changes),
         recipients_report: addressed_recipients(d, DocKind::AgencyReport, "UBND tỉnh", &["Lưu: VT, VP"]),
         recipients_party: addressed_recipients(d, DocKind::PartyReport, "Ban Tổ chức Tỉnh ủy", &["Lưu: VT, VP"]),
         conference: conference.map(|c| conference_ctx(d, c)),

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use super::cycle_texts::{self, CycleTexts};
 use super::{HeaderCtx, PersonCtx, SignerCtx, date_words, recipients};
-use crate::model::{Dataset, DocKind, Membership, UnitId};
+use crate::model::{Dataset, DocKind, Membership, PersonId, UnitId};
 use crate::rules::Evaluation;
 
 #[derive(Clone, Debug, Serialize)]
@@ -40,14 +40,15 @@ pub struct NoticePerson {
     pub rating: String,
 }
 
-/// `None` until the Director has concluded (agency_review's `consultation`).
-pub fn notice(d: &Dataset, e: &Evaluation) -> Option<NoticeCtx> {
+/// `None` until the Director has concluded (agency_review's `consultation`). The people
+/// are taken as `in_order` lists them ([`crate::rules::summary::ordered`]).
+pub fn notice(d: &Dataset, e: &Evaluation, in_order: &[PersonId]) -> Option<NoticeCtx> {
     let consultation = d.agency_review.as_ref()?.consultation.as_ref()?;
     // One pass over the people, each into its unit's list, numbered through the whole list
     // (units come in agency order, so the numbering runs down the page).
     let mut by_unit: Vec<Vec<NoticePerson>> = vec![Vec::new(); d.agency.units.len()];
     let mut order = 0;
-    for id in crate::rules::summary::ordered(d) {
+    for &id in in_order {
         let Membership::Unit(unit) = d.people[id].membership else { continue };
         order += 1;
         by_unit[unit].push(NoticePerson {
