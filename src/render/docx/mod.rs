@@ -75,7 +75,7 @@ pub fn write_blocks<B: Borrow<Block>, E: From<DocxError>>(
     }
     let options = SimpleFileOptions::default().compression_level(Some(LEVEL));
     zip.start_file(skeleton::DOCUMENT, options).map_err(DocxError::from)?;
-    let mut xml = xml::Xml::with_capacity(CHUNK + CHUNK / 4);
+    let mut xml = xml::Xml::streaming(&mut zip, CHUNK);
     xml.raw(&skeleton.prologue);
     let width = body::text_width(landscape);
     // A kept row was just closed: the paragraph after it waits for what comes next.
@@ -94,9 +94,7 @@ pub fn write_blocks<B: Borrow<Block>, E: From<DocxError>>(
                 after_kept = true;
             }
         }
-        if xml.pending() >= CHUNK {
-            xml.drain_into(&mut zip)?;
-        }
+        xml.spill_if_full();
         Ok(())
     };
     let mut window = keep::KeepWindow::new();
@@ -108,7 +106,7 @@ pub fn write_blocks<B: Borrow<Block>, E: From<DocxError>>(
         body::after_kept(&mut xml, true);
     }
     xml.raw(if landscape { &skeleton.landscape } else { &skeleton.portrait });
-    xml.drain_into(&mut zip).map_err(DocxError::from)?;
+    xml.finish().map_err(DocxError::from)?;
     zip.start_file(skeleton::CORE, options).map_err(DocxError::from)?;
     zip.write_all(skeleton.core(meta, created).as_bytes()).map_err(DocxError::from)?;
     Ok(zip.finish().map_err(DocxError::from)?.into_inner())

@@ -83,14 +83,52 @@ impl ParaProps {
     }
 }
 
-/// The document body being written.
-pub struct Xml {
+/// The document body being written: into a buffer, handed to the package's compressor
+/// a chunk at a time when the body is [`Xml::streaming`], so that a document's memory
+/// does not grow with its length (a province's annex is one table of a hundred thousand
+/// rows).
+pub struct Xml<'a> {
     out: String,
+    sink: Option<Sink<'a>>,
 }
 
-impl Xml {
-    pub fn with_capacity(bytes: usize) -> Xml {
-        Xml { out: String::with_capacity(bytes) }
+/// Where a streaming body goes, and the first error it gave. The compressor is given
+/// pieces of exactly `chunk` bytes, whatever the places the body was spilled from: its
+/// output depends on where its input is cut, and a document's bytes must depend on its
+/// text alone.
+struct Sink<'a> {
+    to: &'a mut dyn std::io::Write,
+    chunk: usize,
+    /// Spilled, less than a chunk, not yet handed on.
+    carry: Vec<u8>,
+    failed: Option<std::io::Error>,
+}
+
+impl Sink<'_> {
+    /// Adds `bytes` and hands on every whole chunk.
+    fn take(&mut self, bytes: &[u8]) {
+        self.carry.extend_from_slice(bytes);
+        let whole = self.carry.len() / self.chunk * self.chunk;
+        for piece in self.carry[..whole].chunks(self.chunk) {
+            if self.failed.is_none() {
+                self.failed = self.to.write_all(piece).err();
+            }
+        }
+        self.carry.drain(..whole);
+    }
+}
+
+impl<'a> Xml<'a> {
+    /// A body kept whole in memory.
+    #[cfg(test)]
+    pub fn with_capacity(bytes: usize) -> Xml<'static> {
+        Xml { out: String::with_capacity(bytes), sink: None }
+    }
+
+    /// A body written to `to` in pieces of `chunk` bytes.
+    pub fn streaming(to: &'a mut dyn std::io::Write, chunk: usize) -> Xml<'a> {
+        let sink = Sink { to, chunk, carry: Vec::with_capacity(chunk), failed: None };
+        Xml { out: String::with_capacity(chunk + chunk / 4), sink: Some(sink) }
     }
 
     pub fn raw(&mut self, xml: &str) {
@@ -102,16 +140,26 @@ impl Xml {
         self.out
     }
 
-    /// Bytes written and not yet drained.
-    pub fn pending(&self) -> usize {
-        self.out.len()
+    /// Hands what is written so far to the sink once it is a chunk: called between
+    /// blocks and between a table's rows. After a failure nothing more is written;
+    /// [`Xml::finish`] tells it.
+    pub fn spill_if_full(&mut self) {
+        let Some(sink) = &mut self.sink else { return };
+        if self.out.len() >= sink.chunk {
+            sink.take(self.out.as_bytes());
+            self.out.clear();
+        }
     }
 
-    /// Hands what is written so far to `sink` and starts again, keeping the buffer.
-    pub fn drain_into(&mut self, sink: &mut impl std::io::Write) -> std::io::Result<()> {
-        sink.write_all(self.out.as_bytes())?;
-        self.out.clear();
-        Ok(())
+    /// Writes the rest to the sink: the body is complete, or the first error. A body
+    /// shorter than a chunk is handed over in one piece.
+    pub fn finish(mut self) -> std::io::Result<()> {
+        let Some(mut sink) = self.sink.take() else { return Ok(()) };
+        sink.carry.extend_from_slice(self.out.as_bytes());
+        match sink.failed.take() {
+            Some(err) => Err(err),
+            None => sink.to.write_all(&sink.carry),
+        }
     }
 
     /// `<w:p>` with its properties; close with [`Xml::end_p`].
@@ -324,6 +372,7 @@ impl Xml {
 
     pub fn end_tr(&mut self) {
         self.raw("</w:tr>");
+        self.spill_if_full();
     }
 
     /// `<w:tc>` with its properties (`CT_TcPr` order); paragraphs follow, then
@@ -378,6 +427,71 @@ pub enum Merge {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A sink that records the size of each write.
+    #[derive(Default)]
+    struct Recorder {
+        bytes: Vec<u8>,
+        writes: Vec<usize>,
+    }
+
+    impl std::io::Write for Recorder {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.bytes.extend_from_slice(buf);
+            self.writes.push(buf.len());
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// `rows` rows of a one-cell table.
+    fn rows(x: &mut Xml, rows: usize) {
+        for row in 0..rows {
+            x.tr(true, false);
+            x.tc(1000, 1, None, true);
+            x.para(&ParaProps::default(), &format!("Hàng số {row}"), Look::plain(26));
+            x.end_tc();
+            x.end_tr();
+        }
+    }
+
+    #[test]
+    fn a_long_table_streams_row_by_row_and_loses_nothing() {
+        let mut whole = Xml::with_capacity(64);
+        rows(&mut whole, 2_000);
+        let whole = whole.into_string();
+        let mut sink = Recorder::default();
+        let mut streamed = Xml::streaming(&mut sink, 4096);
+        rows(&mut streamed, 2_000);
+        streamed.finish().unwrap();
+        assert_eq!(String::from_utf8(sink.bytes).unwrap(), whole);
+        // Handed over while the table is written (the buffer never holds it), in pieces
+        // of exactly a chunk, wherever the rows end: the compressor's output depends on
+        // where its input is cut.
+        assert!(sink.writes.len() > 50, "{:?}", sink.writes);
+        let (last, whole_chunks) = sink.writes.split_last().unwrap();
+        assert!(whole_chunks.iter().all(|size| *size == 4096), "{:?}", sink.writes);
+        assert!(*last <= 2 * 4096, "{last}");
+    }
+
+    #[test]
+    fn a_failed_write_is_told_at_the_end() {
+        struct Full;
+        impl std::io::Write for Full {
+            fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+                Err(std::io::Error::other("disk full"))
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let mut sink = Full;
+        let mut x = Xml::streaming(&mut sink, 64);
+        rows(&mut x, 100);
+        assert_eq!(x.finish().unwrap_err().to_string(), "disk full");
+    }
 
     #[test]
     fn text_is_escaped_and_cleaned() {
