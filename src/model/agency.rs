@@ -132,18 +132,25 @@ impl Agency {
     pub fn unit_folders(&self) -> UnitFolders {
         let wanted: Vec<String> =
             self.units.iter().map(|u| crate::text::slug(u.folder.as_deref().unwrap_or(&u.name))).collect();
+        // By name, in one pass: a ministry has tens of thousands of units.
+        let mut by_name: std::collections::HashMap<&str, Vec<UnitId>> = std::collections::HashMap::new();
+        for (id, name) in wanted.iter().enumerate() {
+            by_name.entry(name.as_str()).or_default().push(id);
+        }
         let mut clashes: Vec<(String, Vec<UnitId>)> = Vec::new();
-        for name in &wanted {
-            let sharing: Vec<UnitId> = (0..wanted.len()).filter(|other| wanted[*other] == *name).collect();
-            if (sharing.len() > 1 || name == AGENCY_FOLDER) && !clashes.iter().any(|(n, _)| n == name) {
-                clashes.push((name.clone(), sharing));
+        for (id, name) in wanted.iter().enumerate() {
+            let sharing = &by_name[name.as_str()];
+            let first = sharing[0] == id;
+            if first && (sharing.len() > 1 || name == AGENCY_FOLDER) {
+                clashes.push((name.clone(), sharing.clone()));
             }
         }
+        let clashing: std::collections::HashSet<&str> = clashes.iter().map(|(name, _)| name.as_str()).collect();
         let mut names: Vec<String> = wanted
             .iter()
             .zip(&self.units)
             .map(|(name, unit)| {
-                if clashes.iter().any(|(n, _)| n == name) {
+                if clashing.contains(name.as_str()) {
                     let hash = blake3::hash(unit.name.as_bytes()).to_hex();
                     format!("{name}-{}", &hash[..6])
                 } else {
@@ -152,10 +159,12 @@ impl Agency {
             })
             .collect();
         // Two units of the very same name (an error of its own): told apart by position.
-        for id in 0..names.len() {
-            if names[..id].contains(&names[id]) {
-                names[id] = format!("{}-{}", names[id], id + 1);
+        let mut taken: std::collections::HashSet<String> = std::collections::HashSet::with_capacity(names.len());
+        for (id, name) in names.iter_mut().enumerate() {
+            if taken.contains(name.as_str()) {
+                *name = format!("{name}-{}", id + 1);
             }
+            taken.insert(name.clone());
         }
         UnitFolders { names, clashes }
     }
