@@ -174,7 +174,7 @@ pub fn write_documents(run: CheckRun, inputs: &Path, options: &BuildOptions) -> 
         };
     }
     let result = result.and_then(|()| {
-        timings::stage("summary file", || summary_file::write(&run, &writer, &mut manifest, &mut report))
+        timings::stage("summary file", || summary_file::write(&run, &documents, &writer, &mut manifest, &mut report))
     });
     // The page last, over what is now on disk; not after a failed write, which the
     // next build finishes.

@@ -101,6 +101,21 @@ fn no_summary_is_written_while_the_data_has_errors() {
 }
 
 #[test]
+fn no_summary_is_written_when_the_report_did_not_come_out() {
+    // A broken override of the report's template: the report fails, and with it the data
+    // of the counts it prints.
+    let (dir, inputs) = sample_copy();
+    std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+    std::fs::write(dir.path().join("templates/agency_report.tera"), "{{ no_such_value.at_all }}").unwrap();
+    let outputs = dir.path().join("outputs");
+    let (code, log) = build_at(&inputs, &outputs);
+    assert_ne!(code, 0, "{log}");
+    assert!(outputs.join("co-quan/thong-bao-ket-qua.docx").exists(), "{log}");
+    assert!(!outputs.join("co-quan/bao-cao-ubnd-tinh.docx").exists(), "{log}");
+    assert!(!outputs.join("tong-hop.json").exists(), "{log}");
+}
+
+#[test]
 fn two_agencies_add_up_row_by_row() {
     let (_a, quang_ngai) = build_sample(None);
     let (_b, binh_dinh) = build_sample(Some("UBND tỉnh Bình Định"));

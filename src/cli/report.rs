@@ -106,8 +106,7 @@ pub fn build_summary(report: &Report, outputs: &Path, overview: Option<&Path>) -
     let mut out = String::new();
     // The page and the summary's data are no documents: each is named on a line of its own.
     let summary = Path::new(crate::rollup::FILE);
-    let is_document = |p: &&std::path::PathBuf| Some(p.as_path()) != overview && p.as_path() != summary;
-    let documents = |list: &[std::path::PathBuf]| list.iter().filter(is_document).count();
+    let documents = |list: &[std::path::PathBuf]| list.iter().filter(|p| crate::render::plan::is_document(p)).count();
     if report.written.is_empty() && report.beside.is_empty() {
         let _ = writeln!(
             out,

@@ -10,7 +10,7 @@ use crate::calendar::Status;
 use crate::output::{self, Manifest, OutputError, Planned, Report, Writer, place};
 use crate::render::Templates;
 use crate::render::context::overview::{Document, Page, Sources, overview};
-use crate::render::plan::{Failed, Listed, OVERVIEW_FILE, kind_of, source_hash};
+use crate::render::plan::{Failed, Listed, OVERVIEW_FILE, is_document, kind_of, source_hash};
 
 /// The tera name of the page's template.
 const TEMPLATE: &str = "overview.html";
@@ -78,8 +78,7 @@ fn documents(outputs: &Path, manifest: &Manifest, planned: &[Listed]) -> Vec<Doc
         .filter_map(|rel| {
             let original = place::original(&rel);
             let document = original.as_ref().map_or(rel.as_path(), |(document, _)| document.as_path());
-            // The page itself, and the data beside the documents, are not documents.
-            if document == Path::new(OVERVIEW_FILE) || document == Path::new(crate::rollup::FILE) {
+            if !is_document(document) {
                 return None;
             }
             let title = title_of(document).unwrap_or_else(|| crate::source::display_path(document));

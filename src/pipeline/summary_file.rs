@@ -1,18 +1,26 @@
 //! `tong-hop.json` beside the documents: the counts of the agency's report as data, for
 //! the level above to add up (`xeploai consolidate`, [`crate::rollup`]). Written like a
 //! document (atomically, beside a copy a person edited, not at all when unchanged), and
-//! only when the report that prints the same counts is built: no error anywhere, and the
-//! agency's leadership has concluded.
+//! only by a build that made the report printing the same counts (no error anywhere, the
+//! agency's leadership concluded, its template rendered).
 
 use std::path::PathBuf;
 
 use super::CheckRun;
 use crate::output::{self, Manifest, OutputError, Planned, Report, Writer};
+use crate::render::plan::{Listed, agency_report};
 use crate::rollup::{FILE, RollUp};
 
-pub fn write(run: &CheckRun, writer: &Writer, manifest: &mut Manifest, report: &mut Report) -> Result<(), OutputError> {
+pub fn write(
+    run: &CheckRun,
+    planned: &[Listed],
+    writer: &Writer,
+    manifest: &mut Manifest,
+    report: &mut Report,
+) -> Result<(), OutputError> {
     let (Some(d), Some(e)) = (&run.ingest.dataset, &run.evaluation) else { return Ok(()) };
-    if run.findings.has_errors() || d.agency_review.is_none() {
+    let agency_report = agency_report();
+    if !planned.iter().any(|doc| doc.rel == agency_report) {
         return Ok(());
     }
     let bytes = RollUp::of_agency(&d.agency, &crate::rules::summary::count(d, e)).to_json().into_bytes();

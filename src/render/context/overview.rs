@@ -5,11 +5,10 @@
 //! listed by the build); nothing is counted here a second time.
 
 use std::collections::{BTreeMap, HashMap};
-
-use rayon::prelude::*;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::status::{StatusCtx, status};
