@@ -49,17 +49,17 @@ impl Opened {
     }
 }
 
-/// Paragraph texts of an XML part: `<w:t>` contents joined per `<w:p>`; a line break
-/// (`<w:br />`, a name set in balanced lines) reads as a space.
+/// Paragraph texts of an XML part: `<w:t>` contents joined per `<w:p>`, as a program
+/// that knows nothing of line breaks reads them: the lines of a name set in balanced
+/// lines read as one because of the hidden space before each break.
 pub fn paragraphs_of(xml: &str) -> Vec<String> {
     let mut out = Vec::new();
     // `<w:p>` or `<w:p …>`, not `<w:pPr>`.
     let starts = xml.match_indices("<w:p").map(|(at, _)| at + 4).filter(|at| xml[*at..].starts_with(['>', ' ']));
     for start in starts {
         let p = xml[start..].split("</w:p>").next().unwrap_or("");
-        let p = p.replace("<w:br />", "<w:t> </w:t>");
         let mut text = String::new();
-        let mut rest = p.as_str();
+        let mut rest = p;
         while let Some(start) = rest.find("<w:t") {
             let after = &rest[start..];
             let Some(open_end) = after.find('>') else { break };

@@ -101,12 +101,11 @@ pub fn expect(docx_bytes: &[u8]) -> Expect {
         .skip(1)
         .filter(|p| p.contains("<w:b />"))
         .map(|p| {
-            // Lines of one name are runs separated by <w:br />.
+            // Lines of one name are runs separated by a hidden space and <w:br />.
             p.split("<w:t xml:space=\"preserve\">")
                 .skip(1)
                 .map(|t| t.split('<').next().unwrap_or(""))
-                .collect::<Vec<_>>()
-                .join(" ")
+                .collect::<String>()
         })
         .filter(|name| !name.trim().is_empty())
         .collect();

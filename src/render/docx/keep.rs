@@ -7,7 +7,10 @@
 //! How: the kept blocks and the signature are written inside one invisible table row
 //! that may not split ([`Piece::Open`] … [`Piece::Close`]). A chain of `keepNext`
 //! paragraphs into the signature's table is honoured by Word but not by LibreOffice,
-//! which drops all but the last link; an unsplittable row holds in both.
+//! which drops all but the last link; an unsplittable row holds in both. A signature
+//! with nothing to keep (it follows a table) needs no such row: its own row may not
+//! split either, and a table nested in a table only makes the document harder to read
+//! for any program that is not a word processor.
 
 use std::borrow::Borrow;
 use std::collections::VecDeque;
@@ -29,7 +32,11 @@ pub enum Piece<'a> {
     TableTail(&'a Block),
     /// What follows, up to [`Piece::Close`], stays on one page.
     Open,
-    Close,
+    /// The end of a signature and what kept with it; `row`: an [`Piece::Open`] came
+    /// before it.
+    Close {
+        row: bool,
+    },
 }
 
 /// Hands blocks on to be written, with the bounds of what keeps with a signature.
@@ -66,12 +73,9 @@ impl<B: Borrow<Block>> KeepWindow<B> {
                         Piece::Block(held.borrow())
                     })?;
                 }
-                if !opened {
-                    write(Piece::Open)?;
-                }
                 self.keeping = false;
                 write(Piece::Block(block.borrow()))?;
-                write(Piece::Close)
+                write(Piece::Close { row: opened })
             }
             _ if self.keeping => write(Piece::Block(block.borrow())),
             _ => {
@@ -91,7 +95,7 @@ impl<B: Borrow<Block>> KeepWindow<B> {
             write(Piece::Block(held.borrow()))?;
         }
         if std::mem::take(&mut self.keeping) {
-            write(Piece::Close)?;
+            write(Piece::Close { row: true })?;
         }
         Ok(())
     }
@@ -137,8 +141,8 @@ mod tests {
                     depth += 1;
                     return Ok(());
                 }
-                Piece::Close => {
-                    depth -= 1;
+                Piece::Close { row } => {
+                    depth -= usize::from(row);
                     return Ok(());
                 }
                 Piece::Block(block) | Piece::TableTail(block) => block,
@@ -188,5 +192,37 @@ mod tests {
         assert_eq!(keeps(&kept(src)), ["b"]);
         let src = "@h1 II. DANH SÁCH\n@table widths=1\n| a |\n@end\n@sign\ntitle: T\nname: N\n@end";
         assert!(keeps(&kept(src)).is_empty(), "a table is never held in the signature's row");
+    }
+
+    #[test]
+    fn a_signature_with_nothing_to_keep_is_not_wrapped() {
+        let pieces = |src: &str| {
+            let doc = parse(src, "t").unwrap();
+            let mut window = KeepWindow::new();
+            let mut out = Vec::new();
+            let mut write = |piece: Piece| -> Result<(), ()> {
+                out.push(match piece {
+                    Piece::Open => "open",
+                    Piece::Close { row: true } => "close row",
+                    Piece::Close { row: false } => "close",
+                    Piece::TableTail(_) => "table tail",
+                    Piece::Block(Block::Sign(_)) => "sign",
+                    Piece::Block(_) => "block",
+                });
+                Ok(())
+            };
+            for block in &doc.blocks {
+                window.push(block, &mut write).unwrap();
+            }
+            window.flush(&mut write).unwrap();
+            out
+        };
+        let sign = "@sign\ntitle: T\nname: N\n@end";
+        assert_eq!(pieces(&format!("@table widths=1\n| a |\n@end\n{sign}")), ["table tail", "sign", "close"]);
+        assert_eq!(
+            pieces(&format!("@table widths=1\n| a |\n@end\nb\n{sign}")),
+            ["table tail", "open", "block", "sign", "close row"]
+        );
+        assert_eq!(pieces("a\n@keep\nb"), ["block", "open", "block", "close row"]);
     }
 }

@@ -89,8 +89,10 @@ pub fn write_blocks<B: Borrow<Block>, E: From<DocxError>>(
             keep::Piece::Block(block) => body::block(&mut xml, block, width),
             keep::Piece::TableTail(block) => body::table_kept_with_next(&mut xml, block, width),
             keep::Piece::Open => body::open_kept(&mut xml, width),
-            keep::Piece::Close => {
-                body::close_kept(&mut xml);
+            keep::Piece::Close { row } => {
+                if row {
+                    body::close_kept(&mut xml);
+                }
                 after_kept = true;
             }
         }

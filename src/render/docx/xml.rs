@@ -180,10 +180,15 @@ impl<'a> Xml<'a> {
     }
 
     /// A paragraph of lines broken where `lines` says (a name set in balanced lines).
+    /// Each break follows a hidden space: the page is the same, and a program that
+    /// reads the text run by run (an indexer, a checker) reads "CÔNG TÁC THANH NIÊN",
+    /// not "CÔNG TÁCTHANH NIÊN".
     pub fn lines(&mut self, props: &ParaProps, lines: &[String], look: Look) {
         self.p(props);
         for (i, line) in lines.iter().enumerate() {
             if i > 0 {
+                self.run_props(look, true);
+                self.raw(r#"<w:t xml:space="preserve"> </w:t></w:r>"#);
                 self.rpr(look);
                 self.raw("<w:br /></w:r>");
             }
@@ -268,6 +273,11 @@ impl<'a> Xml<'a> {
     }
 
     fn rpr(&mut self, look: Look) {
+        self.run_props(look, false);
+    }
+
+    /// Opens a run with its properties; `hidden`: not shown or printed.
+    fn run_props(&mut self, look: Look, hidden: bool) {
         self.raw("<w:r><w:rPr><w:rFonts w:ascii=\"");
         self.raw(FONT);
         self.raw("\" w:hAnsi=\"");
@@ -282,6 +292,9 @@ impl<'a> Xml<'a> {
         }
         if look.italic {
             self.raw("<w:i /><w:iCs />");
+        }
+        if hidden {
+            self.raw("<w:vanish />");
         }
         self.size(look.size);
         self.raw("</w:rPr>");
@@ -499,6 +512,23 @@ mod tests {
         x.run("A & B <c>\u{200B}", Look::plain(28));
         let xml = x.into_string();
         assert!(xml.contains(">A &amp; B &lt;c&gt;</w:t>"), "{xml}");
+    }
+
+    #[test]
+    fn balanced_lines_read_whole_but_print_as_lines() {
+        let mut x = Xml::with_capacity(64);
+        let lines = ["PHÒNG CÔNG TÁC".to_string(), "THANH NIÊN".to_string()];
+        x.lines(&ParaProps::default(), &lines, Look::bold(24));
+        let xml = x.into_string();
+        let text: String =
+            xml.split("<w:t xml:space=\"preserve\">").skip(1).filter_map(|t| t.split('<').next()).collect();
+        assert_eq!(text, "PHÒNG CÔNG TÁC THANH NIÊN");
+        // The space is hidden, in the lines' own look, and comes before the break.
+        let hidden = xml.find("<w:vanish />").expect("a hidden run");
+        assert!(xml[..hidden].ends_with("<w:b /><w:bCs />"), "{xml}");
+        assert!(xml[hidden..].starts_with("<w:vanish /><w:sz w:val=\"24\" />"), "{xml}");
+        assert!(hidden < xml.find("<w:br />").unwrap(), "{xml}");
+        assert_eq!(xml.matches("<w:vanish />").count(), 1, "only the space is hidden: {xml}");
     }
 
     #[test]
