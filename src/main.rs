@@ -18,5 +18,19 @@ fn main() -> ExitCode {
         // SAFETY: sets a number in mimalloc's option table; no memory is touched.
         unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 0) };
     }
+    no_huge_pages();
     xeploai::cli::main()
+}
+
+/// Transparent huge pages off for this process. mimalloc asks the kernel for them, and
+/// with freed memory given back at once, each page taken again is a fresh 2 MB block
+/// the kernel zeroes whole: a one-unit rebuild of 100,000 people spent 1.8–3.4 s of
+/// system time on it, 0.9–1.3 s without (and 30 MB less at its peak).
+/// MIMALLOC_ALLOW_THP in the environment (mimalloc's own setting) wins, to measure.
+fn no_huge_pages() {
+    #[cfg(target_os = "linux")]
+    if std::env::var_os("MIMALLOC_ALLOW_THP").is_none() {
+        // SAFETY: a flag on this process's memory map; no memory is touched.
+        unsafe { libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0) };
+    }
 }

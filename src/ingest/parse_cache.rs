@@ -13,10 +13,12 @@
 //! The cache is bytes for the caller to keep (in the outputs folder, beside the
 //! manifest): deleting it only costs the next build the time to parse everything again.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use serde_bytes::Bytes;
 
 use super::roster::Workbook;
 use crate::findings::Finding;
@@ -48,32 +50,35 @@ pub const CACHE_NAME: &str = ".xeploai-cache";
 
 type Key = [u8; 32];
 
+/// The file: entries are byte strings, read in place from the file's bytes (a
+/// province's cache is tens of MB, copied into thousands of buffers otherwise).
 #[derive(Serialize, Deserialize)]
-struct Stored {
-    build: String,
+struct Stored<'a> {
+    build: &'a str,
     context: Key,
-    entries: Vec<(Key, Vec<u8>)>,
+    #[serde(borrow)]
+    entries: Vec<(Key, &'a Bytes)>,
 }
 
-pub struct ParseCache {
+pub struct ParseCache<'a> {
     context: Key,
-    /// Entries of the last build, still encoded.
-    before: HashMap<Key, Vec<u8>>,
+    /// Entries of the last build, still encoded, in the bytes they were read from.
+    before: HashMap<Key, &'a [u8]>,
     /// Entries of this build, for the next.
-    after: HashMap<Key, Vec<u8>>,
+    after: HashMap<Key, Cow<'a, [u8]>>,
     /// Anything new was added this build.
     added: bool,
 }
 
-impl ParseCache {
+impl<'a> ParseCache<'a> {
     /// The cache in `stored` (as [`ParseCache::to_bytes`] gave it) if it was written by
     /// this program for the same context as `files` have now; else an empty one.
-    pub fn read(stored: Option<&[u8]>, files: &[InputFile]) -> ParseCache {
+    pub fn read(stored: Option<&'a [u8]>, files: &[InputFile]) -> ParseCache<'a> {
         let context = context(files);
         let before = stored
             .and_then(|bytes| postcard::from_bytes::<Stored>(bytes).ok())
             .filter(|stored| stored.build == crate::BUILD && stored.context == context)
-            .map(|stored| stored.entries.into_iter().collect())
+            .map(|stored| stored.entries.into_iter().map(|(key, bytes)| (key, &**bytes)).collect())
             .unwrap_or_default();
         ParseCache { context, before, after: HashMap::new(), added: false }
     }
@@ -88,9 +93,9 @@ impl ParseCache {
     pub fn keep<T: Serialize>(&mut self, file: &InputFile, outcome: &T) {
         let key = key(file);
         if let Some(bytes) = self.before.remove(&key) {
-            self.after.insert(key, bytes);
+            self.after.insert(key, Cow::Borrowed(bytes));
         } else if let Ok(bytes) = postcard::to_allocvec(outcome) {
-            self.after.insert(key, bytes);
+            self.after.insert(key, Cow::Owned(bytes));
             self.added = true;
         }
     }
@@ -101,9 +106,12 @@ impl ParseCache {
         if !self.added && self.before.is_empty() {
             return None;
         }
-        let mut entries: Vec<(Key, Vec<u8>)> = self.after.into_iter().collect();
+        let mut entries: Vec<(Key, &Bytes)> = self.after.iter().map(|(key, bytes)| (*key, Bytes::new(bytes))).collect();
         entries.sort_unstable_by_key(|(key, _)| *key);
-        postcard::to_allocvec(&Stored { build: crate::BUILD.to_string(), context: self.context, entries }).ok()
+        // Each entry: its key, its length (at most 10 bytes), its bytes.
+        let size = crate::BUILD.len() + 64 + entries.iter().map(|(_, bytes)| 42 + bytes.len()).sum::<usize>();
+        let stored = Stored { build: crate::BUILD, context: self.context, entries };
+        postcard::to_extend(&stored, Vec::with_capacity(size)).ok()
     }
 }
 
@@ -124,4 +132,53 @@ fn key(file: &InputFile) -> Key {
     let mut hasher = blake3::Hasher::new();
     file.identify(&mut hasher);
     *hasher.finalize().as_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::yaml::YamlKind;
+
+    fn file(name: &str, text: &str, kind: FileKind) -> InputFile {
+        InputFile {
+            path: name.into(),
+            rel: name.into(),
+            kind,
+            text: Some(text.into()),
+            content: blake3::hash(text.as_bytes()),
+        }
+    }
+
+    #[test]
+    fn what_a_build_keeps_the_next_one_finds_and_an_edited_file_misses() {
+        let agency = file("agency.yaml", "a", FileKind::Yaml(YamlKind::Agency));
+        let meeting = file("don-vi/a.yaml", "place: A", FileKind::Yaml(YamlKind::UnitReview));
+        let other = file("don-vi/b.yaml", "place: B", FileKind::Yaml(YamlKind::UnitReview));
+        // The context: the files every meeting file's outcome depends on.
+        let files = std::slice::from_ref(&agency);
+
+        let mut first = ParseCache::read(None, files);
+        first.keep(&meeting, &vec!["one".to_string()]);
+        first.keep(&other, &vec!["two".to_string()]);
+        let stored = first.to_bytes().expect("new entries are stored");
+
+        let mut second = ParseCache::read(Some(&stored), files);
+        assert_eq!(second.get::<Vec<String>>(&meeting), Some(vec!["one".to_string()]));
+        let edited = file("don-vi/b.yaml", "place: C", FileKind::Yaml(YamlKind::UnitReview));
+        assert_eq!(second.get::<Vec<String>>(&edited), None);
+        second.keep(&meeting, &vec!["one".to_string()]);
+        second.keep(&edited, &vec!["three".to_string()]);
+        let stored = second.to_bytes().expect("an edited file's entry is new");
+
+        // The old entry of the edited file is gone; the kept one is carried over as it was.
+        let third = ParseCache::read(Some(&stored), files);
+        assert_eq!(third.get::<Vec<String>>(&meeting), Some(vec!["one".to_string()]));
+        assert_eq!(third.get::<Vec<String>>(&edited), Some(vec!["three".to_string()]));
+        assert_eq!(third.get::<Vec<String>>(&other), None);
+
+        // Another agency.yaml sets the whole cache aside.
+        let changed = file("agency.yaml", "b", FileKind::Yaml(YamlKind::Agency));
+        let fourth = ParseCache::read(Some(&stored), &[changed]);
+        assert_eq!(fourth.get::<Vec<String>>(&meeting), None);
+    }
 }

@@ -47,6 +47,10 @@ impl Entry {
     }
 }
 
+/// About what a document's entry takes in the manifest, besides its path: two hashes, two
+/// numbers, their names and the indentation.
+const ENTRY_LEN: usize = 256;
+
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Manifest {
     pub version: u32,
@@ -82,7 +86,15 @@ impl Manifest {
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
-        serde_json::to_vec_pretty(self).unwrap_or_default()
+        // Sized once: a province's manifest is tens of MB, and a buffer grown by
+        // doubling copies it again at every step.
+        let documents: usize = self.documents.keys().map(|rel| rel.len() + ENTRY_LEN).sum();
+        let units: usize = self.units.iter().map(|(folder, key)| folder.len() + key.len() + 16).sum();
+        let mut bytes = Vec::with_capacity(documents + units + 256);
+        match serde_json::to_writer_pretty(&mut bytes, self) {
+            Ok(()) => bytes,
+            Err(_) => Vec::new(),
+        }
     }
 }
 

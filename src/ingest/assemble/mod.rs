@@ -50,7 +50,7 @@ fn of_kind(files: &[InputFile], kind: YamlKind) -> impl Iterator<Item = &InputFi
     files.iter().filter(move |f| f.kind == FileKind::Yaml(kind))
 }
 
-fn assemble(root: &Path, files: &[InputFile], cache: &mut ParseCache, findings: &mut Findings) -> Option<Dataset> {
+fn assemble(root: &Path, files: &[InputFile], cache: &mut ParseCache<'_>, findings: &mut Findings) -> Option<Dataset> {
     let agency_files: Vec<&InputFile> = of_kind(files, YamlKind::Agency).collect();
     let agency_file = match agency_files.as_slice() {
         [one] => *one,
