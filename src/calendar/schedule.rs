@@ -119,7 +119,7 @@ mod tests {
     fn the_eve_falls_on_a_working_day_and_respects_before() {
         let monday = deadline((2023, 11, 27));
         let at = |m, d, h, min| NaiveDate::from_ymd_opt(2023, m, d).unwrap().and_hms_opt(h, min, 0).unwrap();
-        assert!(runs(&[monday.clone()]).contains(&at(11, 24, 16, 0)), "Friday before a Monday deadline");
+        assert!(runs(std::slice::from_ref(&monday)).contains(&at(11, 24, 16, 0)), "Friday before a Monday deadline");
         assert!(!runs(&[monday]).contains(&at(11, 26, 16, 0)), "never on Sunday");
         let before = Deadline { before: true, ..deadline((2023, 11, 22)) };
         let runs = runs(&[before]);

@@ -110,13 +110,10 @@ pub fn parse_citation(text: &str) -> Option<Citation> {
                 while tokens.get(j).is_some_and(|t| t == "dinh" || t == "so") {
                     j += 1;
                 }
-                match number(tokens.get(j)) {
-                    Some(n) => {
-                        let year = number(tokens.get(j + 1)).filter(|y| (1990..=2100).contains(y));
-                        decrees.push((n, year));
-                        j += if year.is_some() { 2 } else { 1 };
-                    }
-                    None => {}
+                if let Some(n) = number(tokens.get(j)) {
+                    let year = number(tokens.get(j + 1)).filter(|y| (1990..=2100).contains(y));
+                    decrees.push((n, year));
+                    j += if year.is_some() { 2 } else { 1 };
                 }
                 i = j;
             }

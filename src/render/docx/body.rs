@@ -228,19 +228,18 @@ fn header_block(x: &mut Xml, h: &Header, width: u32) {
 
 /// A ruled table; its last `rows_kept` rows keep with what follows.
 fn table(x: &mut Xml, t: &Table, width: u32, rows_kept: usize) {
-    let grid = t.grid();
-    let widths = columns::fit(t, &grid, width);
+    let widths = columns::fit(t, width);
     let size = (t.size * 2) as usize;
     x.tbl(&widths, true, false);
-    let first_kept = grid.len().saturating_sub(rows_kept);
-    for (r, slots) in grid.iter().enumerate() {
+    let first_kept = t.row_count().saturating_sub(rows_kept);
+    for (r, slots) in t.grid().enumerate() {
         let header = r < t.header_rows;
         let keep = r >= first_kept;
         x.tr(true, header);
         for slot in slots {
             let (col, span) = (slot.col, slot.colspan);
             let width: u32 = widths[col..col + span].iter().sum();
-            match slot.cell {
+            match &slot.cell {
                 Some(cell) => {
                     x.tc(width, span, (cell.rowspan > 1).then_some(Merge::Restart), true);
                     table_paragraph(x, cell, size, header, keep);

@@ -3,7 +3,7 @@
 //! is longest get the room, and the template's relative widths share out what is left
 //! (a column left blank for handwriting keeps the room the template gave it).
 
-use super::super::markup::{Slot, Span, Table};
+use super::super::markup::{Span, Table};
 use super::super::measure;
 
 /// Room a ruled cell takes around its text: the cell margins (57 twips each side, see
@@ -29,10 +29,10 @@ fn cell_need(spans: &[Span], half_points: usize, bold: bool) -> Need {
     need
 }
 
-fn needs(table: &Table, grid: &[Vec<Slot<'_>>]) -> Vec<Need> {
+fn needs(table: &Table) -> Vec<Need> {
     let half_points = (table.size * 2) as usize;
     let mut out = vec![Need::default(); table.widths.len()];
-    for (r, slots) in grid.iter().enumerate() {
+    for (r, slots) in table.grid().enumerate() {
         let header = r < table.header_rows;
         for slot in slots {
             // A merged cell spreads over its columns; only single cells size a column.
@@ -79,10 +79,10 @@ fn wrap_the_longest(needs: &[Need], mut spare: u32) -> Vec<u32> {
     widths
 }
 
-/// Column widths in twips, adding up to `width`; `grid` is `table.grid()`, laid out once
-/// by the writer for both the sizing and the rows.
-pub fn fit(table: &Table, grid: &[Vec<Slot<'_>>], width: u32) -> Vec<u32> {
-    let needs = needs(table, grid);
+/// Column widths in twips, adding up to `width`: every row is read for them, before the
+/// writer reads the rows again to write them.
+pub fn fit(table: &Table, width: u32) -> Vec<u32> {
+    let needs = needs(table);
     let min: u32 = needs.iter().map(|n| n.min).sum();
     let preferred: u32 = needs.iter().map(|n| n.preferred).sum();
     let mut widths: Vec<u32> = if preferred <= width {
@@ -123,7 +123,7 @@ mod tests {
              | STT | Họ và tên | HTXS | HTTNV | Ghi chú |\n\
              | 1 | Nguyễn Thị Phương Thảo | 1 | 2 | |\n@end",
         );
-        let widths = fit(&t, &t.grid(), 9_000);
+        let widths = fit(&t, 9_000);
         assert_eq!(widths.iter().sum::<u32>(), 9_000);
         for (col, word) in [(0, "STT"), (2, "HTXS"), (3, "HTTNV")] {
             assert!(widths[col] >= measure::width(word, 24, true) + 2 * 57, "{word}: {widths:?}");
@@ -140,7 +140,7 @@ mod tests {
              | STT | Họ và tên | Đơn vị | Chức vụ | Kết quả xếp loại |\n\
              | 1 | Nguyễn Thị Diễm My | Phòng Xây dựng chính quyền và Công tác thanh niên | Phó Trưởng phòng | Hoàn thành tốt nhiệm vụ |\n@end",
         );
-        let widths = fit(&t, &t.grid(), 9_355);
+        let widths = fit(&t, 9_355);
         let one_line = |text: &str| measure::width(text, 22, false) + 2 * 57;
         assert!(widths[1] >= one_line("Nguyễn Thị Diễm My"), "{widths:?}");
         assert!(widths[4] >= one_line("Hoàn thành tốt nhiệm vụ"), "{widths:?}");
@@ -153,7 +153,7 @@ mod tests {
         let t = table(&format!(
             "@table widths=10,50,40 header=1\n| STT | Họ và tên | Ghi chú |\n| 1 | Trần Văn Bình | {long} |\n@end"
         ));
-        let widths = fit(&t, &t.grid(), 6_000);
+        let widths = fit(&t, 6_000);
         assert!(widths[0] >= measure::width("STT", 26, true) + 2 * 57);
         assert!(widths[1] >= measure::width("Trần", 26, false) + 2 * 57);
         assert!(widths[2] > widths[1], "{widths:?}");

@@ -43,10 +43,14 @@
 //! `\` escapes the next character; template data is escaped this way, so a name can
 //! never start a directive or turn bold.
 
+mod table;
+
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use thiserror::Error;
+
+pub use table::{Cell, Slot, Table};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Span {
@@ -81,76 +85,6 @@ pub struct Para {
     pub kind: ParaKind,
     pub align: Align,
     pub spans: Vec<Span>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Cell {
-    pub spans: Vec<Span>,
-    pub colspan: usize,
-    /// Rows this cell spans downwards (1 = none).
-    pub rowspan: usize,
-    pub align: Option<Align>,
-    pub bold: bool,
-}
-
-/// A place in a table row: a cell, or the continuation of a cell merged from above.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Slot<'a> {
-    pub col: usize,
-    pub colspan: usize,
-    /// `None` where a cell of an earlier row spans down into this one.
-    pub cell: Option<&'a Cell>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Table {
-    /// Relative column widths (any unit); the writer scales them to the text width.
-    pub widths: Vec<u32>,
-    /// Rows at the top repeated on every page.
-    pub header_rows: usize,
-    /// Font size in points.
-    pub size: u32,
-    pub rows: Vec<Vec<Cell>>,
-}
-
-impl Table {
-    /// Rows as slots, with the continuations of vertically merged cells filled in.
-    pub fn grid(&self) -> Vec<Vec<Slot<'_>>> {
-        layout(&self.rows, self.widths.len()).unwrap_or_default()
-    }
-}
-
-/// Places cells in columns; `Err((row, message))` when a row does not fill the columns.
-fn layout(rows: &[Vec<Cell>], columns: usize) -> Result<Vec<Vec<Slot<'_>>>, (usize, String)> {
-    // For each column where a merged cell starts: rows still to cover, and its width.
-    let mut pending: Vec<Option<(usize, usize)>> = vec![None; columns];
-    let mut out = Vec::with_capacity(rows.len());
-    for (r, row) in rows.iter().enumerate() {
-        let mut slots = Vec::new();
-        let mut cells = row.iter();
-        let mut col = 0;
-        while col < columns {
-            if let Some((left, span)) = pending[col] {
-                slots.push(Slot { col, colspan: span, cell: None });
-                pending[col] = (left > 1).then_some((left - 1, span));
-                col += span;
-                continue;
-            }
-            let Some(cell) = cells.next() else { break };
-            if cell.rowspan > 1 {
-                pending[col] = Some((cell.rowspan - 1, cell.colspan));
-            }
-            slots.push(Slot { col, colspan: cell.colspan, cell: Some(cell) });
-            col += cell.colspan;
-        }
-        let extra = cells.count();
-        if col != columns || extra > 0 {
-            let filled = col + extra;
-            return Err((r, format!("dòng có {filled} cột, bảng có {columns} cột")));
-        }
-        out.push(slots);
-    }
-    Ok(out)
 }
 
 /// The official header block (Decree 30, Phụ lục I: ô 1–5).
@@ -307,7 +241,7 @@ impl<'a> Blocks<'a> {
                     rest.parse().map_err(|_| err(start, format!("@lines cần một số dòng, không phải “{rest}”")))?,
                 ),
                 "header" => Block::Header(header(&body()?, &err)?),
-                "table" => Block::Table(table(rest, &body()?, &err, start)?),
+                "table" => Block::Table(table::table(rest, &body()?, &err, start)?),
                 "sign" => Block::Sign(signature(&body()?, &err)?),
                 "sign2" => sign2(&body()?, &err, start)?,
                 other => return Err(err(start, format!("không có lệnh @{other}"))),
@@ -413,83 +347,6 @@ fn sign2(body: &[(usize, &str)], err: &ErrFn, start: usize) -> Result<Block, Mar
         right: side("right")?,
         recipients: recipients.iter().map(|(_, l)| unescape(l[2..].trim())).collect(),
     })
-}
-
-fn table(args: &str, body: &[(usize, &str)], err: &ErrFn, start: usize) -> Result<Table, MarkupError> {
-    let mut table = Table { widths: Vec::new(), header_rows: 0, size: 13, rows: Vec::new() };
-    for arg in args.split_whitespace() {
-        let (k, v) =
-            arg.split_once('=').ok_or_else(|| err(start, format!("tham số bảng “{arg}” cần dạng khóa=giá trị")))?;
-        let bad = || err(start, format!("tham số bảng {k}=“{v}” không hợp lệ"));
-        match k {
-            "widths" => {
-                table.widths =
-                    v.split(',').map(|w| w.trim().parse::<u32>().map_err(|_| bad())).collect::<Result<_, _>>()?
-            }
-            "header" => table.header_rows = v.parse().map_err(|_| bad())?,
-            "size" => table.size = v.parse().map_err(|_| bad())?,
-            _ => return Err(err(start, format!("bảng không có tham số “{k}”"))),
-        }
-    }
-    if table.widths.is_empty() || table.widths.contains(&0) {
-        return Err(err(start, "bảng cần widths=... với các số dương".into()));
-    }
-    for (line, text) in body {
-        let row = cells(text).ok_or_else(|| err(*line, "mỗi dòng của bảng bắt đầu và kết thúc bằng |".into()))?;
-        let row = row.into_iter().map(cell).collect::<Result<Vec<Cell>, String>>().map_err(|m| err(*line, m))?;
-        table.rows.push(row);
-    }
-    if let Err((r, message)) = layout(&table.rows, table.widths.len()) {
-        return Err(err(body[r].0, message));
-    }
-    Ok(table)
-}
-
-/// Splits `| a | b \| c |` on unescaped bars; the cells keep their escapes.
-fn cells(line: &str) -> Option<Vec<&str>> {
-    let inner = line.strip_prefix('|')?;
-    let mut out = Vec::new();
-    let (mut start, mut at) = (0, 0);
-    while let Some(found) = inner[at..].find(['\\', '|']) {
-        let i = at + found;
-        if inner.as_bytes()[i] == b'\\' {
-            // Skip the escaped character, whatever its length.
-            at = i + 1 + inner[i + 1..].chars().next().map_or(0, char::len_utf8);
-            continue;
-        }
-        out.push(inner[start..i].trim());
-        start = i + 1;
-        at = start;
-    }
-    inner[start..].trim().is_empty().then_some(out).filter(|cells| !cells.is_empty())
-}
-
-/// `{span=2 align=center bold} text` → a cell.
-fn cell(raw: &str) -> Result<Cell, String> {
-    let mut cell = Cell { spans: Vec::new(), colspan: 1, rowspan: 1, align: None, bold: false };
-    let mut text = raw;
-    if let Some(rest) = raw.strip_prefix('{') {
-        let (attrs, after) = rest.split_once('}').ok_or("thuộc tính ô thiếu dấu }")?;
-        text = after.trim();
-        for attr in attrs.split_whitespace() {
-            match attr.split_once('=') {
-                Some(("span", n)) => cell.colspan = n.parse().ok().filter(|n| *n > 0).ok_or("span cần số dương")?,
-                Some(("rows", n)) => cell.rowspan = n.parse().ok().filter(|n| *n > 0).ok_or("rows cần số dương")?,
-                Some(("align", a)) => {
-                    cell.align = Some(match a {
-                        "left" => Align::Left,
-                        "center" => Align::Center,
-                        "right" => Align::Right,
-                        _ => return Err(format!("align “{a}” không hợp lệ")),
-                    })
-                }
-                None if attr == "bold" => cell.bold = true,
-                _ => return Err(format!("thuộc tính ô “{attr}” không hợp lệ")),
-            }
-        }
-    }
-    cell.spans = inline(text);
-    Ok(cell)
 }
 
 /// `**bold**`, `*italic*` and `\` escapes into spans.
@@ -604,8 +461,9 @@ mod tests {
         let Block::Header(h) = &doc.blocks[0] else { panic!() };
         assert_eq!((h.number.as_deref(), h.date, h.month, h.year), (None, None, Some(11), Some(2023)));
         let Block::Table(t) = &doc.blocks[1] else { panic!() };
-        assert_eq!((t.header_rows, t.rows.len(), t.rows[1][0].colspan, t.rows[1][0].bold), (1, 2, 2, true));
-        assert_eq!(t.rows[0][2].align, Some(Align::Center));
+        let rows: Vec<_> = t.rows().collect();
+        assert_eq!((t.header_rows, t.row_count(), rows[1][0].colspan, rows[1][0].bold), (1, 2, 2, true));
+        assert_eq!(rows[0][2].align, Some(Align::Center));
         let Block::Sign(s) = &doc.blocks[2] else { panic!() };
         assert_eq!(s.recipients, ["UBND tỉnh;", "Lưu: VT, VP."]);
         assert_eq!(s.prefix.as_deref(), Some("KT. GIÁM ĐỐC"));
@@ -615,10 +473,41 @@ mod tests {
     fn rowspans_leave_continuations() {
         let doc = parse("@table widths=1,1,1\n| {rows=2} A | B | C |\n| D | E |\n@end", "t").unwrap();
         let Block::Table(t) = &doc.blocks[0] else { panic!() };
-        let grid = t.grid();
+        let grid: Vec<_> = t.grid().collect();
         assert_eq!(grid[1][0], Slot { col: 0, colspan: 1, cell: None });
         assert_eq!(grid[1][1].col, 1);
         assert!(parse("@table widths=1,1\n| {rows=2} A | B |\n| D | E |\n@end", "t").is_err());
+    }
+
+    #[test]
+    fn a_long_table_is_read_from_its_lines_as_a_short_one_is_from_its_cells() {
+        // Rows merged down, bold and centred cells, escapes: at the end of the table too.
+        let row = |i: usize| match i % 2 {
+            0 => format!("| {{rows=2 align=center}} {i} | **Nguyễn** Văn \\| {i} | {{bold}} x |"),
+            _ => format!("| {{span=2}} *ghi chú* {i} |"),
+        };
+        let source = |rows: usize| {
+            let body: Vec<String> = (0..rows).map(row).collect();
+            format!("@table widths=1,2,3 header=1\n{}\n@end", body.join("\n"))
+        };
+        let table = |rows: usize| match parse(&source(rows), "t").unwrap().blocks.remove(0) {
+            Block::Table(t) => t,
+            other => panic!("{other:?}"),
+        };
+        let long = table(table::HELD_ROWS + 2);
+        let short = table(table::HELD_ROWS);
+        assert_eq!(long.row_count(), table::HELD_ROWS + 2);
+        assert_eq!(long.grid().count(), table::HELD_ROWS + 2);
+        // The same rows give the same slots, however the table holds them.
+        for (a, b) in long.grid().zip(short.grid()) {
+            assert_eq!(a, b);
+        }
+        let last: Vec<_> = long.grid().last().unwrap();
+        assert_eq!((last[0].col, last[0].cell.is_none(), last[1].colspan), (0, true, 2), "{last:?}");
+        // A bad row of a long table is found when the table is read, at its line.
+        let mut bad = source(table::HELD_ROWS + 2);
+        bad = bad.replacen("| {span=2} *ghi chú* 1 |", "| {span=2} *ghi chú* 1 | thừa |", 1);
+        assert_eq!(parse(&bad, "t").unwrap_err().line, 3);
     }
 
     #[test]
@@ -643,6 +532,6 @@ mod tests {
         escape("A | B", &mut cell_text).unwrap();
         let doc = parse(&format!("@table widths=1,1\n| {cell_text} | x |\n@end"), "t").unwrap();
         let Block::Table(t) = &doc.blocks[0] else { panic!() };
-        assert_eq!(plain(&t.rows[0][0].spans), "A | B");
+        assert_eq!(plain(&t.rows().next().unwrap()[0].spans), "A | B");
     }
 }
