@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 
 use crate::findings::{Findings, input};
 use crate::ingest::parse_cache::CACHE_NAME;
-use crate::ingest::{Ingest, ingest, ingest_cached};
+use crate::ingest::{Ingest, ingest_cached};
 use crate::model::Dataset;
 use crate::output::{self, Lock, Manifest, OutputError, Report, Writer};
 use crate::render::plan::{Failed, Inputs as PlanInputs, OVERVIEW_FILE, Planning, plan};
@@ -49,10 +49,13 @@ impl CheckRun {
     }
 }
 
-/// Ingest and rules, nothing written.
-pub fn check(inputs: &Path, today: NaiveDate) -> CheckRun {
+/// Ingest and rules, nothing written. The parse cache a build left in `cache_in` (an
+/// outputs folder), if any, spares the meeting files and rosters that did not change:
+/// at province scale that is most of a check. It is read, never written.
+pub fn check(inputs: &Path, cache_in: Option<&Path>, today: NaiveDate) -> CheckRun {
+    let cached = cache_in.and_then(|outputs| std::fs::read(outputs.join(CACHE_NAME)).ok());
     let mut findings = Findings::default();
-    let ingest = ingest(inputs, &mut findings);
+    let ingest = ingest_cached(inputs, cached.as_deref(), &mut findings);
     check_from(ingest, findings, today)
 }
 

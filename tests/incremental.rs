@@ -209,3 +209,47 @@ fn a_roster_taken_from_the_cache_gives_the_same_findings() {
     assert_eq!(roster_lines(&first), roster_lines(&cached));
     same_as_fresh(dir.path(), out.path(), "2023-12-01", "a meeting place, the roster from the cache");
 }
+
+#[test]
+fn a_check_reads_the_cache_a_build_left_and_writes_nothing() {
+    // A roster value the program cannot read: its finding is kept in the cache.
+    let dir = rules_case("clean", &[("Võ Văn Giang", "Số tháng công tác", "mười")]);
+    let out = tempfile::tempdir().unwrap();
+    let today = chrono::NaiveDate::from_ymd_opt(2023, 12, 1).unwrap();
+    build(dir.path(), out.path(), "2023-12-01");
+    // The cached finding made recognisable (same length in UTF-8, so still well formed).
+    let cache = out.path().join(CACHE_NAME);
+    let text = std::fs::read(&cache).unwrap();
+    let marked = replace_bytes(&text, "mười".as_bytes(), "MƯỜI".as_bytes());
+    assert_ne!(marked, text, "the value is in the cache");
+    std::fs::write(&cache, &marked).unwrap();
+    let stamp = std::fs::metadata(&cache).unwrap().modified().unwrap();
+
+    let findings = |cache_in: Option<&Path>| {
+        let run = xeploai::pipeline::check(dir.path(), cache_in, today);
+        assert!(run.ingest.dataset.is_some());
+        run.findings.iter().map(|f| f.to_string()).filter(|f| f.contains("danh-sach.xlsx")).collect::<Vec<_>>()
+    };
+    let (from_cache, from_files) = (findings(Some(out.path())), findings(None));
+    assert!(from_cache.iter().any(|f| f.contains("MƯỜI")), "read from the cache: {from_cache:?}");
+    assert!(from_files.iter().any(|f| f.contains("mười")), "{from_files:?}");
+    assert_eq!(from_cache.len(), from_files.len());
+    // Nothing written: the cache is as it was left.
+    assert_eq!(std::fs::read(&cache).unwrap(), marked);
+    assert_eq!(std::fs::metadata(&cache).unwrap().modified().unwrap(), stamp);
+}
+
+fn replace_bytes(hay: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(hay.len());
+    let mut at = 0;
+    while at < hay.len() {
+        if hay[at..].starts_with(from) {
+            out.extend_from_slice(to);
+            at += from.len();
+        } else {
+            out.push(hay[at]);
+            at += 1;
+        }
+    }
+    out
+}

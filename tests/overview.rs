@@ -306,7 +306,7 @@ fn the_sample_agencys_page_shows_the_build() {
 
     // The final ratings per level, as the rules count them.
     let today = chrono::NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").unwrap();
-    let checked = xeploai::pipeline::check(&inputs, today);
+    let checked = xeploai::pipeline::check(&inputs, None, today);
     let evaluation = checked.evaluation.as_ref().unwrap();
     let levels: BTreeMap<String, u32> = marked(&dom, "data-level")
         .iter()

@@ -79,7 +79,8 @@ struct Job {
 
 pub fn command(inputs: &Path, outputs: Option<&Path>, today: Option<&str>, emit: Emit) -> u8 {
     let Some(date) = super::prepare(inputs, today) else { return exit::CANNOT_RUN };
-    let run = crate::pipeline::check(inputs, date);
+    let cache_in = outputs.map_or_else(|| super::outputs_beside(inputs), Path::to_path_buf);
+    let run = crate::pipeline::check(inputs, Some(&cache_in), date);
     let Some(dataset) = &run.ingest.dataset else {
         eprintln!("LỖI: không đọc được agency.yaml, nên không có lịch để lập.");
         return exit::CANNOT_RUN;

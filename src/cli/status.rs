@@ -8,7 +8,7 @@ use crate::pipeline::exit;
 
 pub fn command(inputs: &Path, format: Format, today: Option<&str>) -> u8 {
     let Some(today) = super::prepare(inputs, today) else { return exit::CANNOT_RUN };
-    let run = super::run_check(inputs, today);
+    let run = super::run_check(inputs, Some(&super::outputs_beside(inputs)), today);
     let Some(dataset) = &run.ingest.dataset else {
         for f in run.findings.iter() {
             eprintln!("{f}");

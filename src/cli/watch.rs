@@ -127,7 +127,7 @@ fn is_write(kind: &EventKind) -> bool {
 
 /// The calendar's next scheduled run, read afresh (agency.yaml may have changed).
 fn next_tick(inputs: &Path) -> Option<chrono::NaiveDateTime> {
-    let run = crate::pipeline::check(inputs, chrono::Local::now().date_naive());
+    let run = crate::pipeline::check(inputs, None, chrono::Local::now().date_naive());
     let calendar = &run.ingest.dataset.as_ref()?.agency.calendar;
     schedule::next_run(calendar, chrono::Local::now().naive_local())
 }
