@@ -66,7 +66,7 @@ pub fn command(input: &InputArgs, output: &OutputArgs, tick: bool) -> u8 {
     println!("Đang theo dõi “{}”. Nhấn Ctrl+C để dừng.", inputs.display());
     rebuild("Lập lần đầu");
     loop {
-        let calendar_next = if tick { next_tick(inputs) } else { None };
+        let calendar_next = if tick { next_tick(inputs, &outputs_arg) } else { None };
         let wait = calendar_next
             .and_then(|t| (t - chrono::Local::now().naive_local()).to_std().ok())
             .unwrap_or(Duration::from_secs(3600));
@@ -125,9 +125,10 @@ fn is_write(kind: &EventKind) -> bool {
     }
 }
 
-/// The calendar's next scheduled run, read afresh (agency.yaml may have changed).
-fn next_tick(inputs: &Path) -> Option<chrono::NaiveDateTime> {
-    let run = crate::pipeline::check(inputs, None, chrono::Local::now().date_naive());
+/// The calendar's next scheduled run, read afresh (agency.yaml may have changed), with
+/// the parse cache the builds of this watch keep in `outputs`.
+fn next_tick(inputs: &Path, outputs: &Path) -> Option<chrono::NaiveDateTime> {
+    let run = crate::pipeline::check(inputs, Some(outputs), chrono::Local::now().date_naive());
     let calendar = &run.ingest.dataset.as_ref()?.agency.calendar;
     schedule::next_run(calendar, chrono::Local::now().naive_local())
 }
