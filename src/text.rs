@@ -44,7 +44,7 @@ fn clean_chars(len: usize, chars: impl Iterator<Item = char>) -> String {
 pub fn decode_text(bytes: Vec<u8>) -> Option<String> {
     let utf16 = |bytes: &[u8], unit: fn([u8; 2]) -> u16| {
         let units: Vec<u16> = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]])).collect();
-        (bytes.len() % 2 == 0).then(|| String::from_utf16(&units).ok()).flatten()
+        bytes.len().is_multiple_of(2).then(|| String::from_utf16(&units).ok()).flatten()
     };
     match bytes.as_slice() {
         [0xFF, 0xFE, rest @ ..] => utf16(rest, u16::from_le_bytes),

@@ -166,7 +166,7 @@ fn a_stray_cell_far_away_refuses_its_sheet_and_the_other_units_go_on() {
         let out = tempfile::tempdir().unwrap();
         let (code, log) = build_at(dir.path(), out.path());
         assert_eq!(code, 1, "{log}");
-        assert!(log.contains(&format!("INPUT_TOO_LARGE")), "{log}");
+        assert!(log.contains("INPUT_TOO_LARGE"), "{log}");
         assert!(log.contains(&format!("trung-tam.xlsx [DS!{cell}]")), "{log}");
         assert!(!log.contains("ROSTER_NO_HEADER"), "a refused sheet is not also a sheet without header: {log}");
         for unit in ["van-phong-so", "phong-cong-chuc-vien-chuc"] {

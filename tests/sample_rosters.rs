@@ -448,15 +448,15 @@ fn roster(agency: &str, title: String, lines: &[Line], with_unit: bool) -> Sheet
     let mut index: u32 = 0;
     for line in lines {
         match line {
-            Heading(label) => rows.push(vec![Empty, T(*label)]),
+            Heading(label) => rows.push(vec![Empty, T(label)]),
             Person(name, (y, m, d), post, category, party, months, sick, discipline, note, unit) => {
                 index += 1;
                 let party = if *party { T("x") } else { Empty };
-                let mut row = vec![N(f64::from(index)), T(*name), D(*y, *m, *d), text(post)];
+                let mut row = vec![N(f64::from(index)), T(name), D(*y, *m, *d), text(post)];
                 if with_unit {
-                    row.extend([T(*unit), T(*category), party, number(*months), number(*sick), text(note)]);
+                    row.extend([T(unit), T(category), party, number(*months), number(*sick), text(note)]);
                 } else {
-                    row.extend([T(*category), party, number(*months), number(*sick)]);
+                    row.extend([T(category), party, number(*months), number(*sick)]);
                     row.extend(discipline.iter().map(|d| text(d)));
                     row.push(text(note));
                 }

@@ -84,7 +84,7 @@ pub fn expect(docx_bytes: &[u8]) -> Expect {
         .copied()
         .filter(borderless)
         .skip(1)
-        .flat_map(|t| docx::paragraphs_of(t))
+        .flat_map(docx::paragraphs_of)
         .map(|p| p.trim().to_string())
         .filter(|p| !p.is_empty())
         .collect();
@@ -92,7 +92,7 @@ pub fn expect(docx_bytes: &[u8]) -> Expect {
         .iter()
         .filter(|t| !borderless(t))
         .flat_map(|t| t.split("<w:tr>").skip(1).filter(|row| row.contains("<w:tblHeader")))
-        .flat_map(|row| docx::paragraphs_of(row))
+        .flat_map(docx::paragraphs_of)
         .flat_map(|p| p.split_whitespace().map(str::to_string).collect::<Vec<_>>())
         .collect();
     let left = header_block.split("<w:tc>").nth(1).unwrap_or("");
@@ -157,7 +157,7 @@ pub fn split_header_words(pages: &[Vec<Word>], expect: &Expect) -> Vec<String> {
         for pair in page.windows(2) {
             let joined = format!("{}{}", pair[0].text, pair[1].text);
             let new_line = (pair[0].y_min - pair[1].y_min).abs() > 1.5;
-            if new_line && expect.header_words.iter().any(|w| *w == joined) {
+            if new_line && expect.header_words.contains(&joined) {
                 out.push(format!("{} / {}", pair[0].text, pair[1].text));
             }
         }
