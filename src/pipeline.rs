@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 
 use crate::findings::{Findings, input};
 use crate::ingest::parse_cache::CACHE_NAME;
-use crate::ingest::{Ingest, ingest_cached};
+use crate::ingest::{Ingest, ingest_cached, ingest_renewing};
 use crate::model::Dataset;
 use crate::output::{self, Lock, Manifest, OutputError, Report, Writer};
 use crate::render::plan::{Failed, Inputs as PlanInputs, OVERVIEW_FILE, Planning, plan};
@@ -53,7 +53,7 @@ impl CheckRun {
 /// outputs folder), if any, spares the meeting files and rosters that did not change:
 /// at province scale that is most of a check. It is read, never written.
 pub fn check(inputs: &Path, cache_in: Option<&Path>, today: NaiveDate) -> CheckRun {
-    let cached = cache_in.and_then(|outputs| std::fs::read(outputs.join(CACHE_NAME)).ok());
+    let cached = cache_in.and_then(read_cache);
     let mut findings = Findings::default();
     let ingest = ingest_cached(inputs, cached.as_deref(), &mut findings);
     check_from(ingest, findings, today)
@@ -62,16 +62,21 @@ pub fn check(inputs: &Path, cache_in: Option<&Path>, today: NaiveDate) -> CheckR
 /// [`check`] for a build into `outputs`, whose parse cache spares it the meeting files
 /// that did not change; the cache is brought up to date.
 pub fn check_for_build(inputs: &Path, outputs: &Path, today: NaiveDate) -> CheckRun {
-    let path = outputs.join(CACHE_NAME);
-    let cached = std::fs::read(&path).ok();
+    let cached = read_cache(outputs);
     let mut findings = Findings::default();
-    let mut ingest = ingest_cached(inputs, cached.as_deref(), &mut findings);
+    let mut ingest = ingest_renewing(inputs, cached.as_deref(), &mut findings);
     // Only a cache: a build that cannot write it (a read-only folder, say) writes no
     // document either, and says so then.
     if let Some(bytes) = ingest.cache.take() {
+        let path = outputs.join(CACHE_NAME);
         let _ = std::fs::create_dir_all(outputs).and_then(|()| output::atomic::write(&path, &bytes));
     }
     check_from(ingest, findings, today)
+}
+
+/// The parse cache a build left in `outputs`, if any.
+fn read_cache(outputs: &Path) -> Option<Vec<u8>> {
+    std::fs::read(outputs.join(CACHE_NAME)).ok()
 }
 
 fn check_from(ingest: Ingest, mut findings: Findings, today: NaiveDate) -> CheckRun {

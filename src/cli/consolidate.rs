@@ -24,13 +24,14 @@ pub fn command(paths: &[PathBuf], name: &str, out: Option<&Path>, format: Format
     };
     let summaries: Vec<RollUp> = read.into_iter().map(|(_, summary)| summary).collect();
     let Some(total) = RollUp::sum(name, &summaries) else { return exit::CANNOT_RUN };
-    let written = out.map(|out| (out, crate::output::atomic::write(out, total.to_json().as_bytes())));
+    let json = total.to_json();
+    let written = out.map(|out| (out, crate::output::atomic::write(out, json.as_bytes())));
     if let Some((out, Err(err))) = written {
         eprintln!("LỖI: không ghi được “{}”: {err}", out.display());
         return exit::CANNOT_RUN;
     }
     match format {
-        Format::Json => print!("{}", total.to_json()),
+        Format::Json => print!("{json}"),
         Format::Text => print!("{}", text(&total, out)),
     }
     exit::OK

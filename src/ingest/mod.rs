@@ -10,4 +10,4 @@ pub mod units;
 pub mod votes_book;
 pub mod yaml;
 
-pub use assemble::{Ingest, ingest, ingest_cached};
+pub use assemble::{Ingest, ingest, ingest_cached, ingest_renewing};

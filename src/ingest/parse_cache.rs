@@ -68,11 +68,15 @@ pub struct ParseCache<'a> {
     after: HashMap<Key, Cow<'a, [u8]>>,
     /// Anything new was added this build.
     added: bool,
+    /// What this build reads is kept for the next one ([`ParseCache::renew`]); a check,
+    /// which writes nothing, does not pay for encoding it.
+    renewing: bool,
 }
 
 impl<'a> ParseCache<'a> {
     /// The cache in `stored` (as [`ParseCache::to_bytes`] gave it) if it was written by
-    /// this program for the same context as `files` have now; else an empty one.
+    /// this program for the same context as `files` have now; else an empty one. Read
+    /// only: nothing is kept, and [`ParseCache::to_bytes`] gives nothing.
     pub fn read(stored: Option<&'a [u8]>, files: &[InputFile]) -> ParseCache<'a> {
         let context = context(files);
         let before = stored
@@ -80,7 +84,12 @@ impl<'a> ParseCache<'a> {
             .filter(|stored| stored.build == crate::BUILD && stored.context == context)
             .map(|stored| stored.entries.into_iter().map(|(key, bytes)| (key, &**bytes)).collect())
             .unwrap_or_default();
-        ParseCache { context, before, after: HashMap::new(), added: false }
+        ParseCache { context, before, after: HashMap::new(), added: false, renewing: false }
+    }
+
+    /// [`ParseCache::read`], and what this build reads kept for the next.
+    pub fn renew(stored: Option<&'a [u8]>, files: &[InputFile]) -> ParseCache<'a> {
+        ParseCache { renewing: true, ..ParseCache::read(stored, files) }
     }
 
     /// What `file` gave in the last build ([`Outcome`], [`WorkbookRead`]), if it is the
@@ -91,6 +100,9 @@ impl<'a> ParseCache<'a> {
 
     /// Keeps what `file` gave for the next build.
     pub fn keep<T: Serialize>(&mut self, file: &InputFile, outcome: &T) {
+        if !self.renewing {
+            return;
+        }
         let key = key(file);
         if let Some(bytes) = self.before.remove(&key) {
             self.after.insert(key, Cow::Borrowed(bytes));
@@ -100,10 +112,11 @@ impl<'a> ParseCache<'a> {
         }
     }
 
-    /// The cache to store for the next build; `None` when it holds just what was read.
+    /// The cache to store for the next build; `None` when it holds just what was read,
+    /// or when it is only read.
     pub fn to_bytes(self) -> Option<Vec<u8>> {
         // Files gone since are dropped, so the cache never outgrows the inputs.
-        if !self.added && self.before.is_empty() {
+        if !self.renewing || (!self.added && self.before.is_empty()) {
             return None;
         }
         let mut entries: Vec<(Key, &Bytes)> = self.after.iter().map(|(key, bytes)| (*key, Bytes::new(bytes))).collect();
@@ -157,12 +170,12 @@ mod tests {
         // The context: the files every meeting file's outcome depends on.
         let files = std::slice::from_ref(&agency);
 
-        let mut first = ParseCache::read(None, files);
+        let mut first = ParseCache::renew(None, files);
         first.keep(&meeting, &vec!["one".to_string()]);
         first.keep(&other, &vec!["two".to_string()]);
         let stored = first.to_bytes().expect("new entries are stored");
 
-        let mut second = ParseCache::read(Some(&stored), files);
+        let mut second = ParseCache::renew(Some(&stored), files);
         assert_eq!(second.get::<Vec<String>>(&meeting), Some(vec!["one".to_string()]));
         let edited = file("don-vi/b.yaml", "place: C", FileKind::Yaml(YamlKind::UnitReview));
         assert_eq!(second.get::<Vec<String>>(&edited), None);
@@ -180,5 +193,21 @@ mod tests {
         let changed = file("agency.yaml", "b", FileKind::Yaml(YamlKind::Agency));
         let fourth = ParseCache::read(Some(&stored), &[changed]);
         assert_eq!(fourth.get::<Vec<String>>(&meeting), None);
+    }
+
+    #[test]
+    fn a_cache_only_read_keeps_nothing() {
+        let agency = file("agency.yaml", "a", FileKind::Yaml(YamlKind::Agency));
+        let meeting = file("don-vi/a.yaml", "place: A", FileKind::Yaml(YamlKind::UnitReview));
+        let files = std::slice::from_ref(&agency);
+        let mut renewed = ParseCache::renew(None, files);
+        renewed.keep(&meeting, &vec!["one".to_string()]);
+        let stored = renewed.to_bytes().expect("kept");
+
+        let mut read = ParseCache::read(Some(&stored), files);
+        assert_eq!(read.get::<Vec<String>>(&meeting), Some(vec!["one".to_string()]));
+        let other = file("don-vi/b.yaml", "place: B", FileKind::Yaml(YamlKind::UnitReview));
+        read.keep(&other, &vec!["two".to_string()]);
+        assert!(read.to_bytes().is_none(), "a check encodes nothing for a next build");
     }
 }

@@ -40,8 +40,22 @@ pub fn ingest(root: &Path, findings: &mut Findings) -> Ingest {
 
 /// [`ingest`], taking what it can from the parse cache `cached` of the last build.
 pub fn ingest_cached(root: &Path, cached: Option<&[u8]>, findings: &mut Findings) -> Ingest {
+    ingest_with(root, cached, ParseCache::read, findings)
+}
+
+/// [`ingest_cached`], for a build: the cache brought up to date is in [`Ingest::cache`].
+pub fn ingest_renewing(root: &Path, cached: Option<&[u8]>, findings: &mut Findings) -> Ingest {
+    ingest_with(root, cached, ParseCache::renew, findings)
+}
+
+fn ingest_with<'a>(
+    root: &Path,
+    cached: Option<&'a [u8]>,
+    open: fn(Option<&'a [u8]>, &[InputFile]) -> ParseCache<'a>,
+    findings: &mut Findings,
+) -> Ingest {
     let files = crate::timings::stage("scan", || scan(root, findings));
-    let mut cache = ParseCache::read(cached, &files);
+    let mut cache = open(cached, &files);
     let dataset = crate::timings::stage("ingest", || assemble(root, &files, &mut cache, findings));
     Ingest { dataset, files, cache: cache.to_bytes() }
 }
