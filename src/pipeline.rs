@@ -60,18 +60,21 @@ pub fn check(inputs: &Path, cache_in: Option<&Path>, today: NaiveDate) -> CheckR
 }
 
 /// [`check`] for a build into `outputs`, whose parse cache spares it the meeting files
-/// that did not change; the cache is brought up to date.
+/// that did not change; the cache brought up to date is in the run's ingest, for
+/// [`write_documents`] to keep.
 pub fn check_for_build(inputs: &Path, outputs: &Path, today: NaiveDate) -> CheckRun {
     let cached = read_cache(outputs);
     let mut findings = Findings::default();
-    let mut ingest = ingest_renewing(inputs, cached.as_deref(), &mut findings);
-    // Only a cache: a build that cannot write it (a read-only folder, say) writes no
-    // document either, and says so then.
-    if let Some(bytes) = ingest.cache.take() {
-        let path = outputs.join(CACHE_NAME);
-        let _ = std::fs::create_dir_all(outputs).and_then(|()| output::atomic::write(&path, &bytes));
-    }
+    let ingest = ingest_renewing(inputs, cached.as_deref(), &mut findings);
     check_from(ingest, findings, today)
+}
+
+/// Keeps the parse cache for the next build. Best effort: without it the next build
+/// only reads every file again.
+fn save_cache(outputs: &Path, bytes: &[u8]) {
+    let path = outputs.join(CACHE_NAME);
+    let write = || std::fs::create_dir_all(outputs).and_then(|()| output::atomic::write(&path, bytes));
+    let _ = timings::stage("cache: write", write);
 }
 
 /// The parse cache a build left in `outputs`, if any.
@@ -137,13 +140,33 @@ pub fn build(inputs: &Path, options: &BuildOptions) -> Result<BuildOutcome, Buil
 
 /// The second half of [`build`], for a caller that shows the findings of `run` before the
 /// (longer) rendering starts.
-pub fn write_documents(run: CheckRun, inputs: &Path, options: &BuildOptions) -> Result<BuildOutcome, BuildError> {
+pub fn write_documents(mut run: CheckRun, inputs: &Path, options: &BuildOptions) -> Result<BuildOutcome, BuildError> {
     let template_dir = template_dir(inputs);
     let templates = timings::stage("templates", || Templates::load(template_dir.as_deref()))?;
     let lock = Lock::acquire(&options.outputs, options.lock_wait)?;
+    // The parse cache is written beside the build's own work (tens of MB at province
+    // scale), under the lock, as the documents are: a build that cannot write it writes
+    // no document either, and says so then.
+    let cache = run.ingest.cache.take();
+    let outputs = &options.outputs;
+    std::thread::scope(|scope| {
+        if let Some(bytes) = cache {
+            scope.spawn(move || save_cache(outputs, &bytes));
+        }
+        write_locked(run, &templates, &lock, options)
+    })
+}
+
+/// [`write_documents`] once the outputs folder is held.
+fn write_locked(
+    run: CheckRun,
+    templates: &Templates,
+    lock: &Lock,
+    options: &BuildOptions,
+) -> Result<BuildOutcome, BuildError> {
     let (writer, mut manifest) =
-        timings::stage("manifest: load", || Writer::open(&options.outputs, options.keep_history, &lock))?;
-    let built_from = timings::stage("fingerprint", || unchanged::fingerprint(&run, &templates));
+        timings::stage("manifest: load", || Writer::open(&options.outputs, options.keep_history, lock))?;
+    let built_from = timings::stage("fingerprint", || unchanged::fingerprint(&run, templates));
     if manifest.built_from.as_deref() == Some(built_from.as_str())
         && timings::stage("outputs: stamps", || manifest.untouched(&options.outputs))
     {
@@ -165,7 +188,7 @@ pub fn write_documents(run: CheckRun, inputs: &Path, options: &BuildOptions) -> 
             let inputs = PlanInputs { d, e, units_ok: &units_ok, status, agency_ok, progress, built_units };
             let recorded = |rel: &Path| output::recorded_source(&options.outputs, &before, rel);
             let mut sink = |batch| writer.write_into(batch, &mut manifest, &mut report);
-            match plan(&inputs, &templates, &recorded, &mut sink) {
+            match plan(&inputs, templates, &recorded, &mut sink) {
                 Ok(planning) => (planning, held_back, Ok(())),
                 Err(err) => (Planning::default(), held_back, Err(err)),
             }
@@ -192,7 +215,7 @@ pub fn write_documents(run: CheckRun, inputs: &Path, options: &BuildOptions) -> 
                 &run,
                 status.as_ref(),
                 &documents,
-                &templates,
+                templates,
                 &writer,
                 &mut manifest,
                 &mut report,

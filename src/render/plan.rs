@@ -250,7 +250,7 @@ struct Run<'a> {
 impl Run<'_> {
     /// Plans `units` after the `jobs` already made, batch by batch: each batch is
     /// written (by `sink`, on a thread of its own: it mostly waits on the disk) while the
-    /// next one renders.
+    /// next one is planned and rendered.
     fn units<E: Send>(
         &self,
         units: &[UnitId],
@@ -261,26 +261,39 @@ impl Run<'_> {
         let mut pending = units.chunks(UNITS_AT_ONCE);
         let mut rendered: Option<Vec<Planned>> = None;
         loop {
-            let mut ready = Vec::new();
-            while jobs.len() + ready.len() < BATCH {
-                let Some(chunk) = pending.next() else { break };
-                self.next_units(chunk, &mut jobs, &mut ready, planning);
-            }
-            if jobs.is_empty() && ready.is_empty() {
-                break;
-            }
             let previous = rendered.take();
-            let batch = std::mem::take(&mut jobs);
-            let (written, batch) = std::thread::scope(|scope| {
+            let (written, next) = std::thread::scope(|scope| {
                 let writing = scope.spawn(|| previous.map_or(Ok(()), &mut *sink));
-                let batch = crate::timings::stage("hash, render", || self.render(batch));
-                (writing.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), batch)
+                let next = self.next_batch(&mut pending, &mut jobs, planning);
+                (writing.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)), next)
             });
             written?;
-            sort_out(batch, &mut ready, &mut planning.failed);
-            rendered = Some(ready);
+            match next {
+                Some(ready) => rendered = Some(ready),
+                None => return Ok(()),
+            }
         }
-        rendered.map_or(Ok(()), sink)
+    }
+
+    /// The next batch: units planned until it is full, what they need rendered, and what
+    /// is current; `None` when every unit is planned.
+    fn next_batch(
+        &self,
+        pending: &mut std::slice::Chunks<UnitId>,
+        jobs: &mut Vec<Job>,
+        planning: &mut Planning,
+    ) -> Option<Vec<Planned>> {
+        let mut ready = Vec::new();
+        while jobs.len() + ready.len() < BATCH {
+            let Some(chunk) = pending.next() else { break };
+            self.next_units(chunk, jobs, &mut ready, planning);
+        }
+        if jobs.is_empty() && ready.is_empty() {
+            return None;
+        }
+        let batch = crate::timings::stage("hash, render", || self.render(std::mem::take(jobs)));
+        sort_out(batch, &mut ready, &mut planning.failed);
+        Some(ready)
     }
 
     /// Plans a chunk of units in parallel: the documents of each go to `ready` when they

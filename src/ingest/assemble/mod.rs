@@ -57,7 +57,7 @@ fn ingest_with<'a>(
     let files = crate::timings::stage("scan", || scan(root, findings));
     let mut cache = open(cached, &files);
     let dataset = crate::timings::stage("ingest", || assemble(root, &files, &mut cache, findings));
-    Ingest { dataset, files, cache: cache.to_bytes() }
+    Ingest { dataset, files, cache: crate::timings::stage("cache: encode", || cache.to_bytes()) }
 }
 
 fn of_kind(files: &[InputFile], kind: YamlKind) -> impl Iterator<Item = &InputFile> {
