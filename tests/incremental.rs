@@ -195,6 +195,27 @@ fn a_template_change_that_changes_no_document_rewrites_none() {
 }
 
 #[test]
+fn an_edit_of_a_shared_template_reaches_every_document_that_uses_it() {
+    // `_shared.tera` names every person; no document's own template changes, yet each
+    // that names someone must come out as a build from nothing makes it.
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("inputs");
+    copy_dir(rules_case("clean", &[]).path(), &inputs);
+    let out = dir.path().join("outputs");
+    build(&inputs, &out, "2023-12-01");
+    let shared = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/_shared.tera")).unwrap();
+    let edited = shared.replacen("{% if capital %}Đồng chí{% else %}đồng chí{% endif %}", "Ông/bà", 1);
+    assert_ne!(edited, shared, "the person component is where the test expects it");
+    std::fs::create_dir_all(dir.path().join("templates")).unwrap();
+    std::fs::write(dir.path().join("templates/_shared.tera"), edited).unwrap();
+    let log = build(&inputs, &out, "2023-12-01");
+    assert!(written(&log) > 0, "{log}");
+    let minutes = common::docx::open(&std::fs::read(out.join("van-phong-so/bien-ban-hop-kiem-diem.docx")).unwrap());
+    assert!(minutes.text().contains("Ông/bà"), "{}", minutes.text());
+    same_as_fresh(&inputs, &out, "2023-12-01", "an edit of _shared.tera");
+}
+
+#[test]
 fn a_roster_taken_from_the_cache_gives_the_same_findings() {
     // A value the roster cannot read is a finding at its cell, from the cache as well.
     let dir = rules_case("clean", &[("Võ Văn Giang", "Số tháng công tác", "mười")]);

@@ -43,7 +43,7 @@ pub fn write(
     let context = crate::timings::stage("overview: facts", || overview(&sources));
     let rel = PathBuf::from(OVERVIEW_FILE);
     let facts = crate::timings::stage("overview: hash", || output::hash_json(&context));
-    let source = source_hash(templates.source_hash(TEMPLATE), &facts, None);
+    let source = source_hash(&templates.source_hash(TEMPLATE), &facts, None);
     let bytes = if output::is_current(writer.outputs, manifest, &rel, &source) {
         None
     } else {

@@ -327,7 +327,7 @@ impl Run<'_> {
     fn render_one(&self, job: Job) -> Result<Planned, Failed> {
         self.bar.inc(1);
         let context = Flagged { context: &job.context.context, party: job.party };
-        let source = source_hash(self.templates.source_hash(job.template), job.context.hash(), job.party);
+        let source = source_hash(&self.templates.source_hash(job.template), job.context.hash(), job.party);
         if (self.recorded)(&job.rel).as_deref() == Some(source.as_str()) {
             return Ok(Planned { rel: job.rel, source, bytes: None });
         }

@@ -56,6 +56,8 @@ pub struct Templates {
     pages: Tera,
     /// (name, hash of the source loaded) for every template.
     hashes: Vec<(&'static str, String)>,
+    /// The hash of every template's source at once ([`Templates::fingerprint`]).
+    fingerprint: String,
 }
 
 fn escape_markup(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
@@ -89,17 +91,13 @@ impl Templates {
             pages.add_raw_template(name, &source).map_err(|e| tera_error(file, e))?;
             hashes.push((*name, crate::output::hash(source.as_bytes())));
         }
-        Ok(Templates { tera, pages, hashes })
+        let fingerprint = fingerprint(&hashes);
+        Ok(Templates { tera, pages, hashes, fingerprint })
     }
 
     /// Every template's text at once, by hash: what a whole build's documents are made with.
-    pub fn fingerprint(&self) -> String {
-        let mut hasher = blake3::Hasher::new();
-        for (name, hash) in &self.hashes {
-            hasher.update(name.as_bytes());
-            hasher.update(hash.as_bytes());
-        }
-        hasher.finalize().to_hex().to_string()
+    pub fn fingerprint(&self) -> &str {
+        &self.fingerprint
     }
 
     /// An HTML page of [`PAGES`], escaped as HTML.
@@ -112,6 +110,7 @@ impl Templates {
     pub fn add(&mut self, name: &'static str, source: &str) -> Result<(), TemplateError> {
         self.tera.add_raw_template(name, source).map_err(|e| tera_error(name, e))?;
         self.hashes.push((name, crate::output::hash(source.as_bytes())));
+        self.fingerprint = fingerprint(&self.hashes);
         Ok(())
     }
 
@@ -120,11 +119,29 @@ impl Templates {
         self.tera.render(name, &context).map_err(|e| tera_error(name, e))
     }
 
-    /// The hash of each template's source as loaded, for the build manifest: a document
-    /// built from a changed template is rebuilt.
-    pub fn source_hash(&self, name: &str) -> &str {
-        self.hashes.iter().find(|(n, _)| *n == name).map_or("", |(_, h)| h.as_str())
+    /// What a document rendered by the template `name` is made with, by hash, for the
+    /// build manifest: a document built from a changed template is rebuilt. A document
+    /// template includes the shared ones (`_shared.tera`'s components, a form's parts), so
+    /// its hash is the whole set's with its name; a page stands alone.
+    pub fn source_hash(&self, name: &str) -> String {
+        let own = self.hashes.iter().find(|(n, _)| *n == name).map_or("", |(_, h)| h.as_str());
+        if PAGES.iter().any(|(page, ..)| *page == name) {
+            return own.to_string();
+        }
+        let mut hasher = blake3::Hasher::new();
+        hasher.update(self.fingerprint.as_bytes());
+        hasher.update(name.as_bytes());
+        hasher.finalize().to_hex().to_string()
     }
+}
+
+fn fingerprint(hashes: &[(&str, String)]) -> String {
+    let mut hasher = blake3::Hasher::new();
+    for (name, hash) in hashes {
+        hasher.update(name.as_bytes());
+        hasher.update(hash.as_bytes());
+    }
+    hasher.finalize().to_hex().to_string()
 }
 
 /// The text of the template `file`: the override folder's file of that name, else `default`.
