@@ -26,7 +26,7 @@ pub struct InputFile {
     /// Relative to the inputs folder: what messages and the JSON show.
     pub rel: PathBuf,
     pub kind: FileKind,
-    /// The text of a YAML file, read once here.
+    /// The text of a YAML file, read once here; ingest lets it go once parsed.
     pub text: Option<String>,
     /// What the file holds, by hash: a build compares it with the last build's to know
     /// whether anything changed, and cached parses are keyed by it.

@@ -54,9 +54,15 @@ fn ingest_with<'a>(
     open: fn(Option<&'a [u8]>, &[InputFile]) -> ParseCache<'a>,
     findings: &mut Findings,
 ) -> Ingest {
-    let files = crate::timings::stage("scan", || scan(root, findings));
+    let mut files = crate::timings::stage("scan", || scan(root, findings));
     let mut cache = open(cached, &files);
     let dataset = crate::timings::stage("ingest", || assemble(root, &files, &mut cache, findings));
+    // Read for the parse alone: what comes after knows a file by its name and hash, and
+    // a province's meeting files are tens of MB that a build would otherwise hold to
+    // the end.
+    for file in &mut files {
+        file.text = None;
+    }
     Ingest { dataset, files, cache: crate::timings::stage("cache: encode", || cache.to_bytes()) }
 }
 
