@@ -13,7 +13,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use xeploai::findings::Findings;
 use xeploai::ingest::{ingest, ingest_renewing};
 use xeploai::render::unit_key::Shared;
-use xeploai::render::{DocMeta, Templates, markup, render_document, write_docx};
+use xeploai::render::{DocMeta, NO_ROWS, Templates, markup, render_document, write_docx};
 use xeploai::rollup::RollUp;
 use xeploai::rules::evaluate;
 
@@ -105,7 +105,7 @@ fn render(c: &mut Criterion) {
     group.bench_function("1_template", |b| b.iter(|| templates.render("peer.tera", &record)));
     group.bench_function("2_markup", |b| b.iter(|| markup::parse(&text, "peer.tera")));
     group.bench_function("3_docx", |b| b.iter(|| write_docx(&doc, &meta)));
-    group.bench_function("all", |b| b.iter(|| render_document(&templates, "peer.tera", &record, &meta, None)));
+    group.bench_function("all", |b| b.iter(|| render_document(&templates, "peer.tera", &record, NO_ROWS, &meta, None)));
     group.finish();
 }
 

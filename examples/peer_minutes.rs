@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use rayon::prelude::*;
-use xeploai::render::{DocMeta, Templates, render_document};
+use xeploai::render::{DocMeta, NO_ROWS, Templates, render_document};
 
 const TEMPLATE: &str = "peer_minutes.tera";
 
@@ -83,8 +83,8 @@ fn main() {
     pool.install(|| {
         records.par_iter().for_each(|record| {
             let id = record["id"].as_u64().unwrap_or_else(|| fail("a record without an id"));
-            let bytes =
-                render_document(&templates, TEMPLATE, record, &meta, None).unwrap_or_else(|e| fail(&e.to_string()));
+            let bytes = render_document(&templates, TEMPLATE, record, NO_ROWS, &meta, None)
+                .unwrap_or_else(|e| fail(&e.to_string()));
             let path = a.out.join(format!("{id:05}.docx"));
             std::fs::write(&path, bytes).unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())));
         })

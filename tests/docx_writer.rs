@@ -5,7 +5,7 @@ mod common;
 
 use common::docx::{count, open};
 use serde_json::json;
-use xeploai::render::{DocMeta, Templates, render_document};
+use xeploai::render::{DocMeta, NO_ROWS, Templates, render_document};
 
 fn demo(people: usize) -> Vec<u8> {
     let templates = Templates::load(None).unwrap();
@@ -28,7 +28,7 @@ fn demo(people: usize) -> Vec<u8> {
     });
     let meta =
         DocMeta { title: "Báo cáo thử".into(), subject: "Kết quả".into(), author: "Sở Nội vụ".into() };
-    render_document(&templates, "_demo.tera", &context, &meta, None).unwrap()
+    render_document(&templates, "_demo.tera", &context, NO_ROWS, &meta, None).unwrap()
 }
 
 #[test]

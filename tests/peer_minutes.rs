@@ -5,7 +5,7 @@
 mod common;
 
 use common::docx::open;
-use xeploai::render::{DocMeta, Templates, render_document};
+use xeploai::render::{DocMeta, NO_ROWS, Templates, render_document};
 
 #[test]
 fn the_peer_minutes_hold_exactly_the_expected_paragraphs() {
@@ -13,7 +13,7 @@ fn the_peer_minutes_hold_exactly_the_expected_paragraphs() {
     let r: serde_json::Value = serde_json::from_slice(&std::fs::read(root.join("record.json")).unwrap()).unwrap();
     let mut templates = Templates::load(None).unwrap();
     templates.add("peer.tera", &std::fs::read_to_string(root.join("minutes.tera")).unwrap()).unwrap();
-    let bytes = render_document(&templates, "peer.tera", &r, &DocMeta::default(), None).unwrap();
+    let bytes = render_document(&templates, "peer.tera", &r, NO_ROWS, &DocMeta::default(), None).unwrap();
     let doc = open(&bytes);
 
     let s = |k: &str| r[k].as_str().unwrap().to_string();

@@ -42,13 +42,13 @@ pub fn write(
     };
     let context = crate::timings::stage("overview: facts", || overview(&sources));
     let rel = PathBuf::from(OVERVIEW_FILE);
-    let facts = crate::timings::stage("overview: hash", || output::hash_json(&context));
+    let facts = crate::timings::stage("overview: hash", || output::hash_json(&(&context, &context.folders)));
     let source = source_hash(&templates.source_hash(TEMPLATE), &facts, None);
     let bytes = if output::is_current(writer.outputs, manifest, &rel, &source) {
         None
     } else {
         let built_at = chrono::Local::now().format("%H:%M ngày %d/%m/%Y").to_string();
-        match templates.render_page(TEMPLATE, &Page { overview: &context, built_at }) {
+        match templates.render_page(TEMPLATE, &Page { overview: &context, built_at }, &context.folders) {
             Ok(html) => Some(html.into_bytes()),
             Err(err) => {
                 failed.push(Failed { rel, error: err.into() });

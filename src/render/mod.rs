@@ -26,16 +26,22 @@ pub enum RenderError {
     Docx(#[from] DocxError),
 }
 
-/// Template → markup → DOCX bytes; `created`: the day of the build, in the document's
-/// properties (Word shows it as the date the document was made).
-pub fn render_document(
+/// The rows of a document that has no long list.
+pub const NO_ROWS: &[()] = &[];
+
+/// Template → markup → DOCX bytes; `rows`: the document's long list, which the
+/// template's `@rows` lines write ([`Templates::render_with_rows`]); `created`: the day
+/// of the build, in the document's properties (Word shows it as the date the document
+/// was made).
+pub fn render_document<R: serde::Serialize>(
     templates: &Templates,
     name: &str,
     context: &impl serde::Serialize,
+    rows: &[R],
     meta: &DocMeta,
     created: Option<chrono::NaiveDate>,
 ) -> Result<Vec<u8>, RenderError> {
-    let markup = templates.render(name, context)?;
+    let markup = templates.render_with_rows(name, context, rows)?;
     write_blocks(
         markup::is_landscape(&markup),
         markup::blocks(&markup, name).map(|b| b.map_err(RenderError::from)),

@@ -10,7 +10,7 @@ use std::sync::{Arc, OnceLock};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::context::agency::{AgencyCtx, agency};
+use super::context::agency::{AgencyCtx, PersonLine, agency};
 use super::context::ballot::{BallotCtx, ballot};
 use super::context::forms::{SelfReviewCtx, self_review};
 use super::context::invitation::{InvitationCtx, invitation};
@@ -70,7 +70,18 @@ impl Job {
 
 impl Shared {
     fn hash(&self) -> &str {
-        self.hash.get_or_init(|| crate::output::hash_json(&self.context))
+        self.hash.get_or_init(|| crate::output::hash_json(&(&self.context, self.context.rows())))
+    }
+}
+
+impl Context {
+    /// The long list the template's `@rows` lines write: the agency's annex, a row per
+    /// person of the province.
+    fn rows(&self) -> &[PersonLine] {
+        match self {
+            Context::Agency(agency) => &agency.annex,
+            _ => &[],
+        }
     }
 }
 
@@ -331,7 +342,8 @@ impl Run<'_> {
         if (self.recorded)(&job.rel).as_deref() == Some(source.as_str()) {
             return Ok(Planned { rel: job.rel, source, bytes: None });
         }
-        render_document(self.templates, job.template, &context, &job.meta, Some(self.i.status.today))
+        let rows = job.context.context.rows();
+        render_document(self.templates, job.template, &context, rows, &job.meta, Some(self.i.status.today))
             .map(|bytes| Planned { rel: job.rel.clone(), source, bytes: Some(bytes) })
             .map_err(|error| Failed { rel: job.rel, error })
     }

@@ -6,6 +6,7 @@
 
 use std::path::Path;
 
+use serde::Serialize;
 use tera::{Context, Kwargs, State, Tera};
 
 use super::markup;
@@ -20,6 +21,9 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("_party_review_scored.tera", include_str!("../../templates/_party_review_scored.tera")),
     ("_form_decree233.tera", include_str!("../../templates/_form_decree233.tera")),
     ("_score_sheet.tera", include_str!("../../templates/_score_sheet.tera")),
+    ("_rows_annex.tera", include_str!("../../templates/_rows_annex.tera")),
+    ("_rows_annex_scored.tera", include_str!("../../templates/_rows_annex_scored.tera")),
+    ("_rows_consultation.tera", include_str!("../../templates/_rows_consultation.tera")),
     ("unit_minutes.tera", include_str!("../../templates/unit_minutes.tera")),
     ("unit_report.tera", include_str!("../../templates/unit_report.tera")),
     ("unit_proposal.tera", include_str!("../../templates/unit_proposal.tera")),
@@ -38,8 +42,21 @@ pub const DEFAULTS: &[(&str, &str)] = &[
 
 /// The default HTML pages, by the name tera sees (its `.html` ending turns on tera's own
 /// HTML escaping) and the file name in `templates/` that overrides it.
-pub const PAGES: &[(&str, &str, &str)] =
-    &[("overview.html", "overview.html.tera", include_str!("../../templates/overview.html.tera"))];
+pub const PAGES: &[(&str, &str, &str)] = &[
+    ("overview.html", "overview.html.tera", include_str!("../../templates/overview.html.tera")),
+    ("_rows_folders.html", "_rows_folders.html.tera", include_str!("../../templates/_rows_folders.html.tera")),
+];
+
+/// The line a template writes where a long list's rows go, naming the template that
+/// writes them: `@rows _rows_annex.tera`. Roster text never starts a line with `@`
+/// ([`markup::escape`]), so only a template can.
+const ROWS_LINE: &str = "@rows ";
+/// The same line in an HTML page: `<!-- @rows _rows_folders.html -->`.
+const PAGE_ROWS_LINE: &str = "<!-- @rows ";
+
+/// Rows a row template is given at once: enough that its loop costs what one loop
+/// over the whole list would, few enough that tera's copy of them stays small.
+pub const ROWS_AT_ONCE: usize = 1000;
 
 #[derive(Debug, thiserror::Error)]
 pub enum TemplateError {
@@ -100,10 +117,16 @@ impl Templates {
         &self.fingerprint
     }
 
-    /// An HTML page of [`PAGES`], escaped as HTML.
-    pub fn render_page(&self, name: &str, context: &impl serde::Serialize) -> Result<String, TemplateError> {
-        let context = Context::from_serialize(context).map_err(|e| tera_error(name, e))?;
-        self.pages.render(name, &context).map_err(|e| tera_error(name, e))
+    /// An HTML page of [`PAGES`], escaped as HTML; `rows` as for a document, where the
+    /// page writes `<!-- @rows <template> -->` (a value escaped as HTML never starts
+    /// with `<`).
+    pub fn render_page<R: Serialize>(
+        &self,
+        name: &str,
+        context: &impl Serialize,
+        rows: &[R],
+    ) -> Result<String, TemplateError> {
+        render_with_rows(&self.pages, PAGE_ROWS_LINE, name, context, rows)
     }
 
     /// Adds a template that is not one of the defaults (the peer benchmark's minutes).
@@ -114,25 +137,71 @@ impl Templates {
         Ok(())
     }
 
-    pub fn render(&self, name: &str, context: &impl serde::Serialize) -> Result<String, TemplateError> {
-        let context = Context::from_serialize(context).map_err(|e| tera_error(name, e))?;
-        self.tera.render(name, &context).map_err(|e| tera_error(name, e))
+    pub fn render(&self, name: &str, context: &impl Serialize) -> Result<String, TemplateError> {
+        self.render_with_rows(name, context, super::NO_ROWS)
     }
 
-    /// What a document rendered by the template `name` is made with, by hash, for the
-    /// build manifest: a document built from a changed template is rebuilt. A document
-    /// template includes the shared ones (`_shared.tera`'s components, a form's parts), so
-    /// its hash is the whole set's with its name; a page stands alone.
+    /// [`Templates::render`], each `@rows <template>` line the template writes replaced
+    /// by `rows`, written by that template [`ROWS_AT_ONCE`] at a time. Tera copies the
+    /// data it is given into its own values, a kilobyte for a person's line: a
+    /// province's annex handed to it whole is a copy of a hundred thousand lines.
+    pub fn render_with_rows<R: Serialize>(
+        &self,
+        name: &str,
+        context: &impl Serialize,
+        rows: &[R],
+    ) -> Result<String, TemplateError> {
+        render_with_rows(&self.tera, ROWS_LINE, name, context, rows)
+    }
+
+    /// What a document (or page) rendered by the template `name` is made with, by hash,
+    /// for the build manifest: a document built from a changed template is rebuilt. A
+    /// template includes others (`_shared.tera`'s components, a form's parts, the row
+    /// templates), so its hash is the whole set's with its name.
     pub fn source_hash(&self, name: &str) -> String {
-        let own = self.hashes.iter().find(|(n, _)| *n == name).map_or("", |(_, h)| h.as_str());
-        if PAGES.iter().any(|(page, ..)| *page == name) {
-            return own.to_string();
-        }
         let mut hasher = blake3::Hasher::new();
         hasher.update(self.fingerprint.as_bytes());
         hasher.update(name.as_bytes());
         hasher.finalize().to_hex().to_string()
     }
+}
+
+/// `name` rendered by `tera`, each line that starts with `marker` replaced by `rows` as
+/// the template the line names next writes them, a chunk at a time.
+fn render_with_rows<R: Serialize>(
+    tera: &Tera,
+    marker: &str,
+    name: &str,
+    context: &impl Serialize,
+    rows: &[R],
+) -> Result<String, TemplateError> {
+    let context = Context::from_serialize(context).map_err(|e| tera_error(name, e))?;
+    let page = tera.render(name, &context).map_err(|e| tera_error(name, e))?;
+    if !page.lines().any(|line| line.starts_with(marker)) {
+        return Ok(page);
+    }
+    let mut out = String::with_capacity(page.len());
+    for line in page.split_inclusive('\n') {
+        match line.strip_prefix(marker).and_then(|rest| rest.split_whitespace().next()) {
+            Some(template) => write_rows(tera, template, rows, &mut out)?,
+            None => out.push_str(line),
+        }
+    }
+    Ok(out)
+}
+
+/// `rows` as the row template `name` writes them, a chunk at a time, onto `out`.
+fn write_rows<R: Serialize>(tera: &Tera, name: &str, rows: &[R], out: &mut String) -> Result<(), TemplateError> {
+    /// What a row template is given: `rows`, a chunk of the whole list.
+    #[derive(Serialize)]
+    struct Chunk<'a, R> {
+        rows: &'a [R],
+    }
+    for rows in rows.chunks(ROWS_AT_ONCE) {
+        let context = Context::from_serialize(&Chunk { rows }).map_err(|e| tera_error(name, e))?;
+        out.push_str(&tera.render(name, &context).map_err(|e| tera_error(name, e))?);
+    }
+    Ok(())
 }
 
 fn fingerprint(hashes: &[(&str, String)]) -> String {
@@ -173,4 +242,66 @@ fn register_filters(tera: &mut Tera) {
         let places = kwargs.get::<usize>("places")?.unwrap_or(0);
         Ok(crate::text::decimal_vi(value, places))
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A person's line as the annex's row template reads it.
+    #[derive(Serialize)]
+    struct Line {
+        order: usize,
+        name: String,
+        unit: String,
+        post: String,
+        category: String,
+        rating: String,
+    }
+
+    #[derive(Serialize)]
+    struct Whole<'a> {
+        rows: &'a [Line],
+        text: &'a str,
+    }
+
+    fn lines(count: usize) -> Vec<Line> {
+        (1..=count)
+            .map(|order| Line {
+                order,
+                name: format!("Nguyễn Văn *{order}* | @rows"),
+                unit: format!("Phòng {}", order % 7),
+                post: if order % 3 == 0 { String::new() } else { "Chuyên viên".into() },
+                category: "Công chức".into(),
+                rating: "Hoàn thành tốt nhiệm vụ".into(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn rows_written_a_chunk_at_a_time_are_the_rows_of_one_loop() {
+        let mut templates = Templates::load(None).unwrap();
+        let row = "| {align=center} {{ p.order }} | {{ p.name }} | {{ p.unit }} | {{ p.post }} | {{ p.category }} | {{ p.rating }} |";
+        templates
+            .add("whole.tera", &format!("{{{{ text }}}}\n{{% for p in rows %}}{row}\n{{% endfor %}}@end\n"))
+            .unwrap();
+        templates.add("chunked.tera", "{{ text }}\n@rows _rows_annex.tera\n@end\n").unwrap();
+        // A value that reads like the line is escaped, never taken for it.
+        let text = "@rows _rows_annex.tera";
+        for count in [0, 1, ROWS_AT_ONCE, 2 * ROWS_AT_ONCE + 345] {
+            let rows = lines(count);
+            let whole = templates.render("whole.tera", &Whole { rows: &rows, text }).unwrap();
+            let chunked = templates.render_with_rows("chunked.tera", &Whole { rows: &[], text }, &rows).unwrap();
+            assert_eq!(chunked, whole, "{count} rows");
+            assert_eq!(chunked.lines().filter(|line| line.starts_with("| {align=center}")).count(), count);
+        }
+    }
+
+    #[test]
+    fn a_row_template_that_is_not_there_is_named() {
+        let mut templates = Templates::load(None).unwrap();
+        templates.add("chunked.tera", "@rows _rows_missing.tera\n").unwrap();
+        let err = templates.render_with_rows("chunked.tera", &Whole { rows: &[], text: "" }, &lines(3)).unwrap_err();
+        assert!(err.to_string().contains("_rows_missing.tera"), "{err}");
+    }
 }

@@ -177,6 +177,9 @@ pub struct AgencyCtx {
     pub not_completed: Vec<PersonLine>,
     pub disciplined: Vec<PersonLine>,
     pub not_rated: Vec<PersonLine>,
+    /// Every person, for the annex: not in the context tera is given, but written by
+    /// the row templates (`@rows`), a thousand at a time.
+    #[serde(skip)]
     pub annex: Vec<PersonLine>,
     pub changes: Vec<PersonLine>,
     pub recipients_report: Vec<String>,
