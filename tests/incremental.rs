@@ -172,21 +172,34 @@ fn a_hand_edited_document_is_warned_of_at_every_build() {
     }
 }
 
-#[test]
-fn a_template_change_that_changes_no_document_rewrites_none() {
-    // The same happens for every document when a new build of the program renders
-    // them again: files whose bytes come out the same stay, and their history too.
+/// The clean case built once from `inputs/` into `outputs/` of a folder where a
+/// `templates/` folder can override the embedded templates: (the folder, the inputs,
+/// the outputs).
+fn built_beside_templates() -> (tempfile::TempDir, PathBuf, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let inputs = dir.path().join("inputs");
     copy_dir(rules_case("clean", &[]).path(), &inputs);
     let out = dir.path().join("outputs");
     build(&inputs, &out, "2023-12-01");
+    (dir, inputs, out)
+}
+
+/// Overrides the embedded template `name` beside the inputs of `dir` with `edit` of its text.
+fn override_template(dir: &Path, name: &str, edit: impl FnOnce(String) -> String) {
+    let text = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("templates").join(name)).unwrap();
+    std::fs::create_dir_all(dir.join("templates")).unwrap();
+    std::fs::write(dir.join("templates").join(name), edit(text)).unwrap();
+}
+
+#[test]
+fn a_template_change_that_changes_no_document_rewrites_none() {
+    // The same happens for every document when a new build of the program renders
+    // them again: files whose bytes come out the same stay, and their history too.
+    let (dir, inputs, out) = built_beside_templates();
     let before = documents(&out);
     let minutes = out.join("van-phong-so/bien-ban-hop-kiem-diem.docx");
     let stamp = std::fs::metadata(&minutes).unwrap().modified().unwrap();
-    let template = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/unit_minutes.tera"));
-    std::fs::create_dir_all(dir.path().join("templates")).unwrap();
-    std::fs::write(dir.path().join("templates/unit_minutes.tera"), template.unwrap() + "{# a note #}").unwrap();
+    override_template(dir.path(), "unit_minutes.tera", |text| text + "{# a note #}");
     let log = build(&inputs, &out, "2023-12-01");
     assert_eq!(written(&log), 0, "{log}");
     assert_eq!(std::fs::metadata(&minutes).unwrap().modified().unwrap(), stamp);
@@ -198,16 +211,12 @@ fn a_template_change_that_changes_no_document_rewrites_none() {
 fn an_edit_of_a_shared_template_reaches_every_document_that_uses_it() {
     // `_shared.tera` names every person; no document's own template changes, yet each
     // that names someone must come out as a build from nothing makes it.
-    let dir = tempfile::tempdir().unwrap();
-    let inputs = dir.path().join("inputs");
-    copy_dir(rules_case("clean", &[]).path(), &inputs);
-    let out = dir.path().join("outputs");
-    build(&inputs, &out, "2023-12-01");
-    let shared = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("templates/_shared.tera")).unwrap();
-    let edited = shared.replacen("{% if capital %}Đồng chí{% else %}đồng chí{% endif %}", "Ông/bà", 1);
-    assert_ne!(edited, shared, "the person component is where the test expects it");
-    std::fs::create_dir_all(dir.path().join("templates")).unwrap();
-    std::fs::write(dir.path().join("templates/_shared.tera"), edited).unwrap();
+    let (dir, inputs, out) = built_beside_templates();
+    override_template(dir.path(), "_shared.tera", |text| {
+        let edited = text.replacen("{% if capital %}Đồng chí{% else %}đồng chí{% endif %}", "Ông/bà", 1);
+        assert_ne!(edited, text, "the person component is where the test expects it");
+        edited
+    });
     let log = build(&inputs, &out, "2023-12-01");
     assert!(written(&log) > 0, "{log}");
     let minutes = common::docx::open(&std::fs::read(out.join("van-phong-so/bien-ban-hop-kiem-diem.docx")).unwrap());
