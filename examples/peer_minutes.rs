@@ -19,7 +19,7 @@ use xeploai::render::{DocMeta, NO_ROWS, Templates, render_document};
 
 const TEMPLATE: &str = "peer_minutes.tera";
 
-/// The allocator of the `xeploai` program itself (see `src/main.rs`).
+/// The allocator of the `xeploai` program itself, tuned as it is (see `src/main.rs`).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
@@ -63,6 +63,7 @@ fn fail(message: &str) -> ! {
 }
 
 fn main() {
+    xeploai::allocator::tune();
     let a = args();
     let mut records: Vec<serde_json::Value> = std::fs::read(&a.data)
         .map_err(|e| e.to_string())

@@ -4,6 +4,7 @@
 //! The stages, in the order data flows: [`scan`] → [`ingest`] → [`model`] → rules →
 //! render → output; [`cli`] drives them.
 
+pub mod allocator;
 pub mod calendar;
 pub mod cli;
 pub mod collate;

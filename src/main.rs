@@ -6,34 +6,7 @@ use std::process::ExitCode;
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-/// mimalloc's `mi_option_purge_delay` (its enum's 16th value, v2 and v3 alike).
-const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
-
 fn main() -> ExitCode {
-    // Freed memory goes back to the system at once rather than after 10 ms: a province's
-    // agency report frees hundreds of MB that the next documents would otherwise find
-    // still held (1.16 GB → 0.86 GB peak at 100,000 people, for no measurable time).
-    // MIMALLOC_PURGE_DELAY in the environment (mimalloc's own setting) wins, to measure.
-    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
-        // SAFETY: sets a number in mimalloc's option table; no memory is touched.
-        unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 0) };
-    }
-    no_huge_pages();
+    xeploai::allocator::tune();
     xeploai::cli::main()
-}
-
-/// Transparent huge pages off for this process. mimalloc asks the kernel for them, and
-/// with freed memory given back at once, each page taken again is a fresh 2 MB block
-/// the kernel zeroes whole (or compacts memory to find). At 100,000 people, 6 runs
-/// each, alternated: a rebuild after one unit changed 2.34 s with them, 1.67 s without,
-/// and 30 MB less at its peak; a rebuild with nothing to do, which allocates once and
-/// frees little, 0.54 s with them and 0.72 s without, but with them the same run took
-/// anywhere from 0.64 to 1.78 s. Predictable and lower wins.
-/// MIMALLOC_ALLOW_THP in the environment (mimalloc's own setting) wins, to measure.
-fn no_huge_pages() {
-    #[cfg(target_os = "linux")]
-    if std::env::var_os("MIMALLOC_ALLOW_THP").is_none() {
-        // SAFETY: a flag on this process's memory map; no memory is touched.
-        unsafe { libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0) };
-    }
 }
