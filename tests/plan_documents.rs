@@ -202,3 +202,38 @@ fn the_party_report_gives_the_leadership_collective_and_the_cadres_the_province_
     let ubnd = text_at(&agency_doc(sample(), "bao-cao-ubnd-tinh.docx"));
     assert!(!ubnd.contains("Ban Thường vụ Tỉnh ủy quản lý"), "that section is for Ban Tổ chức Tỉnh ủy only");
 }
+
+/// The long lists go to tera a thousand lines at a time (`@rows`), each chunk made from
+/// the dataset as it is written: across the chunks of a 2,500-person agency the annex
+/// and the notice are numbered through, one line per person, each unit before its people.
+#[test]
+fn long_lists_are_numbered_through_their_chunks() {
+    let work = tempfile::tempdir().unwrap();
+    let inputs = work.path().join("inputs");
+    let (code, _, stderr) = run(&["generate", inputs.to_str().unwrap(), "--people", "2500", "--seed", "3"]);
+    assert_eq!(code, 0, "{stderr}");
+    let outputs = work.path().join("outputs");
+    let (code, log) = build_at(&inputs, &outputs);
+    assert_eq!(code, 0, "{log}");
+    let numbers = |rows: &[Vec<String>]| -> Vec<usize> { rows.iter().filter_map(|r| r[0].parse().ok()).collect() };
+    let table_of = |file: &str, header: &str| {
+        let xml =
+            common::docx::open(&std::fs::read(outputs.join("co-quan").join(file)).unwrap()).document().to_string();
+        table_with(&tables(&xml), header).clone()
+    };
+
+    let annex = table_of("bao-cao-ubnd-tinh.docx", "Kết quả xếp loại");
+    assert_eq!(numbers(&annex[1..]), (1..=2500).collect::<Vec<_>>(), "the annex: every person, numbered through");
+    let consultation = table_of("bien-ban-hop-tham-van.docx", "Họ và tên");
+    assert_eq!(numbers(&consultation[1..]), (1..=2500).collect::<Vec<_>>(), "the consultation: every person");
+
+    let notice = table_of("thong-bao-ket-qua.docx", "Họ và tên");
+    let people = numbers(&notice[1..]);
+    assert!(people.len() > 2000, "{} people in the notice", people.len());
+    assert_eq!(people, (1..=people.len()).collect::<Vec<_>>(), "the notice: numbered through");
+    // Each unit's line (one cell across the table) heads at least one person's line.
+    let heads: Vec<bool> = notice[1..].iter().map(|r| r[0].parse::<usize>().is_err()).collect();
+    assert!(heads[0] && !heads[heads.len() - 1], "a unit first, a person last");
+    assert!(heads.windows(2).all(|pair| !(pair[0] && pair[1])), "no unit without its people");
+    assert!(heads.iter().filter(|head| **head).count() > 50, "the units are there");
+}

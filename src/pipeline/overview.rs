@@ -48,7 +48,7 @@ pub fn write(
         None
     } else {
         let built_at = chrono::Local::now().format("%H:%M ngày %d/%m/%Y").to_string();
-        match templates.render_page(TEMPLATE, &Page { overview: &context, built_at }, &context.folders) {
+        match templates.render_page(TEMPLATE, &Page { overview: &context, built_at }, context.folders.as_slice()) {
             Ok(html) => Some(html.into_bytes()),
             Err(err) => {
                 failed.push(Failed { rel, error: err.into() });

@@ -14,7 +14,7 @@ pub mod vn;
 mod words;
 
 pub use docx::{DocMeta, DocxError, schema_order, write_blocks, write_docx};
-pub use templates::{TemplateError, Templates};
+pub use templates::{Rows, TemplateError, Templates};
 
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {
@@ -33,11 +33,11 @@ pub const NO_ROWS: &[()] = &[];
 /// template's `@rows` lines write ([`Templates::render_with_rows`]); `created`: the day
 /// of the build, in the document's properties (Word shows it as the date the document
 /// was made).
-pub fn render_document<R: serde::Serialize>(
+pub fn render_document<R: Rows + ?Sized>(
     templates: &Templates,
     name: &str,
     context: &impl serde::Serialize,
-    rows: &[R],
+    rows: &R,
     meta: &DocMeta,
     created: Option<chrono::NaiveDate>,
 ) -> Result<Vec<u8>, RenderError> {

@@ -10,16 +10,16 @@ use std::sync::{Arc, OnceLock};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::context::agency::{AgencyCtx, PersonLine, agency};
+use super::context::agency::{AgencyCtx, Annex, agency};
 use super::context::ballot::{BallotCtx, ballot};
 use super::context::forms::{SelfReviewCtx, self_review};
 use super::context::invitation::{InvitationCtx, invitation};
 use super::context::leadership_report::{LeadershipReportCtx, leadership_report};
-use super::context::notice::{NoticeCtx, notice};
+use super::context::notice::{NoticeCtx, NoticeRows, notice};
 use super::context::self_assessment::{SelfAssessmentCtx, self_assessment};
 use super::context::status::{StatusCtx, status};
 use super::context::unit::{UnitCtx, unit};
-use super::{DocMeta, RenderError, Templates, render_document, unit_key};
+use super::{DocMeta, NO_ROWS, RenderError, Rows, Templates, render_document, unit_key};
 use crate::calendar::Status;
 use crate::model::{Dataset, DocKind, Membership, PersonId, UnitId};
 use crate::output::Planned;
@@ -69,18 +69,38 @@ impl Job {
 }
 
 impl Shared {
-    fn hash(&self) -> &str {
-        self.hash.get_or_init(|| crate::output::hash_json(&(&self.context, self.context.rows())))
+    /// The hash of the context and of the long list its documents write: the data a
+    /// document is built from.
+    fn hash(&self, d: &Dataset, e: &Evaluation) -> &str {
+        self.hash.get_or_init(|| crate::output::hash_json(&(&self.context, self.context.rows(d, e))))
     }
 }
 
 impl Context {
     /// The long list the template's `@rows` lines write: the agency's annex, a row per
-    /// person of the province.
-    fn rows(&self) -> &[PersonLine] {
+    /// person of the province, or the notice's people.
+    fn rows<'a>(&'a self, d: &'a Dataset, e: &'a Evaluation) -> ContextRows<'a> {
         match self {
-            Context::Agency(agency) => &agency.annex,
-            _ => &[],
+            Context::Agency(agency) => ContextRows::Annex(Annex::new(&agency.annex, d, e)),
+            Context::Notice(notice) => ContextRows::Notice(NoticeRows::new(&notice.lines, d, e)),
+            _ => ContextRows::None,
+        }
+    }
+}
+
+/// A context's long list, of whichever kind it has.
+enum ContextRows<'a> {
+    None,
+    Annex(Annex<'a>),
+    Notice(NoticeRows<'a>),
+}
+
+impl Serialize for ContextRows<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            ContextRows::None => NO_ROWS.serialize(serializer),
+            ContextRows::Annex(annex) => annex.serialize(serializer),
+            ContextRows::Notice(notice) => notice.serialize(serializer),
         }
     }
 }
@@ -338,14 +358,24 @@ impl Run<'_> {
     fn render_one(&self, job: Job) -> Result<Planned, Failed> {
         self.bar.inc(1);
         let context = Flagged { context: &job.context.context, party: job.party };
-        let source = source_hash(&self.templates.source_hash(job.template), job.context.hash(), job.party);
+        let (d, e) = (self.i.d, self.i.e);
+        let source = source_hash(&self.templates.source_hash(job.template), job.context.hash(d, e), job.party);
         if (self.recorded)(&job.rel).as_deref() == Some(source.as_str()) {
             return Ok(Planned { rel: job.rel, source, bytes: None });
         }
-        let rows = job.context.context.rows();
-        render_document(self.templates, job.template, &context, rows, &job.meta, Some(self.i.status.today))
+        let rendered = match job.context.context.rows(d, e) {
+            ContextRows::None => self.render_with(&job, &context, NO_ROWS),
+            ContextRows::Annex(annex) => self.render_with(&job, &context, &annex),
+            ContextRows::Notice(notice) => self.render_with(&job, &context, &notice),
+        };
+        rendered
             .map(|bytes| Planned { rel: job.rel.clone(), source, bytes: Some(bytes) })
             .map_err(|error| Failed { rel: job.rel, error })
+    }
+
+    /// The document of `job`, its long list `rows`.
+    fn render_with<R: Rows + ?Sized>(&self, job: &Job, context: &Flagged, rows: &R) -> Result<Vec<u8>, RenderError> {
+        render_document(self.templates, job.template, context, rows, &job.meta, Some(self.i.status.today))
     }
 }
 

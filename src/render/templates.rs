@@ -24,6 +24,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("_rows_annex.tera", include_str!("../../templates/_rows_annex.tera")),
     ("_rows_annex_scored.tera", include_str!("../../templates/_rows_annex_scored.tera")),
     ("_rows_consultation.tera", include_str!("../../templates/_rows_consultation.tera")),
+    ("_rows_notice.tera", include_str!("../../templates/_rows_notice.tera")),
     ("unit_minutes.tera", include_str!("../../templates/unit_minutes.tera")),
     ("unit_report.tera", include_str!("../../templates/unit_report.tera")),
     ("unit_proposal.tera", include_str!("../../templates/unit_proposal.tera")),
@@ -57,6 +58,22 @@ const PAGE_ROWS_LINE: &str = "<!-- @rows ";
 /// Rows a row template is given at once: enough that its loop costs what one loop
 /// over the whole list would, few enough that tera's copy of them stays small.
 pub const ROWS_AT_ONCE: usize = 1000;
+
+/// A long list that `@rows` lines write. It is handed over a chunk at a time, so a list
+/// made as it is written (the annex, a line per person of the province) never exists
+/// whole.
+pub trait Rows {
+    type Row: Serialize;
+    /// Calls `write` with the rows in order, `at_once` at a time.
+    fn each_chunk<E>(&self, at_once: usize, write: impl FnMut(&[Self::Row]) -> Result<(), E>) -> Result<(), E>;
+}
+
+impl<R: Serialize> Rows for [R] {
+    type Row = R;
+    fn each_chunk<E>(&self, at_once: usize, write: impl FnMut(&[R]) -> Result<(), E>) -> Result<(), E> {
+        self.chunks(at_once).try_for_each(write)
+    }
+}
 
 #[derive(Debug, thiserror::Error)]
 pub enum TemplateError {
@@ -120,11 +137,11 @@ impl Templates {
     /// An HTML page of [`PAGES`], escaped as HTML; `rows` as for a document, where the
     /// page writes `<!-- @rows <template> -->` (a value escaped as HTML never starts
     /// with `<`).
-    pub fn render_page<R: Serialize>(
+    pub fn render_page<R: Rows + ?Sized>(
         &self,
         name: &str,
         context: &impl Serialize,
-        rows: &[R],
+        rows: &R,
     ) -> Result<String, TemplateError> {
         render_with_rows(&self.pages, PAGE_ROWS_LINE, name, context, rows)
     }
@@ -145,11 +162,11 @@ impl Templates {
     /// by `rows`, written by that template [`ROWS_AT_ONCE`] at a time. Tera copies the
     /// data it is given into its own values, a kilobyte for a person's line: a
     /// province's annex handed to it whole is a copy of a hundred thousand lines.
-    pub fn render_with_rows<R: Serialize>(
+    pub fn render_with_rows<R: Rows + ?Sized>(
         &self,
         name: &str,
         context: &impl Serialize,
-        rows: &[R],
+        rows: &R,
     ) -> Result<String, TemplateError> {
         render_with_rows(&self.tera, ROWS_LINE, name, context, rows)
     }
@@ -168,12 +185,12 @@ impl Templates {
 
 /// `name` rendered by `tera`, each line that starts with `marker` replaced by `rows` as
 /// the template the line names next writes them, a chunk at a time.
-fn render_with_rows<R: Serialize>(
+fn render_with_rows<R: Rows + ?Sized>(
     tera: &Tera,
     marker: &str,
     name: &str,
     context: &impl Serialize,
-    rows: &[R],
+    rows: &R,
 ) -> Result<String, TemplateError> {
     let context = Context::from_serialize(context).map_err(|e| tera_error(name, e))?;
     let page = tera.render(name, &context).map_err(|e| tera_error(name, e))?;
@@ -193,17 +210,17 @@ fn render_with_rows<R: Serialize>(
 }
 
 /// `rows` as the row template `name` writes them, a chunk at a time, onto `out`.
-fn write_rows<R: Serialize>(tera: &Tera, name: &str, rows: &[R], out: &mut String) -> Result<(), TemplateError> {
+fn write_rows<R: Rows + ?Sized>(tera: &Tera, name: &str, rows: &R, out: &mut String) -> Result<(), TemplateError> {
     /// What a row template is given: `rows`, a chunk of the whole list.
     #[derive(Serialize)]
     struct Chunk<'a, R> {
         rows: &'a [R],
     }
-    for rows in rows.chunks(ROWS_AT_ONCE) {
+    rows.each_chunk(ROWS_AT_ONCE, |rows| {
         let context = Context::from_serialize(&Chunk { rows }).map_err(|e| tera_error(name, e))?;
         out.push_str(&tera.render(name, &context).map_err(|e| tera_error(name, e))?);
-    }
-    Ok(())
+        Ok(())
+    })
 }
 
 fn fingerprint(hashes: &[(&str, String)]) -> String {
@@ -293,7 +310,7 @@ mod tests {
         for count in [0, 1, ROWS_AT_ONCE, 2 * ROWS_AT_ONCE + 345] {
             let rows = lines(count);
             let whole = templates.render("whole.tera", &Whole { rows: &rows, text }).unwrap();
-            let chunked = templates.render_with_rows("chunked.tera", &Whole { rows: &[], text }, &rows).unwrap();
+            let chunked = templates.render_with_rows("chunked.tera", &Whole { rows: &[], text }, &rows[..]).unwrap();
             assert_eq!(chunked, whole, "{count} rows");
             assert_eq!(chunked.lines().filter(|line| line.starts_with("| {align=center}")).count(), count);
         }
@@ -303,7 +320,8 @@ mod tests {
     fn a_row_template_that_is_not_there_is_named() {
         let mut templates = Templates::load(None).unwrap();
         templates.add("chunked.tera", "@rows _rows_missing.tera\n").unwrap();
-        let err = templates.render_with_rows("chunked.tera", &Whole { rows: &[], text: "" }, &lines(3)).unwrap_err();
+        let err =
+            templates.render_with_rows("chunked.tera", &Whole { rows: &[], text: "" }, &lines(3)[..]).unwrap_err();
         assert!(err.to_string().contains("_rows_missing.tera"), "{err}");
     }
 }

@@ -11,6 +11,7 @@ use super::{
     time_words,
 };
 use crate::model::{Ballot, Conference, Consultation, Dataset, DocKind, PersonId, Rating, Votes};
+use crate::render::Rows;
 use crate::rules::Evaluation;
 use crate::rules::summary::{Row, Summary};
 use crate::text::{decimal_vi, percent_vi};
@@ -91,10 +92,53 @@ fn person_line(d: &Dataset, e: &Evaluation, order: usize, id: PersonId) -> Perso
         reason,
         months_worked: decimal_vi(facts.months_worked, 0),
         discipline: discipline(d, e, id),
-        score: crate::rules::derive::review_of_person(d, id)
-            .and_then(|r| r.score.as_ref())
-            .zip(facts.score.as_ref())
-            .map(|(s, l)| ScoreCtx::new(s, l)),
+        score: score(d, e, id),
+    }
+}
+
+/// The year's score and the level it gives, where the meeting gave one.
+fn score(d: &Dataset, e: &Evaluation, id: PersonId) -> Option<ScoreCtx> {
+    crate::rules::derive::review_of_person(d, id)
+        .and_then(|r| r.score.as_ref())
+        .zip(e.facts.people[id].score.as_ref())
+        .map(|(given, level)| ScoreCtx::new(given, level))
+}
+
+/// The annex: a line per person of the province, in the summary's order, made as the
+/// row templates write it (a province's hundred thousand lines held at once were 54 MB
+/// at the peak of its build). As JSON, for the context's hash, it is the list of lines.
+pub struct Annex<'a> {
+    ids: &'a [PersonId],
+    d: &'a Dataset,
+    e: &'a Evaluation,
+}
+
+impl<'a> Annex<'a> {
+    pub fn new(ids: &'a [PersonId], d: &'a Dataset, e: &'a Evaluation) -> Self {
+        Annex { ids, d, e }
+    }
+
+    /// The lines of `ids`, the first of them the annex's `first`-th.
+    fn lines(&self, first: usize, ids: &'a [PersonId]) -> impl Iterator<Item = PersonLine> + 'a {
+        let (d, e) = (self.d, self.e);
+        ids.iter().enumerate().map(move |(i, id)| person_line(d, e, first + i, *id))
+    }
+}
+
+impl Rows for Annex<'_> {
+    type Row = PersonLine;
+    fn each_chunk<E>(&self, at_once: usize, mut write: impl FnMut(&[PersonLine]) -> Result<(), E>) -> Result<(), E> {
+        let at_once = at_once.max(1);
+        self.ids.chunks(at_once).enumerate().try_for_each(|(index, ids)| {
+            let lines: Vec<PersonLine> = self.lines(index * at_once + 1, ids).collect();
+            write(&lines)
+        })
+    }
+}
+
+impl Serialize for Annex<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.lines(1, self.ids))
     }
 }
 
@@ -178,9 +222,9 @@ pub struct AgencyCtx {
     pub disciplined: Vec<PersonLine>,
     pub not_rated: Vec<PersonLine>,
     /// Every person, for the annex: not in the context tera is given, but written by
-    /// the row templates (`@rows`), a thousand at a time.
+    /// the row templates (`@rows`) from [`Annex`], a thousand at a time.
     #[serde(skip)]
-    pub annex: Vec<PersonLine>,
+    pub annex: Vec<PersonId>,
     pub changes: Vec<PersonLine>,
     pub recipients_report: Vec<String>,
     pub recipients_party: Vec<String>,
@@ -411,8 +455,7 @@ pub fn agency(d: &Dataset, e: &Evaluation, s: &Summary) -> AgencyCtx {
     let lines = |ids: &[PersonId]| -> Vec<PersonLine> {
         ids.iter().enumerate().map(|(i, id)| person_line(d, e, i + 1, *id)).collect()
     };
-    let annex = lines(&s.annex);
-    let scored = annex.iter().any(|p| p.score.is_some()) || units.iter().any(|u| u.score.is_some());
+    let scored = s.annex.iter().any(|id| score(d, e, *id).is_some()) || units.iter().any(|u| u.score.is_some());
     AgencyCtx {
         year: d.agency.year,
         cycle: cycle_texts::of(d.agency.year),
@@ -441,7 +484,7 @@ pub fn agency(d: &Dataset, e: &Evaluation, s: &Summary) -> AgencyCtx {
         not_completed: lines(&s.not_completed),
         disciplined: lines(&s.disciplined),
         not_rated: lines(&s.not_rated),
-        annex,
+        annex: s.annex.clone(),
         changes: lines(&s.changes),
         recipients_report: addressed_recipients(d, DocKind::AgencyReport, "UBND tỉnh", &["Lưu: VT, VP"]),
         recipients_party: addressed_recipients(d, DocKind::PartyReport, "Ban Tổ chức Tỉnh ủy", &["Lưu: VT, VP"]),

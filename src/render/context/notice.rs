@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::cycle_texts::{self, CycleTexts};
 use super::{HeaderCtx, PersonCtx, SignerCtx, date_words, recipients};
 use crate::model::{Dataset, DocKind, Membership, PersonId, UnitId};
+use crate::render::Rows;
 use crate::rules::Evaluation;
 
 #[derive(Clone, Debug, Serialize)]
@@ -17,6 +18,10 @@ pub struct NoticeCtx {
     pub plan: String,
     pub consultation_date: String,
     pub units: Vec<NoticeUnit>,
+    /// The people's table, unit by unit: not in the context tera is given, but written
+    /// by `_rows_notice.tera` (`@rows`) from [`NoticeRows`], a thousand lines at a time.
+    #[serde(skip)]
+    pub lines: Vec<Line>,
     /// How many leaders UBND tỉnh rates (not in this notice).
     pub leaders: usize,
     pub signer: SignerCtx,
@@ -29,7 +34,27 @@ pub struct NoticeUnit {
     pub name: String,
     /// The collective's final rating, "" when none was concluded.
     pub rating: String,
-    pub people: Vec<NoticePerson>,
+}
+
+/// A line of the people's table, before it is written out: a unit heading its people,
+/// or one of them.
+#[derive(Clone, Copy, Debug)]
+pub enum Line {
+    Unit(UnitId),
+    /// `order`: numbered through the whole list.
+    Person {
+        id: PersonId,
+        order: usize,
+    },
+}
+
+/// A line of the people's table as `_rows_notice.tera` reads it.
+#[derive(Clone, Debug, Serialize)]
+pub struct NoticeLine {
+    /// The unit's name, on the line that heads its people; "" on a person's line.
+    pub unit: String,
+    /// The person, on a person's line.
+    pub person: Option<NoticePerson>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -46,25 +71,26 @@ pub fn notice(d: &Dataset, e: &Evaluation, in_order: &[PersonId]) -> Option<Noti
     let consultation = d.agency_review.as_ref()?.consultation.as_ref()?;
     // One pass over the people, each into its unit's list, numbered through the whole list
     // (units come in agency order, so the numbering runs down the page).
-    let mut by_unit: Vec<Vec<NoticePerson>> = vec![Vec::new(); d.agency.units.len()];
-    let mut order = 0;
+    let mut by_unit: Vec<Vec<PersonId>> = vec![Vec::new(); d.agency.units.len()];
     for &id in in_order {
-        let Membership::Unit(unit) = d.people[id].membership else { continue };
-        order += 1;
-        by_unit[unit].push(NoticePerson {
-            order,
-            person: PersonCtx::of(d, id),
-            rating: e.facts.people[id].final_rating.map(|r| r.full_name().to_string()).unwrap_or_default(),
-        });
+        if let Membership::Unit(unit) = d.people[id].membership {
+            by_unit[unit].push(id);
+        }
     }
-    let units = by_unit
-        .into_iter()
-        .enumerate()
-        .map(|(unit, people): (UnitId, _)| NoticeUnit {
+    let mut lines = Vec::new();
+    let mut order = 0;
+    for (unit, people) in by_unit.iter().enumerate().filter(|(_, people)| !people.is_empty()) {
+        lines.push(Line::Unit(unit));
+        lines.extend(people.iter().map(|&id| {
+            order += 1;
+            Line::Person { id, order }
+        }));
+    }
+    let units = (0..d.agency.units.len())
+        .map(|unit: UnitId| NoticeUnit {
             order: unit + 1,
             name: d.unit_name(unit).to_string(),
             rating: e.facts.units[unit].final_rating.map(|r| r.full_name().to_string()).unwrap_or_default(),
-            people,
         })
         .collect();
     Some(NoticeCtx {
@@ -75,6 +101,7 @@ pub fn notice(d: &Dataset, e: &Evaluation, in_order: &[PersonId]) -> Option<Noti
         plan: d.agency.plan.clone().unwrap_or_default(),
         consultation_date: date_words(consultation.date),
         units,
+        lines,
         leaders: d.people.iter().filter(|p| p.membership == Membership::Leadership).count(),
         signer: SignerCtx::director(d),
         recipients: recipients(
@@ -88,4 +115,49 @@ pub fn notice(d: &Dataset, e: &Evaluation, in_order: &[PersonId]) -> Option<Noti
             ],
         ),
     })
+}
+
+/// The notice's people's table, made as `_rows_notice.tera` writes it: a province's
+/// hundred thousand people given to tera at once were 78 MB of its values. As JSON, for
+/// the context's hash, it is the list of lines.
+pub struct NoticeRows<'a> {
+    lines: &'a [Line],
+    d: &'a Dataset,
+    e: &'a Evaluation,
+}
+
+impl<'a> NoticeRows<'a> {
+    pub fn new(lines: &'a [Line], d: &'a Dataset, e: &'a Evaluation) -> Self {
+        NoticeRows { lines, d, e }
+    }
+
+    fn written(&self, line: Line) -> NoticeLine {
+        match line {
+            Line::Unit(unit) => NoticeLine { unit: self.d.unit_name(unit).to_string(), person: None },
+            Line::Person { id, order } => NoticeLine {
+                unit: String::new(),
+                person: Some(NoticePerson {
+                    order,
+                    person: PersonCtx::of(self.d, id),
+                    rating: self.e.facts.people[id].final_rating.map(|r| r.full_name().to_string()).unwrap_or_default(),
+                }),
+            },
+        }
+    }
+}
+
+impl Rows for NoticeRows<'_> {
+    type Row = NoticeLine;
+    fn each_chunk<E>(&self, at_once: usize, mut write: impl FnMut(&[NoticeLine]) -> Result<(), E>) -> Result<(), E> {
+        self.lines.chunks(at_once.max(1)).try_for_each(|lines| {
+            let written: Vec<NoticeLine> = lines.iter().map(|line| self.written(*line)).collect();
+            write(&written)
+        })
+    }
+}
+
+impl Serialize for NoticeRows<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.lines.iter().map(|line| self.written(*line)))
+    }
 }
