@@ -14,7 +14,7 @@ use crate::findings::{Findings, input};
 use crate::ingest::parse_cache::CACHE_NAME;
 use crate::ingest::{Ingest, ingest_cached, ingest_renewing};
 use crate::model::Dataset;
-use crate::output::{self, Lock, Manifest, OutputError, Report, Writer};
+use crate::output::{self, Lock, Manifest, OutputError, Report, Restamps, Writer};
 use crate::render::plan::{Failed, Inputs as PlanInputs, OVERVIEW_FILE, Planning, plan};
 use crate::render::{TemplateError, Templates};
 use crate::rules::{Evaluation, evaluate};
@@ -167,10 +167,11 @@ fn write_locked(
     let (writer, mut manifest) =
         timings::stage("manifest: load", || Writer::open(&options.outputs, options.keep_history, lock))?;
     let built_from = timings::stage("fingerprint", || unchanged::fingerprint(&run, templates));
+    let restamps = Restamps::default();
     if manifest.built_from.as_deref() == Some(built_from.as_str())
-        && timings::stage("outputs: stamps", || manifest.untouched(&options.outputs))
+        && timings::stage("outputs: stamps", || manifest.untouched(&options.outputs, &restamps))
     {
-        return Ok(nothing_to_do(run, writer, manifest)?);
+        return Ok(nothing_to_do(run, writer, manifest, restamps)?);
     }
     // What is on disk before this run, for skipping documents that would not change.
     let before = manifest.clone();
@@ -186,7 +187,7 @@ fn write_locked(
             let built_units = &before.units;
             let progress = options.progress;
             let inputs = PlanInputs { d, e, units_ok: &units_ok, status, agency_ok, progress, built_units };
-            let recorded = |rel: &Path| output::recorded_source(&options.outputs, &before, rel);
+            let recorded = |rel: &Path| output::recorded_source(&options.outputs, &before, rel, &restamps);
             let mut sink = |batch| writer.write_into(batch, &mut manifest, &mut report);
             match plan(&inputs, templates, &recorded, &mut sink) {
                 Ok(planning) => (planning, held_back, Ok(())),
@@ -220,9 +221,11 @@ fn write_locked(
                 &mut manifest,
                 &mut report,
                 &mut failed,
+                &restamps,
             )
         })
     });
+    restamps.record(&mut manifest);
     // Only a build that put every document it set out to under its own name may tell
     // the next one that the same inputs need nothing more: one held open by Word, or
     // edited by hand, waits for a later build to be placed (or to be warned of again).
@@ -249,7 +252,12 @@ fn held_back(d: &Dataset, units_ok: &[bool]) -> Vec<String> {
 /// The outcome of a build that found its inputs as the last complete build left them
 /// and every document untouched: the same documents, nothing rendered or written. Every
 /// document of ours on disk is reported kept as it is, those of a unit held back too.
-fn nothing_to_do(run: CheckRun, writer: Writer, manifest: Manifest) -> Result<BuildOutcome, OutputError> {
+fn nothing_to_do(
+    run: CheckRun,
+    writer: Writer,
+    mut manifest: Manifest,
+    restamps: Restamps,
+) -> Result<BuildOutcome, OutputError> {
     let mut report = Report::default();
     for rel in manifest.documents.keys().map(PathBuf::from) {
         match output::place::original(&rel) {
@@ -266,7 +274,13 @@ fn nothing_to_do(run: CheckRun, writer: Writer, manifest: Manifest) -> Result<Bu
         None => Vec::new(),
     };
     let overview = manifest.documents.contains_key(OVERVIEW_FILE).then(|| PathBuf::from(OVERVIEW_FILE));
-    report.unsaved = writer.finish_unchanged(&manifest).err();
+    // Documents found by their bytes under new stamps (a copied folder) are all that
+    // changed: recorded, so that the next build only looks at their stamps.
+    let saved = match restamps.record(&mut manifest) {
+        0 => writer.finish_unchanged(&manifest),
+        _ => writer.finish(&manifest),
+    };
+    report.unsaved = saved.err();
     Ok(BuildOutcome { run, report, held_back, failed: Vec::new(), overview })
 }
 

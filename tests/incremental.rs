@@ -172,6 +172,56 @@ fn a_hand_edited_document_is_warned_of_at_every_build() {
     }
 }
 
+/// Every document of ours gets another modification time, its bytes unchanged: the
+/// outputs folder copied, or restored from a backup.
+fn touch_every_document(outputs: &Path) -> usize {
+    let later = std::time::SystemTime::now() + std::time::Duration::from_secs(3600);
+    let documents: Vec<PathBuf> = documents(outputs).into_keys().collect();
+    for rel in &documents {
+        std::fs::File::options().write(true).open(outputs.join(rel)).unwrap().set_modified(later).unwrap();
+    }
+    documents.len()
+}
+
+/// The documents whose manifest entry does not have the file's size and time: those a
+/// build would read and hash to know whether a person edited them.
+fn stamps_out_of_date(outputs: &Path) -> Vec<String> {
+    let manifest = xeploai::output::Manifest::load(outputs);
+    manifest
+        .documents
+        .iter()
+        .filter(|(rel, entry)| xeploai::output::stamp(&outputs.join(rel)) != Some((entry.len, entry.modified)))
+        .map(|(rel, _)| rel.clone())
+        .collect()
+}
+
+#[test]
+fn a_copied_outputs_folder_is_read_once_then_known_by_its_stamps() {
+    let dir = rules_case("clean", &[]);
+    let out = tempfile::tempdir().unwrap();
+    build(dir.path(), out.path(), "2023-12-01");
+    assert_eq!(stamps_out_of_date(out.path()), Vec::<String>::new());
+    let before = documents(out.path());
+
+    // Nothing changed but the times: nothing is written, not taken for a hand edit,
+    // and the new stamps are recorded.
+    assert!(touch_every_document(out.path()) > 10);
+    assert!(stamps_out_of_date(out.path()).len() > 10);
+    let log = build(dir.path(), out.path(), "2023-12-01");
+    assert!(log.contains("Không có gì thay đổi"), "{log}");
+    assert!(!log.contains("sửa tay"), "{log}");
+    assert_eq!(stamps_out_of_date(out.path()), Vec::<String>::new(), "every new stamp recorded");
+    assert!(documents(out.path()) == before);
+
+    // The same after a change to one unit: the others' documents are recorded too.
+    touch_every_document(out.path());
+    edit(&dir.path().join("don-vi/vp.yaml"), "tầng 2", "tầng 5");
+    let log = build(dir.path(), out.path(), "2023-12-01");
+    assert!(written(&log) >= 1 && !log.contains("sửa tay"), "{log}");
+    assert_eq!(stamps_out_of_date(out.path()), Vec::<String>::new(), "every new stamp recorded");
+    same_as_fresh(dir.path(), out.path(), "2023-12-01", "a copy and a change");
+}
+
 /// The clean case built once from `inputs/` into `outputs/` of a folder where a
 /// `templates/` folder can override the embedded templates: (the folder, the inputs,
 /// the outputs).

@@ -25,7 +25,7 @@ use rayon::prelude::*;
 
 pub use journal::JOURNAL_NAME;
 use journal::Journal;
-pub use manifest::{MANIFEST_NAME, Manifest, feed_json, hash, hash_json};
+pub use manifest::{MANIFEST_NAME, Manifest, Restamps, feed_json, hash, hash_json, stamp};
 
 pub const LOCK_NAME: &str = ".xeploai.lock";
 pub const HISTORY_DIR: &str = ".history";
@@ -42,14 +42,16 @@ pub struct Planned {
 
 /// Is the document at `rel` on disk exactly what `source` would build, untouched since?
 /// Then it need not even be rendered.
-pub fn is_current(outputs: &Path, manifest: &Manifest, rel: &Path, source: &str) -> bool {
-    recorded_source(outputs, manifest, rel).is_some_and(|recorded| recorded == source)
+pub fn is_current(outputs: &Path, manifest: &Manifest, rel: &Path, source: &str, restamps: &Restamps) -> bool {
+    recorded_source(outputs, manifest, rel, restamps).is_some_and(|recorded| recorded == source)
 }
 
-/// What the document at `rel` was built from, if it is on disk untouched since.
-pub fn recorded_source(outputs: &Path, manifest: &Manifest, rel: &Path) -> Option<String> {
-    let entry = manifest.documents.get(&key(rel))?;
-    entry.matches_file(&outputs.join(rel)).then(|| entry.source.clone())
+/// What the document at `rel` was built from, if it is on disk untouched since (found
+/// by its bytes under a new stamp, the stamp goes to `restamps`).
+pub fn recorded_source(outputs: &Path, manifest: &Manifest, rel: &Path, restamps: &Restamps) -> Option<String> {
+    let key = key(rel);
+    let entry = manifest.documents.get(&key)?;
+    restamps.matches(&key, entry, &outputs.join(rel)).then(|| entry.source.clone())
 }
 
 #[derive(Debug, Default)]
@@ -387,8 +389,13 @@ impl<'a> Writer<'a> {
         if (current || same_bytes.is_some()) && on_disk {
             report.beside.extend(place.edited.iter().map(|edited| (edited.clone(), place.rel.clone())));
             report.unchanged.push(place.rel.clone());
+            // The file was found the one written (by its stamp, or its bytes under a new
+            // stamp): its entry gets the stamp it has now.
             return match same_bytes {
-                Some(entry) => Decision::Resource(place.rel, manifest::Entry { source: doc.source, ..entry.clone() }),
+                Some(entry) => {
+                    let entry = manifest::Entry::new(doc.source, entry.bytes.clone(), &self.outputs.join(&place.rel));
+                    Decision::Resource(place.rel, entry)
+                }
                 None => Decision::Keep,
             };
         }

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use super::CheckRun;
 use crate::calendar::Status;
-use crate::output::{self, Manifest, OutputError, Planned, Report, Writer, place};
+use crate::output::{self, Manifest, OutputError, Planned, Report, Restamps, Writer, place};
 use crate::render::Templates;
 use crate::render::context::overview::{Document, Page, Sources, overview};
 use crate::render::plan::{Failed, Listed, OVERVIEW_FILE, is_document, kind_of, source_hash};
@@ -30,6 +30,7 @@ pub fn write(
     manifest: &mut Manifest,
     report: &mut Report,
     failed: &mut Vec<Failed>,
+    restamps: &Restamps,
 ) -> Result<Option<PathBuf>, OutputError> {
     let documents = crate::timings::stage("overview: documents", || documents(writer.outputs, manifest, planned));
     let sources = Sources {
@@ -44,7 +45,7 @@ pub fn write(
     let rel = PathBuf::from(OVERVIEW_FILE);
     let facts = crate::timings::stage("overview: hash", || output::hash_json(&(&context, &context.folders)));
     let source = source_hash(&templates.source_hash(TEMPLATE), &facts, None);
-    let bytes = if output::is_current(writer.outputs, manifest, &rel, &source) {
+    let bytes = if output::is_current(writer.outputs, manifest, &rel, &source, restamps) {
         None
     } else {
         let built_at = chrono::Local::now().format("%H:%M ngày %d/%m/%Y").to_string();
