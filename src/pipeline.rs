@@ -34,6 +34,9 @@ pub struct CheckRun {
     pub evaluation: Option<Evaluation>,
     pub findings: Findings,
     pub today: NaiveDate,
+    /// The outputs folder's manifest, read beside the inputs for [`write_documents`]
+    /// (`None` for a check, which writes nothing).
+    pub manifest: Option<output::ReadAhead>,
 }
 
 impl CheckRun {
@@ -63,10 +66,15 @@ pub fn check(inputs: &Path, cache_in: Option<&Path>, today: NaiveDate) -> CheckR
 /// that did not change; the cache brought up to date is in the run's ingest, for
 /// [`write_documents`] to keep.
 pub fn check_for_build(inputs: &Path, outputs: &Path, today: NaiveDate) -> CheckRun {
-    let cached = read_cache(outputs);
-    let mut findings = Findings::default();
-    let ingest = ingest_renewing(inputs, cached.as_deref(), &mut findings);
-    check_from(ingest, findings, today)
+    std::thread::scope(|scope| {
+        let manifest = scope.spawn(|| timings::stage("manifest: read ahead", || output::ReadAhead::read(outputs)));
+        let cached = read_cache(outputs);
+        let mut findings = Findings::default();
+        let ingest = ingest_renewing(inputs, cached.as_deref(), &mut findings);
+        let mut run = check_from(ingest, findings, today);
+        run.manifest = manifest.join().ok();
+        run
+    })
 }
 
 /// Keeps the parse cache for the next build. Best effort: without it the next build
@@ -87,7 +95,7 @@ fn check_from(ingest: Ingest, mut findings: Findings, today: NaiveDate) -> Check
     if let Some(e) = &evaluation {
         findings.extend(e.findings.iter().cloned());
     }
-    CheckRun { ingest, evaluation, findings, today }
+    CheckRun { ingest, evaluation, findings, today, manifest: None }
 }
 
 pub struct BuildOptions {
@@ -159,13 +167,14 @@ pub fn write_documents(mut run: CheckRun, inputs: &Path, options: &BuildOptions)
 
 /// [`write_documents`] once the outputs folder is held.
 fn write_locked(
-    run: CheckRun,
+    mut run: CheckRun,
     templates: &Templates,
     lock: &Lock,
     options: &BuildOptions,
 ) -> Result<BuildOutcome, BuildError> {
-    let (writer, mut manifest) =
-        timings::stage("manifest: load", || Writer::open(&options.outputs, options.keep_history, lock))?;
+    let (writer, mut manifest) = timings::stage("manifest: load", || {
+        Writer::open(&options.outputs, options.keep_history, lock, run.manifest.take())
+    })?;
     let built_from = timings::stage("fingerprint", || unchanged::fingerprint(&run, templates));
     let restamps = Restamps::default();
     if manifest.built_from.as_deref() == Some(built_from.as_str())
@@ -215,7 +224,7 @@ fn write_locked(
             overview::write(
                 &run,
                 status.as_ref(),
-                &documents,
+                documents,
                 templates,
                 &writer,
                 &mut manifest,

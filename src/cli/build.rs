@@ -35,7 +35,12 @@ pub fn command(input: &InputArgs, output: &OutputArgs, quiet: bool) -> u8 {
             for f in &outcome.failed {
                 eprintln!("LỖI: không lập được “{}”: {}", crate::source::display_path(&f.rel), f.error);
             }
-            outcome.exit_code()
+            let code = outcome.exit_code();
+            // The process ends next, and its memory goes back to the system whole:
+            // freeing a province's dataset piece by piece first cost 50 ms at 100,000
+            // people, on the path of every rebuild.
+            std::mem::forget(outcome);
+            code
         }
         Err(err) => {
             eprintln!("LỖI: {err}");

@@ -22,6 +22,30 @@ pub struct Entry {
     pub modified: u64,
 }
 
+/// The manifest read ahead, beside the inputs, before the outputs folder is held (34 MB
+/// of JSON at 100,000 people, a tenth of a second off every rebuild's path). Whoever
+/// holds the folder then takes it only if the file is still the one read: its size and
+/// time were taken before it was read, and are compared again.
+pub struct ReadAhead {
+    stamp: Option<(u64, u64)>,
+    manifest: Manifest,
+}
+
+impl ReadAhead {
+    pub fn read(outputs: &Path) -> ReadAhead {
+        let stamp = stamp(&outputs.join(MANIFEST_NAME));
+        ReadAhead { stamp, manifest: Manifest::load(outputs) }
+    }
+
+    /// The manifest of `outputs` now: the one read ahead if the file is unchanged since.
+    pub fn take(self, outputs: &Path) -> Manifest {
+        match self.stamp.is_some() && self.stamp == stamp(&outputs.join(MANIFEST_NAME)) {
+            true => self.manifest,
+            false => Manifest::load(outputs),
+        }
+    }
+}
+
 /// (size, modification time in ns) of a file, if it can be read.
 pub fn stamp(path: &Path) -> Option<(u64, u64)> {
     let meta = std::fs::metadata(path).ok()?;

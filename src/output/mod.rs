@@ -25,7 +25,7 @@ use rayon::prelude::*;
 
 pub use journal::JOURNAL_NAME;
 use journal::Journal;
-pub use manifest::{MANIFEST_NAME, Manifest, Restamps, feed_json, hash, hash_json, stamp};
+pub use manifest::{MANIFEST_NAME, Manifest, ReadAhead, Restamps, feed_json, hash, hash_json, stamp};
 
 pub const LOCK_NAME: &str = ".xeploai.lock";
 pub const HISTORY_DIR: &str = ".history";
@@ -173,10 +173,19 @@ enum Decision {
 
 impl<'a> Writer<'a> {
     /// Opens the outputs folder held by `_lock` and returns the manifest as the last
-    /// build left it. If that build was interrupted, what it journaled is added (so its
-    /// documents are known as ours) and its temporary files are removed.
-    pub fn open(outputs: &'a Path, keep_history: usize, _lock: &Lock) -> Result<(Writer<'a>, Manifest), OutputError> {
-        let mut manifest = Manifest::load(outputs);
+    /// build left it (`ahead`, if still current). If that build was interrupted, what it
+    /// journaled is added (so its documents are known as ours) and its temporary files
+    /// are removed.
+    pub fn open(
+        outputs: &'a Path,
+        keep_history: usize,
+        _lock: &Lock,
+        ahead: Option<ReadAhead>,
+    ) -> Result<(Writer<'a>, Manifest), OutputError> {
+        let mut manifest = match ahead {
+            Some(ahead) => ahead.take(outputs),
+            None => Manifest::load(outputs),
+        };
         let replayed = journal::exists(outputs);
         if replayed {
             journal::replay(outputs, &mut manifest);
@@ -471,7 +480,7 @@ mod tests {
     /// One build of `docs` into `dir`, keeping two replaced versions.
     fn build(dir: &Path, docs: Vec<Planned>) -> Report {
         let lock = Lock::acquire(dir, Duration::ZERO).unwrap();
-        let (writer, manifest) = Writer::open(dir, 2, &lock).unwrap();
+        let (writer, manifest) = Writer::open(dir, 2, &lock, None).unwrap();
         writer.write(docs, manifest).unwrap()
     }
 
@@ -553,7 +562,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         build(dir.path(), vec![doc("x.docx", "s1", b"generated")]);
         let lock = Lock::acquire(dir.path(), Duration::ZERO).unwrap();
-        let (writer, mut manifest) = Writer::open(dir.path(), 2, &lock).unwrap();
+        let (writer, mut manifest) = Writer::open(dir.path(), 2, &lock, None).unwrap();
         let mut report = Report::default();
         let batch = writer.prepare(vec![doc("x.docx", "s2", b"regenerated")], &manifest, &mut report).unwrap();
         // The clerk saves after the build looked at the file, before it is replaced.
@@ -572,7 +581,7 @@ mod tests {
     /// Opens `dir` for a build whose replace of any document named `held` is refused as
     /// Windows refuses it while Word has the document open.
     fn writer_with_held_open<'a>(dir: &'a Path, lock: &Lock, held: &'static str) -> (Writer<'a>, Manifest) {
-        let (writer, manifest) = Writer::open(dir, 2, lock).unwrap();
+        let (writer, manifest) = Writer::open(dir, 2, lock, None).unwrap();
         let writer = writer.replacing_with(move |staged| match staged.path.ends_with(held) {
             true => Err(OutputError::HeldOpen(staged.path.clone())),
             false => rename_into_place(staged),

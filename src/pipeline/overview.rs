@@ -24,7 +24,7 @@ const TEMPLATE: &str = "overview.html";
 pub fn write(
     run: &CheckRun,
     status: Option<&Status>,
-    planned: &[Listed],
+    planned: Vec<Listed>,
     templates: &Templates,
     writer: &Writer,
     manifest: &mut Manifest,
@@ -32,7 +32,10 @@ pub fn write(
     failed: &mut Vec<Failed>,
     restamps: &Restamps,
 ) -> Result<Option<PathBuf>, OutputError> {
-    let documents = crate::timings::stage("overview: documents", || documents(writer.outputs, manifest, planned));
+    let documents = crate::timings::stage("overview: documents", || documents(writer.outputs, manifest, &planned));
+    // A province's lists of documents (113,000 of them, twice) are let go of before the
+    // page is rendered: it is the last and largest thing a build makes.
+    drop(planned);
     let sources = Sources {
         dataset: run.ingest.dataset.as_ref(),
         evaluation: run.evaluation.as_ref(),
@@ -42,6 +45,7 @@ pub fn write(
         today: run.today,
     };
     let context = crate::timings::stage("overview: facts", || overview(&sources));
+    drop(documents);
     let rel = PathBuf::from(OVERVIEW_FILE);
     let facts = crate::timings::stage("overview: hash", || output::hash_json(&(&context, &context.folders)));
     let source = source_hash(&templates.source_hash(TEMPLATE), &facts, None);
