@@ -227,10 +227,7 @@ fn rebuild_cleanly(inputs: &Path, outputs: &Path) {
 
 #[test]
 fn a_build_killed_at_any_moment_is_finished_exactly_by_the_next() {
-    let work = tempfile::tempdir().unwrap();
-    let inputs = work.path().join("inputs");
-    let (code, _, stderr) = run(&["generate", inputs.to_str().unwrap(), "--people", "3000", "--seed", "1"]);
-    assert_eq!(code, 0, "{stderr}");
+    let (work, inputs) = generated(3000, 1);
     // The same agency renamed: every document changes.
     let renamed = work.path().join("renamed");
     copy_dir(&inputs, &renamed);

@@ -208,10 +208,7 @@ fn the_party_report_gives_the_leadership_collective_and_the_cadres_the_province_
 /// and the notice are numbered through, one line per person, each unit before its people.
 #[test]
 fn long_lists_are_numbered_through_their_chunks() {
-    let work = tempfile::tempdir().unwrap();
-    let inputs = work.path().join("inputs");
-    let (code, _, stderr) = run(&["generate", inputs.to_str().unwrap(), "--people", "2500", "--seed", "3"]);
-    assert_eq!(code, 0, "{stderr}");
+    let (work, inputs) = generated(2500, 3);
     let outputs = work.path().join("outputs");
     let (code, log) = build_at(&inputs, &outputs);
     assert_eq!(code, 0, "{log}");

@@ -10,15 +10,16 @@ use std::sync::{Arc, OnceLock};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::context::agency::{AgencyCtx, Annex, agency};
+use super::context::agency::{AgencyCtx, PersonLine, agency, annex};
 use super::context::ballot::{BallotCtx, ballot};
 use super::context::forms::{SelfReviewCtx, self_review};
 use super::context::invitation::{InvitationCtx, invitation};
 use super::context::leadership_report::{LeadershipReportCtx, leadership_report};
-use super::context::notice::{NoticeCtx, NoticeRows, notice};
+use super::context::notice::{Line, NoticeCtx, NoticeLine, notice, notice_rows};
 use super::context::self_assessment::{SelfAssessmentCtx, self_assessment};
 use super::context::status::{StatusCtx, status};
 use super::context::unit::{UnitCtx, unit};
+use super::templates::MadeRows;
 use super::{DocMeta, NO_ROWS, RenderError, Rows, Templates, render_document, unit_key};
 use crate::calendar::Status;
 use crate::model::{Dataset, DocKind, Membership, PersonId, UnitId};
@@ -81,8 +82,8 @@ impl Context {
     /// person of the province, or the notice's people.
     fn rows<'a>(&'a self, d: &'a Dataset, e: &'a Evaluation) -> ContextRows<'a> {
         match self {
-            Context::Agency(agency) => ContextRows::Annex(Annex::new(&agency.annex, d, e)),
-            Context::Notice(notice) => ContextRows::Notice(NoticeRows::new(&notice.lines, d, e)),
+            Context::Agency(agency) => ContextRows::Annex(annex(&agency.annex, d, e)),
+            Context::Notice(notice) => ContextRows::Notice(notice_rows(&notice.lines, d, e)),
             _ => ContextRows::None,
         }
     }
@@ -91,8 +92,8 @@ impl Context {
 /// A context's long list, of whichever kind it has.
 enum ContextRows<'a> {
     None,
-    Annex(Annex<'a>),
-    Notice(NoticeRows<'a>),
+    Annex(MadeRows<'a, PersonId, PersonLine>),
+    Notice(MadeRows<'a, Line, NoticeLine>),
 }
 
 impl Serialize for ContextRows<'_> {

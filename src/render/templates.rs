@@ -75,6 +75,42 @@ impl<R: Serialize> Rows for [R] {
     }
 }
 
+/// A long list made as it is written: a row for each of `keys` (a person's id, say),
+/// made by `make` from the key and its place in the list. As JSON (for a context's
+/// hash) it is the list of rows.
+pub struct MadeRows<'a, K, R> {
+    keys: &'a [K],
+    make: Box<dyn Fn(usize, K) -> R + Sync + 'a>,
+}
+
+impl<'a, K: Copy, R> MadeRows<'a, K, R> {
+    pub fn new(keys: &'a [K], make: impl Fn(usize, K) -> R + Sync + 'a) -> Self {
+        MadeRows { keys, make: Box::new(make) }
+    }
+
+    /// The rows of `keys`, the first of them the list's `first`-th (from 0).
+    fn made(&self, first: usize, keys: &'a [K]) -> impl Iterator<Item = R> + '_ {
+        keys.iter().enumerate().map(move |(i, key)| (self.make)(first + i, *key))
+    }
+}
+
+impl<K: Copy, R: Serialize> Rows for MadeRows<'_, K, R> {
+    type Row = R;
+    fn each_chunk<E>(&self, at_once: usize, mut write: impl FnMut(&[R]) -> Result<(), E>) -> Result<(), E> {
+        let at_once = at_once.max(1);
+        self.keys.chunks(at_once).enumerate().try_for_each(|(index, keys)| {
+            let rows: Vec<R> = self.made(index * at_once, keys).collect();
+            write(&rows)
+        })
+    }
+}
+
+impl<K: Copy, R: Serialize> Serialize for MadeRows<'_, K, R> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.made(0, self.keys))
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum TemplateError {
     #[error("mẫu văn bản “{name}”: {message}")]

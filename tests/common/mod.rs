@@ -342,6 +342,17 @@ pub fn sample_copy() -> (TempDir, PathBuf) {
     (dir, inputs)
 }
 
+/// A synthetic agency of `people` (`xeploai generate --seed SEED`) in a temp dir: (the
+/// temp dir, its `inputs` folder).
+pub fn generated(people: usize, seed: u64) -> (TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = dir.path().join("inputs");
+    let (people, seed) = (people.to_string(), seed.to_string());
+    let (code, _, stderr) = run(&["generate", inputs.to_str().unwrap(), "--people", &people, "--seed", &seed]);
+    assert_eq!(code, 0, "{stderr}");
+    (dir, inputs)
+}
+
 /// `xeploai build --today 2023-12-01` from `inputs` into `outputs`: (exit code, all output).
 pub fn build_at(inputs: &Path, outputs: &Path) -> (i32, String) {
     let (code, stdout, stderr) = run(&[

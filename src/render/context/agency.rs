@@ -11,7 +11,7 @@ use super::{
     time_words,
 };
 use crate::model::{Ballot, Conference, Consultation, Dataset, DocKind, PersonId, Rating, Votes};
-use crate::render::Rows;
+use crate::render::templates::MadeRows;
 use crate::rules::Evaluation;
 use crate::rules::summary::{Row, Summary};
 use crate::text::{decimal_vi, percent_vi};
@@ -106,40 +106,9 @@ fn score(d: &Dataset, e: &Evaluation, id: PersonId) -> Option<ScoreCtx> {
 
 /// The annex: a line per person of the province, in the summary's order, made as the
 /// row templates write it (a province's hundred thousand lines held at once were 54 MB
-/// at the peak of its build). As JSON, for the context's hash, it is the list of lines.
-pub struct Annex<'a> {
-    ids: &'a [PersonId],
-    d: &'a Dataset,
-    e: &'a Evaluation,
-}
-
-impl<'a> Annex<'a> {
-    pub fn new(ids: &'a [PersonId], d: &'a Dataset, e: &'a Evaluation) -> Self {
-        Annex { ids, d, e }
-    }
-
-    /// The lines of `ids`, the first of them the annex's `first`-th.
-    fn lines(&self, first: usize, ids: &'a [PersonId]) -> impl Iterator<Item = PersonLine> + 'a {
-        let (d, e) = (self.d, self.e);
-        ids.iter().enumerate().map(move |(i, id)| person_line(d, e, first + i, *id))
-    }
-}
-
-impl Rows for Annex<'_> {
-    type Row = PersonLine;
-    fn each_chunk<E>(&self, at_once: usize, mut write: impl FnMut(&[PersonLine]) -> Result<(), E>) -> Result<(), E> {
-        let at_once = at_once.max(1);
-        self.ids.chunks(at_once).enumerate().try_for_each(|(index, ids)| {
-            let lines: Vec<PersonLine> = self.lines(index * at_once + 1, ids).collect();
-            write(&lines)
-        })
-    }
-}
-
-impl Serialize for Annex<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.lines(1, self.ids))
-    }
+/// at the peak of its build).
+pub fn annex<'a>(ids: &'a [PersonId], d: &'a Dataset, e: &'a Evaluation) -> MadeRows<'a, PersonId, PersonLine> {
+    MadeRows::new(ids, move |index, id| person_line(d, e, index + 1, id))
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -222,7 +191,7 @@ pub struct AgencyCtx {
     pub disciplined: Vec<PersonLine>,
     pub not_rated: Vec<PersonLine>,
     /// Every person, for the annex: not in the context tera is given, but written by
-    /// the row templates (`@rows`) from [`Annex`], a thousand at a time.
+    /// the row templates (`@rows`) from [`annex`], a thousand at a time.
     #[serde(skip)]
     pub annex: Vec<PersonId>,
     pub changes: Vec<PersonLine>,

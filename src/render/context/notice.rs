@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::cycle_texts::{self, CycleTexts};
 use super::{HeaderCtx, PersonCtx, SignerCtx, date_words, recipients};
 use crate::model::{Dataset, DocKind, Membership, PersonId, UnitId};
-use crate::render::Rows;
+use crate::render::templates::MadeRows;
 use crate::rules::Evaluation;
 
 #[derive(Clone, Debug, Serialize)]
@@ -19,7 +19,7 @@ pub struct NoticeCtx {
     pub consultation_date: String,
     pub units: Vec<NoticeUnit>,
     /// The people's table, unit by unit: not in the context tera is given, but written
-    /// by `_rows_notice.tera` (`@rows`) from [`NoticeRows`], a thousand lines at a time.
+    /// by `_rows_notice.tera` (`@rows`) from [`notice_rows`], a thousand lines at a time.
     #[serde(skip)]
     pub lines: Vec<Line>,
     /// How many leaders UBND tỉnh rates (not in this notice).
@@ -118,46 +118,22 @@ pub fn notice(d: &Dataset, e: &Evaluation, in_order: &[PersonId]) -> Option<Noti
 }
 
 /// The notice's people's table, made as `_rows_notice.tera` writes it: a province's
-/// hundred thousand people given to tera at once were 78 MB of its values. As JSON, for
-/// the context's hash, it is the list of lines.
-pub struct NoticeRows<'a> {
-    lines: &'a [Line],
-    d: &'a Dataset,
-    e: &'a Evaluation,
+/// hundred thousand people given to tera at once were 78 MB of its values.
+pub fn notice_rows<'a>(lines: &'a [Line], d: &'a Dataset, e: &'a Evaluation) -> MadeRows<'a, Line, NoticeLine> {
+    MadeRows::new(lines, move |_, line| written(d, e, line))
 }
 
-impl<'a> NoticeRows<'a> {
-    pub fn new(lines: &'a [Line], d: &'a Dataset, e: &'a Evaluation) -> Self {
-        NoticeRows { lines, d, e }
-    }
-
-    fn written(&self, line: Line) -> NoticeLine {
-        match line {
-            Line::Unit(unit) => NoticeLine { unit: self.d.unit_name(unit).to_string(), person: None },
-            Line::Person { id, order } => NoticeLine {
-                unit: String::new(),
-                person: Some(NoticePerson {
-                    order,
-                    person: PersonCtx::of(self.d, id),
-                    rating: self.e.facts.people[id].final_rating.map(|r| r.full_name().to_string()).unwrap_or_default(),
-                }),
-            },
-        }
-    }
-}
-
-impl Rows for NoticeRows<'_> {
-    type Row = NoticeLine;
-    fn each_chunk<E>(&self, at_once: usize, mut write: impl FnMut(&[NoticeLine]) -> Result<(), E>) -> Result<(), E> {
-        self.lines.chunks(at_once.max(1)).try_for_each(|lines| {
-            let written: Vec<NoticeLine> = lines.iter().map(|line| self.written(*line)).collect();
-            write(&written)
-        })
-    }
-}
-
-impl Serialize for NoticeRows<'_> {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.lines.iter().map(|line| self.written(*line)))
+/// A line of the people's table as the template reads it.
+fn written(d: &Dataset, e: &Evaluation, line: Line) -> NoticeLine {
+    match line {
+        Line::Unit(unit) => NoticeLine { unit: d.unit_name(unit).to_string(), person: None },
+        Line::Person { id, order } => NoticeLine {
+            unit: String::new(),
+            person: Some(NoticePerson {
+                order,
+                person: PersonCtx::of(d, id),
+                rating: e.facts.people[id].final_rating.map(|r| r.full_name().to_string()).unwrap_or_default(),
+            }),
+        },
     }
 }
