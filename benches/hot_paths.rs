@@ -1,8 +1,8 @@
 //! Criterion benchmarks of the hot paths: roster ingest, meeting files with and without
-//! the parse cache, rule checking, the unit keys and name order of a rebuild's plan, and
-//! the three steps of rendering one document (template, markup, DOCX), and a national
-//! roll-up of 63 provinces' summaries. Whole runs are timed by
-//! `bench/run`; the peer comparison by `bench/peers`.
+//! the parse cache, rule checking, the unit keys and name order of a rebuild's plan, the
+//! three steps of rendering one document (template, markup, DOCX), an agency's annex as
+//! its row template writes it, and a national roll-up of 63 provinces' summaries. Whole
+//! runs are timed by `bench/run`; the peer comparison by `bench/peers`.
 //!
 //! `cargo bench --bench hot_paths` (add `-- render` to run one group).
 
@@ -13,7 +13,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use xeploai::findings::Findings;
 use xeploai::ingest::{ingest, ingest_renewing};
 use xeploai::render::unit_key::Shared;
-use xeploai::render::{DocMeta, NO_ROWS, Templates, markup, render_document, write_docx};
+use xeploai::render::{DocMeta, NO_ROWS, Rows, Templates, markup, render_document, write_docx};
 use xeploai::rollup::RollUp;
 use xeploai::rules::evaluate;
 
@@ -109,6 +109,33 @@ fn render(c: &mut Criterion) {
     group.finish();
 }
 
+/// The annex of a 10,000-person agency as the reports write it: each thousand lines made
+/// from the dataset and written by `_rows_annex.tera` (`@rows`), none of them kept.
+fn annex(c: &mut Criterion) {
+    let dir = agency(10_000);
+    let d = ingest(dir.path(), &mut Findings::default()).dataset.expect("a dataset");
+    let e = evaluate(&d, TODAY);
+    let summary = xeploai::rules::summary::summarize(&d, &e, &xeploai::rules::summary::ordered(&d));
+    let rows = xeploai::render::context::agency::annex(&summary.annex, &d, &e);
+    let mut templates = Templates::load(None).expect("templates");
+    templates.add("annex.tera", "@rows _rows_annex.tera\n").expect("parses");
+    let context = serde_json::json!({});
+    let written = templates.render_with_rows("annex.tera", &context, &rows).expect("renders");
+    assert!(written.lines().count() >= d.people.len(), "a line per person");
+    // The same lines made once and held, as before they were made as written: the
+    // difference is what making them costs each document that prints them.
+    let mut held = Vec::new();
+    rows.each_chunk(usize::MAX, |all| Ok::<(), ()>(held.extend_from_slice(all))).expect("the lines");
+    let mut group = c.benchmark_group("render");
+    group.sample_size(20);
+    group
+        .bench_function("annex_10000_people", |b| b.iter(|| templates.render_with_rows("annex.tera", &context, &rows)));
+    group.bench_function("annex_10000_people_held", |b| {
+        b.iter(|| templates.render_with_rows("annex.tera", &context, held.as_slice()))
+    });
+    group.finish();
+}
+
 /// The national roll-up: 63 provinces' `tong-hop.json` read, checked and added up. Each is
 /// the summary of a generated agency of 10,000 people, its counts scaled by 1 to 7 (a
 /// province of 10,000 to 70,000 rated people, about 2.5 million in all).
@@ -140,5 +167,5 @@ fn roll_up(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, render, rules, roster_ingest, meeting_files, unit_keys_and_name_order, roll_up);
+criterion_group!(benches, render, annex, rules, roster_ingest, meeting_files, unit_keys_and_name_order, roll_up);
 criterion_main!(benches);
