@@ -162,7 +162,7 @@ fn the_2025_sample_builds_and_reads_its_scores_and_discipline() {
     let huy = score(&dataset, "Bùi Quang Huy");
     assert_eq!(huy.total(), 91.0);
     let review = review(&dataset, "Bùi Quang Huy");
-    assert_eq!(review.tasks.and_then(|t| t.exceeded_percent), Some(20.0));
+    assert_eq!(review.tasks.as_ref().and_then(|t| t.exceeded_percent), Some(20.0));
     assert_eq!(review.proposed, Some(xeploai::model::Rating::Good));
     // Discipline: one act outside public duty, one related to it (roster column).
     let duty = |name: &str| {

@@ -34,7 +34,7 @@ fn cuong_scores_85_in_the_meeting_file(dir: &std::path::Path) {
 }
 
 fn score_of<'a>(dataset: &'a Dataset, name: &str) -> Option<&'a Score> {
-    dataset.unit_reviews.iter().flat_map(|u| &u.reviews).find(|r| r.person.name == name)?.score.as_ref()
+    dataset.unit_reviews.iter().flat_map(|u| &u.reviews).find(|r| r.person.name == name)?.score.as_deref()
 }
 
 fn cell_of(source: &Source) -> (String, u32, u32) {

@@ -144,7 +144,8 @@ pub struct Person {
     /// Only when the roster says so; the default comes from the unit's type.
     pub category: Option<Category>,
     pub party_member: bool,
-    pub discipline: Option<Discipline>,
+    /// Boxed: most people have none, and an absent box is one word, not 128 bytes.
+    pub discipline: Option<Box<Discipline>>,
     /// Months worked in the year, when the roster gives it (default 12).
     pub months_worked: Option<f64>,
     pub maternity: bool,

@@ -192,7 +192,8 @@ fn person_facts(d: &Dataset, id: PersonId, p: &Person) -> PersonFacts {
         .and_then(|c| c.people.iter().rev().find(|c| c.person.person == Some(id)))
         .map(|c| c.rating);
     let review = review_of_person(d, id);
-    let party = party_scored(d.agency.year, p).then(|| review.and_then(|r| r.tasks).unwrap_or_default());
+    let party =
+        party_scored(d.agency.year, p).then(|| review.and_then(|r| r.tasks.as_deref().copied()).unwrap_or_default());
     let score = review.and_then(|r| r.score.as_ref()).map(|score| score_level(score.total(), party));
     let mut facts = PersonFacts {
         rank,

@@ -53,7 +53,7 @@ pub fn people(rows: Vec<RosterRow>, unit_name: &dyn Fn(Membership) -> String, fi
             post: row.post,
             category: row.category,
             party_member: row.party_member,
-            discipline: row.discipline,
+            discipline: row.discipline.map(Box::new),
             months_worked: row.months_worked,
             maternity: row.maternity,
             leave_months: row.leave_months,

@@ -115,7 +115,7 @@ impl Resolver<'_> {
         let v = &r.value;
         PersonReview {
             person: self.member(membership, &v.name.value, source_of(self.rel, &v.name)),
-            chaired_by: v.chaired_by.as_ref().map(|n| self.spanned(membership, n, guests)),
+            chaired_by: v.chaired_by.as_ref().map(|n| Box::new(self.spanned(membership, n, guests))),
             self_rating: v.self_rating.as_ref().map(|r| r.value.0),
             comments: v
                 .comments
@@ -128,8 +128,8 @@ impl Resolver<'_> {
             votes: v.votes.as_ref().map(|v| v.value.0),
             proposed: v.proposed.as_ref().map(|r| r.value.0),
             conclusion: block(&v.conclusion),
-            score: super::scores::score(self.rel, v.score.as_ref(), v.periods.as_ref(), self.findings),
-            tasks: super::scores::tasks(v.tasks.as_ref()),
+            score: super::scores::score(self.rel, v.score.as_ref(), v.periods.as_ref(), self.findings).map(Box::new),
+            tasks: super::scores::tasks(v.tasks.as_ref()).map(Box::new),
             discipline_duty_related: v.discipline_duty_related,
             khtnv_grounds: line(&v.khtnv_grounds),
             party_post: line(&v.party_post),

@@ -49,7 +49,7 @@ pub fn merge(target: &Target, review: &mut UnitReview, rows: &[ScoreRow], findin
         let entry = &mut review.reviews[index];
         match &entry.score {
             None => {
-                entry.score = Some(row.score.clone());
+                entry.score = Some(Box::new(row.score.clone()));
                 from_books.push((index, row));
             }
             Some(written) if differ(written, &row.score) => {

@@ -47,7 +47,7 @@ pub fn score_missing(ctx: &Context, rule: &Rule) -> Vec<Finding> {
 pub fn score_range(ctx: &Context, rule: &Rule) -> Vec<Finding> {
     let mut out = Vec::new();
     for (_, review, id) in reviewed(ctx) {
-        for (message, source) in review.score.iter().flat_map(out_of_range) {
+        for (message, source) in review.score.as_deref().into_iter().flat_map(out_of_range) {
             let finding = ctx.about_person(rule.finding(format!("{}: {message}", ctx.d.people[id].name)), id);
             out.push(finding.at(source));
         }
