@@ -25,32 +25,48 @@ pub struct Entry {
 /// The manifest read ahead, beside the inputs, before the outputs folder is held (34 MB
 /// of JSON at 100,000 people, a tenth of a second off every rebuild's path). Whoever
 /// holds the folder then takes it only if the file is still the one read: its size and
-/// time were taken before it was read, and are compared again.
+/// time were taken before it was read, and are compared again. Where the file system
+/// keeps whole seconds only (a USB stick's FAT keeps 2 s), a build finishing in the same
+/// second could leave a manifest of the same size and time: there a manifest saved less
+/// than [`SETTLED`] before it was read is read again instead.
 pub struct ReadAhead {
     stamp: Option<(u64, u64)>,
+    read_at: u64,
     manifest: Manifest,
 }
 
+/// How old the manifest must be for its size and time to tell it apart from any later one.
+const SETTLED: std::time::Duration = std::time::Duration::from_secs(5);
+
 impl ReadAhead {
     pub fn read(outputs: &Path) -> ReadAhead {
+        let read_at = nanos_since_epoch(std::time::SystemTime::now()).unwrap_or(0);
         let stamp = stamp(&outputs.join(MANIFEST_NAME));
-        ReadAhead { stamp, manifest: Manifest::load(outputs) }
+        ReadAhead { stamp, read_at, manifest: Manifest::load(outputs) }
     }
 
-    /// The manifest of `outputs` now: the one read ahead if the file is unchanged since.
+    /// The manifest of `outputs` now: the one read ahead if the file is unchanged since
+    /// and was settled when read.
     pub fn take(self, outputs: &Path) -> Manifest {
-        match self.stamp.is_some() && self.stamp == stamp(&outputs.join(MANIFEST_NAME)) {
+        let settled = self.stamp.is_some_and(|(_, modified)| {
+            let whole_seconds = modified % 1_000_000_000 == 0;
+            !whole_seconds || modified.saturating_add(SETTLED.as_nanos() as u64) < self.read_at
+        });
+        match settled && self.stamp == stamp(&outputs.join(MANIFEST_NAME)) {
             true => self.manifest,
             false => Manifest::load(outputs),
         }
     }
 }
 
+fn nanos_since_epoch(time: std::time::SystemTime) -> Option<u64> {
+    u64::try_from(time.duration_since(std::time::UNIX_EPOCH).ok()?.as_nanos()).ok()
+}
+
 /// (size, modification time in ns) of a file, if it can be read.
 pub fn stamp(path: &Path) -> Option<(u64, u64)> {
     let meta = std::fs::metadata(path).ok()?;
-    let modified = meta.modified().ok()?.duration_since(std::time::UNIX_EPOCH).ok()?.as_nanos();
-    Some((meta.len(), u64::try_from(modified).ok()?))
+    Some((meta.len(), nanos_since_epoch(meta.modified().ok()?)?))
 }
 
 impl Entry {
@@ -204,4 +220,61 @@ pub fn feed_json(hasher: &mut blake3::Hasher, value: &impl Serialize) {
     let mut buffered = std::io::BufWriter::with_capacity(16 * 1024, hasher);
     let _ = serde_json::to_writer(&mut buffered, value);
     let _ = buffered.flush();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A manifest with one document, whose source says which build wrote it.
+    fn save(outputs: &Path, source: &str, modified: std::time::SystemTime) {
+        let entry = Entry { source: source.into(), bytes: "b".into(), len: 1, modified: 1 };
+        let manifest =
+            Manifest { version: 1, documents: [("a.docx".to_string(), entry)].into(), ..Manifest::default() };
+        let path = outputs.join(MANIFEST_NAME);
+        std::fs::write(&path, manifest.to_bytes()).unwrap();
+        std::fs::File::options().write(true).open(&path).unwrap().set_modified(modified).unwrap();
+    }
+
+    fn source(manifest: &Manifest) -> &str {
+        &manifest.documents["a.docx"].source
+    }
+
+    #[test]
+    fn a_manifest_read_ahead_is_taken_only_while_it_is_the_file_on_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        // A time to the nanosecond, as ext4 and NTFS keep it.
+        let long_ago = std::time::SystemTime::now() - std::time::Duration::new(3600, 123_456_789);
+        save(dir.path(), "first", long_ago);
+        let ahead = ReadAhead::read(dir.path());
+        // Another build saves its manifest in between: same size, another time.
+        save(dir.path(), "other", std::time::SystemTime::now());
+        assert_eq!(source(&ahead.take(dir.path())), "other");
+
+        // Unchanged since: the one read ahead (the file is changed behind the same size
+        // and time to tell the two apart).
+        save(dir.path(), "first", long_ago);
+        let ahead = ReadAhead::read(dir.path());
+        save(dir.path(), "third", long_ago);
+        assert_eq!(source(&ahead.take(dir.path())), "first");
+    }
+
+    #[test]
+    fn where_times_are_whole_seconds_a_manifest_just_saved_is_read_again() {
+        let dir = tempfile::tempdir().unwrap();
+        // As on a FAT stick: whole seconds, and another build's manifest saved within
+        // the same one, the same size.
+        let seconds = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs();
+        let now = std::time::UNIX_EPOCH + std::time::Duration::from_secs(seconds);
+        save(dir.path(), "first", now);
+        let ahead = ReadAhead::read(dir.path());
+        save(dir.path(), "other", now);
+        assert_eq!(source(&ahead.take(dir.path())), "other");
+        // Settled long before it was read, it is taken.
+        let long_ago = now - std::time::Duration::from_secs(3600);
+        save(dir.path(), "first", long_ago);
+        let ahead = ReadAhead::read(dir.path());
+        save(dir.path(), "third", long_ago);
+        assert_eq!(source(&ahead.take(dir.path())), "first");
+    }
 }
