@@ -48,15 +48,27 @@ pub const PAGES: &[(&str, &str, &str)] = &[
     ("_rows_folders.html", "_rows_folders.html.tera", include_str!("../../templates/_rows_folders.html.tera")),
 ];
 
-/// The line a template writes where a long list's rows go, naming the template that
-/// writes them: `@rows _rows_annex.tera`. Roster text never starts a line with `@`
-/// ([`markup::escape`]), so only a template can.
-const ROWS_LINE: &str = "@rows ";
-/// The same line in an HTML page: `<!-- @rows _rows_folders.html -->`.
-const PAGE_ROWS_LINE: &str = "<!-- @rows ";
+/// How a template asks for a long list, and how much of it its row template is given
+/// at once.
+struct RowsLine {
+    /// How the line starts, the row template's name next.
+    marker: &'static str,
+    /// Rows a row template is given at once: enough that its loop costs what one loop
+    /// over the whole list would, few enough that tera's copy of them stays small.
+    at_once: usize,
+}
 
-/// Rows a row template is given at once: enough that its loop costs what one loop
-/// over the whole list would, few enough that tera's copy of them stays small.
+/// The line a document's template writes where a long list's rows go, naming the
+/// template that writes them: `@rows _rows_annex.tera`. Roster text never starts a line
+/// with `@` ([`markup::escape`]), so only a template can.
+const ROWS_LINE: RowsLine = RowsLine { marker: "@rows ", at_once: ROWS_AT_ONCE };
+/// The same line in an HTML page: `<!-- @rows _rows_folders.html -->`. A page's row is
+/// a folder with its documents (25 on average at province scale): forty folders are
+/// about the thousand rows of a document's list (a thousand folders at once were 9 MB
+/// more at the peak of a 100,000-person build, and a slower page).
+const PAGE_ROWS_LINE: RowsLine = RowsLine { marker: "<!-- @rows ", at_once: 40 };
+
+/// Rows of a document's long list its row template is given at once.
 pub const ROWS_AT_ONCE: usize = 1000;
 
 /// A long list that `@rows` lines write. It is handed over a chunk at a time, so a list
@@ -179,7 +191,7 @@ impl Templates {
         context: &impl Serialize,
         rows: &R,
     ) -> Result<String, TemplateError> {
-        render_with_rows(&self.pages, PAGE_ROWS_LINE, name, context, rows)
+        render_with_rows(&self.pages, &PAGE_ROWS_LINE, name, context, rows)
     }
 
     /// Adds a template that is not one of the defaults (the peer benchmark's minutes).
@@ -204,7 +216,7 @@ impl Templates {
         context: &impl Serialize,
         rows: &R,
     ) -> Result<String, TemplateError> {
-        render_with_rows(&self.tera, ROWS_LINE, name, context, rows)
+        render_with_rows(&self.tera, &ROWS_LINE, name, context, rows)
     }
 
     /// What a document (or page) rendered by the template `name` is made with, by hash,
@@ -219,15 +231,16 @@ impl Templates {
     }
 }
 
-/// `name` rendered by `tera`, each line that starts with `marker` replaced by `rows` as
-/// the template the line names next writes them, a chunk at a time.
+/// `name` rendered by `tera`, each line that starts with `rows_line`'s marker replaced by
+/// `rows` as the template the line names next writes them, a chunk at a time.
 fn render_with_rows<R: Rows + ?Sized>(
     tera: &Tera,
-    marker: &str,
+    rows_line: &RowsLine,
     name: &str,
     context: &impl Serialize,
     rows: &R,
 ) -> Result<String, TemplateError> {
+    let marker = rows_line.marker;
     let context = Context::from_serialize(context).map_err(|e| tera_error(name, e))?;
     let page = tera.render(name, &context).map_err(|e| tera_error(name, e))?;
     // Most documents have no long list: one substring search (an escaped `\@rows` in
@@ -238,7 +251,7 @@ fn render_with_rows<R: Rows + ?Sized>(
     let mut out = String::with_capacity(page.len());
     for line in page.split_inclusive('\n') {
         match line.strip_prefix(marker).and_then(|rest| rest.split_whitespace().next()) {
-            Some(template) => write_rows(tera, template, rows, &mut out)?,
+            Some(template) => write_rows(tera, template, rows, rows_line.at_once, &mut out)?,
             None => out.push_str(line),
         }
     }
@@ -246,13 +259,19 @@ fn render_with_rows<R: Rows + ?Sized>(
 }
 
 /// `rows` as the row template `name` writes them, a chunk at a time, onto `out`.
-fn write_rows<R: Rows + ?Sized>(tera: &Tera, name: &str, rows: &R, out: &mut String) -> Result<(), TemplateError> {
+fn write_rows<R: Rows + ?Sized>(
+    tera: &Tera,
+    name: &str,
+    rows: &R,
+    at_once: usize,
+    out: &mut String,
+) -> Result<(), TemplateError> {
     /// What a row template is given: `rows`, a chunk of the whole list.
     #[derive(Serialize)]
     struct Chunk<'a, R> {
         rows: &'a [R],
     }
-    rows.each_chunk(ROWS_AT_ONCE, |rows| {
+    rows.each_chunk(at_once, |rows| {
         let context = Context::from_serialize(&Chunk { rows }).map_err(|e| tera_error(name, e))?;
         out.push_str(&tera.render(name, &context).map_err(|e| tera_error(name, e))?);
         Ok(())
