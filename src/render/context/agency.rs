@@ -10,9 +10,10 @@ use super::{
     DisciplineCtx, HeaderCtx, PersonCtx, RatingCtx, addressed_recipients, date_words, discipline, paragraphs, rating,
     time_words,
 };
-use crate::model::{Ballot, Conference, Consultation, Dataset, DocKind, PersonId, Rating, Votes};
+use crate::model::{Ballot, Conference, Consultation, Dataset, DocKind, PersonId, Rating, Score, Votes};
 use crate::render::templates::MadeRows;
 use crate::rules::Evaluation;
+use crate::rules::cycle::ScoreLevel;
 use crate::rules::summary::{Row, Summary};
 use crate::text::{decimal_vi, percent_vi};
 
@@ -98,10 +99,14 @@ fn person_line(d: &Dataset, e: &Evaluation, order: usize, id: PersonId) -> Perso
 
 /// The year's score and the level it gives, where the meeting gave one.
 fn score(d: &Dataset, e: &Evaluation, id: PersonId) -> Option<ScoreCtx> {
+    scored(d, e, id).map(|(given, level)| ScoreCtx::new(given, level))
+}
+
+/// The year's score as the meeting gave it and the level the rules found for it.
+fn scored<'a>(d: &'a Dataset, e: &'a Evaluation, id: PersonId) -> Option<(&'a Score, &'a ScoreLevel)> {
     crate::rules::derive::review_of_person(d, id)
-        .and_then(|r| r.score.as_ref())
+        .and_then(|r| r.score.as_deref())
         .zip(e.facts.people[id].score.as_ref())
-        .map(|(given, level)| ScoreCtx::new(given, level))
 }
 
 /// The annex: a line per person of the province, in the summary's order, made as the
@@ -424,7 +429,8 @@ pub fn agency(d: &Dataset, e: &Evaluation, s: &Summary) -> AgencyCtx {
     let lines = |ids: &[PersonId]| -> Vec<PersonLine> {
         ids.iter().enumerate().map(|(i, id)| person_line(d, e, i + 1, *id)).collect()
     };
-    let scored = s.annex.iter().any(|id| score(d, e, *id).is_some()) || units.iter().any(|u| u.score.is_some());
+    // Whether anyone has a score, without writing out every person's.
+    let scored = s.annex.iter().any(|id| scored(d, e, *id).is_some()) || units.iter().any(|u| u.score.is_some());
     AgencyCtx {
         year: d.agency.year,
         cycle: cycle_texts::of(d.agency.year),

@@ -57,8 +57,8 @@ pub struct OverviewCtx {
     pub units: Vec<UnitCtx>,
     pub findings: Vec<FindingGroupCtx>,
     pub ratings: Option<RatingsCtx>,
-    /// Every document, by folder: a row per folder, written by `_rows_folders.html` a
-    /// thousand folders at a time, not in the context tera is given.
+    /// Every document, by folder: a row per folder, written by `_rows_folders.html`
+    /// forty folders at a time, not in the context tera is given.
     #[serde(skip)]
     pub folders: Vec<FolderCtx>,
 }
