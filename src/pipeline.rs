@@ -197,8 +197,9 @@ fn write_locked(
             let progress = options.progress;
             let inputs = PlanInputs { d, e, units_ok: &units_ok, status, agency_ok, progress, built_units };
             let recorded = |rel: &Path| output::recorded_source(&options.outputs, &before, rel, &restamps);
+            let stage_early = |rel: &Path, bytes| output::stage_early(&options.outputs, rel, bytes);
             let mut sink = |batch| writer.write_into(batch, &mut manifest, &mut report);
-            match plan(&inputs, templates, &recorded, &mut sink) {
+            match plan(&inputs, templates, &recorded, &stage_early, &mut sink) {
                 Ok(planning) => (planning, held_back, Ok(())),
                 Err(err) => (Planning::default(), held_back, Err(err)),
             }

@@ -333,3 +333,34 @@ fn replace_bytes(hay: &[u8], from: &[u8], to: &[u8]) -> Vec<u8> {
     }
     out
 }
+
+/// The agency's documents go to their staging files as soon as they are rendered, long
+/// before their batch is written: a hand edit still keeps its place, and no staging
+/// file outlives the build, whether its document was written, put beside a hand edit,
+/// or rendered again to the same bytes.
+#[test]
+fn agency_documents_staged_early_keep_hand_edits_and_leave_no_staging_file() {
+    let (dir, inputs, out) = built_beside_templates();
+    let report = out.join("co-quan/bao-cao-ubnd-tinh.docx");
+    std::fs::write(&report, b"the clerk's own report").unwrap();
+    // The file on disk is not the one written: the report is rendered again.
+    let log = build(&inputs, &out, "2023-12-01");
+    assert_eq!(written(&log), 1, "{log}");
+    assert_eq!(std::fs::read(&report).unwrap(), b"the clerk's own report");
+    let beside = out.join("co-quan/bao-cao-ubnd-tinh (ban moi).docx");
+    let text = docx::open(&std::fs::read(&beside).unwrap()).text();
+    assert!(text.contains("Kính gửi: Ủy ban nhân dân tỉnh Quảng Ngãi"), "{log}\n{text}");
+    let stamp = std::fs::metadata(&beside).unwrap().modified().unwrap();
+    // A template note: every agency document is rendered again, to the same bytes.
+    override_template(dir.path(), "agency_report.tera", |text| text + "{# a note #}");
+    let log = build(&inputs, &out, "2023-12-01");
+    assert_eq!(written(&log), 0, "{log}");
+    assert_eq!(std::fs::metadata(&beside).unwrap().modified().unwrap(), stamp);
+    let staging: Vec<PathBuf> = walkdir::WalkDir::new(&out)
+        .into_iter()
+        .flatten()
+        .map(|entry| entry.into_path())
+        .filter(|path| path.to_string_lossy().ends_with(".xeploai-tmp"))
+        .collect();
+    assert!(staging.is_empty(), "staging files left: {staging:?}");
+}

@@ -35,10 +35,19 @@ pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
 
 /// Writes `bytes` to the temporary file of `path`, creating its folder.
 pub fn stage(path: &Path, bytes: &[u8]) -> std::io::Result<Staged> {
+    stage_with(path, |file| file.write_all(bytes))
+}
+
+/// The temporary file of `path` as `write` writes it, creating its folder; removed
+/// again if `write` fails.
+pub fn stage_with(
+    path: &Path,
+    write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> std::io::Result<Staged> {
     let dir = path.parent().unwrap_or(Path::new("."));
     std::fs::create_dir_all(dir)?;
     let tmp = temp_path(path);
-    let result = std::fs::File::create(&tmp).and_then(|mut file| file.write_all(bytes));
+    let result = std::fs::File::create(&tmp).and_then(|mut file| write(&mut file));
     if let Err(e) = result {
         let _ = std::fs::remove_file(&tmp);
         return Err(e);

@@ -14,6 +14,7 @@
 
 pub mod atomic;
 pub mod journal;
+mod made;
 mod manifest;
 pub mod place;
 
@@ -25,6 +26,7 @@ use rayon::prelude::*;
 
 pub use journal::JOURNAL_NAME;
 use journal::Journal;
+pub use made::{Made, Unmade, stage_early, stage_made};
 pub use manifest::{MANIFEST_NAME, Manifest, ReadAhead, Restamps, feed_json, hash, hash_json, stamp};
 
 pub const LOCK_NAME: &str = ".xeploai.lock";
@@ -37,7 +39,7 @@ pub struct Planned {
     /// Hash of what it is built from (template, data, version).
     pub source: String,
     /// The document; `None` when [`is_current`] found it on disk already, unrendered.
-    pub bytes: Option<Vec<u8>>,
+    pub made: Option<Made>,
 }
 
 /// Is the document at `rel` on disk exactly what `source` would build, untouched since?
@@ -146,8 +148,9 @@ pub struct Write {
     doc: PathBuf,
     place: place::Place,
     source: String,
-    bytes: Vec<u8>,
-    /// The hash of `bytes`, taken once: to compare with the file on disk, then recorded.
+    /// Taken when it is staged: the bytes are not held while the batch is renamed.
+    made: Option<Made>,
+    /// The hash of its bytes, taken once: to compare with the file on disk, then recorded.
     digest: String,
 }
 
@@ -252,10 +255,10 @@ impl<'a> Writer<'a> {
             }
         }
         let staged: Vec<Result<(atomic::Staged, manifest::Entry), OutputError>> = writes
-            .par_iter()
+            .par_iter_mut()
             .map(|w| {
-                let path = self.outputs.join(&w.place.rel);
-                let staged = atomic::stage(&path, &w.bytes).map_err(io(&path))?;
+                let made = w.made.take().expect("a document is staged once");
+                let staged = made.stage(&self.outputs.join(&w.place.rel))?;
                 // The temporary file keeps its size and time when renamed: its stamp is
                 // the document's.
                 let entry = manifest::Entry::new(w.source.clone(), w.digest.clone(), &staged.tmp);
@@ -380,7 +383,7 @@ impl<'a> Writer<'a> {
             let copies = place::stale(self.outputs, &doc.rel, manifest);
             report.stale.extend(copies.into_iter().map(|copy| (copy, doc.rel.clone())));
         };
-        let Some(bytes) = doc.bytes else {
+        let Some(made) = doc.made else {
             stale(report);
             report.unchanged.push(doc.rel);
             return Decision::Keep;
@@ -393,7 +396,7 @@ impl<'a> Writer<'a> {
         let current = place.recorded.as_ref().is_some_and(|e| e.source == doc.source);
         // A new build of the program renders everything again: where the bytes come out
         // the same, the file stays, and its history keeps the versions that differ.
-        let digest = hash(&bytes);
+        let digest = made.digest();
         let same_bytes = place.recorded.as_ref().filter(|e| !current && e.bytes == digest);
         if (current || same_bytes.is_some()) && on_disk {
             report.beside.extend(place.edited.iter().map(|edited| (edited.clone(), place.rel.clone())));
@@ -408,7 +411,7 @@ impl<'a> Writer<'a> {
                 None => Decision::Keep,
             };
         }
-        Decision::Write(Write { doc: doc.rel, place, source: doc.source, bytes, digest })
+        Decision::Write(Write { doc: doc.rel, place, source: doc.source, made: Some(made), digest })
     }
 
     /// Keeps the version at `rel`, about to be replaced, as
@@ -474,7 +477,7 @@ mod tests {
     use super::*;
 
     fn doc(rel: &str, source: &str, bytes: &[u8]) -> Planned {
-        Planned { rel: rel.into(), source: source.into(), bytes: Some(bytes.to_vec()) }
+        Planned { rel: rel.into(), source: source.into(), made: Some(Made::Bytes(bytes.to_vec())) }
     }
 
     /// One build of `docs` into `dir`, keeping two replaced versions.

@@ -9,9 +9,9 @@ use rayon::prelude::*;
 
 use super::CheckRun;
 use crate::calendar::Status;
-use crate::output::{self, Manifest, OutputError, Planned, Report, Restamps, Writer, place};
+use crate::output::{self, Manifest, OutputError, Planned, Report, Restamps, Unmade, Writer, place};
 use crate::render::Templates;
-use crate::render::context::overview::{Document, Page, Sources, overview};
+use crate::render::context::overview::{Document, Page, Sources, folder_rows, overview};
 use crate::render::plan::{Failed, Listed, OVERVIEW_FILE, is_document, kind_of, source_hash};
 
 /// The tera name of the page's template.
@@ -45,24 +45,30 @@ pub fn write(
         today: run.today,
     };
     let context = crate::timings::stage("overview: facts", || overview(&sources));
-    drop(documents);
+    let folders = folder_rows(&context.folders, &documents);
     let rel = PathBuf::from(OVERVIEW_FILE);
-    let facts = crate::timings::stage("overview: hash", || output::hash_json(&(&context, &context.folders)));
+    let facts = crate::timings::stage("overview: hash", || output::hash_json(&(&context, &folders)));
     let source = source_hash(&templates.source_hash(TEMPLATE), &facts, None);
-    let bytes = if output::is_current(writer.outputs, manifest, &rel, &source, restamps) {
+    let made = if output::is_current(writer.outputs, manifest, &rel, &source, restamps) {
         None
     } else {
         let built_at = chrono::Local::now().format("%H:%M ngày %d/%m/%Y").to_string();
-        match templates.render_page(TEMPLATE, &Page { overview: &context, built_at }, context.folders.as_slice()) {
-            Ok(html) => Some(html.into_bytes()),
-            Err(err) => {
+        let page = Page { overview: &context, built_at };
+        let write = |out: &mut dyn std::io::Write| templates.write_page(TEMPLATE, &page, &folders, out);
+        match output::stage_made(writer.outputs, &rel, write) {
+            Ok(made) => Some(made),
+            Err(Unmade::Output(err)) => return Err(err),
+            Err(Unmade::Maker(err)) => {
                 failed.push(Failed { rel, error: err.into() });
                 return Ok(None);
             }
         }
     };
+    drop(folders);
+    drop(context);
+    drop(documents);
     let (written, unchanged) = (report.written.len(), report.unchanged.len());
-    writer.write_into(vec![Planned { rel, source, bytes }], manifest, report)?;
+    writer.write_into(vec![Planned { rel, source, made }], manifest, report)?;
     let placed = report.written.get(written).or_else(|| report.unchanged.get(unchanged));
     Ok(placed.cloned())
 }

@@ -7,7 +7,7 @@
 use std::path::PathBuf;
 
 use super::CheckRun;
-use crate::output::{self, Manifest, OutputError, Planned, Report, Writer};
+use crate::output::{self, Made, Manifest, OutputError, Planned, Report, Writer};
 use crate::render::plan::{Listed, agency_report};
 use crate::rollup::{FILE, RollUp};
 
@@ -27,5 +27,5 @@ pub fn write(
     let rel = PathBuf::from(FILE);
     let source = crate::render::plan::source_hash("", &output::hash(&bytes), None);
     // The same bytes as on disk are not written again (the writer compares them).
-    writer.write_into(vec![Planned { rel, source, bytes: Some(bytes) }], manifest, report)
+    writer.write_into(vec![Planned { rel, source, made: Some(Made::Bytes(bytes)) }], manifest, report)
 }

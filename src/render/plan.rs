@@ -23,7 +23,7 @@ use super::templates::MadeRows;
 use super::{DocMeta, NO_ROWS, RenderError, Rows, Templates, render_document, unit_key};
 use crate::calendar::Status;
 use crate::model::{Dataset, DocKind, Membership, PersonId, UnitId};
-use crate::output::Planned;
+use crate::output::{Made, Planned};
 use crate::rules::Evaluation;
 use crate::text::slug;
 
@@ -192,6 +192,11 @@ pub struct Planning {
 /// it was written: a document whose source is this run's need not be rendered.
 pub type Recorded<'a> = dyn Fn(&Path) -> Option<String> + Sync + 'a;
 
+/// Puts a rendered document's bytes into their staging file at once (relative path,
+/// bytes): what the pipeline gives [`plan`] for the documents compiled from the whole
+/// agency, which would otherwise wait in memory for the units' work to end.
+pub type StageEarly<'a> = dyn Fn(&Path, Vec<u8>) -> Made + Sync + 'a;
+
 /// How many units are planned at once, in parallel.
 const UNITS_AT_ONCE: usize = 32;
 
@@ -201,6 +206,7 @@ pub fn plan<E>(
     i: &Inputs,
     templates: &Templates,
     recorded: &Recorded,
+    stage_early: &StageEarly,
     sink: &mut (dyn FnMut(Vec<Planned>) -> Result<(), E> + Send),
 ) -> Result<Planning, E>
 where
@@ -224,7 +230,7 @@ where
     // The documents compiled from the whole agency are the large ones (a province's
     // annex has a row per person): their contexts are built, and they are rendered one
     // at a time, on a thread of their own beside the units' batches, never two of them
-    // in memory at once.
+    // in memory at once: each goes to its staging file as soon as it is rendered.
     let (compiled_listed, compiled) = std::thread::scope(|scope| {
         let compiled = scope.spawn(|| {
             let mut compiled = Vec::new();
@@ -233,7 +239,7 @@ where
             }
             run.bar.inc_length(compiled.len() as u64);
             let listed: Vec<Listed> = compiled.iter().map(Job::listed).collect();
-            let rendered = compiled.into_iter().map(|job| run.render_one(job));
+            let rendered = compiled.into_iter().map(|job| run.render_one(job).map(|doc| staged(doc, stage_early)));
             (listed, crate::timings::stage("render: compiled", || rendered.collect::<Vec<_>>()))
         });
         let units = run.units(&units, jobs, &mut planning, sink);
@@ -362,7 +368,7 @@ impl Run<'_> {
         let (d, e) = (self.i.d, self.i.e);
         let source = source_hash(&self.templates.source_hash(job.template), job.context.hash(d, e), job.party);
         if (self.recorded)(&job.rel).as_deref() == Some(source.as_str()) {
-            return Ok(Planned { rel: job.rel, source, bytes: None });
+            return Ok(Planned { rel: job.rel, source, made: None });
         }
         let rendered = match job.context.context.rows(d, e) {
             ContextRows::None => self.render_with(&job, &context, NO_ROWS),
@@ -370,13 +376,24 @@ impl Run<'_> {
             ContextRows::Notice(notice) => self.render_with(&job, &context, &notice),
         };
         rendered
-            .map(|bytes| Planned { rel: job.rel.clone(), source, bytes: Some(bytes) })
+            .map(|bytes| Planned { rel: job.rel.clone(), source, made: Some(Made::Bytes(bytes)) })
             .map_err(|error| Failed { rel: job.rel, error })
     }
 
     /// The document of `job`, its long list `rows`.
     fn render_with<R: Rows + ?Sized>(&self, job: &Job, context: &Flagged, rows: &R) -> Result<Vec<u8>, RenderError> {
         render_document(self.templates, job.template, context, rows, &job.meta, Some(self.i.status.today))
+    }
+}
+
+/// `doc` with its bytes, if it was rendered, in their staging file.
+fn staged(doc: Planned, stage_early: &StageEarly) -> Planned {
+    match doc {
+        Planned { rel, source, made: Some(Made::Bytes(bytes)) } => {
+            let made = stage_early(&rel, bytes);
+            Planned { rel, source, made: Some(made) }
+        }
+        current => current,
     }
 }
 
@@ -435,7 +452,7 @@ fn unit_plan(
         .then(|| {
             named
                 .iter()
-                .map(|doc| recorded(&doc.rel).map(|source| Planned { rel: doc.rel.clone(), source, bytes: None }))
+                .map(|doc| recorded(&doc.rel).map(|source| Planned { rel: doc.rel.clone(), source, made: None }))
                 .collect::<Option<Vec<Planned>>>()
         })
         .flatten();

@@ -92,21 +92,21 @@ impl<R: Serialize> Rows for [R] {
 /// hash) it is the list of rows.
 pub struct MadeRows<'a, K, R> {
     keys: &'a [K],
-    make: Box<dyn Fn(usize, K) -> R + Sync + 'a>,
+    make: Box<dyn Fn(usize, &'a K) -> R + Sync + 'a>,
 }
 
-impl<'a, K: Copy, R> MadeRows<'a, K, R> {
-    pub fn new(keys: &'a [K], make: impl Fn(usize, K) -> R + Sync + 'a) -> Self {
+impl<'a, K, R> MadeRows<'a, K, R> {
+    pub fn new(keys: &'a [K], make: impl Fn(usize, &'a K) -> R + Sync + 'a) -> Self {
         MadeRows { keys, make: Box::new(make) }
     }
 
     /// The rows of `keys`, the first of them the list's `first`-th (from 0).
     fn made(&self, first: usize, keys: &'a [K]) -> impl Iterator<Item = R> + '_ {
-        keys.iter().enumerate().map(move |(i, key)| (self.make)(first + i, *key))
+        keys.iter().enumerate().map(move |(i, key)| (self.make)(first + i, key))
     }
 }
 
-impl<K: Copy, R: Serialize> Rows for MadeRows<'_, K, R> {
+impl<K, R: Serialize> Rows for MadeRows<'_, K, R> {
     type Row = R;
     fn each_chunk<E>(&self, at_once: usize, mut write: impl FnMut(&[R]) -> Result<(), E>) -> Result<(), E> {
         let at_once = at_once.max(1);
@@ -117,7 +117,7 @@ impl<K: Copy, R: Serialize> Rows for MadeRows<'_, K, R> {
     }
 }
 
-impl<K: Copy, R: Serialize> Serialize for MadeRows<'_, K, R> {
+impl<K, R: Serialize> Serialize for MadeRows<'_, K, R> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(self.made(0, self.keys))
     }
@@ -129,6 +129,8 @@ pub enum TemplateError {
     Tera { name: String, message: String },
     #[error("không đọc được mẫu “{0}”: {1}")]
     Io(String, std::io::Error),
+    #[error("không ghi được trang lập từ mẫu “{0}”: {1}")]
+    Write(String, std::io::Error),
 }
 
 pub struct Templates {
@@ -181,17 +183,20 @@ impl Templates {
     pub fn fingerprint(&self) -> &str {
         &self.fingerprint
     }
-
-    /// An HTML page of [`PAGES`], escaped as HTML; `rows` as for a document, where the
-    /// page writes `<!-- @rows <template> -->` (a value escaped as HTML never starts
-    /// with `<`).
-    pub fn render_page<R: Rows + ?Sized>(
+    /// An HTML page of [`PAGES`], escaped as HTML, written onto `out` as it is made (a
+    /// province's page lists a hundred thousand documents); `rows` as for a document,
+    /// where the page writes `<!-- @rows <template> -->` (a value escaped as HTML never
+    /// starts with `<`).
+    pub fn write_page<R: Rows + ?Sized>(
         &self,
         name: &str,
         context: &impl Serialize,
         rows: &R,
-    ) -> Result<String, TemplateError> {
-        render_with_rows(&self.pages, &PAGE_ROWS_LINE, name, context, rows)
+        out: &mut dyn std::io::Write,
+    ) -> Result<(), TemplateError> {
+        let mut emit =
+            |text: &str| out.write_all(text.as_bytes()).map_err(|e| TemplateError::Write(name.to_string(), e));
+        emit_with_rows(&self.pages, &PAGE_ROWS_LINE, name, context, rows, &mut emit)
     }
 
     /// Adds a template that is not one of the defaults (the peer benchmark's minutes).
@@ -240,31 +245,62 @@ fn render_with_rows<R: Rows + ?Sized>(
     context: &impl Serialize,
     rows: &R,
 ) -> Result<String, TemplateError> {
-    let marker = rows_line.marker;
-    let context = Context::from_serialize(context).map_err(|e| tera_error(name, e))?;
-    let page = tera.render(name, &context).map_err(|e| tera_error(name, e))?;
+    let page = render_context(tera, name, context)?;
     // Most documents have no long list: one substring search (an escaped `\@rows` in
     // the text only costs the exact pass below), not a pass line by line.
-    if !page.contains(marker) {
+    if !page.contains(rows_line.marker) {
         return Ok(page);
     }
     let mut out = String::with_capacity(page.len());
-    for line in page.split_inclusive('\n') {
-        match line.strip_prefix(marker).and_then(|rest| rest.split_whitespace().next()) {
-            Some(template) => write_rows(tera, template, rows, rows_line.at_once, &mut out)?,
-            None => out.push_str(line),
-        }
-    }
+    expand_rows(tera, rows_line, &page, rows, &mut |text| {
+        out.push_str(text);
+        Ok(())
+    })?;
     Ok(out)
 }
 
-/// `rows` as the row template `name` writes them, a chunk at a time, onto `out`.
+/// [`render_with_rows`], each piece handed to `emit` as it is made.
+fn emit_with_rows<R: Rows + ?Sized>(
+    tera: &Tera,
+    rows_line: &RowsLine,
+    name: &str,
+    context: &impl Serialize,
+    rows: &R,
+    emit: &mut dyn FnMut(&str) -> Result<(), TemplateError>,
+) -> Result<(), TemplateError> {
+    let page = render_context(tera, name, context)?;
+    expand_rows(tera, rows_line, &page, rows, emit)
+}
+
+fn render_context(tera: &Tera, name: &str, context: &impl Serialize) -> Result<String, TemplateError> {
+    let context = Context::from_serialize(context).map_err(|e| tera_error(name, e))?;
+    tera.render(name, &context).map_err(|e| tera_error(name, e))
+}
+
+/// `page` handed to `emit` line by line, each `rows_line` replaced by `rows`.
+fn expand_rows<R: Rows + ?Sized>(
+    tera: &Tera,
+    rows_line: &RowsLine,
+    page: &str,
+    rows: &R,
+    emit: &mut dyn FnMut(&str) -> Result<(), TemplateError>,
+) -> Result<(), TemplateError> {
+    for line in page.split_inclusive('\n') {
+        match line.strip_prefix(rows_line.marker).and_then(|rest| rest.split_whitespace().next()) {
+            Some(template) => write_rows(tera, template, rows, rows_line.at_once, emit)?,
+            None => emit(line)?,
+        }
+    }
+    Ok(())
+}
+
+/// `rows` as the row template `name` writes them, a chunk at a time, handed to `emit`.
 fn write_rows<R: Rows + ?Sized>(
     tera: &Tera,
     name: &str,
     rows: &R,
     at_once: usize,
-    out: &mut String,
+    emit: &mut dyn FnMut(&str) -> Result<(), TemplateError>,
 ) -> Result<(), TemplateError> {
     /// What a row template is given: `rows`, a chunk of the whole list.
     #[derive(Serialize)]
@@ -273,8 +309,7 @@ fn write_rows<R: Rows + ?Sized>(
     }
     rows.each_chunk(at_once, |rows| {
         let context = Context::from_serialize(&Chunk { rows }).map_err(|e| tera_error(name, e))?;
-        out.push_str(&tera.render(name, &context).map_err(|e| tera_error(name, e))?);
-        Ok(())
+        emit(&tera.render(name, &context).map_err(|e| tera_error(name, e))?)
     })
 }
 

@@ -113,7 +113,7 @@ fn scored<'a>(d: &'a Dataset, e: &'a Evaluation, id: PersonId) -> Option<(&'a Sc
 /// row templates write it (a province's hundred thousand lines held at once were 54 MB
 /// at the peak of its build).
 pub fn annex<'a>(ids: &'a [PersonId], d: &'a Dataset, e: &'a Evaluation) -> MadeRows<'a, PersonId, PersonLine> {
-    MadeRows::new(ids, move |index, id| person_line(d, e, index + 1, id))
+    MadeRows::new(ids, move |index, id| person_line(d, e, index + 1, *id))
 }
 
 #[derive(Clone, Debug, Serialize)]

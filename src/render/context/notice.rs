@@ -120,7 +120,7 @@ pub fn notice(d: &Dataset, e: &Evaluation, in_order: &[PersonId]) -> Option<Noti
 /// The notice's people's table, made as `_rows_notice.tera` writes it: a province's
 /// hundred thousand people given to tera at once were 78 MB of its values.
 pub fn notice_rows<'a>(lines: &'a [Line], d: &'a Dataset, e: &'a Evaluation) -> MadeRows<'a, Line, NoticeLine> {
-    MadeRows::new(lines, move |_, line| written(d, e, line))
+    MadeRows::new(lines, move |_, line| written(d, e, *line))
 }
 
 /// A line of the people's table as the template reads it.

@@ -4,8 +4,8 @@
 //! owns it (the calendar's status, the findings, the rules' evaluation, the documents
 //! listed by the build); nothing is counted here a second time.
 
-use std::collections::{BTreeMap, HashMap};
-use std::path::PathBuf;
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use rayon::prelude::*;
@@ -16,6 +16,7 @@ use crate::calendar::{self, State, Status};
 use crate::findings::{Finding, Severity};
 use crate::model::{AGENCY_FOLDER, Dataset, DocKind, Rating};
 use crate::render::plan::{MINUTES_FILE, unit_folders};
+use crate::render::templates::MadeRows;
 use crate::rules::Evaluation;
 use crate::rules::quota::{LevelCounts, QuotaBase};
 use crate::rules::summary::count;
@@ -57,10 +58,11 @@ pub struct OverviewCtx {
     pub units: Vec<UnitCtx>,
     pub findings: Vec<FindingGroupCtx>,
     pub ratings: Option<RatingsCtx>,
-    /// Every document, by folder: a row per folder, written by `_rows_folders.html`
-    /// forty folders at a time, not in the context tera is given.
+    /// Every document, by folder: a row per folder, made and written by
+    /// `_rows_folders.html` forty folders at a time ([`folder_rows`]), not in the
+    /// context tera is given.
     #[serde(skip)]
-    pub folders: Vec<FolderCtx>,
+    pub folders: Vec<Folder>,
 }
 
 /// The page as the template sees it: its facts and when they were put together.
@@ -185,22 +187,33 @@ pub struct UnitQuotaCtx {
     pub decision: String,
 }
 
-/// A folder of the outputs tree and its documents.
-#[derive(Serialize)]
-pub struct FolderCtx {
+/// A folder of the outputs tree and which of the page's documents are in it.
+pub struct Folder {
     /// The folder as on disk ("" for the outputs folder itself).
-    pub path: String,
+    path: String,
     /// The unit it belongs to, or "" for the agency's folder and others.
-    pub unit: String,
-    pub agency: bool,
+    unit: String,
+    agency: bool,
     /// A folder inside a unit's or the agency's (the self-reviews).
+    sub: bool,
+    /// Places in [`Sources::documents`], in the order of their paths: a province's page
+    /// lists a hundred thousand documents, each line made only as it is written.
+    documents: Vec<u32>,
+}
+
+/// A folder as the page's row template sees it.
+#[derive(Serialize)]
+pub struct FolderCtx<'a> {
+    pub path: &'a str,
+    pub unit: &'a str,
+    pub agency: bool,
     pub sub: bool,
-    pub documents: Vec<DocumentCtx>,
+    pub documents: Vec<DocumentCtx<'a>>,
 }
 
 #[derive(Serialize)]
-pub struct DocumentCtx {
-    pub title: String,
+pub struct DocumentCtx<'a> {
+    pub title: &'a str,
     pub new_version: bool,
     /// Relative to the outputs folder, with forward slashes.
     pub path: String,
@@ -208,12 +221,30 @@ pub struct DocumentCtx {
     pub href: String,
 }
 
+/// The page's folders with their documents, each made as the row template writes it.
+pub fn folder_rows<'a>(folders: &'a [Folder], documents: &'a [Document]) -> MadeRows<'a, Folder, FolderCtx<'a>> {
+    MadeRows::new(folders, move |_, folder| FolderCtx {
+        path: &folder.path,
+        unit: &folder.unit,
+        agency: folder.agency,
+        sub: folder.sub,
+        documents: folder.documents.iter().map(|at| DocumentCtx::of(&documents[*at as usize])).collect(),
+    })
+}
+
+impl<'a> DocumentCtx<'a> {
+    fn of(doc: &'a Document) -> DocumentCtx<'a> {
+        let path = display_path(&doc.rel);
+        DocumentCtx { title: &doc.title, new_version: doc.new_version, href: href(&path), path }
+    }
+}
+
 pub fn overview(sources: &Sources) -> OverviewCtx {
     let d = sources.dataset;
     let findings = sources.findings;
     let count = |severity: Severity| findings.iter().filter(|f| f.severity == severity).count();
     let folders = folders(d, sources.documents);
-    let units = d.map(|d| units(d, findings, &folders, sources.today)).unwrap_or_default();
+    let units = d.map(|d| units(d, findings, sources.documents, sources.today)).unwrap_or_default();
     OverviewCtx {
         agency: d.map(|d| d.agency.name.clone()).unwrap_or_default(),
         year: d.map(|d| d.agency.year),
@@ -236,13 +267,12 @@ pub fn overview(sources: &Sources) -> OverviewCtx {
     }
 }
 
-fn units(d: &Dataset, findings: &[Finding], folders: &[FolderCtx], today: NaiveDate) -> Vec<UnitCtx> {
+fn units(d: &Dataset, findings: &[Finding], documents: &[Document], today: NaiveDate) -> Vec<UnitCtx> {
     let dossier: Vec<DocKind> = DocKind::ALL.into_iter().filter(|k| k.is_unit_document()).collect();
     let names = unit_folders(d);
     // Looked up once per unit: a province has thousands of units and of findings, and a
     // hundred thousand documents.
-    let hrefs: HashMap<&str, &str> =
-        folders.iter().flat_map(|f| &f.documents).map(|doc| (doc.path.as_str(), doc.href.as_str())).collect();
+    let on_disk: HashSet<&Path> = documents.iter().map(|doc| doc.rel.as_path()).collect();
     let errors = calendar::UnitErrors::new(findings);
     let mut counts: HashMap<(&str, Severity), usize> = HashMap::new();
     for f in findings {
@@ -255,8 +285,11 @@ fn units(d: &Dataset, findings: &[Finding], folders: &[FolderCtx], today: NaiveD
         .map(|(id, unit)| {
             let state = calendar::unit_state(d, &errors, id, &dossier, today);
             let own = |severity: Severity| counts.get(&(unit.name.as_str(), severity)).copied().unwrap_or_default();
-            let minutes = format!("{}/{MINUTES_FILE}", names[id]);
-            let minutes_href = hrefs.get(minutes.as_str()).map(|href| href.to_string()).unwrap_or_default();
+            let minutes = Path::new(&names[id]).join(MINUTES_FILE);
+            let minutes_href = match on_disk.contains(minutes.as_path()) {
+                true => href(&display_path(&minutes)),
+                false => String::new(),
+            };
             UnitCtx {
                 name: unit.name.clone(),
                 meeting_file: d.review_of(id).map(|r| r.source.file_display()).unwrap_or_default(),
@@ -369,7 +402,7 @@ fn ratings(d: &Dataset, e: &Evaluation) -> RatingsCtx {
 /// The documents by folder, as the outputs tree holds them: the agency's folder first,
 /// then the units in agency.yaml order, then any other folder; each top folder followed
 /// by the folders inside it.
-fn folders(d: Option<&Dataset>, documents: &[Document]) -> Vec<FolderCtx> {
+fn folders(d: Option<&Dataset>, documents: &[Document]) -> Vec<Folder> {
     // Folder → (its unit's place in agency.yaml, the unit's name).
     let units: HashMap<String, (usize, &str)> = d
         .map(|d| unit_folders(d).into_iter().zip(d.agency.units.iter().map(|u| u.name.as_str())).enumerate())
@@ -381,38 +414,27 @@ fn folders(d: Option<&Dataset>, documents: &[Document]) -> Vec<FolderCtx> {
         AGENCY_FOLDER => 0,
         _ => units.get(folder).map_or(usize::MAX, |(i, _)| i + 1),
     };
-    // Each document's facts in parallel (a province has a hundred thousand), then each
+    // Each document's path in parallel (a province has a hundred thousand), then each
     // into its folder, the folder's name made once.
-    let documents: Vec<DocumentCtx> = documents
-        .par_iter()
-        .map(|doc| {
-            let path = display_path(&doc.rel);
-            DocumentCtx { title: doc.title.clone(), new_version: doc.new_version, href: href(&path), path }
-        })
-        .collect();
-    let mut by_folder: HashMap<String, Vec<DocumentCtx>> = HashMap::new();
-    for doc in documents {
-        let folder = doc.path.rsplit_once('/').map_or("", |(folder, _)| folder);
-        match by_folder.get_mut(folder) {
-            Some(listed) => listed.push(doc),
-            None => {
-                by_folder.insert(folder.to_string(), vec![doc]);
-            }
-        }
+    let paths: Vec<String> = documents.par_iter().map(|doc| display_path(&doc.rel)).collect();
+    let mut by_folder: HashMap<&str, Vec<u32>> = HashMap::new();
+    for (at, path) in paths.iter().enumerate() {
+        let folder = path.rsplit_once('/').map_or("", |(folder, _)| folder);
+        by_folder.entry(folder).or_default().push(at as u32);
     }
-    let mut by_folder: Vec<((usize, String, String), Vec<DocumentCtx>)> = by_folder
+    let mut by_folder: Vec<((usize, String, String), Vec<u32>)> = by_folder
         .into_iter()
         .map(|(folder, documents)| {
-            let top = top_folder(&folder).to_string();
-            ((rank(&top), top, folder), documents)
+            let top = top_folder(folder).to_string();
+            ((rank(&top), top, folder.to_string()), documents)
         })
         .collect();
     by_folder.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     by_folder
         .into_iter()
         .map(|((_, top, path), mut documents)| {
-            documents.sort_by(|a, b| a.path.cmp(&b.path));
-            FolderCtx {
+            documents.sort_by(|a, b| paths[*a as usize].cmp(&paths[*b as usize]));
+            Folder {
                 unit: units.get(&top).map(|(_, name)| name.to_string()).unwrap_or_default(),
                 agency: top == AGENCY_FOLDER,
                 sub: path != top,
