@@ -25,7 +25,13 @@ pub struct Staged {
 
 /// One file, on its own: stage, sync, commit.
 pub fn write(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let staged = stage(path, bytes)?;
+    write_with(path, |file| file.write_all(bytes))
+}
+
+/// [`write`], the file as `write` writes it: a province's manifest (tens of MB of JSON)
+/// goes to its file as it is made.
+pub fn write_with(path: &Path, write: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>) -> std::io::Result<()> {
+    let staged = stage_with(path, write)?;
     let result = sync(std::slice::from_ref(&staged)).and_then(|()| commit(&staged));
     if result.is_err() {
         discard(&staged);

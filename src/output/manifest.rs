@@ -150,10 +150,6 @@ impl Restamps {
     }
 }
 
-/// About what a document's entry takes in the manifest, besides its path: two hashes, two
-/// numbers, their names and the indentation.
-const ENTRY_LEN: usize = 256;
-
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct Manifest {
     pub version: u32,
@@ -189,16 +185,11 @@ impl Manifest {
         entries.par_iter().all(|(rel, entry)| restamps.matches(rel, entry, &outputs.join(rel)))
     }
 
-    pub fn to_bytes(&self) -> Vec<u8> {
-        // Sized once: a province's manifest is tens of MB, and a buffer grown by
-        // doubling copies it again at every step.
-        let documents: usize = self.documents.keys().map(|rel| rel.len() + ENTRY_LEN).sum();
-        let units: usize = self.units.iter().map(|(folder, key)| folder.len() + key.len() + 16).sum();
-        let mut bytes = Vec::with_capacity(documents + units + 256);
-        match serde_json::to_writer_pretty(&mut bytes, self) {
-            Ok(()) => bytes,
-            Err(_) => Vec::new(),
-        }
+    /// The manifest as JSON onto `out`, as it is made: a province's is tens of MB.
+    pub fn write_to(&self, out: impl std::io::Write) -> std::io::Result<()> {
+        let mut out = std::io::BufWriter::with_capacity(256 * 1024, out);
+        serde_json::to_writer_pretty(&mut out, self)?;
+        std::io::Write::flush(&mut out)
     }
 }
 
@@ -232,7 +223,7 @@ mod tests {
         let manifest =
             Manifest { version: 1, documents: [("a.docx".to_string(), entry)].into(), ..Manifest::default() };
         let path = outputs.join(MANIFEST_NAME);
-        std::fs::write(&path, manifest.to_bytes()).unwrap();
+        manifest.write_to(std::fs::File::create(&path).unwrap()).unwrap();
         std::fs::File::options().write(true).open(&path).unwrap().set_modified(modified).unwrap();
     }
 

@@ -372,7 +372,7 @@ impl<'a> Writer<'a> {
     /// harmless: the journal stays, and the next build replays it.
     pub fn finish(self, manifest: &Manifest) -> Result<(), OutputError> {
         let path = self.outputs.join(MANIFEST_NAME);
-        atomic::write(&path, &manifest.to_bytes()).map_err(io(&path))?;
+        atomic::write_with(&path, |file| manifest.write_to(file)).map_err(io(&path))?;
         self.journal.remove().map_err(io(self.outputs))
     }
 

@@ -75,7 +75,7 @@ pub fn write(
 
 /// Every document of ours still in the outputs folder, with its title: as this run
 /// planned it, else by its kind (a held-back unit's documents of an earlier build).
-fn documents(outputs: &Path, manifest: &Manifest, planned: &[Listed]) -> Vec<Document> {
+fn documents<'a>(outputs: &Path, manifest: &'a Manifest, planned: &[Listed]) -> Vec<Document<'a>> {
     // By path: an agency of thousands of people has thousands of documents.
     let titles: HashMap<&Path, &str> = planned.iter().map(|doc| (doc.rel.as_path(), doc.title.as_str())).collect();
     let title_of = |rel: &Path| {
@@ -86,13 +86,13 @@ fn documents(outputs: &Path, manifest: &Manifest, planned: &[Listed]) -> Vec<Doc
     manifest
         .documents
         .par_iter()
-        .map(|(rel, _)| PathBuf::from(rel))
+        .map(|(rel, _)| rel.as_str())
         // What this run planned and wrote (or found current) is on disk: only the rest,
         // an earlier build's, costs a look at the disk.
-        .filter(|rel| titles.contains_key(rel.as_path()) || outputs.join(rel).is_file())
+        .filter(|rel| titles.contains_key(Path::new(rel)) || outputs.join(rel).is_file())
         .filter_map(|rel| {
-            let original = place::original(&rel);
-            let document = original.as_ref().map_or(rel.as_path(), |(document, _)| document.as_path());
+            let original = place::original(Path::new(rel));
+            let document = original.as_ref().map_or(Path::new(rel), |(document, _)| document.as_path());
             if !is_document(document) {
                 return None;
             }

@@ -183,6 +183,7 @@ impl Templates {
     pub fn fingerprint(&self) -> &str {
         &self.fingerprint
     }
+
     /// An HTML page of [`PAGES`], escaped as HTML, written onto `out` as it is made (a
     /// province's page lists a hundred thousand documents); `rows` as for a document,
     /// where the page writes `<!-- @rows <template> -->` (a value escaped as HTML never
@@ -196,7 +197,8 @@ impl Templates {
     ) -> Result<(), TemplateError> {
         let mut emit =
             |text: &str| out.write_all(text.as_bytes()).map_err(|e| TemplateError::Write(name.to_string(), e));
-        emit_with_rows(&self.pages, &PAGE_ROWS_LINE, name, context, rows, &mut emit)
+        let page = render_context(&self.pages, name, context)?;
+        expand_rows(&self.pages, &PAGE_ROWS_LINE, &page, rows, &mut emit)
     }
 
     /// Adds a template that is not one of the defaults (the peer benchmark's minutes).
@@ -257,19 +259,6 @@ fn render_with_rows<R: Rows + ?Sized>(
         Ok(())
     })?;
     Ok(out)
-}
-
-/// [`render_with_rows`], each piece handed to `emit` as it is made.
-fn emit_with_rows<R: Rows + ?Sized>(
-    tera: &Tera,
-    rows_line: &RowsLine,
-    name: &str,
-    context: &impl Serialize,
-    rows: &R,
-    emit: &mut dyn FnMut(&str) -> Result<(), TemplateError>,
-) -> Result<(), TemplateError> {
-    let page = render_context(tera, name, context)?;
-    expand_rows(tera, rows_line, &page, rows, emit)
 }
 
 fn render_context(tera: &Tera, name: &str, context: &impl Serialize) -> Result<String, TemplateError> {

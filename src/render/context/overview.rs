@@ -5,10 +5,8 @@
 //! listed by the build); nothing is counted here a second time.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use rayon::prelude::*;
 use serde::Serialize;
 
 use super::status::{StatusCtx, status};
@@ -20,7 +18,6 @@ use crate::render::templates::MadeRows;
 use crate::rules::Evaluation;
 use crate::rules::quota::{LevelCounts, QuotaBase};
 use crate::rules::summary::count;
-use crate::source::display_path;
 
 /// What the page is built from.
 pub struct Sources<'a> {
@@ -30,14 +27,15 @@ pub struct Sources<'a> {
     pub status: Option<&'a Status>,
     pub findings: &'a [Finding],
     /// Every document in the outputs folder, with its title.
-    pub documents: &'a [Document],
+    pub documents: &'a [Document<'a>],
     pub today: NaiveDate,
 }
 
-/// A document on disk, relative to the outputs folder, with the title it is listed under.
+/// A document on disk, with the title it is listed under.
 #[derive(Clone, Debug)]
-pub struct Document {
-    pub rel: PathBuf,
+pub struct Document<'a> {
+    /// Relative to the outputs folder, with forward slashes: the manifest's own key.
+    pub rel: &'a str,
     pub title: String,
     /// A new version put beside a document a person edited (`… (ban moi).docx`).
     pub new_version: bool,
@@ -234,8 +232,7 @@ pub fn folder_rows<'a>(folders: &'a [Folder], documents: &'a [Document]) -> Made
 
 impl<'a> DocumentCtx<'a> {
     fn of(doc: &'a Document) -> DocumentCtx<'a> {
-        let path = display_path(&doc.rel);
-        DocumentCtx { title: &doc.title, new_version: doc.new_version, href: href(&path), path }
+        DocumentCtx { title: &doc.title, new_version: doc.new_version, href: href(doc.rel), path: doc.rel.to_string() }
     }
 }
 
@@ -272,7 +269,7 @@ fn units(d: &Dataset, findings: &[Finding], documents: &[Document], today: Naive
     let names = unit_folders(d);
     // Looked up once per unit: a province has thousands of units and of findings, and a
     // hundred thousand documents.
-    let on_disk: HashSet<&Path> = documents.iter().map(|doc| doc.rel.as_path()).collect();
+    let on_disk: HashSet<&str> = documents.iter().map(|doc| doc.rel).collect();
     let errors = calendar::UnitErrors::new(findings);
     let mut counts: HashMap<(&str, Severity), usize> = HashMap::new();
     for f in findings {
@@ -285,9 +282,9 @@ fn units(d: &Dataset, findings: &[Finding], documents: &[Document], today: Naive
         .map(|(id, unit)| {
             let state = calendar::unit_state(d, &errors, id, &dossier, today);
             let own = |severity: Severity| counts.get(&(unit.name.as_str(), severity)).copied().unwrap_or_default();
-            let minutes = Path::new(&names[id]).join(MINUTES_FILE);
-            let minutes_href = match on_disk.contains(minutes.as_path()) {
-                true => href(&display_path(&minutes)),
+            let minutes = format!("{}/{MINUTES_FILE}", names[id]);
+            let minutes_href = match on_disk.contains(minutes.as_str()) {
+                true => href(&minutes),
                 false => String::new(),
             };
             UnitCtx {
@@ -402,7 +399,7 @@ fn ratings(d: &Dataset, e: &Evaluation) -> RatingsCtx {
 /// The documents by folder, as the outputs tree holds them: the agency's folder first,
 /// then the units in agency.yaml order, then any other folder; each top folder followed
 /// by the folders inside it.
-fn folders(d: Option<&Dataset>, documents: &[Document]) -> Vec<Folder> {
+fn folders(d: Option<&Dataset>, all: &[Document]) -> Vec<Folder> {
     // Folder → (its unit's place in agency.yaml, the unit's name).
     let units: HashMap<String, (usize, &str)> = d
         .map(|d| unit_folders(d).into_iter().zip(d.agency.units.iter().map(|u| u.name.as_str())).enumerate())
@@ -414,12 +411,10 @@ fn folders(d: Option<&Dataset>, documents: &[Document]) -> Vec<Folder> {
         AGENCY_FOLDER => 0,
         _ => units.get(folder).map_or(usize::MAX, |(i, _)| i + 1),
     };
-    // Each document's path in parallel (a province has a hundred thousand), then each
-    // into its folder, the folder's name made once.
-    let paths: Vec<String> = documents.par_iter().map(|doc| display_path(&doc.rel)).collect();
+    // Each document into its folder, the folder's name made once.
     let mut by_folder: HashMap<&str, Vec<u32>> = HashMap::new();
-    for (at, path) in paths.iter().enumerate() {
-        let folder = path.rsplit_once('/').map_or("", |(folder, _)| folder);
+    for (at, doc) in all.iter().enumerate() {
+        let folder = doc.rel.rsplit_once('/').map_or("", |(folder, _)| folder);
         by_folder.entry(folder).or_default().push(at as u32);
     }
     let mut by_folder: Vec<((usize, String, String), Vec<u32>)> = by_folder
@@ -433,7 +428,7 @@ fn folders(d: Option<&Dataset>, documents: &[Document]) -> Vec<Folder> {
     by_folder
         .into_iter()
         .map(|((_, top, path), mut documents)| {
-            documents.sort_by(|a, b| paths[*a as usize].cmp(&paths[*b as usize]));
+            documents.sort_by(|a, b| all[*a as usize].rel.cmp(all[*b as usize].rel));
             Folder {
                 unit: units.get(&top).map(|(_, name)| name.to_string()).unwrap_or_default(),
                 agency: top == AGENCY_FOLDER,
