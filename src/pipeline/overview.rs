@@ -64,6 +64,8 @@ pub fn write(
             }
         }
     };
+    // The page's facts borrow the manifest the writer is about to update, and are a
+    // province's hundred thousand documents: let go of before the page is put in place.
     drop(folders);
     drop(context);
     drop(documents);

@@ -214,7 +214,7 @@ pub struct DocumentCtx<'a> {
     pub title: &'a str,
     pub new_version: bool,
     /// Relative to the outputs folder, with forward slashes.
-    pub path: String,
+    pub path: &'a str,
     /// `path` as a URL path: works wherever the outputs folder is moved.
     pub href: String,
 }
@@ -232,7 +232,7 @@ pub fn folder_rows<'a>(folders: &'a [Folder], documents: &'a [Document]) -> Made
 
 impl<'a> DocumentCtx<'a> {
     fn of(doc: &'a Document) -> DocumentCtx<'a> {
-        DocumentCtx { title: &doc.title, new_version: doc.new_version, href: href(doc.rel), path: doc.rel.to_string() }
+        DocumentCtx { title: &doc.title, new_version: doc.new_version, href: href(doc.rel), path: doc.rel }
     }
 }
 
