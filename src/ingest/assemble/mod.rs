@@ -56,7 +56,8 @@ fn ingest_with<'a>(
 ) -> Ingest {
     let mut files = crate::timings::stage("scan", || scan(root, findings));
     let mut cache = open(cached, &files);
-    let dataset = crate::timings::stage("ingest", || assemble(root, &files, &mut cache, findings));
+    let meeting_texts = take_texts(&mut files, YamlKind::UnitReview);
+    let dataset = crate::timings::stage("ingest", || assemble(root, &files, meeting_texts, &mut cache, findings));
     // Read for the parse alone: what comes after knows a file by its name and hash, and
     // a province's meeting files are tens of MB that a build would otherwise hold to
     // the end.
@@ -66,11 +67,25 @@ fn ingest_with<'a>(
     Ingest { dataset, files, cache: crate::timings::stage("cache: encode", || cache.to_bytes()) }
 }
 
+/// The texts of the files of `kind`, in file order, taken out of `files` so that each
+/// can be let go as soon as it is parsed: a province's meeting files are tens of MB.
+fn take_texts(files: &mut [InputFile], kind: YamlKind) -> Vec<String> {
+    let of_kind = files.iter_mut().filter(|f| f.kind == FileKind::Yaml(kind));
+    of_kind.map(|f| f.text.take().unwrap_or_default()).collect()
+}
+
 fn of_kind(files: &[InputFile], kind: YamlKind) -> impl Iterator<Item = &InputFile> {
     files.iter().filter(move |f| f.kind == FileKind::Yaml(kind))
 }
 
-fn assemble(root: &Path, files: &[InputFile], cache: &mut ParseCache<'_>, findings: &mut Findings) -> Option<Dataset> {
+/// `meeting_texts`: the texts of the meeting files (`kind: unit_review`), in file order.
+fn assemble(
+    root: &Path,
+    files: &[InputFile],
+    meeting_texts: Vec<String>,
+    cache: &mut ParseCache<'_>,
+    findings: &mut Findings,
+) -> Option<Dataset> {
     let agency_files: Vec<&InputFile> = of_kind(files, YamlKind::Agency).collect();
     let agency_file = match agency_files.as_slice() {
         [one] => *one,
@@ -125,7 +140,7 @@ fn assemble(root: &Path, files: &[InputFile], cache: &mut ParseCache<'_>, findin
         cache.keep(file, read);
     }
     let books = books.into_iter().map(|(file, read)| (file, read.workbook));
-    let mut rows = Vec::new();
+    let mut rows = Vec::with_capacity(books.len());
     let mut score_rows = Vec::new();
     let mut score_books = 0;
     let mut rosterless = Vec::new();
@@ -147,7 +162,7 @@ fn assemble(root: &Path, files: &[InputFile], cache: &mut ParseCache<'_>, findin
                 rosterless.push(file.rel.clone());
             }
         }
-        rows.extend(book.rows);
+        rows.push(book.rows);
         score_rows.extend(book.scores);
     }
     if workbooks == score_books {
@@ -171,30 +186,29 @@ fn assemble(root: &Path, files: &[InputFile], cache: &mut ParseCache<'_>, findin
     let people = crate::timings::stage("ingest: people", || people::people(rows, &unit_name, findings));
     let index = people::PeopleIndex::new(&people);
 
+    let mut books = votes::read_books(files, &units, &agency, findings);
+    let mut sheet_scores = sheet_scores::by_unit(score_rows, agency.units.len(), findings);
+    let roster = reviews::Roster { people: &people, index: &index, units: &units, unit_names: &unit_name };
+    let workbooks = Workbooks { votes: &books, scores: &sheet_scores };
     // Each meeting file as the last build left it if it is the same file in the same
-    // context, else parsed now; in parallel, then taken in file order.
+    // context, else parsed and resolved now; in parallel, then taken in file order. A
+    // file's parsed YAML lives only while it is resolved: held for every file at once
+    // it was 1.5 KB a person, more than the dataset itself.
     let meeting_files: Vec<&InputFile> = of_kind(files, YamlKind::UnitReview).collect();
-    let read: Vec<Read> = crate::timings::stage("ingest: yaml", || {
+    let outcomes: Vec<Outcome> = crate::timings::stage("ingest: yaml", || {
         meeting_files
             .par_iter()
-            .map(|file| match cache.get(file) {
-                Some(outcome) => Read::Cached(outcome),
-                None => Read::Parsed(yaml::parse(text_of(file), &file.rel)),
+            .zip(meeting_texts)
+            .map(|(file, text)| match cache.get(file) {
+                Some(outcome) => outcome,
+                None => resolve(&roster, &workbooks, file, yaml::parse(&text, &file.rel)),
             })
             .collect()
     });
-    let mut books = votes::read_books(files, &units, &agency, findings);
-    let mut sheet_scores = sheet_scores::by_unit(score_rows, agency.units.len(), findings);
     let mut unit_reviews: Vec<UnitReview> = Vec::new();
     let mut pending_reviews: Vec<UnitReview> = Vec::new();
     let mut file_of_unit: Vec<Option<Source>> = vec![None; agency.units.len()];
-    let roster = reviews::Roster { people: &people, index: &index, units: &units, unit_names: &unit_name };
-    let workbooks = Workbooks { votes: &books, scores: &sheet_scores };
-    for (file, read) in meeting_files.into_iter().zip(read) {
-        let outcome = match read {
-            Read::Cached(outcome) => outcome,
-            Read::Parsed(parsed) => resolve(&roster, &workbooks, file, parsed),
-        };
+    for (file, outcome) in meeting_files.into_iter().zip(outcomes) {
         cache.keep(file, &outcome);
         match outcome {
             Outcome::Refused(finding) => findings.push(finding),
@@ -255,13 +269,6 @@ fn assemble(root: &Path, files: &[InputFile], cache: &mut ParseCache<'_>, findin
     dataset.unreadable_reviews = unreadable_reviews;
     dataset.pending_reviews = pending_reviews;
     Some(dataset)
-}
-
-/// A meeting file read now or taken from the cache.
-#[allow(clippy::large_enum_variant)] // one per meeting file, consumed in place
-enum Read {
-    Cached(Outcome),
-    Parsed(Result<UnitReviewDoc, Box<Finding>>),
 }
 
 /// The workbooks merged into the units' meeting files, by unit.

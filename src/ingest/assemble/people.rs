@@ -11,12 +11,19 @@ use crate::text::{closest, join_or, name_key};
 
 /// People of all workbooks; a second row with the same name in the same unit is
 /// ROSTER_DUPLICATE unless the birth dates tell the two apart (inputs.md).
-pub fn people(rows: Vec<RosterRow>, unit_name: &dyn Fn(Membership) -> String, findings: &mut Findings) -> Vec<Person> {
-    let mut people: Vec<Person> = Vec::with_capacity(rows.len());
+///
+/// `rows`: each workbook's rows, in file order. They stay apart, and each workbook's go
+/// as they are taken: joined first, they were held twice over while the join grew.
+pub fn people(
+    rows: Vec<Vec<RosterRow>>,
+    unit_name: &dyn Fn(Membership) -> String,
+    findings: &mut Findings,
+) -> Vec<Person> {
+    let mut people: Vec<Person> = Vec::with_capacity(rows.iter().map(Vec::len).sum());
     let mut seen: HashMap<(Membership, String), Vec<PersonId>> = HashMap::new();
     // Each ROSTER_DUPLICATE with the file of the row it repeats.
     let mut duplicates: Vec<(Finding, PathBuf)> = Vec::new();
-    for row in rows {
+    for row in rows.into_iter().flatten() {
         let Some(membership) = row.membership else {
             continue;
         };

@@ -21,7 +21,7 @@ pub struct Resolver<'a> {
     pub people: &'a [Person],
     pub index: &'a PeopleIndex,
     pub units: &'a UnitIndex,
-    pub unit_names: &'a dyn Fn(Membership) -> String,
+    pub unit_names: &'a (dyn Fn(Membership) -> String + Sync),
     pub findings: &'a mut Findings,
 }
 
@@ -30,7 +30,7 @@ pub struct Roster<'a> {
     pub people: &'a [Person],
     pub index: &'a PeopleIndex,
     pub units: &'a UnitIndex,
-    pub unit_names: &'a dyn Fn(Membership) -> String,
+    pub unit_names: &'a (dyn Fn(Membership) -> String + Sync),
 }
 
 impl<'a> Roster<'a> {
