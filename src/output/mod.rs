@@ -27,7 +27,7 @@ use rayon::prelude::*;
 pub use journal::JOURNAL_NAME;
 use journal::Journal;
 pub use made::{Made, Unmade, stage_early, stage_made};
-pub use manifest::{MANIFEST_NAME, Manifest, ReadAhead, Restamps, feed_json, hash, hash_json, stamp};
+pub use manifest::{MANIFEST_NAME, Manifest, ReadAhead, Restamps, feed_binary, feed_json, hash, hash_json, stamp};
 
 pub const LOCK_NAME: &str = ".xeploai.lock";
 pub const HISTORY_DIR: &str = ".history";

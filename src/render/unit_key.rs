@@ -20,7 +20,7 @@ use serde::Serialize;
 
 use super::Templates;
 use crate::model::{Dataset, PersonId, UnitId, UnitReview};
-use crate::output::feed_json;
+use crate::output::feed_binary;
 use crate::rules::derive::{PersonFacts, UnitFacts};
 use crate::rules::{Evaluation, UnitQuota};
 
@@ -32,7 +32,7 @@ impl Shared {
         let mut hasher = blake3::Hasher::new();
         hasher.update(crate::BUILD.as_bytes());
         hasher.update(templates.fingerprint().as_bytes());
-        feed_json(&mut hasher, &(&d.agency, &d.agency_review, &d.people, &e.quotas.groups));
+        feed_binary(&mut hasher, &(&d.agency, &d.agency_review, &d.people, &e.quotas.groups));
         Shared(hasher)
     }
 
@@ -47,7 +47,7 @@ impl Shared {
             quota: e.quotas.units.get(unit),
         };
         let mut hasher = self.0.clone();
-        feed_json(&mut hasher, &own);
+        feed_binary(&mut hasher, &own);
         hasher.finalize().to_hex().to_string()
     }
 }
