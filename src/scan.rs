@@ -5,6 +5,7 @@
 //! roster or a known YAML kind is reported, never ignored without a word.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use walkdir::WalkDir;
 
@@ -23,8 +24,9 @@ pub enum FileKind {
 #[derive(Debug)]
 pub struct InputFile {
     pub path: PathBuf,
-    /// Relative to the inputs folder: what messages and the JSON show.
-    pub rel: PathBuf,
+    /// Relative to the inputs folder: what messages and the JSON show. Shared by the
+    /// sources of everything read from the file.
+    pub rel: Arc<Path>,
     pub kind: FileKind,
     /// The text of a YAML file, read once here; ingest lets it go once parsed.
     pub text: Option<String>,
@@ -174,11 +176,11 @@ fn classify(path: PathBuf, rel: PathBuf, findings: &mut Findings) -> Option<Inpu
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     if crate::ingest::votes_book::layout::is_book_name(&name) {
         let content = hash_of(&path);
-        return Some(InputFile { path, rel, kind: FileKind::VotesBook, text: None, content });
+        return Some(InputFile { path, rel: rel.into(), kind: FileKind::VotesBook, text: None, content });
     }
     if ROSTER_EXTENSIONS.contains(&ext.as_str()) {
         let content = hash_of(&path);
-        return Some(InputFile { path, rel, kind: FileKind::Roster, text: None, content });
+        return Some(InputFile { path, rel: rel.into(), kind: FileKind::Roster, text: None, content });
     }
     if !YAML_EXTENSIONS.contains(&ext.as_str()) {
         findings.push(unclassified(&rel, "không phải danh sách Excel (.xlsx, .xls, .ods) hay tệp YAML"));
@@ -225,7 +227,7 @@ fn classify(path: PathBuf, rel: PathBuf, findings: &mut Findings) -> Option<Inpu
     match sniff_kind(&text, &rel) {
         Ok(Some(kind)) => {
             let content = blake3::hash(text.as_bytes());
-            Some(InputFile { path, rel, kind: FileKind::Yaml(kind), text: Some(text), content })
+            Some(InputFile { path, rel: rel.into(), kind: FileKind::Yaml(kind), text: Some(text), content })
         }
         Ok(None) => {
             findings.push(unclassified(

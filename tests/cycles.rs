@@ -236,7 +236,7 @@ fn the_2026_sample_builds_and_reads_quarterly_monthly_and_workbook_scores() {
     // The library's score sheet: the parts, or the total alone, with the sheet's cell.
     let binh = score(&dataset, "Nguyễn Văn Bình");
     assert_eq!(binh.split(), Some((27.0, 61.0)));
-    assert_eq!(binh.source.file, Path::new("danh-sach/diem-thu-vien-tinh-2026.xlsx"));
+    assert_eq!(*binh.source.file, *Path::new("danh-sach/diem-thu-vien-tinh-2026.xlsx"));
     assert_eq!(score(&dataset, "Lê Văn Nhân").total(), 84.0);
     // Five months' sick leave, rated on the time worked.
     let yen = dataset.people.iter().find(|p| p.name == "Phạm Thị Kim Yến").unwrap();

@@ -155,7 +155,7 @@ mod tests {
     fn file(name: &str, text: &str, kind: FileKind) -> InputFile {
         InputFile {
             path: name.into(),
-            rel: name.into(),
+            rel: std::path::Path::new(name).into(),
             kind,
             text: Some(text.into()),
             content: blake3::hash(text.as_bytes()),

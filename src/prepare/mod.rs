@@ -94,14 +94,15 @@ impl Preparer<'_> {
             members: order.len(),
         };
         if let Some(review) = self.d.review_of(unit) {
-            let mut kept = outcome(review.source.file.clone(), Action::Kept, drift::drift(self.d, review, &order));
+            let mut kept =
+                outcome(review.source.file.to_path_buf(), Action::Kept, drift::drift(self.d, review, &order));
             kept.book = self.book(unit, &review.source.file, &order, false)?;
             return Ok(kept);
         }
         if let Some(review) = self.d.pending_review(unit) {
             return self.pending(unit, review, &order).map(|(action, drift, book)| UnitOutcome {
                 book,
-                ..outcome(review.source.file.clone(), action, drift)
+                ..outcome(review.source.file.to_path_buf(), action, drift)
             });
         }
         let rel = Path::new(MEETING_FOLDER).join(format!("{folder}.yaml"));

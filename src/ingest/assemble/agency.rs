@@ -1,6 +1,7 @@
 //! agency.yaml → [`Agency`].
 
 use std::path::Path;
+use std::sync::Arc;
 
 use super::super::units::UnitIndex;
 use super::super::yaml::{AgencyDoc, RoundingDoc, UnitTypeDoc, source_of};
@@ -9,7 +10,7 @@ use crate::model::{Agency, Deadline, Forms, QuotaException, Rounding, Settings, 
 use crate::source::Source;
 use crate::text::clean;
 
-pub fn agency(doc: AgencyDoc, rel: &Path, findings: &mut Findings) -> Agency {
+pub fn agency(doc: AgencyDoc, rel: &Arc<Path>, findings: &mut Findings) -> Agency {
     let units: Vec<Unit> = doc
         .units
         .iter()

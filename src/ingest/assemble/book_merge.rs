@@ -3,6 +3,7 @@
 //! both places when the workbook and the meeting file disagree.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use super::people::unknown_person;
 use super::reviews::Roster;
@@ -37,7 +38,7 @@ impl Book {
 pub struct Target<'a> {
     pub roster: &'a Roster<'a>,
     /// The meeting file, relative to the inputs folder.
-    pub yaml: &'a Path,
+    pub yaml: &'a Arc<Path>,
     pub unit: UnitId,
     pub book: Book,
 }

@@ -152,7 +152,7 @@ fn assemble(
         // also "no roster".
         let unreadable = findings
             .iter()
-            .any(|f| f.rule == input::INPUT_UNREADABLE && f.source.as_ref().is_some_and(|s| s.file == file.rel));
+            .any(|f| f.rule == input::INPUT_UNREADABLE && f.source.as_ref().is_some_and(|s| *s.file == *file.rel));
         if !book.has_roster {
             if book.refused || unreadable {
                 refused += 1;

@@ -47,7 +47,7 @@ pub fn people(
                 .unit(unit_name(membership))
                 .person(row.name.clone())
                 .at(row.source.clone()),
-                first.source.file.clone(),
+                first.source.file.to_path_buf(),
             ));
             continue;
         }
@@ -81,7 +81,7 @@ pub fn people(
 /// a repeated row within one workbook, or a single one across two, is told per row.
 fn copied_workbooks(duplicates: Vec<(Finding, PathBuf)>) -> Vec<Finding> {
     let files = |(finding, first): &(Finding, PathBuf)| {
-        (finding.source.as_ref().map(|s| s.file.clone()).unwrap_or_default(), first.clone())
+        (finding.source.as_ref().map(|s| s.file.to_path_buf()).unwrap_or_default(), first.clone())
     };
     let mut pairs: BTreeMap<(PathBuf, PathBuf), usize> = BTreeMap::new();
     for duplicate in &duplicates {

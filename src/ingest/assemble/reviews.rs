@@ -1,6 +1,7 @@
 //! Meeting files → reviews, with every written name resolved against the roster.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use serde_saphyr::Spanned;
 
@@ -17,7 +18,7 @@ use crate::text::{clean, clean_block, name_key};
 
 /// Resolves names written in one file against the roster.
 pub struct Resolver<'a> {
-    pub rel: &'a Path,
+    pub rel: &'a Arc<Path>,
     pub people: &'a [Person],
     pub index: &'a PeopleIndex,
     pub units: &'a UnitIndex,
@@ -34,7 +35,7 @@ pub struct Roster<'a> {
 }
 
 impl<'a> Roster<'a> {
-    pub fn resolver<'f>(&self, rel: &'f Path, findings: &'f mut Findings) -> Resolver<'f>
+    pub fn resolver<'f>(&self, rel: &'f Arc<Path>, findings: &'f mut Findings) -> Resolver<'f>
     where
         'a: 'f,
     {

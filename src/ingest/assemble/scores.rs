@@ -3,6 +3,7 @@
 //! and the year score is used meanwhile.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use serde_saphyr::Spanned;
 
@@ -11,7 +12,7 @@ use crate::findings::{Finding, Findings, input};
 use crate::model::{PeriodScore, Score, ScoreInput, TaskConditions};
 
 pub fn score(
-    rel: &Path,
+    rel: &Arc<Path>,
     year: Option<&Spanned<YPoints>>,
     periods: Option<&Spanned<YPeriods>>,
     findings: &mut Findings,

@@ -4,6 +4,7 @@
 //! choice of one.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use serde_saphyr::Spanned;
 
@@ -60,7 +61,7 @@ pub fn unused(book: &VotesBook, unit_name: &str) -> Option<Finding> {
 /// Merges one unit's workbook into the review read from its meeting file `doc`.
 pub struct Merge<'a> {
     pub roster: &'a Roster<'a>,
-    pub yaml: &'a Path,
+    pub yaml: &'a Arc<Path>,
     pub unit: UnitId,
     pub findings: &'a mut Findings,
 }

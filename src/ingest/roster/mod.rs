@@ -11,6 +11,7 @@ mod sheet;
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
+use std::sync::Arc;
 
 use calamine::{Data, Reader, open_workbook_auto};
 use serde::{Deserialize, Serialize};
@@ -85,6 +86,8 @@ pub fn read_workbook(path: &Path, rel: &Path, units: &UnitIndex, findings: &mut 
             return book;
         }
     };
+    // Every row's source shares the workbook's name and its sheet's.
+    let file: Arc<Path> = Arc::from(rel);
     // One sheet at a time: only the sheet being read is held in memory.
     for name in workbook.sheet_names() {
         let grid = match catch_unwind(AssertUnwindSafe(|| sheet::read(&mut workbook, &name))) {
@@ -103,7 +106,8 @@ pub fn read_workbook(path: &Path, rel: &Path, units: &UnitIndex, findings: &mut 
                 return book;
             }
         };
-        let reader = SheetReader { rel, sheet: &name, grid: &grid, units, findings: &mut *findings };
+        let sheet: Arc<str> = Arc::from(name.as_str());
+        let reader = SheetReader { rel: &file, sheet: &sheet, grid: &grid, units, findings: &mut *findings };
         match reader.read() {
             Some(sheet) => {
                 book.has_roster |= !sheet.score_sheet;
@@ -184,8 +188,8 @@ fn unreadable(rel: &Path, why: &str) -> Finding {
 }
 
 struct SheetReader<'a> {
-    rel: &'a Path,
-    sheet: &'a str,
+    rel: &'a Arc<Path>,
+    sheet: &'a Arc<str>,
     grid: &'a Grid,
     units: &'a UnitIndex,
     findings: &'a mut Findings,
@@ -223,7 +227,7 @@ impl SheetReader<'_> {
         let body = first + (header.row + header.height) as u32;
         for (abs_row, row) in self.grid.rows_from(body) {
             let (rel, sheet) = (self.rel, self.sheet);
-            let at = move |col: usize| Source::cell(rel, sheet, abs_row, col as u32);
+            let at = move |col: usize| Source::cell_in(rel, sheet, abs_row, col as u32);
             let row = row.as_slice();
             let texts: Vec<String> = row.iter().map(cells::text).collect();
             let filled: Vec<usize> = (0..texts.len()).filter(|c| !texts[*c].trim().is_empty()).collect();
@@ -453,7 +457,7 @@ impl SheetReader<'_> {
     /// program does not understand must not look as if it had been taken into account.
     fn report_ignored(&mut self, header: &Header, texts: &[Vec<String>], first: u32) {
         for column in &header.ignored {
-            let at = |col: usize| Source::cell(self.rel, self.sheet, first + column.row as u32, col as u32);
+            let at = |col: usize| Source::cell_in(self.rel, self.sheet, first + column.row as u32, col as u32);
             let message = match column.same_as {
                 None => format!(
                     "Cột “{}” không thuộc các cột chương trình đọc nên không được dùng. Nếu cột này cần cho việc đánh giá, hãy đặt lại tên cột theo mẫu (xem mục “Danh sách Excel” trong inputs/README.md).",

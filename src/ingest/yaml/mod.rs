@@ -10,6 +10,7 @@ mod unit_review;
 mod values;
 
 use std::path::Path;
+use std::sync::Arc;
 
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
@@ -104,6 +105,6 @@ pub fn parse<T: DeserializeOwned>(text: &str, rel: &Path) -> Result<T, Box<Findi
 }
 
 /// The [`Source`] of a spanned YAML value.
-pub fn source_of<T>(rel: &Path, spanned: &serde_saphyr::Spanned<T>) -> Source {
-    Source::line(rel, spanned.referenced.line() as u32, spanned.referenced.column() as u32)
+pub fn source_of<T>(rel: &Arc<Path>, spanned: &serde_saphyr::Spanned<T>) -> Source {
+    Source::line_in(rel, spanned.referenced.line() as u32, spanned.referenced.column() as u32)
 }
