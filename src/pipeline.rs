@@ -5,6 +5,7 @@ mod overview;
 mod summary_file;
 mod unchanged;
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -14,7 +15,7 @@ use crate::findings::{Findings, input};
 use crate::ingest::parse_cache::CACHE_NAME;
 use crate::ingest::{Ingest, ingest_cached, ingest_renewing};
 use crate::model::Dataset;
-use crate::output::{self, Lock, Manifest, OutputError, Report, Restamps, Writer};
+use crate::output::{self, Changes, Lock, Manifest, OutputError, Report, Restamps, Writer};
 use crate::render::plan::{Failed, Inputs as PlanInputs, OVERVIEW_FILE, Planning, plan};
 use crate::render::{TemplateError, Templates};
 use crate::rules::{Evaluation, evaluate};
@@ -182,30 +183,34 @@ fn write_locked(
     {
         return Ok(nothing_to_do(run, writer, manifest, restamps)?);
     }
-    // What is on disk before this run, for skipping documents that would not change.
-    let before = manifest.clone();
     let mut report = Report::default();
     let mut status = None;
-    let (planning, held_back, result) = match (&run.ingest.dataset, &run.evaluation) {
+    // The manifest stays as it was on disk while the documents are planned: the planning
+    // skips those that would not change by it, and the writer records over it.
+    let (planning, held_back, result, written) = match (&run.ingest.dataset, &run.evaluation) {
         (Some(d), Some(e)) => {
             let units_ok = units_ok(d, &run.findings);
             let held_back = held_back(d, &units_ok);
             let status = status
                 .insert(timings::stage("calendar", || crate::calendar::status(d, &run.findings.0, options.today)));
             let agency_ok = !run.findings.has_errors();
-            let built_units = &before.units;
+            let built_units = &manifest.units;
             let progress = options.progress;
             let inputs = PlanInputs { d, e, units_ok: &units_ok, status, agency_ok, progress, built_units };
-            let recorded = |rel: &Path| output::recorded_source(&options.outputs, &before, rel, &restamps);
+            let recorded = |rel: &Path| output::recorded_source(&options.outputs, &manifest, rel, &restamps);
             let stage_early = |rel: &Path, bytes| output::stage_early(&options.outputs, rel, bytes);
-            let mut sink = |batch| writer.write_into(batch, &mut manifest, &mut report);
-            match plan(&inputs, templates, &recorded, &stage_early, &mut sink) {
-                Ok(planning) => (planning, held_back, Ok(())),
-                Err(err) => (Planning::default(), held_back, Err(err)),
+            let mut changes = Changes::over(&manifest);
+            let mut sink = |batch| writer.write_into(batch, &mut changes, &mut report);
+            let planned = plan(&inputs, templates, &recorded, &stage_early, &mut sink);
+            let written = changes.into_changed();
+            match planned {
+                Ok(planning) => (planning, held_back, Ok(()), written),
+                Err(err) => (Planning::default(), held_back, Err(err), written),
             }
         }
-        _ => (Planning::default(), Vec::new(), Ok(())),
+        _ => (Planning::default(), Vec::new(), Ok(()), BTreeMap::new()),
     };
+    manifest.documents.extend(written);
     let Planning { documents, mut failed, built_units } = planning;
     // A unit not planned (held back) keeps its record: its documents are still those
     // of that build.

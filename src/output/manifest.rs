@@ -165,6 +165,53 @@ pub struct Manifest {
     pub units: BTreeMap<String, String>,
 }
 
+/// The documents' entries as a writer reads and records them: the manifest itself, or a
+/// build's [`Changes`] over the manifest its planning still reads.
+pub trait Documents {
+    fn entry(&self, key: &str) -> Option<&Entry>;
+    fn record(&mut self, key: String, entry: Entry);
+}
+
+impl Documents for Manifest {
+    fn entry(&self, key: &str) -> Option<&Entry> {
+        self.documents.get(key)
+    }
+
+    fn record(&mut self, key: String, entry: Entry) {
+        self.documents.insert(key, entry);
+    }
+}
+
+/// What a build writes, recorded over the manifest as it was, which the planning reads
+/// meanwhile to know which documents are current; added to it once the planning is
+/// done ([`Changes::into_changed`]). A copy of the manifest for the planning was the
+/// same for every document: 35 MB at 100,000 people, 350 MB at a million.
+pub struct Changes<'a> {
+    before: &'a Manifest,
+    changed: BTreeMap<String, Entry>,
+}
+
+impl<'a> Changes<'a> {
+    pub fn over(before: &'a Manifest) -> Changes<'a> {
+        Changes { before, changed: BTreeMap::new() }
+    }
+
+    /// The entries recorded, for [`Manifest::documents`].
+    pub fn into_changed(self) -> BTreeMap<String, Entry> {
+        self.changed
+    }
+}
+
+impl Documents for Changes<'_> {
+    fn entry(&self, key: &str) -> Option<&Entry> {
+        self.changed.get(key).or_else(|| self.before.documents.get(key))
+    }
+
+    fn record(&mut self, key: String, entry: Entry) {
+        self.changed.insert(key, entry);
+    }
+}
+
 impl Manifest {
     /// The manifest of `outputs`, or an empty one if there is none or it cannot be read
     /// (then every existing file counts as a person's and is never overwritten).
@@ -325,5 +372,23 @@ mod tests {
         assert!(postcard::to_allocvec(&Unsized(vec![1])).is_err(), "the case the fallback is for");
         assert_ne!(binary_hash(&Unsized(vec![1, 2])), binary_hash(&Unsized(vec![1, 3])));
         assert_eq!(binary_hash(&Unsized(vec![1, 2])), binary_hash(&Unsized(vec![1, 2])));
+    }
+
+    #[test]
+    fn changes_are_read_over_the_manifest_and_leave_it_as_it_was() {
+        let entry = |source: &str| Entry { source: source.into(), bytes: "b".into(), len: 1, modified: 1 };
+        let mut before = Manifest::default();
+        before.documents.insert("a.docx".into(), entry("old"));
+        before.documents.insert("b.docx".into(), entry("kept"));
+        let mut changes = Changes::over(&before);
+        changes.record("a.docx".into(), entry("new"));
+        changes.record("a (ban moi).docx".into(), entry("beside"));
+        assert_eq!(changes.entry("a.docx").map(|e| e.source.as_str()), Some("new"));
+        assert_eq!(changes.entry("b.docx").map(|e| e.source.as_str()), Some("kept"));
+        assert_eq!(changes.entry("a (ban moi).docx").map(|e| e.source.as_str()), Some("beside"));
+        assert_eq!(changes.entry("c.docx"), None);
+        let changed = changes.into_changed();
+        assert_eq!(before.documents["a.docx"].source, "old", "the planning's manifest is untouched");
+        assert_eq!(changed.keys().collect::<Vec<_>>(), ["a (ban moi).docx", "a.docx"]);
     }
 }

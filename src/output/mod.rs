@@ -27,7 +27,9 @@ use rayon::prelude::*;
 pub use journal::JOURNAL_NAME;
 use journal::Journal;
 pub use made::{Made, Unmade, stage_early, stage_made};
-pub use manifest::{MANIFEST_NAME, Manifest, ReadAhead, Restamps, feed_binary, feed_json, hash, hash_json, stamp};
+pub use manifest::{
+    Changes, Documents, MANIFEST_NAME, Manifest, ReadAhead, Restamps, feed_binary, feed_json, hash, hash_json, stamp,
+};
 
 pub const LOCK_NAME: &str = ".xeploai.lock";
 pub const HISTORY_DIR: &str = ".history";
@@ -221,7 +223,7 @@ impl<'a> Writer<'a> {
     pub fn write_into(
         &self,
         planned: Vec<Planned>,
-        manifest: &mut Manifest,
+        manifest: &mut impl Documents,
         report: &mut Report,
     ) -> Result<(), OutputError> {
         let batch = crate::timings::stage("write: stage, sync", || self.prepare(planned, manifest, report))?;
@@ -242,7 +244,7 @@ impl<'a> Writer<'a> {
     pub fn prepare(
         &self,
         planned: Vec<Planned>,
-        manifest: &Manifest,
+        manifest: &impl Documents,
         report: &mut Report,
     ) -> Result<Batch, OutputError> {
         let mut writes: Vec<Write> = Vec::new();
@@ -293,8 +295,10 @@ impl<'a> Writer<'a> {
     /// Renames a prepared batch into place, in order. Each file is checked again just
     /// before it is replaced: one saved by a person since [`Writer::prepare`] looked is
     /// a hand edit too, and the new version goes to the next free name.
-    pub fn commit(&self, batch: Batch, manifest: &mut Manifest, report: &mut Report) -> Result<(), OutputError> {
-        manifest.documents.extend(batch.resourced);
+    pub fn commit(&self, batch: Batch, manifest: &mut impl Documents, report: &mut Report) -> Result<(), OutputError> {
+        for (key, entry) in batch.resourced {
+            manifest.record(key, entry);
+        }
         let mut items = batch.writes.into_iter().zip(batch.staged);
         while let Some(((write, entry), staged)) = items.next() {
             if let Err(err) = self.commit_one(write, entry, &staged, manifest, report) {
@@ -311,7 +315,7 @@ impl<'a> Writer<'a> {
         mut write: Write,
         entry: manifest::Entry,
         staged: &atomic::Staged,
-        manifest: &mut Manifest,
+        manifest: &mut impl Documents,
         report: &mut Report,
     ) -> Result<(), OutputError> {
         // As late as can be: the window left is this check and the rename below.
@@ -333,14 +337,19 @@ impl<'a> Writer<'a> {
         let rel = write.place.rel;
         report.beside.extend(write.place.edited.into_iter().map(|edited| (edited, rel.clone())));
         report.held_open.extend(held_open.into_iter().map(|open| (open, rel.clone())));
-        manifest.documents.insert(key(&rel), entry);
+        manifest.record(key(&rel), entry);
         report.written.push(rel);
         Ok(())
     }
 
     /// Moves `write` on to the next free name of its document, since the file at its
     /// current name may not be replaced, and journals it there before it is renamed.
-    fn move_beside(&self, write: &mut Write, entry: &manifest::Entry, manifest: &Manifest) -> Result<(), OutputError> {
+    fn move_beside(
+        &self,
+        write: &mut Write,
+        entry: &manifest::Entry,
+        manifest: &impl Documents,
+    ) -> Result<(), OutputError> {
         let mut next = place::first_free(self.outputs, &write.doc, write.place.rank + 1, manifest);
         let mut edited = std::mem::take(&mut write.place.edited);
         edited.append(&mut next.edited);
@@ -378,7 +387,7 @@ impl<'a> Writer<'a> {
 
     /// What to do with one document: nothing (unchanged), or write it at the first of
     /// its names that no person edited.
-    fn decide(&self, doc: Planned, manifest: &Manifest, report: &mut Report) -> Decision {
+    fn decide(&self, doc: Planned, manifest: &impl Documents, report: &mut Report) -> Decision {
         let stale = |report: &mut Report| {
             let copies = place::stale(self.outputs, &doc.rel, manifest);
             report.stale.extend(copies.into_iter().map(|copy| (copy, doc.rel.clone())));

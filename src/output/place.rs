@@ -8,7 +8,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::manifest::{Entry, Manifest};
+use super::manifest::{Documents, Entry};
 
 /// The `rank`-th name of the document at `rel`: 0 its own, 1 `… (ban moi).ext`,
 /// n `… (ban moi n).ext`.
@@ -61,13 +61,13 @@ pub struct Place {
 }
 
 /// The first free name of the document `doc` from `rank` on.
-pub fn first_free(outputs: &Path, doc: &Path, from: usize, manifest: &Manifest) -> Place {
+pub fn first_free(outputs: &Path, doc: &Path, from: usize, manifest: &impl Documents) -> Place {
     let mut edited = Vec::new();
     let mut rank = from;
     // Ends: only finitely many files exist, and a missing name is free.
     loop {
         let rel = name(doc, rank);
-        let recorded = manifest.documents.get(&super::key(&rel));
+        let recorded = manifest.entry(&super::key(&rel));
         if is_free(&outputs.join(&rel), recorded) {
             return Place { rank, rel, recorded: recorded.cloned(), edited };
         }
@@ -78,10 +78,10 @@ pub fn first_free(outputs: &Path, doc: &Path, from: usize, manifest: &Manifest) 
 
 /// The `(ban moi)` copies of ours still on disk beside `doc`, which now is current under
 /// its own name: the clerk should look at them and delete them.
-pub fn stale(outputs: &Path, doc: &Path, manifest: &Manifest) -> Vec<PathBuf> {
+pub fn stale(outputs: &Path, doc: &Path, manifest: &impl Documents) -> Vec<PathBuf> {
     (1..)
         .map(|rank| name(doc, rank))
-        .take_while(|rel| manifest.documents.contains_key(&super::key(rel)))
+        .take_while(|rel| manifest.entry(&super::key(rel)).is_some())
         .filter(|rel| outputs.join(rel).exists())
         .collect()
 }
