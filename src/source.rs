@@ -40,7 +40,7 @@ pub struct Source {
 
 impl Source {
     pub fn file(file: impl AsRef<Path>) -> Self {
-        Source { file: Arc::from(file.as_ref()), place: Place::File }
+        Source::file_in(&Arc::from(file.as_ref()))
     }
 
     pub fn cell(file: impl AsRef<Path>, sheet: &str, row: u32, col: u32) -> Self {
@@ -49,6 +49,11 @@ impl Source {
 
     pub fn line(file: impl AsRef<Path>, line: u32, column: u32) -> Self {
         Source::line_in(&Arc::from(file.as_ref()), line, column)
+    }
+
+    /// The whole of `file`, sharing its name.
+    pub fn file_in(file: &Arc<Path>) -> Self {
+        Source { file: file.clone(), place: Place::File }
     }
 
     /// A cell of `sheet` in `file`, sharing both names.
@@ -189,6 +194,12 @@ mod tests {
         assert!(Arc::ptr_eq(first, second));
         let other: Source = postcard::from_bytes(&postcard::to_allocvec(&Source::file("b.yaml")).unwrap()).unwrap();
         assert_eq!(other.file.as_ref(), Path::new("b.yaml"));
+        // Made from a name the caller holds, each kind of place shares it.
+        let file: Arc<Path> = Arc::from(Path::new("don-vi/vp.yaml"));
+        let sheet: Arc<str> = Arc::from("DS");
+        for made in [Source::file_in(&file), Source::line_in(&file, 3, 1), Source::cell_in(&file, &sheet, 0, 0)] {
+            assert!(Arc::ptr_eq(&made.file, &file));
+        }
     }
 
     #[test]

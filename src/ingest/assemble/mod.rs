@@ -217,7 +217,7 @@ fn assemble(
                     findings.push(second_file(&agency.units[unit].name, "tệp họp kiểm điểm", first, &file.rel));
                     continue;
                 }
-                file_of_unit[unit] = Some(Source::file(&file.rel));
+                file_of_unit[unit] = Some(Source::file_in(&file.rel));
                 findings.extend(found);
                 if blank {
                     pending_reviews.push(review);

@@ -86,7 +86,7 @@ impl Resolver<'_> {
         let guests = meeting.as_ref().map(|m| m.guests.clone()).unwrap_or_default();
         let collective = doc.collective.as_ref().map(|c| self.collective(c)).filter(|c| !c.is_blank());
         let reviews = doc.reviews.iter().map(|r| self.review(membership, r, &guests)).collect();
-        UnitReview { unit, meeting, collective, reviews, source: Source::file(self.rel) }
+        UnitReview { unit, meeting, collective, reviews, source: Source::file_in(self.rel) }
     }
 
     fn meeting(&mut self, membership: Membership, m: &MeetingDoc, source: Source) -> Meeting {
@@ -269,7 +269,7 @@ impl Resolver<'_> {
             agency_ballot,
             consultation,
             documents,
-            source: Source::file(self.rel),
+            source: Source::file_in(self.rel),
         }
     }
 }

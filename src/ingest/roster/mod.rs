@@ -69,7 +69,7 @@ pub struct Workbook {
     pub refused: bool,
 }
 
-pub fn read_workbook(path: &Path, rel: &Path, units: &UnitIndex, findings: &mut Findings) -> Workbook {
+pub fn read_workbook(path: &Path, rel: &Arc<Path>, units: &UnitIndex, findings: &mut Findings) -> Workbook {
     let mut book =
         Workbook { rows: Vec::new(), scores: Vec::new(), has_roster: false, has_score_sheet: false, refused: false };
     // calamine is careful, but a clerk's file must never take the whole run down.
@@ -86,8 +86,6 @@ pub fn read_workbook(path: &Path, rel: &Path, units: &UnitIndex, findings: &mut 
             return book;
         }
     };
-    // Every row's source shares the workbook's name and its sheet's.
-    let file: Arc<Path> = Arc::from(rel);
     // One sheet at a time: only the sheet being read is held in memory.
     for name in workbook.sheet_names() {
         let grid = match catch_unwind(AssertUnwindSafe(|| sheet::read(&mut workbook, &name))) {
@@ -106,8 +104,9 @@ pub fn read_workbook(path: &Path, rel: &Path, units: &UnitIndex, findings: &mut 
                 return book;
             }
         };
+        // Every row's source shares the workbook's name and its sheet's.
         let sheet: Arc<str> = Arc::from(name.as_str());
-        let reader = SheetReader { rel: &file, sheet: &sheet, grid: &grid, units, findings: &mut *findings };
+        let reader = SheetReader { rel, sheet: &sheet, grid: &grid, units, findings: &mut *findings };
         match reader.read() {
             Some(sheet) => {
                 book.has_roster |= !sheet.score_sheet;
