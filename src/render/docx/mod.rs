@@ -6,15 +6,13 @@
 mod body;
 mod columns;
 mod keep;
+mod package;
 pub mod schema_order;
 mod skeleton;
 mod xml;
 
 use std::borrow::Borrow;
-use std::io::{Cursor, Write};
-
-use zip::ZipWriter;
-use zip::write::SimpleFileOptions;
+use std::io::Write;
 
 use super::markup::{Block, Document};
 
@@ -68,30 +66,37 @@ pub fn write_blocks<B: Borrow<Block>, E: From<DocxError>>(
     created: Option<chrono::NaiveDate>,
 ) -> Result<Vec<u8>, E> {
     let skeleton = skeleton::get().map_err(DocxError::Pack)?;
-    let mut zip = ZipWriter::new(Cursor::new(Vec::with_capacity(32 * 1024)));
-    let mut shared = skeleton.parts();
-    for i in 0..shared.len() {
-        zip.raw_copy_file(shared.by_index_raw(i).map_err(DocxError::from)?).map_err(DocxError::from)?;
-    }
-    let options = SimpleFileOptions::default().compression_level(Some(LEVEL));
-    zip.start_file(skeleton::DOCUMENT, options).map_err(DocxError::from)?;
-    let mut xml = xml::Xml::streaming(&mut zip, CHUNK);
-    xml.raw(&skeleton.prologue);
+    let body = |part: &mut dyn Write| -> Result<(), E> {
+        let mut xml = xml::Xml::streaming(part, CHUNK);
+        xml.raw(&skeleton.prologue);
+        write_body(&mut xml, landscape, blocks)?;
+        xml.raw(if landscape { &skeleton.landscape } else { &skeleton.portrait });
+        xml.finish().map_err(|e| E::from(DocxError::from(e)))
+    };
+    skeleton.package.write(body, skeleton.core(meta, created).as_bytes())
+}
+
+/// The body's blocks, each kept with what it must not be parted from.
+fn write_body<B: Borrow<Block>, E: From<DocxError>>(
+    xml: &mut xml::Xml<'_>,
+    landscape: bool,
+    blocks: impl IntoIterator<Item = Result<B, E>>,
+) -> Result<(), E> {
     let width = body::text_width(landscape);
     // A kept row was just closed: the paragraph after it waits for what comes next.
     let mut after_kept = false;
     let mut write = |piece: keep::Piece| -> Result<(), DocxError> {
         // A page break's own paragraph is the one the table needs.
         if std::mem::take(&mut after_kept) && !matches!(piece, keep::Piece::Block(Block::PageBreak)) {
-            body::after_kept(&mut xml, false);
+            body::after_kept(xml, false);
         }
         match piece {
-            keep::Piece::Block(block) => body::block(&mut xml, block, width),
-            keep::Piece::TableTail(block) => body::table_kept_with_next(&mut xml, block, width),
-            keep::Piece::Open => body::open_kept(&mut xml, width),
+            keep::Piece::Block(block) => body::block(xml, block, width),
+            keep::Piece::TableTail(block) => body::table_kept_with_next(xml, block, width),
+            keep::Piece::Open => body::open_kept(xml, width),
             keep::Piece::Close { row } => {
                 if row {
-                    body::close_kept(&mut xml);
+                    body::close_kept(xml);
                 }
                 after_kept = true;
             }
@@ -105,11 +110,7 @@ pub fn write_blocks<B: Borrow<Block>, E: From<DocxError>>(
     }
     window.flush(&mut write)?;
     if after_kept {
-        body::after_kept(&mut xml, true);
+        body::after_kept(xml, true);
     }
-    xml.raw(if landscape { &skeleton.landscape } else { &skeleton.portrait });
-    xml.finish().map_err(DocxError::from)?;
-    zip.start_file(skeleton::CORE, options).map_err(DocxError::from)?;
-    zip.write_all(skeleton.core(meta, created).as_bytes()).map_err(DocxError::from)?;
-    Ok(zip.finish().map_err(DocxError::from)?.into_inner())
+    Ok(())
 }

@@ -18,6 +18,10 @@
 //!   than LibreOffice.
 //! - every part is deflated (docx-rs 0.4.22 stores them uncompressed), and the empty
 //!   folder entries docx-rs adds are left out.
+//!
+//! The zip crate packs the shared parts once, with the two parts of each document's own
+//! left empty at the end, and [`Package`] copies that package's records into every
+//! document.
 
 use std::io::{Cursor, Read, Write};
 use std::sync::OnceLock;
@@ -29,13 +33,15 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
 use super::super::layout::*;
-use super::DocMeta;
+use super::package::Package;
 use super::schema_order::reorder;
+use super::{DocMeta, LEVEL};
 
 /// The parts of the body part that do not depend on the content.
 pub struct Skeleton {
-    /// The shared parts, deflated, in package order.
-    parts: ZipArchive<Cursor<&'static [u8]>>,
+    /// The shared parts, deflated, in package order, and the records of the document's
+    /// own parts.
+    pub package: Package,
     /// `word/document.xml` up to and including `<w:body>`.
     pub prologue: String,
     /// The section properties and the closing tags: portrait, landscape.
@@ -53,25 +59,11 @@ const EAST_ASIAN_COMPAT: [&str; 3] =
 
 /// The skeleton of this process, built on first use.
 pub fn get() -> Result<&'static Skeleton, String> {
-    static BYTES: OnceLock<Result<(Vec<u8>, Texts), String>> = OnceLock::new();
     static SKELETON: OnceLock<Result<Skeleton, String>> = OnceLock::new();
-    SKELETON
-        .get_or_init(|| {
-            let (zip, texts) = BYTES.get_or_init(build).as_ref().map_err(Clone::clone)?;
-            let parts = ZipArchive::new(Cursor::new(zip.as_slice())).map_err(|e| e.to_string())?;
-            let Texts { prologue, portrait, landscape, core } = texts.clone();
-            Ok(Skeleton { parts, prologue, portrait, landscape, core })
-        })
-        .as_ref()
-        .map_err(Clone::clone)
+    SKELETON.get_or_init(build).as_ref().map_err(Clone::clone)
 }
 
 impl Skeleton {
-    /// A copy of the shared parts to add one document's own parts to.
-    pub fn parts(&self) -> ZipArchive<Cursor<&'static [u8]>> {
-        self.parts.clone()
-    }
-
     /// `docProps/core.xml` for `meta`.
     /// docProps/core.xml of one document, dated `created` (created and modified) when
     /// given; otherwise docx-rs's fixed epoch date stays, so that a document's bytes do
@@ -95,14 +87,6 @@ const AUTHOR: &str = "\u{1}author\u{1}";
 const EPOCH: &str = "1970-01-01T00:00:00Z";
 const TITLE: &str = "\u{1}title\u{1}";
 const SUBJECT: &str = "\u{1}subject\u{1}";
-
-#[derive(Clone)]
-struct Texts {
-    prologue: String,
-    portrait: String,
-    landscape: String,
-    core: String,
-}
 
 /// Times New Roman in all four slots: Vietnamese letters must never fall back to a
 /// CJK or complex-script font.
@@ -164,7 +148,7 @@ fn unpack(packed: &[u8]) -> Result<Vec<(String, String)>, String> {
     Ok(parts)
 }
 
-fn build() -> Result<(Vec<u8>, Texts), String> {
+fn build() -> Result<Skeleton, String> {
     let mut parts = unpack(&empty_docx(false)?)?;
     let landscape = unpack(&empty_docx(true)?)?;
     let part = |parts: &[(String, String)], name: &str| {
@@ -183,8 +167,14 @@ fn build() -> Result<(Vec<u8>, Texts), String> {
         zip.start_file(name.as_str(), options).map_err(|e| e.to_string())?;
         zip.write_all(xml.as_bytes()).map_err(|e| e.to_string())?;
     }
+    // Each document's own parts, empty: their records are filled in per document.
+    let own = SimpleFileOptions::default().compression_level(Some(LEVEL));
+    for name in [DOCUMENT, CORE] {
+        zip.start_file(name, own).map_err(|e| e.to_string())?;
+    }
     let zip = zip.finish().map_err(|e| e.to_string())?.into_inner();
-    Ok((zip, Texts { prologue, portrait, landscape, core }))
+    let package = Package::from_zip(&zip, LEVEL as u32).map_err(|e| format!("gói DOCX mẫu: {e}"))?;
+    Ok(Skeleton { package, prologue, portrait, landscape, core })
 }
 
 /// The patches of the module documentation, by part.
@@ -245,12 +235,17 @@ mod tests {
     #[test]
     fn the_skeleton_holds_every_shared_part_and_a_section_for_each_orientation() {
         let s = get().unwrap();
-        let names: Vec<String> = s.parts().file_names().map(str::to_string).collect();
-        assert_eq!(names.first().map(String::as_str), Some("[Content_Types].xml"));
+        let empty = s.package.write(|_: &mut dyn Write| Ok::<(), super::super::DocxError>(()), b"").unwrap();
+        let archive = ZipArchive::new(Cursor::new(empty)).unwrap();
+        let names: Vec<&str> = archive.file_names().collect();
+        assert_eq!(names.first().copied(), Some("[Content_Types].xml"));
         for part in ["word/styles.xml", "word/settings.xml", "word/header1.xml", "word/header2.xml"] {
-            assert!(names.iter().any(|n| n == part), "{part} missing: {names:?}");
+            assert!(names.contains(&part), "{part} missing: {names:?}");
         }
-        assert!(!names.iter().any(|n| n == DOCUMENT || n == CORE || n.ends_with('/')));
+        // The document's own parts come last, once each; no folder entries.
+        assert_eq!(names[names.len() - 2..], [DOCUMENT, CORE]);
+        assert_eq!(names.iter().filter(|n| **n == DOCUMENT || **n == CORE).count(), 2);
+        assert!(!names.iter().any(|n| n.ends_with('/')));
         assert!(s.prologue.ends_with("<w:body>"));
         assert!(s.portrait.starts_with("<w:sectPr><w:headerReference"), "{}", s.portrait);
         assert!(s.landscape.contains(r#"w:orient="landscape""#));
