@@ -118,7 +118,7 @@ impl Package {
             out.extend_from_slice(&self.shared);
             let (out, document) = self.part(compressor, out, 0, body)?;
             let (mut out, core) = self.part(compressor, out, 1, |part: &mut dyn Write| {
-                Ok(part.write_all(core).map_err(DocxError::from)?)
+                part.write_all(core).map_err(|e| E::from(DocxError::from(e)))
             })?;
             let central_at = offset(out.len()).map_err(DocxError::from)?;
             out.extend_from_slice(&self.shared_central);
