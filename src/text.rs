@@ -111,6 +111,11 @@ pub fn fold(s: &str) -> String {
     spell_i(&fold_letters(s))
 }
 
+/// Whether `c`, a letter with its marks in one character, is a `y` (ý, ỷ, Ỵ...).
+fn has_base_y(c: char) -> bool {
+    std::iter::once(c).nfd().next().is_some_and(|base| base.eq_ignore_ascii_case(&'y'))
+}
+
 /// [`fold`] without the i/y spelling: the letters as written. For file and folder names
 /// ([`slug`]), which must not change when the matching rules do.
 fn fold_letters(s: &str) -> String {
@@ -144,6 +149,10 @@ fn fold_letters(s: &str) -> String {
 /// ([`unit_key`]). A `y` after another vowel ("tay", "Huy", "Thuỷ") is a different
 /// sound and stays; so does a syllable that is `y` alone ("y tế").
 pub fn spell_i(s: &str) -> String {
+    // Most text has no `y` at all: nothing to decompose, look at or compose again.
+    if !s.chars().any(|c| c.is_ascii() && c.eq_ignore_ascii_case(&'y') || !c.is_ascii() && has_base_y(c)) {
+        return s.to_string();
+    }
     let decomposed: Vec<char> = s.nfd().collect();
     let base = |c: char| c.to_lowercase().next().unwrap_or(c);
     let is_vowel = |c: char| matches!(base(c), 'a' | 'e' | 'i' | 'o' | 'u' | 'y');
@@ -357,6 +366,13 @@ mod tests {
         }
         assert_eq!(fold("Y tế"), "y te");
         assert_eq!(fold("Uỷ ban"), "uy ban");
+        // A y is found whatever its marks and case, composed or not; text without one is
+        // given back as it is.
+        for (y, i) in [("KỸ", "KĨ"), ("lý", "lí"), ("QUỴ", "QUỊ"), ("ky\u{303}", "kĩ"), ("CÔNG TY", "CÔNG TI")]
+        {
+            assert_eq!(spell_i(y), i, "{y}");
+        }
+        assert_eq!(spell_i("Phòng Tư pháp"), "Phòng Tư pháp");
         // File names keep the letters as written.
         assert_eq!(slug("Phòng Kỹ thuật"), "phong-ky-thuat");
     }

@@ -3,6 +3,9 @@
 //! between words, so the syllables of the compound words common in agency and unit
 //! names are held together, and a number stays with the word before it ("Số 1").
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use crate::text::fold;
 
 /// Compound words of agency and unit names, as folded syllables (no tones, lower case),
@@ -89,7 +92,30 @@ const COMPOUNDS: &[&str] = &[
 ];
 
 /// The unbreakable units of `text`: compounds and numbered names kept whole.
+///
+/// Remembered per thread: the same few names (the agency, its units, a signer's title)
+/// head every document, and finding their compounds means folding every syllable.
 pub fn words(text: &str) -> Vec<String> {
+    /// Past this many texts the memory is let go and started again.
+    const REMEMBERED: usize = 4096;
+    thread_local! {
+        static SEEN: RefCell<HashMap<String, Vec<String>>> = RefCell::new(HashMap::new());
+    }
+    SEEN.with_borrow_mut(|seen| {
+        if let Some(words) = seen.get(text) {
+            return words.clone();
+        }
+        if seen.len() >= REMEMBERED {
+            seen.clear();
+        }
+        let words = cut(text);
+        seen.insert(text.to_string(), words.clone());
+        words
+    })
+}
+
+/// [`words`], worked out.
+fn cut(text: &str) -> Vec<String> {
     let syllables: Vec<&str> = text.split_whitespace().collect();
     let folded: Vec<String> = syllables.iter().map(|s| fold(s.trim_matches(|c: char| !c.is_alphanumeric()))).collect();
     let mut out: Vec<String> = Vec::new();
@@ -122,6 +148,19 @@ mod tests {
         for compound in COMPOUNDS {
             assert_eq!(&fold(compound), compound);
         }
+    }
+
+    #[test]
+    fn remembered_words_are_the_words_worked_out() {
+        let name = "PHÒNG CÔNG CHỨNG SỐ 1";
+        assert_eq!(words(name), cut(name));
+        assert_eq!(words(name), cut(name), "the second time, from memory");
+        // Past the bound the memory starts again, and still answers right.
+        for n in 0..5000 {
+            let text = format!("Phòng {n} tư pháp");
+            assert_eq!(words(&text), cut(&text));
+        }
+        assert_eq!(words(name), ["PHÒNG", "CÔNG CHỨNG", "SỐ 1"]);
     }
 
     #[test]

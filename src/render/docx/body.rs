@@ -148,7 +148,11 @@ fn borderless(x: &mut Xml, widths: &[u32], cells: &[&dyn Fn(&mut Xml)]) {
 /// `text` in the fewest balanced lines that fit `room`, broken only between words: a
 /// subject never leaves "2023" alone on its last line.
 fn balanced(text: &str, room: u32, look: Look) -> Vec<String> {
-    let words = words::words(text);
+    balanced_words(&words::words(text), room, look)
+}
+
+/// [`balanced`] of a text already cut into its words.
+fn balanced_words(words: &[String], room: u32, look: Look) -> Vec<String> {
     let words: Vec<&str> = words.iter().map(String::as_str).collect();
     measure::balanced_lines(&words, room, look.size, look.bold)
 }
@@ -162,18 +166,19 @@ fn header_name(x: &mut Xml, text: &str, look: Look, column: u32) {
 /// what the motto leaves) when that saves a name a line or keeps a word whole.
 fn header_left_width(h: &Header, width: u32) -> u32 {
     let widest = width.saturating_sub(MOTTO_COLUMN).max(HEADER_LEFT);
-    let names: Vec<(String, bool)> = [(&h.parent, false), (&h.issuer, true), (&h.unit, true)]
+    // Cut into words once: each is tried at every width below.
+    let names: Vec<(Vec<String>, bool)> = [(&h.parent, false), (&h.issuer, true), (&h.unit, true)]
         .iter()
         .filter(|(text, _)| !text.is_empty())
-        .map(|(text, bold)| (vn::upper(text), *bold))
+        .map(|(text, bold)| (words::words(&vn::upper(text)), *bold))
         .collect();
     let lines_at = |column: u32| -> Vec<usize> {
         let room = column.saturating_sub(HEADER_CELL_PADDING);
         names
             .iter()
-            .map(|(text, bold)| {
+            .map(|(words, bold)| {
                 let look = if *bold { Look::bold(HEADER_SIZE) } else { Look::plain(HEADER_SIZE) };
-                let lines = balanced(text, room, look);
+                let lines = balanced_words(words, room, look);
                 let overflow = lines.iter().any(|line| measure::width(line, HEADER_SIZE, *bold) > room);
                 // A word wider than the column counts as a line too many.
                 lines.len() + usize::from(overflow)
