@@ -58,11 +58,22 @@ pub fn decode_text(bytes: Vec<u8>) -> Option<String> {
 /// what may be written into a document part (the blanks of "Số:      /BC-SNV" included).
 /// Text that is already so (nearly all of it: ingest cleaned it) is borrowed, not copied.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
+    if s.chars().all(is_plain) {
+        return Cow::Borrowed(s);
+    }
     let keep = |c: char| is_xml_char(c) && !is_invisible(c) && !matches!(c, '\u{9}' | '\u{A}' | '\u{D}');
     if s.chars().all(keep) && is_nfc_quick(s.chars()) == IsNormalized::Yes {
         return Cow::Borrowed(s);
     }
     Cow::Owned(s.nfc().filter(|c| keep(*c)).collect())
+}
+
+/// A character [`sanitize`] keeps as it is whatever stands beside it, told without a
+/// table: printable, visible, and a letter in NFC that nothing after it can combine with
+/// (ASCII, Latin-1 to Latin Extended-B, and Latin Extended Additional, where the
+/// Vietnamese letters with two marks are). Every Vietnamese text is made of these.
+fn is_plain(c: char) -> bool {
+    matches!(c, ' '..='~' | '\u{A0}'..='\u{AC}' | '\u{AE}'..='\u{2FF}' | '\u{1E00}'..='\u{1EFF}')
 }
 
 /// Like [`clean`] but keeps line breaks (for multi-line YAML blocks): each line is
@@ -375,6 +386,22 @@ mod tests {
         assert_eq!(spell_i("Phòng Tư pháp"), "Phòng Tư pháp");
         // File names keep the letters as written.
         assert_eq!(slug("Phòng Kỹ thuật"), "phong-ky-thuat");
+    }
+
+    #[test]
+    fn plain_characters_are_those_sanitize_would_keep_as_they_are() {
+        let plain: Vec<char> = (0..=0x1EFF).filter_map(char::from_u32).filter(|c| is_plain(*c)).collect();
+        assert!(plain.len() > 600, "{}", plain.len());
+        for c in plain {
+            let alone = c.to_string();
+            assert!(is_xml_char(c) && !is_invisible(c) && !c.is_control(), "{c:?}");
+            assert_eq!(unicode_normalization::char::canonical_combining_class(c), 0, "{c:?}");
+            assert_eq!(is_nfc_quick(alone.chars()), IsNormalized::Yes, "{c:?}");
+        }
+        assert_eq!(sanitize("Nguyễn Thị Thuỷ, Đắk Lắk"), "Nguyễn Thị Thuỷ, Đắk Lắk");
+        assert!(matches!(sanitize("Nguyễn Thị Thuỷ"), Cow::Borrowed(_)));
+        // What is not plain still goes the long way: decomposed, invisible, controls.
+        assert_eq!(sanitize("Nguye\u{302}\u{303}n\u{AD}\u{200B}\u{7}"), "Nguyễn");
     }
 
     #[test]

@@ -8,8 +8,6 @@
 //! cost of a document; the part is plain text, and this writer emits exactly what
 //! docx-rs emitted, in order, in a single pass.
 
-use std::fmt::Write as _;
-
 use super::super::layout::FONT;
 use crate::text::sanitize;
 
@@ -313,8 +311,9 @@ impl<'a> Xml<'a> {
         escape_into(&mut self.out, text);
     }
 
-    pub fn num(&mut self, n: impl std::fmt::Display) {
-        let _ = write!(self.out, "{n}");
+    /// A number in decimals: thousands of them in a table, written without `fmt`.
+    pub fn num(&mut self, n: impl itoa::Integer) {
+        self.out.push_str(itoa::Buffer::new().format(n));
     }
 
     /// `<w:tbl>` with its properties and grid; rows follow, then [`Xml::end_tbl`].
