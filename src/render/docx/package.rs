@@ -110,16 +110,30 @@ impl Package {
         body: impl FnOnce(&mut dyn Write) -> Result<(), E>,
         core: &[u8],
     ) -> Result<Vec<u8>, E> {
-        COMPRESSOR.with(|cell| {
-            let mut compressor = cell.borrow_mut();
+        THREAD.with_borrow_mut(|thread| {
             let compressor =
-                compressor.get_or_insert_with(|| DeflateEncoder::new(Vec::new(), Compression::new(self.level)));
+                thread.compressor.get_or_insert_with(|| DeflateEncoder::new(Vec::new(), Compression::new(self.level)));
             let mut out = Vec::with_capacity(self.shared.len() + 32 * 1024);
             out.extend_from_slice(&self.shared);
-            let (out, document) = self.part(compressor, out, 0, body)?;
-            let (mut out, core) = self.part(compressor, out, 1, |part: &mut dyn Write| {
-                part.write_all(core).map_err(|e| E::from(DocxError::from(e)))
-            })?;
+            let (mut out, document) = self.part(compressor, out, 0, body)?;
+            let core = match &thread.core {
+                // A build's documents mostly share their properties: the record is copied.
+                Some(last) if last.text == core => {
+                    let offset = offset(out.len()).map_err(DocxError::from)?;
+                    out.extend_from_slice(&last.record);
+                    Written { offset, ..last.written }
+                }
+                _ => {
+                    let header_at = out.len();
+                    let (next, written) = self.part(compressor, out, 1, |part: &mut dyn Write| {
+                        part.write_all(core).map_err(|e| E::from(DocxError::from(e)))
+                    })?;
+                    out = next;
+                    let record = out[header_at..].to_vec();
+                    thread.core = Some(LastCore { text: core.to_vec(), record, written });
+                    written
+                }
+            };
             let central_at = offset(out.len()).map_err(DocxError::from)?;
             out.extend_from_slice(&self.shared_central);
             for (entry, written) in self.own.iter().zip([document, core]) {
@@ -178,9 +192,22 @@ fn finished(compressor: &mut DeflateEncoder<Vec<u8>>) -> io::Result<Vec<u8>> {
 }
 
 thread_local! {
-    /// One compressor per thread, reset for each part: making one allocates and zeroes
-    /// its window and tables.
-    static COMPRESSOR: RefCell<Option<DeflateEncoder<Vec<u8>>>> = const { RefCell::new(None) };
+    static THREAD: RefCell<Thread> = const { RefCell::new(Thread { compressor: None, core: None }) };
+}
+
+/// What a thread keeps from one document to the next.
+struct Thread {
+    /// Reset for each part: making a compressor allocates and zeroes its window and tables.
+    compressor: Option<DeflateEncoder<Vec<u8>>>,
+    /// The last `docProps/core.xml` and its local record, whose bytes do not depend on
+    /// where it stands.
+    core: Option<LastCore>,
+}
+
+struct LastCore {
+    text: Vec<u8>,
+    record: Vec<u8>,
+    written: Written,
 }
 
 /// What a part is written through: the compressor, with the checksum and length of what
@@ -285,9 +312,12 @@ mod tests {
         let package = package();
         let long = body(700_000);
         let cases: [&[&[u8]]; 4] = [&[b"<w:body/>"], &[&long[..300_000], &long[300_000..]], &[&long[..1000]], &[]];
-        // Twice over: the second time every part is deflated by a compressor reset.
-        for pieces in cases.iter().chain(cases.iter()) {
-            let core = b"<cp:coreProperties>x</cp:coreProperties>";
+        let cores: [&[u8]; 2] = [b"<cp:coreProperties>x</cp:coreProperties>", b"<cp:coreProperties/>"];
+        // Twice over: the second time every part is deflated by a compressor reset. The
+        // document properties change or stay from one document to the next: the last
+        // ones are copied whole.
+        for (n, pieces) in cases.iter().chain(cases.iter()).enumerate() {
+            let core = cores[n / 3 % 2];
             let ours = write(&package, pieces, core).unwrap();
             let theirs = zip_crate([("word/document.xml", pieces), ("docProps/core.xml", &[core])]);
             assert!(ours == theirs, "a package of {} bytes differs", theirs.len());
