@@ -417,7 +417,7 @@ impl<'a> Xml<'a> {
 /// Appends `text` as XML character data.
 pub fn escape_into(out: &mut String, text: &str) {
     let mut rest = text;
-    while let Some(at) = rest.find(['&', '<', '>']) {
+    while let Some(at) = rest.bytes().position(|b| matches!(b, b'&' | b'<' | b'>')) {
         out.push_str(&rest[..at]);
         out.push_str(match rest.as_bytes()[at] {
             b'&' => "&amp;",

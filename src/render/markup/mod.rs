@@ -360,7 +360,7 @@ pub fn inline(text: &str) -> Vec<Span> {
         }
     };
     let mut rest = text;
-    while let Some(at) = rest.find(['\\', '*']) {
+    while let Some(at) = rest.bytes().position(|b| matches!(b, b'\\' | b'*')) {
         current.push_str(&rest[..at]);
         let special = rest.as_bytes()[at];
         rest = &rest[at + 1..];
@@ -402,9 +402,10 @@ pub fn unescape(text: &str) -> String {
 /// Escapes template data so that it stays one literal paragraph: markup characters get a
 /// `\`, line breaks become spaces.
 pub fn escape(text: &str, out: &mut impl std::fmt::Write) -> std::fmt::Result {
-    const SPECIAL: [char; 10] = ['\\', '*', '|', '@', '{', '}', '-', ':', '\n', '\r'];
+    // All ASCII: searched byte by byte, not decoded as characters.
+    let special = |b: u8| matches!(b, b'\\' | b'*' | b'|' | b'@' | b'{' | b'}' | b'-' | b':' | b'\n' | b'\r');
     let mut rest = text;
-    while let Some(at) = rest.find(SPECIAL) {
+    while let Some(at) = rest.bytes().position(special) {
         out.write_str(&rest[..at])?;
         match rest.as_bytes()[at] {
             b'\n' | b'\r' => out.write_char(' ')?,

@@ -175,7 +175,7 @@ fn cells(line: &str) -> Option<Vec<&str>> {
     let inner = line.strip_prefix('|')?;
     let mut out = Vec::new();
     let (mut start, mut at) = (0, 0);
-    while let Some(found) = inner[at..].find(['\\', '|']) {
+    while let Some(found) = inner[at..].bytes().position(|b| matches!(b, b'\\' | b'|')) {
         let i = at + found;
         if inner.as_bytes()[i] == b'\\' {
             // Skip the escaped character, whatever its length.
