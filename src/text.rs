@@ -76,6 +76,12 @@ fn is_plain(c: char) -> bool {
     matches!(c, ' '..='~' | '\u{A0}'..='\u{AC}' | '\u{AE}'..='\u{2FF}' | '\u{1E00}'..='\u{1EFF}')
 }
 
+/// `s` in NFC, borrowed when it is made of [plain](is_plain) characters only: nearly all
+/// text, since ingest cleaned it.
+pub fn nfc(s: &str) -> Cow<'_, str> {
+    if s.chars().all(is_plain) { Cow::Borrowed(s) } else { Cow::Owned(s.nfc().collect()) }
+}
+
 /// Like [`clean`] but keeps line breaks (for multi-line YAML blocks): each line is
 /// cleaned, runs of blank lines collapse to one, and the result is trimmed.
 pub fn clean_block(s: &str) -> String {
@@ -402,6 +408,8 @@ mod tests {
         assert!(matches!(sanitize("Nguyễn Thị Thuỷ"), Cow::Borrowed(_)));
         // What is not plain still goes the long way: decomposed, invisible, controls.
         assert_eq!(sanitize("Nguye\u{302}\u{303}n\u{AD}\u{200B}\u{7}"), "Nguyễn");
+        assert!(matches!(nfc("Nguyễn Thị Thuỷ"), Cow::Borrowed("Nguyễn Thị Thuỷ")));
+        assert_eq!(nfc("Nguye\u{302}\u{303}n\u{AD}"), "Nguyễn\u{AD}");
     }
 
     #[test]

@@ -2,7 +2,6 @@
 //! Decree 30, rating names, numbers, name order and capitals.
 
 use chrono::{Datelike, NaiveDate};
-use unicode_normalization::UnicodeNormalization;
 
 pub use crate::collate::compare_names;
 
@@ -63,7 +62,7 @@ pub fn number_line(number: Option<&str>, symbol: &str) -> String {
 
 /// Capitals correct for Vietnamese: NFC first, so a decomposed "ệ" upper-cases to "Ệ".
 pub fn upper(text: &str) -> String {
-    text.nfc().collect::<String>().to_uppercase()
+    crate::text::nfc(text).to_uppercase()
 }
 
 #[cfg(test)]
