@@ -9,7 +9,7 @@ use std::io::Write;
 use std::path::Path;
 
 use super::atomic::{self, Staged};
-use super::{OutputError, hash, io};
+use super::{Digest, OutputError, io};
 
 #[derive(Debug)]
 pub enum Made {
@@ -25,15 +25,15 @@ pub enum Made {
 #[derive(Debug)]
 pub struct Early {
     staged: Option<Staged>,
-    digest: String,
+    digest: Digest,
 }
 
 impl Made {
     /// The hash of the document's bytes, as the manifest records it.
-    pub fn digest(&self) -> String {
+    pub fn digest(&self) -> Digest {
         match self {
-            Made::Bytes(bytes) => hash(bytes),
-            Made::Staged(early) => early.digest.clone(),
+            Made::Bytes(bytes) => Digest::of(bytes),
+            Made::Staged(early) => early.digest,
         }
     }
 
@@ -62,7 +62,7 @@ impl Drop for Early {
 /// Where that file cannot be written they stay in memory: the batch's own write meets
 /// the error again and reports it.
 pub fn stage_early(outputs: &Path, rel: &Path, bytes: Vec<u8>) -> Made {
-    let digest = hash(&bytes);
+    let digest = Digest::of(&bytes);
     match atomic::stage(&outputs.join(rel), &bytes) {
         Ok(staged) => Made::Staged(Early { staged: Some(staged), digest }),
         Err(_) => Made::Bytes(bytes),
@@ -99,9 +99,7 @@ pub fn stage_made<E>(
     match (staged, maker_failed) {
         (_, Some(err)) => Err(Unmade::Maker(err)),
         (Err(err), None) => Err(Unmade::Output(io(&path)(err))),
-        (Ok(staged), None) => {
-            Ok(Made::Staged(Early { staged: Some(staged), digest: hasher.finalize().to_hex().to_string() }))
-        }
+        (Ok(staged), None) => Ok(Made::Staged(Early { staged: Some(staged), digest: hasher.finalize().into() })),
     }
 }
 
@@ -136,7 +134,7 @@ mod tests {
             Ok(())
         })
         .unwrap();
-        assert_eq!(made.digest(), hash(b"<p>mot</p><p>hai</p>"));
+        assert_eq!(made.digest(), Digest::of(b"<p>mot</p><p>hai</p>"));
         let staged = made.stage(&dir.path().join("a/page.html")).unwrap();
         assert_eq!(std::fs::read(&staged.tmp).unwrap(), b"<p>mot</p><p>hai</p>");
     }

@@ -6,14 +6,16 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use super::digest::Digest;
+
 pub const MANIFEST_NAME: &str = ".xeploai-manifest.json";
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Entry {
     /// Hash of the template, the data and the version the document was built from.
-    pub source: String,
+    pub source: Digest,
     /// Hash of the bytes written.
-    pub bytes: String,
+    pub bytes: Digest,
     /// Size and modification time (ns since 1970) of the file as written: when both
     /// still match, the file is known untouched without reading it (as git's index does).
     #[serde(default)]
@@ -72,7 +74,7 @@ pub fn stamp(path: &Path) -> Option<(u64, u64)> {
 impl Entry {
     /// The entry of a document built from `source`, whose bytes hash to `digest`, as
     /// written at `path`.
-    pub fn new(source: String, digest: String, path: &Path) -> Entry {
+    pub fn new(source: Digest, digest: Digest, path: &Path) -> Entry {
         let (len, modified) = stamp(path).unwrap_or_default();
         Entry { source, bytes: digest, len, modified }
     }
@@ -92,7 +94,9 @@ impl Entry {
             return Check::Untouched;
         }
         match (now, std::fs::read(path)) {
-            (Some((len, modified)), Ok(bytes)) if hash(&bytes) == self.bytes => Check::Restamped { len, modified },
+            (Some((len, modified)), Ok(bytes)) if Digest::of(&bytes) == self.bytes => {
+                Check::Restamped { len, modified }
+            }
             _ => Check::Changed,
         }
     }
@@ -240,8 +244,9 @@ impl Manifest {
     }
 }
 
+/// The hash of `bytes` in hex, for what hashes it again with other parts.
 pub fn hash(bytes: &[u8]) -> String {
-    blake3::hash(bytes).to_hex().to_string()
+    Digest::of(bytes).to_string()
 }
 
 /// The hash of `value` as JSON.
@@ -284,7 +289,7 @@ mod tests {
 
     /// A manifest with one document, whose source says which build wrote it.
     fn save(outputs: &Path, source: &str, modified: std::time::SystemTime) {
-        let entry = Entry { source: source.into(), bytes: "b".into(), len: 1, modified: 1 };
+        let entry = Entry { source: by(source), bytes: by("b"), len: 1, modified: 1 };
         let manifest =
             Manifest { version: 1, documents: [("a.docx".to_string(), entry)].into(), ..Manifest::default() };
         let path = outputs.join(MANIFEST_NAME);
@@ -292,8 +297,13 @@ mod tests {
         std::fs::File::options().write(true).open(&path).unwrap().set_modified(modified).unwrap();
     }
 
-    fn source(manifest: &Manifest) -> &str {
-        &manifest.documents["a.docx"].source
+    fn source(manifest: &Manifest) -> Digest {
+        manifest.documents["a.docx"].source
+    }
+
+    /// The digest a test names by what it stands for.
+    fn by(name: &str) -> Digest {
+        Digest::of(name.as_bytes())
     }
 
     #[test]
@@ -305,14 +315,14 @@ mod tests {
         let ahead = ReadAhead::read(dir.path());
         // Another build saves its manifest in between: same size, another time.
         save(dir.path(), "other", std::time::SystemTime::now());
-        assert_eq!(source(&ahead.take(dir.path())), "other");
+        assert_eq!(source(&ahead.take(dir.path())), by("other"));
 
         // Unchanged since: the one read ahead (the file is changed behind the same size
         // and time to tell the two apart).
         save(dir.path(), "first", long_ago);
         let ahead = ReadAhead::read(dir.path());
         save(dir.path(), "third", long_ago);
-        assert_eq!(source(&ahead.take(dir.path())), "first");
+        assert_eq!(source(&ahead.take(dir.path())), by("first"));
     }
 
     #[test]
@@ -325,13 +335,13 @@ mod tests {
         save(dir.path(), "first", now);
         let ahead = ReadAhead::read(dir.path());
         save(dir.path(), "other", now);
-        assert_eq!(source(&ahead.take(dir.path())), "other");
+        assert_eq!(source(&ahead.take(dir.path())), by("other"));
         // Settled long before it was read, it is taken.
         let long_ago = now - std::time::Duration::from_secs(3600);
         save(dir.path(), "first", long_ago);
         let ahead = ReadAhead::read(dir.path());
         save(dir.path(), "third", long_ago);
-        assert_eq!(source(&ahead.take(dir.path())), "first");
+        assert_eq!(source(&ahead.take(dir.path())), by("first"));
     }
 
     /// A sequence that does not say its length, which postcard cannot write.
@@ -376,19 +386,19 @@ mod tests {
 
     #[test]
     fn changes_are_read_over_the_manifest_and_leave_it_as_it_was() {
-        let entry = |source: &str| Entry { source: source.into(), bytes: "b".into(), len: 1, modified: 1 };
+        let entry = |source: &str| Entry { source: by(source), bytes: by("b"), len: 1, modified: 1 };
         let mut before = Manifest::default();
         before.documents.insert("a.docx".into(), entry("old"));
         before.documents.insert("b.docx".into(), entry("kept"));
         let mut changes = Changes::over(&before);
         changes.record("a.docx".into(), entry("new"));
         changes.record("a (ban moi).docx".into(), entry("beside"));
-        assert_eq!(changes.entry("a.docx").map(|e| e.source.as_str()), Some("new"));
-        assert_eq!(changes.entry("b.docx").map(|e| e.source.as_str()), Some("kept"));
-        assert_eq!(changes.entry("a (ban moi).docx").map(|e| e.source.as_str()), Some("beside"));
+        assert_eq!(changes.entry("a.docx").map(|e| e.source), Some(by("new")));
+        assert_eq!(changes.entry("b.docx").map(|e| e.source), Some(by("kept")));
+        assert_eq!(changes.entry("a (ban moi).docx").map(|e| e.source), Some(by("beside")));
         assert_eq!(changes.entry("c.docx"), None);
         let changed = changes.into_changed();
-        assert_eq!(before.documents["a.docx"].source, "old", "the planning's manifest is untouched");
+        assert_eq!(before.documents["a.docx"].source, by("old"), "the planning's manifest is untouched");
         assert_eq!(changed.keys().collect::<Vec<_>>(), ["a (ban moi).docx", "a.docx"]);
     }
 }

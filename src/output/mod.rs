@@ -13,6 +13,7 @@
 //!   every document it had put in place.
 
 pub mod atomic;
+mod digest;
 pub mod journal;
 mod made;
 mod manifest;
@@ -24,6 +25,7 @@ use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 
+pub use digest::Digest;
 pub use journal::JOURNAL_NAME;
 use journal::Journal;
 pub use made::{Made, Unmade, stage_early, stage_made};
@@ -39,23 +41,23 @@ pub struct Planned {
     /// Relative to the outputs folder.
     pub rel: PathBuf,
     /// Hash of what it is built from (template, data, version).
-    pub source: String,
+    pub source: Digest,
     /// The document; `None` when [`is_current`] found it on disk already, unrendered.
     pub made: Option<Made>,
 }
 
 /// Is the document at `rel` on disk exactly what `source` would build, untouched since?
 /// Then it need not even be rendered.
-pub fn is_current(outputs: &Path, manifest: &Manifest, rel: &Path, source: &str, restamps: &Restamps) -> bool {
+pub fn is_current(outputs: &Path, manifest: &Manifest, rel: &Path, source: Digest, restamps: &Restamps) -> bool {
     recorded_source(outputs, manifest, rel, restamps).is_some_and(|recorded| recorded == source)
 }
 
 /// What the document at `rel` was built from, if it is on disk untouched since (found
 /// by its bytes under a new stamp, the stamp goes to `restamps`).
-pub fn recorded_source(outputs: &Path, manifest: &Manifest, rel: &Path, restamps: &Restamps) -> Option<String> {
+pub fn recorded_source(outputs: &Path, manifest: &Manifest, rel: &Path, restamps: &Restamps) -> Option<Digest> {
     let key = key(rel);
     let entry = manifest.documents.get(&key)?;
-    restamps.matches(&key, entry, &outputs.join(rel)).then(|| entry.source.clone())
+    restamps.matches(&key, entry, &outputs.join(rel)).then_some(entry.source)
 }
 
 #[derive(Debug, Default)]
@@ -149,11 +151,11 @@ pub struct Write {
     /// The document's own name, relative to the outputs folder.
     doc: PathBuf,
     place: place::Place,
-    source: String,
+    source: Digest,
     /// Taken when it is staged: the bytes are not held while the batch is renamed.
     made: Option<Made>,
     /// The hash of its bytes, taken once: to compare with the file on disk, then recorded.
-    digest: String,
+    digest: Digest,
 }
 
 /// A batch of documents on disk under their temporary names, synced and journaled:
@@ -170,7 +172,7 @@ pub struct Batch {
 enum Decision {
     /// Nothing: it is on disk as planned.
     Keep,
-    Write(Write),
+    Write(Box<Write>),
     /// Nothing on disk: it holds these bytes already, though they were built from
     /// another source (another build of the program, say); only the manifest learns it.
     Resource(PathBuf, manifest::Entry),
@@ -252,7 +254,7 @@ impl<'a> Writer<'a> {
         for doc in planned {
             match self.decide(doc, manifest, report) {
                 Decision::Keep => {}
-                Decision::Write(write) => writes.push(write),
+                Decision::Write(write) => writes.push(*write),
                 Decision::Resource(rel, entry) => resourced.push((key(&rel), entry)),
             }
         }
@@ -263,7 +265,7 @@ impl<'a> Writer<'a> {
                 let staged = made.stage(&self.outputs.join(&w.place.rel))?;
                 // The temporary file keeps its size and time when renamed: its stamp is
                 // the document's.
-                let entry = manifest::Entry::new(w.source.clone(), w.digest.clone(), &staged.tmp);
+                let entry = manifest::Entry::new(w.source, w.digest, &staged.tmp);
                 Ok((staged, entry))
             })
             .collect();
@@ -414,13 +416,13 @@ impl<'a> Writer<'a> {
             // stamp): its entry gets the stamp it has now.
             return match same_bytes {
                 Some(entry) => {
-                    let entry = manifest::Entry::new(doc.source, entry.bytes.clone(), &self.outputs.join(&place.rel));
+                    let entry = manifest::Entry::new(doc.source, entry.bytes, &self.outputs.join(&place.rel));
                     Decision::Resource(place.rel, entry)
                 }
                 None => Decision::Keep,
             };
         }
-        Decision::Write(Write { doc: doc.rel, place, source: doc.source, made: Some(made), digest })
+        Decision::Write(Box::new(Write { doc: doc.rel, place, source: doc.source, made: Some(made), digest }))
     }
 
     /// Keeps the version at `rel`, about to be replaced, as
@@ -486,7 +488,7 @@ mod tests {
     use super::*;
 
     fn doc(rel: &str, source: &str, bytes: &[u8]) -> Planned {
-        Planned { rel: rel.into(), source: source.into(), made: Some(Made::Bytes(bytes.to_vec())) }
+        Planned { rel: rel.into(), source: Digest::of(source.as_bytes()), made: Some(Made::Bytes(bytes.to_vec())) }
     }
 
     /// One build of `docs` into `dir`, keeping two replaced versions.
@@ -530,7 +532,11 @@ mod tests {
         let again = build(dir.path(), vec![doc("a/x.docx", "s2", b"one")]);
         assert!(again.written.is_empty());
         assert!(!dir.path().join(HISTORY_DIR).exists(), "no copy of the same bytes is kept");
-        assert_eq!(Manifest::load(dir.path()).documents["a/x.docx"].source, "s2", "the manifest knows the new source");
+        assert_eq!(
+            Manifest::load(dir.path()).documents["a/x.docx"].source,
+            Digest::of(b"s2"),
+            "the manifest knows the new source"
+        );
     }
 
     #[test]
@@ -620,8 +626,8 @@ mod tests {
         assert_eq!(std::fs::read(history.join("y.1.docx")).unwrap(), b"y1");
         // Both names are ours: x.docx as the old version, the copy as the new one.
         let saved = Manifest::load(dir.path());
-        assert_eq!(saved.documents["a/x.docx"].source, "s1");
-        assert_eq!(saved.documents["a/x (ban moi).docx"].source, "s2");
+        assert_eq!(saved.documents["a/x.docx"].source, Digest::of(b"s1"));
+        assert_eq!(saved.documents["a/x (ban moi).docx"].source, Digest::of(b"s2"));
         // Word closed: the document takes its own name again and the copy is named stale.
         let closed = build(dir.path(), vec![doc("a/x.docx", "s2", b"x2"), doc("a/y.docx", "s2", b"y2")]);
         assert_eq!(std::fs::read(dir.path().join("a/x.docx")).unwrap(), b"x2");

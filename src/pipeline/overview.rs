@@ -49,7 +49,7 @@ pub fn write(
     let rel = PathBuf::from(OVERVIEW_FILE);
     let facts = crate::timings::stage("overview: hash", || output::hash_json(&(&context, &folders)));
     let source = source_hash(&templates.source_hash(TEMPLATE), &facts, None);
-    let made = if output::is_current(writer.outputs, manifest, &rel, &source, restamps) {
+    let made = if output::is_current(writer.outputs, manifest, &rel, source, restamps) {
         None
     } else {
         let built_at = chrono::Local::now().format("%H:%M ngày %d/%m/%Y").to_string();

@@ -23,7 +23,7 @@ use super::templates::MadeRows;
 use super::{DocMeta, NO_ROWS, RenderError, Rows, Templates, render_document, unit_key};
 use crate::calendar::Status;
 use crate::model::{Dataset, DocKind, Membership, PersonId, UnitId};
-use crate::output::{Made, Planned};
+use crate::output::{Digest, Made, Planned};
 use crate::rules::Evaluation;
 use crate::text::slug;
 
@@ -190,7 +190,7 @@ pub struct Planning {
 
 /// The source hash of the document at `rel` as it is on disk, if it is untouched since
 /// it was written: a document whose source is this run's need not be rendered.
-pub type Recorded<'a> = dyn Fn(&Path) -> Option<String> + Sync + 'a;
+pub type Recorded<'a> = dyn Fn(&Path) -> Option<Digest> + Sync + 'a;
 
 /// Puts a rendered document's bytes into their staging file at once (relative path,
 /// bytes): what the pipeline gives [`plan`] for the documents compiled from the whole
@@ -367,7 +367,7 @@ impl Run<'_> {
         let context = Flagged { context: &job.context.context, party: job.party };
         let (d, e) = (self.i.d, self.i.e);
         let source = source_hash(&self.templates.source_hash(job.template), job.context.hash(d, e), job.party);
-        if (self.recorded)(&job.rel).as_deref() == Some(source.as_str()) {
+        if (self.recorded)(&job.rel) == Some(source) {
             return Ok(Planned { rel: job.rel, source, made: None });
         }
         let rendered = match job.context.context.rows(d, e) {
@@ -673,7 +673,7 @@ fn shared(context: Context) -> Arc<Shared> {
 }
 
 /// What a document is built from: this build of the program, its template's text and its data.
-pub fn source_hash(template_hash: &str, context_hash: &str, party: Option<bool>) -> String {
+pub fn source_hash(template_hash: &str, context_hash: &str, party: Option<bool>) -> Digest {
     let mut hasher = blake3::Hasher::new();
     hasher.update(crate::BUILD.as_bytes());
     hasher.update(template_hash.as_bytes());
@@ -683,5 +683,5 @@ pub fn source_hash(template_hash: &str, context_hash: &str, party: Option<bool>)
         Some(false) => b"party=false",
         Some(true) => b"party=true",
     });
-    hasher.finalize().to_hex().to_string()
+    hasher.finalize().into()
 }
