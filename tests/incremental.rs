@@ -172,6 +172,30 @@ fn a_hand_edited_document_is_warned_of_at_every_build() {
     }
 }
 
+#[test]
+fn a_manifest_hash_edited_by_hand_costs_only_its_own_document() {
+    let dir = rules_case("clean", &[]);
+    let out = tempfile::tempdir().unwrap();
+    build(dir.path(), out.path(), "2023-12-01");
+    let path = out.path().join(xeploai::output::MANIFEST_NAME);
+    let mut manifest: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    let damaged = "van-phong-so/bien-ban-hop-kiem-diem.docx";
+    let entry = &mut manifest["documents"][damaged];
+    assert!(entry["bytes"].is_string(), "{manifest:#}");
+    entry["bytes"] = "not a hash".into();
+    entry["modified"] = 1.into();
+    std::fs::write(&path, serde_json::to_vec_pretty(&manifest).unwrap()).unwrap();
+
+    // One unit changed: its minutes are rebuilt, and the damaged entry's document is
+    // kept as a hand edit with the new version beside it; the rest of the manifest
+    // still counts (no other document is taken for a hand edit).
+    edit(&dir.path().join("don-vi/vp.yaml"), "tầng 2", "tầng 5");
+    let log = build(dir.path(), out.path(), "2023-12-01");
+    assert_eq!(log.matches("đã được sửa tay").count(), 1, "{log}");
+    assert!(log.contains("bien-ban-hop-kiem-diem.docx"), "{log}");
+    assert!(out.path().join("van-phong-so/bien-ban-hop-kiem-diem (ban moi).docx").exists());
+}
+
 /// Every document of ours gets another modification time, its bytes unchanged: the
 /// outputs folder copied, or restored from a backup.
 fn touch_every_document(outputs: &Path) -> usize {
