@@ -22,12 +22,31 @@ use flate2::write::DeflateEncoder;
 
 use super::DocxError;
 
+// The three ZIP records (APPNOTE.TXT 4.3.7, 4.3.12, 4.3.16): their signatures, fixed
+// lengths, and where in them the fields read or patched here stand.
 const LOCAL: u32 = 0x0403_4b50;
-const CENTRAL: u32 = 0x0201_4b50;
-const END: u32 = 0x0605_4b50;
 const LOCAL_LEN: usize = 30;
+const LOCAL_CRC: usize = 14;
+const LOCAL_COMPRESSED: usize = 18;
+const LOCAL_SIZE: usize = 22;
+const LOCAL_NAME_LEN: usize = 26;
+const LOCAL_EXTRA_LEN: usize = 28;
+
+const CENTRAL: u32 = 0x0201_4b50;
 const CENTRAL_LEN: usize = 46;
+const CENTRAL_CRC: usize = 16;
+const CENTRAL_COMPRESSED: usize = 20;
+const CENTRAL_SIZE: usize = 24;
+const CENTRAL_NAME_LEN: usize = 28;
+const CENTRAL_EXTRA_LEN: usize = 30;
+const CENTRAL_COMMENT_LEN: usize = 32;
+const CENTRAL_OFFSET: usize = 42;
+
+const END: u32 = 0x0605_4b50;
 const END_LEN: usize = 22;
+const END_COUNT: usize = 10;
+const END_CENTRAL_LEN: usize = 12;
+const END_CENTRAL_AT: usize = 16;
 
 /// The records of a package whose last two entries are written per document.
 pub struct Package {
@@ -63,8 +82,8 @@ impl Package {
     /// last two entries are empty and deflated at `level`.
     pub fn from_zip(zip: &[u8], level: u32) -> Result<Package, String> {
         let end_at = zip.len().checked_sub(END_LEN).filter(|&at| u32_at(zip, at) == END).ok_or("no end record")?;
-        let count = usize::from(u16_at(zip, end_at + 10));
-        let central_at = u32_at(zip, end_at + 16) as usize;
+        let count = usize::from(u16_at(zip, end_at + END_COUNT));
+        let central_at = u32_at(zip, end_at + END_CENTRAL_AT) as usize;
         let mut centrals = Vec::with_capacity(count);
         let mut at = central_at;
         for _ in 0..count {
@@ -72,17 +91,19 @@ impl Package {
                 return Err(format!("no central record at {at}"));
             }
             let len = CENTRAL_LEN
-                + usize::from(u16_at(zip, at + 28))
-                + usize::from(u16_at(zip, at + 30))
-                + usize::from(u16_at(zip, at + 32));
+                + usize::from(u16_at(zip, at + CENTRAL_NAME_LEN))
+                + usize::from(u16_at(zip, at + CENTRAL_EXTRA_LEN))
+                + usize::from(u16_at(zip, at + CENTRAL_COMMENT_LEN));
             centrals.push(at..at + len);
             at += len;
         }
         let [.., document, core] = centrals.as_slice() else { return Err("fewer than two entries".into()) };
         let own_at = |central: &std::ops::Range<usize>| {
-            let local = u32_at(zip, central.start + 42) as usize;
-            let header = LOCAL_LEN + usize::from(u16_at(zip, local + 26)) + usize::from(u16_at(zip, local + 28));
-            let data = u32_at(zip, central.start + 20) as usize;
+            let local = u32_at(zip, central.start + CENTRAL_OFFSET) as usize;
+            let header = LOCAL_LEN
+                + usize::from(u16_at(zip, local + LOCAL_NAME_LEN))
+                + usize::from(u16_at(zip, local + LOCAL_EXTRA_LEN));
+            let data = u32_at(zip, central.start + CENTRAL_COMPRESSED) as usize;
             (local, header, data)
         };
         let (document_at, document_header, document_data) = own_at(document);
@@ -139,16 +160,16 @@ impl Package {
             for (entry, written) in self.own.iter().zip([document, core]) {
                 let at = out.len();
                 out.extend_from_slice(&entry.central);
-                put(&mut out, at + 16, written.crc);
-                put(&mut out, at + 20, written.compressed);
-                put(&mut out, at + 24, written.len);
-                put(&mut out, at + 42, written.offset);
+                put(&mut out, at + CENTRAL_CRC, written.crc);
+                put(&mut out, at + CENTRAL_COMPRESSED, written.compressed);
+                put(&mut out, at + CENTRAL_SIZE, written.len);
+                put(&mut out, at + CENTRAL_OFFSET, written.offset);
             }
             let central_len = offset(out.len()).map_err(DocxError::from)? - central_at;
             let at = out.len();
             out.extend_from_slice(&self.end);
-            put(&mut out, at + 12, central_len);
-            put(&mut out, at + 16, central_at);
+            put(&mut out, at + END_CENTRAL_LEN, central_len);
+            put(&mut out, at + END_CENTRAL_AT, central_at);
             Ok(out)
         })
     }
@@ -178,9 +199,9 @@ impl Package {
             compressed: offset(out.len() - data_at).map_err(DocxError::from)?,
             len: u32::try_from(len).map_err(|_| DocxError::from(too_large()))?,
         };
-        put(&mut out, header_at + 14, written.crc);
-        put(&mut out, header_at + 18, written.compressed);
-        put(&mut out, header_at + 22, written.len);
+        put(&mut out, header_at + LOCAL_CRC, written.crc);
+        put(&mut out, header_at + LOCAL_COMPRESSED, written.compressed);
+        put(&mut out, header_at + LOCAL_SIZE, written.len);
         Ok((out, written))
     }
 }

@@ -19,9 +19,8 @@
 //! - every part is deflated (docx-rs 0.4.22 stores them uncompressed), and the empty
 //!   folder entries docx-rs adds are left out.
 //!
-//! The zip crate packs the shared parts once, with the two parts of each document's own
-//! left empty at the end, and [`Package`] copies that package's records into every
-//! document.
+//! The zip crate packs the shared parts once, with each document's two own parts left
+//! empty at the end, and [`Package`] copies that package's records into every document.
 
 use std::io::{Cursor, Read, Write};
 use std::sync::OnceLock;
