@@ -131,47 +131,70 @@ impl Package {
         body: impl FnOnce(&mut dyn Write) -> Result<(), E>,
         core: &[u8],
     ) -> Result<Vec<u8>, E> {
-        THREAD.with_borrow_mut(|thread| {
-            let compressor =
-                thread.compressor.get_or_insert_with(|| DeflateEncoder::new(Vec::new(), Compression::new(self.level)));
-            let mut out = Vec::with_capacity(self.shared.len() + 32 * 1024);
-            out.extend_from_slice(&self.shared);
-            let (mut out, document) = self.part(compressor, out, 0, body)?;
-            let core = match &thread.core {
-                // A build's documents mostly share their properties: the record is copied.
-                Some(last) if last.text == core => {
-                    let offset = offset(out.len()).map_err(DocxError::from)?;
-                    out.extend_from_slice(&last.record);
-                    Written { offset, ..last.written }
-                }
-                _ => {
-                    let header_at = out.len();
-                    let (next, written) = self.part(compressor, out, 1, |part: &mut dyn Write| {
-                        part.write_all(core).map_err(|e| E::from(DocxError::from(e)))
-                    })?;
-                    out = next;
-                    let record = out[header_at..].to_vec();
-                    thread.core = Some(LastCore { text: core.to_vec(), record, written });
-                    written
-                }
-            };
-            let central_at = offset(out.len()).map_err(DocxError::from)?;
-            out.extend_from_slice(&self.shared_central);
-            for (entry, written) in self.own.iter().zip([document, core]) {
-                let at = out.len();
-                out.extend_from_slice(&entry.central);
-                put(&mut out, at + CENTRAL_CRC, written.crc);
-                put(&mut out, at + CENTRAL_COMPRESSED, written.compressed);
-                put(&mut out, at + CENTRAL_SIZE, written.len);
-                put(&mut out, at + CENTRAL_OFFSET, written.offset);
-            }
-            let central_len = offset(out.len()).map_err(DocxError::from)? - central_at;
-            let at = out.len();
-            out.extend_from_slice(&self.end);
-            put(&mut out, at + END_CENTRAL_LEN, central_len);
-            put(&mut out, at + END_CENTRAL_AT, central_at);
-            Ok(out)
+        THREAD.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut thread) => self.write_with(&mut thread, body, core),
+            // A document written while another is, on the same thread: its own compressor.
+            Err(_) => self.write_with(&mut Thread { compressor: None, core: None }, body, core),
         })
+    }
+
+    /// [`Package::write`] with what `thread` keeps.
+    fn write_with<E: From<DocxError>>(
+        &self,
+        thread: &mut Thread,
+        body: impl FnOnce(&mut dyn Write) -> Result<(), E>,
+        core: &[u8],
+    ) -> Result<Vec<u8>, E> {
+        let compressor =
+            thread.compressor.get_or_insert_with(|| DeflateEncoder::new(Vec::new(), Compression::new(self.level)));
+        let mut out = Vec::with_capacity(self.shared.len() + 32 * 1024);
+        out.extend_from_slice(&self.shared);
+        let (out, document) = self.part(compressor, out, 0, body)?;
+        let (out, core) = self.core_part(compressor, &mut thread.core, out, core)?;
+        Ok(self.central_directory(out, [document, core]).map_err(DocxError::from)?)
+    }
+
+    /// Appends the local record of `docProps/core.xml` holding `core`: the last one's
+    /// copied when it held the same (a build's documents mostly share their properties).
+    fn core_part<E: From<DocxError>>(
+        &self,
+        compressor: &mut DeflateEncoder<Vec<u8>>,
+        last: &mut Option<LastCore>,
+        mut out: Vec<u8>,
+        core: &[u8],
+    ) -> Result<(Vec<u8>, Written), E> {
+        if let Some(last) = last.as_ref().filter(|last| last.text == core) {
+            let offset = offset(out.len()).map_err(DocxError::from)?;
+            out.extend_from_slice(&last.record);
+            return Ok((out, Written { offset, ..last.written }));
+        }
+        let header_at = out.len();
+        let (out, written) = self.part(compressor, out, 1, |part: &mut dyn Write| {
+            part.write_all(core).map_err(|e| E::from(DocxError::from(e)))
+        })?;
+        *last = Some(LastCore { text: core.to_vec(), record: out[header_at..].to_vec(), written });
+        Ok((out, written))
+    }
+
+    /// Appends the central directory and its end record: the shared parts' as they
+    /// are, the document's own parts' patched with what they came to.
+    fn central_directory(&self, mut out: Vec<u8>, own: [Written; 2]) -> io::Result<Vec<u8>> {
+        let central_at = offset(out.len())?;
+        out.extend_from_slice(&self.shared_central);
+        for (entry, written) in self.own.iter().zip(own) {
+            let at = out.len();
+            out.extend_from_slice(&entry.central);
+            put(&mut out, at + CENTRAL_CRC, written.crc);
+            put(&mut out, at + CENTRAL_COMPRESSED, written.compressed);
+            put(&mut out, at + CENTRAL_SIZE, written.len);
+            put(&mut out, at + CENTRAL_OFFSET, written.offset);
+        }
+        let central_len = offset(out.len())? - central_at;
+        let at = out.len();
+        out.extend_from_slice(&self.end);
+        put(&mut out, at + END_CENTRAL_LEN, central_len);
+        put(&mut out, at + END_CENTRAL_AT, central_at);
+        Ok(out)
     }
 
     /// Appends the local record of own part `index` to `out`, its data written by `fill`
@@ -358,6 +381,33 @@ mod tests {
         assert!(failed.is_err());
         let next = write(&package, &[b"<w:body/>"], b"core").unwrap();
         assert!(next == zip_crate([("word/document.xml", &[b"<w:body/>"]), ("docProps/core.xml", &[b"core"])]));
+    }
+
+    #[test]
+    fn a_document_written_while_another_is_gets_a_compressor_of_its_own() {
+        let package = package();
+        let mut inner = None;
+        let outer = package
+            .write(
+                |part: &mut dyn Write| {
+                    part.write_all(b"<w:body>")?;
+                    inner = Some(write(&package, &[b"<w:p/>"], b"inner core"));
+                    part.write_all(b"</w:body>")?;
+                    Ok::<(), DocxError>(())
+                },
+                b"outer core",
+            )
+            .unwrap();
+        let theirs =
+            |body: &[u8], core: &[u8]| zip_crate([("word/document.xml", &[body]), ("docProps/core.xml", &[core])]);
+        assert!(inner.unwrap().unwrap() == theirs(b"<w:p/>", b"inner core"));
+        assert!(
+            outer
+                == zip_crate([
+                    ("word/document.xml", &[b"<w:body>", b"</w:body>"]),
+                    ("docProps/core.xml", &[b"outer core"])
+                ])
+        );
     }
 
     #[test]
