@@ -106,21 +106,20 @@ pub fn build_summary(report: &Report, outputs: &Path, overview: Option<&Path>) -
     let mut out = String::new();
     // The page and the summary's data are no documents: each is named on a line of its own.
     let summary = Path::new(crate::rollup::FILE);
-    let documents = |list: &[std::path::PathBuf]| list.iter().filter(|p| crate::render::plan::is_document(p)).count();
     if report.written.is_empty() && report.beside.is_empty() {
         let _ = writeln!(
             out,
             "\nKhông có gì thay đổi: không ghi lại văn bản nào ({} văn bản giữ nguyên trong “{}”).",
-            documents(&report.unchanged),
+            report.unchanged.documents,
             super::absolute(outputs).display()
         );
     } else {
         let _ = writeln!(
             out,
             "\nĐã ghi {} văn bản vào “{}”; {} văn bản không đổi.",
-            documents(&report.written),
+            report.written.documents,
             super::absolute(outputs).display(),
-            documents(&report.unchanged)
+            report.unchanged.documents
         );
     }
     if let Some(page) = overview {
@@ -130,7 +129,7 @@ pub fn build_summary(report: &Report, outputs: &Path, overview: Option<&Path>) -
             super::absolute(&outputs.join(page)).display()
         );
     }
-    if report.written.iter().chain(&report.unchanged).any(|p| p.as_path() == summary) {
+    if report.written.others.iter().chain(&report.unchanged.others).any(|p| p.as_path() == summary) {
         let _ = writeln!(
             out,
             "Số liệu tổng hợp gửi cấp trên (để cộng bằng `xeploai consolidate`): “{}”",

@@ -60,10 +60,44 @@ pub fn recorded_source(outputs: &Path, manifest: &Manifest, rel: &Path, restamps
     restamps.matches(&key, entry, &outputs.join(rel)).then_some(entry.source)
 }
 
+/// Is the file of ours at `rel` a document? The documents are the DOCX files; the
+/// overview page and the summary's data beside them (and their copies put beside a
+/// hand edit) are not.
+pub fn is_document(rel: &Path) -> bool {
+    rel.extension().is_some_and(|extension| extension == "docx")
+}
+
+/// What a build put in place, or found in place: its documents counted, its other files
+/// (the overview page, the summary's data) by name. A nation's build places a million
+/// documents, and naming each would hold a hundred megabytes for a count.
+#[derive(Debug, Default)]
+pub struct Placed {
+    pub documents: usize,
+    pub others: Vec<PathBuf>,
+}
+
+impl Placed {
+    pub fn push(&mut self, rel: PathBuf) {
+        if is_document(&rel) {
+            self.documents += 1;
+        } else {
+            self.others.push(rel);
+        }
+    }
+
+    pub fn len(&self) -> usize {
+        self.documents + self.others.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct Report {
-    pub written: Vec<PathBuf>,
-    pub unchanged: Vec<PathBuf>,
+    pub written: Placed,
+    pub unchanged: Placed,
     /// (a document a person edited, left alone; where the new version went)
     pub beside: Vec<(PathBuf, PathBuf)>,
     /// (a document another program held open, so not replaced; where the new version went)
@@ -496,6 +530,18 @@ mod tests {
         let lock = Lock::acquire(dir, Duration::ZERO).unwrap();
         let (writer, manifest) = Writer::open(dir, 2, &lock, None).unwrap();
         writer.write(docs, manifest).unwrap()
+    }
+
+    #[test]
+    fn documents_placed_are_counted_and_other_files_named() {
+        let mut placed = Placed::default();
+        for rel in ["a/x.docx", "a/x (ban moi).docx", "tong-quan.html", "tong-hop.json"] {
+            placed.push(rel.into());
+        }
+        assert_eq!(placed.documents, 2);
+        assert_eq!(placed.others, [PathBuf::from("tong-quan.html"), PathBuf::from("tong-hop.json")]);
+        assert_eq!(placed.len(), 4);
+        assert!(!placed.is_empty() && Placed::default().is_empty());
     }
 
     #[test]

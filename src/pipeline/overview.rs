@@ -9,10 +9,10 @@ use rayon::prelude::*;
 
 use super::CheckRun;
 use crate::calendar::Status;
-use crate::output::{self, Manifest, OutputError, Planned, Report, Restamps, Unmade, Writer, place};
+use crate::output::{self, Manifest, OutputError, Planned, Report, Restamps, Unmade, Writer, is_document, place};
 use crate::render::Templates;
 use crate::render::context::overview::{Document, Page, Sources, folder_rows, overview};
-use crate::render::plan::{Failed, Listed, OVERVIEW_FILE, is_document, kind_of, source_hash};
+use crate::render::plan::{Failed, Listed, OVERVIEW_FILE, kind_of, source_hash};
 
 /// The tera name of the page's template.
 const TEMPLATE: &str = "overview.html";
@@ -69,9 +69,10 @@ pub fn write(
     drop(folders);
     drop(context);
     drop(documents);
-    let (written, unchanged) = (report.written.len(), report.unchanged.len());
+    // The page is no document: it is named among the files put or found in place.
+    let (written, unchanged) = (report.written.others.len(), report.unchanged.others.len());
     writer.write_into(vec![Planned { rel, source, made }], manifest, report)?;
-    let placed = report.written.get(written).or_else(|| report.unchanged.get(unchanged));
+    let placed = report.written.others.get(written).or_else(|| report.unchanged.others.get(unchanged));
     Ok(placed.cloned())
 }
 

@@ -139,13 +139,6 @@ pub const STATUS_FILE: &str = "tinh-hinh-thuc-hien.docx";
 /// The overview page, at the top of the outputs folder.
 pub const OVERVIEW_FILE: &str = "tong-quan.html";
 
-/// Is the file of ours at `rel` a document? The documents are the DOCX files; the
-/// overview page and the summary's data beside them (and their copies put beside a
-/// hand edit) are not.
-pub fn is_document(rel: &Path) -> bool {
-    rel.extension().is_some_and(|extension| extension == "docx")
-}
-
 /// Where the report to UBND tỉnh goes, relative to the outputs folder.
 pub fn agency_report() -> PathBuf {
     let file = AGENCY_FILES.iter().find(|(kind, ..)| *kind == DocKind::AgencyReport).map_or("", |(_, file, _)| file);
