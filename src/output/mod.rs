@@ -21,6 +21,7 @@ pub mod place;
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -177,6 +178,10 @@ pub struct Writer<'a> {
     /// by a build that writes nothing.
     replayed: bool,
     replace: Box<Replace>,
+    /// Is there a `.history/` folder: looked at once when the writer opens, and set when
+    /// a version is kept. Without one there is nothing to prune, and a first build's
+    /// hundred thousand documents need not each look for their kept versions.
+    history: AtomicBool,
 }
 
 /// A document to write, and where.
@@ -233,7 +238,9 @@ impl<'a> Writer<'a> {
             atomic::sweep(outputs);
         }
         let journal = Journal::open(outputs).map_err(io(outputs))?;
-        Ok((Writer { outputs, keep_history, journal, replayed, replace: Box::new(rename_into_place) }, manifest))
+        let history = AtomicBool::new(outputs.join(HISTORY_DIR).is_dir());
+        let replace = Box::new(rename_into_place);
+        Ok((Writer { outputs, keep_history, journal, replayed, replace, history }, manifest))
     }
 
     /// The seam where tests make the replace of a document fail as Windows does for a
@@ -437,13 +444,14 @@ impl<'a> Writer<'a> {
         if place.rank == 0 {
             stale(report);
         }
-        let on_disk = self.outputs.join(&place.rel).exists();
         let current = place.recorded.as_ref().is_some_and(|e| e.source == doc.source);
         // A new build of the program renders everything again: where the bytes come out
         // the same, the file stays, and its history keeps the versions that differ.
         let digest = made.digest();
         let same_bytes = place.recorded.as_ref().filter(|e| !current && e.bytes == digest);
-        if (current || same_bytes.is_some()) && on_disk {
+        // Asked of the disk only for a document recorded as this one: a new document
+        // (every one of a first build) costs no look.
+        if (current || same_bytes.is_some()) && self.outputs.join(&place.rel).exists() {
             report.beside.extend(place.edited.iter().map(|edited| (edited.clone(), place.rel.clone())));
             report.unchanged.push(place.rel.clone());
             // The file was found the one written (by its stamp, or its bytes under a new
@@ -471,6 +479,7 @@ impl<'a> Writer<'a> {
         let (dir, stem, ext) = self.history_names(rel);
         let path = dir.join(format!("{stem}.{next}.{ext}"));
         std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+        self.history.store(true, Ordering::Relaxed);
         if std::fs::hard_link(&current, &path).is_err() {
             let bytes = std::fs::read(&current).map_err(replacing(&current))?;
             atomic::write(&path, &bytes).map_err(io(&path))?;
@@ -480,6 +489,9 @@ impl<'a> Writer<'a> {
 
     /// Removes the oldest kept versions of `rel` beyond `keep_history`.
     fn prune(&self, rel: &Path) {
+        if !self.history.load(Ordering::Relaxed) {
+            return;
+        }
         let versions = self.history(rel);
         let excess = versions.len().saturating_sub(self.keep_history);
         for (_, old) in versions.into_iter().take(excess) {
