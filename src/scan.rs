@@ -28,7 +28,8 @@ pub struct InputFile {
     /// sources of everything read from the file.
     pub rel: Arc<Path>,
     pub kind: FileKind,
-    /// The text of a YAML file, read once here; ingest lets it go once parsed.
+    /// The text of a YAML file other than a meeting file, read once here; ingest lets it
+    /// go once parsed. A meeting file's is read again when it is parsed ([`read_yaml`]).
     pub text: Option<String>,
     /// What the file holds, by hash: a build compares it with the last build's to know
     /// whether anything changed, and cached parses are keyed by it.
@@ -186,37 +187,10 @@ fn classify(path: PathBuf, rel: PathBuf, findings: &mut Findings) -> Option<Inpu
         findings.push(unclassified(&rel, "không phải danh sách Excel (.xlsx, .xls, .ods) hay tệp YAML"));
         return None;
     }
-    let text = match read_bounded(&path) {
-        Ok(None) => {
-            findings.push(
-                Finding::error(
-                    input::INPUT_TOO_LARGE,
-                    format!(
-                        "Tệp YAML lớn hơn {} MB, quá cỡ của một tệp dữ liệu nên không được đọc. Hãy kiểm tra lại tệp (có thể đã chép nhầm tệp khác vào).",
-                        MAX_YAML_BYTES / (1024 * 1024)
-                    ),
-                )
-                .at(Source::file(rel)),
-            );
-            return None;
-        }
-        Ok(Some(bytes)) => match crate::text::decode_text(bytes) {
-            Some(text) => text,
-            None => {
-                findings.push(
-                    Finding::error(
-                        input::INPUT_UNREADABLE,
-                        "Tệp YAML không phải văn bản UTF-8 hay UTF-16; hãy mở tệp và lưu lại với bảng mã UTF-8.",
-                    )
-                    .at(Source::file(rel)),
-                );
-                return None;
-            }
-        },
-        Err(err) => {
-            findings.push(
-                Finding::error(input::INPUT_UNREADABLE, format!("Không mở được tệp: {err}")).at(Source::file(rel)),
-            );
+    let text = match read_yaml(&path, &rel) {
+        Ok(text) => text,
+        Err(finding) => {
+            findings.push(*finding);
             return None;
         }
     };
@@ -227,7 +201,11 @@ fn classify(path: PathBuf, rel: PathBuf, findings: &mut Findings) -> Option<Inpu
     match sniff_kind(&text, &rel) {
         Ok(Some(kind)) => {
             let content = blake3::hash(text.as_bytes());
-            Some(InputFile { path, rel: rel.into(), kind: FileKind::Yaml(kind), text: Some(text), content })
+            // A meeting file's text is let go here, and read again by ingest only if it
+            // must be parsed: a million people's are 330 MB, and a rebuild parses the
+            // few that changed.
+            let text = (kind != YamlKind::UnitReview).then_some(text);
+            Some(InputFile { path, rel: rel.into(), kind: FileKind::Yaml(kind), text, content })
         }
         Ok(None) => {
             findings.push(unclassified(
@@ -240,6 +218,31 @@ fn classify(path: PathBuf, rel: PathBuf, findings: &mut Findings) -> Option<Inpu
             findings.push(*finding);
             None
         }
+    }
+}
+
+/// The text of the YAML file at `path` (`rel` in the inputs folder), or the finding that
+/// says why it cannot be had: too large, not text, or not to be opened. The scan reads
+/// every YAML file so; ingest reads a meeting file so again when it must parse it.
+pub fn read_yaml(path: &Path, rel: &Path) -> Result<String, Box<Finding>> {
+    let unreadable = |message: String| Box::new(Finding::error(input::INPUT_UNREADABLE, message).at(Source::file(rel)));
+    match read_bounded(path) {
+        Ok(None) => Err(Box::new(
+            Finding::error(
+                input::INPUT_TOO_LARGE,
+                format!(
+                    "Tệp YAML lớn hơn {} MB, quá cỡ của một tệp dữ liệu nên không được đọc. Hãy kiểm tra lại tệp (có thể đã chép nhầm tệp khác vào).",
+                    MAX_YAML_BYTES / (1024 * 1024)
+                ),
+            )
+            .at(Source::file(rel)),
+        )),
+        Ok(Some(bytes)) => crate::text::decode_text(bytes).ok_or_else(|| {
+            unreadable(
+                "Tệp YAML không phải văn bản UTF-8 hay UTF-16; hãy mở tệp và lưu lại với bảng mã UTF-8.".to_string(),
+            )
+        }),
+        Err(err) => Err(unreadable(format!("Không mở được tệp: {err}"))),
     }
 }
 

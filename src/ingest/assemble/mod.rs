@@ -56,8 +56,7 @@ fn ingest_with<'a>(
 ) -> Ingest {
     let mut files = crate::timings::stage("scan", || scan(root, findings));
     let mut cache = open(cached, &files);
-    let meeting_texts = take_texts(&mut files, YamlKind::UnitReview);
-    let dataset = crate::timings::stage("ingest", || assemble(root, &files, meeting_texts, &mut cache, findings));
+    let dataset = crate::timings::stage("ingest", || assemble(root, &files, &mut cache, findings));
     // Read for the parse alone: what comes after knows a file by its name and hash, and
     // a province's meeting files are tens of MB that a build would otherwise hold to
     // the end.
@@ -67,25 +66,11 @@ fn ingest_with<'a>(
     Ingest { dataset, files, cache: crate::timings::stage("cache: encode", || cache.to_bytes()) }
 }
 
-/// The texts of the files of `kind`, in file order, taken out of `files` so that each
-/// can be let go as soon as it is parsed: a province's meeting files are tens of MB.
-fn take_texts(files: &mut [InputFile], kind: YamlKind) -> Vec<String> {
-    let of_kind = files.iter_mut().filter(|f| f.kind == FileKind::Yaml(kind));
-    of_kind.map(|f| f.text.take().unwrap_or_default()).collect()
-}
-
 fn of_kind(files: &[InputFile], kind: YamlKind) -> impl Iterator<Item = &InputFile> {
     files.iter().filter(move |f| f.kind == FileKind::Yaml(kind))
 }
 
-/// `meeting_texts`: the texts of the meeting files (`kind: unit_review`), in file order.
-fn assemble(
-    root: &Path,
-    files: &[InputFile],
-    meeting_texts: Vec<String>,
-    cache: &mut ParseCache<'_>,
-    findings: &mut Findings,
-) -> Option<Dataset> {
+fn assemble(root: &Path, files: &[InputFile], cache: &mut ParseCache<'_>, findings: &mut Findings) -> Option<Dataset> {
     let agency_files: Vec<&InputFile> = of_kind(files, YamlKind::Agency).collect();
     let agency_file = match agency_files.as_slice() {
         [one] => *one,
@@ -191,25 +176,26 @@ fn assemble(
     let roster = reviews::Roster { people: &people, index: &index, units: &units, unit_names: &unit_name };
     let workbooks = Workbooks { votes: &books, scores: &sheet_scores };
     // Each meeting file as the last build left it if it is the same file in the same
-    // context, else parsed and resolved now; in parallel, then taken in file order. A
-    // file's parsed YAML lives only while it is resolved: held for every file at once
-    // it was 1.5 KB a person, more than the dataset itself.
+    // context, else read, parsed and resolved now; in parallel, then taken in file
+    // order. A file's text and parsed YAML live only while it is resolved: held for
+    // every file at once they were 1.5 KB a person, more than the dataset itself.
     let meeting_files: Vec<&InputFile> = of_kind(files, YamlKind::UnitReview).collect();
-    let outcomes: Vec<Outcome> = crate::timings::stage("ingest: yaml", || {
+    let outcomes: Vec<(Outcome, Cacheable)> = crate::timings::stage("ingest: yaml", || {
         meeting_files
             .par_iter()
-            .zip(meeting_texts)
-            .map(|(file, text)| match cache.get(file) {
-                Some(outcome) => outcome,
-                None => resolve(&roster, &workbooks, file, yaml::parse(&text, &file.rel)),
+            .map(|file| match cache.get(file) {
+                Some(outcome) => (outcome, Cacheable(true)),
+                None => read_and_resolve(&roster, &workbooks, file),
             })
             .collect()
     });
     let mut unit_reviews: Vec<UnitReview> = Vec::new();
     let mut pending_reviews: Vec<UnitReview> = Vec::new();
     let mut file_of_unit: Vec<Option<Source>> = vec![None; agency.units.len()];
-    for (file, outcome) in meeting_files.into_iter().zip(outcomes) {
-        cache.keep(file, &outcome);
+    for (file, (outcome, cacheable)) in meeting_files.into_iter().zip(outcomes) {
+        if cacheable.0 {
+            cache.keep(file, &outcome);
+        }
         match outcome {
             Outcome::Refused(finding) => findings.push(finding),
             Outcome::Resolved { unit, review, blank, findings: found } => {
@@ -277,6 +263,22 @@ struct Workbooks<'a> {
     scores: &'a [Vec<ScoreRow>],
 }
 
+/// May an outcome be kept in the parse cache under its file's name and scanned hash?
+struct Cacheable(bool);
+
+/// The meeting file `file` read again, parsed and resolved. Its outcome is cached only
+/// if the text is still the one the scan hashed: a file saved (or removed) since is
+/// read as it is now, and the next build, which sees the new hash, reads it again.
+fn read_and_resolve(roster: &reviews::Roster, workbooks: &Workbooks, file: &InputFile) -> (Outcome, Cacheable) {
+    match crate::scan::read_yaml(&file.path, &file.rel) {
+        Ok(text) => {
+            let same = blake3::hash(text.as_bytes()) == file.content;
+            (resolve(roster, workbooks, file, yaml::parse(&text, &file.rel)), Cacheable(same))
+        }
+        Err(finding) => (Outcome::Refused(*finding), Cacheable(false)),
+    }
+}
+
 /// What a parsed meeting file comes to: a function of the file and of its context
 /// alone (agency.yaml, rosters, workbooks), never of the other meeting files, so that
 /// it can be cached. A unit's second file is resolved too; the caller refuses it.
@@ -317,4 +319,59 @@ fn second_file(unit_name: &str, what: &str, first: &impl std::fmt::Display, rel:
 
 fn text_of(file: &InputFile) -> &str {
     file.text.as_deref().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::parse_cache::ParseCache;
+
+    /// The sample's inputs, copied where a test may change them.
+    fn sample() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("inputs");
+        for entry in walkdir::WalkDir::new(&from).into_iter().flatten().filter(|e| e.file_type().is_file()) {
+            let to = dir.path().join(entry.path().strip_prefix(&from).unwrap());
+            std::fs::create_dir_all(to.parent().unwrap()).unwrap();
+            std::fs::copy(entry.path(), to).unwrap();
+        }
+        dir
+    }
+
+    #[test]
+    fn a_meeting_file_saved_after_the_scan_is_read_as_it_is_and_not_cached() {
+        let dir = sample();
+        let mut findings = Findings::default();
+        let files = scan(dir.path(), &mut findings);
+        let changed = dir.path().join("don-vi/thanh-tra-so.yaml");
+        let text = std::fs::read_to_string(&changed).unwrap();
+        let edited = text.replacen("Phòng họp tầng 2, Sở Nội vụ", "Phòng họp mới", 1);
+        assert_ne!(text, edited);
+        std::fs::write(&changed, edited).unwrap();
+
+        let mut cache = ParseCache::renew(None, &files);
+        let dataset = assemble(dir.path(), &files, &mut cache, &mut findings).expect("the sample has an agency");
+        let places: Vec<&str> =
+            dataset.unit_reviews.iter().filter_map(|r| r.meeting.as_ref()?.place.as_deref()).collect();
+        assert!(places.contains(&"Phòng họp mới"), "read as it is now: {places:?}");
+
+        // Its outcome belongs to no hash the scan knows: not kept. The others are.
+        let stored = cache.to_bytes().expect("the first build keeps what it read");
+        let next = ParseCache::read(Some(&stored), &files);
+        let file = |name: &str| files.iter().find(|f| f.rel.ends_with(name)).unwrap();
+        assert!(next.get::<Outcome>(file("thanh-tra-so.yaml")).is_none());
+        assert!(next.get::<Outcome>(file("van-phong-so.yaml")).is_some());
+    }
+
+    #[test]
+    fn a_meeting_file_gone_after_the_scan_is_an_unreadable_input() {
+        let dir = sample();
+        let mut findings = Findings::default();
+        let files = scan(dir.path(), &mut findings);
+        std::fs::remove_file(dir.path().join("don-vi/thanh-tra-so.yaml")).unwrap();
+        let mut cache = ParseCache::renew(None, &files);
+        assemble(dir.path(), &files, &mut cache, &mut findings);
+        let unreadable = findings.iter().find(|f| f.rule == input::INPUT_UNREADABLE).expect("a finding for the file");
+        assert!(unreadable.source.as_ref().is_some_and(|s| s.file.ends_with("thanh-tra-so.yaml")));
+    }
 }
