@@ -12,7 +12,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 
 use crate::findings::{Findings, input};
-use crate::ingest::parse_cache::CACHE_NAME;
+use crate::ingest::parse_cache::{CACHE_NAME, ParseCache};
 use crate::ingest::{Ingest, ingest_cached, ingest_renewing};
 use crate::model::Dataset;
 use crate::output::{self, Changes, Lock, Manifest, OutputError, Report, Restamps, Writer};
@@ -59,7 +59,7 @@ impl CheckRun {
 pub fn check(inputs: &Path, cache_in: Option<&Path>, today: NaiveDate) -> CheckRun {
     let cached = cache_in.and_then(read_cache);
     let mut findings = Findings::default();
-    let ingest = ingest_cached(inputs, cached.as_deref(), &mut findings);
+    let ingest = ingest_cached(inputs, cached, &mut findings);
     check_from(ingest, findings, today)
 }
 
@@ -71,7 +71,7 @@ pub fn check_for_build(inputs: &Path, outputs: &Path, today: NaiveDate) -> Check
         let manifest = scope.spawn(|| timings::stage("manifest: read ahead", || output::ReadAhead::read(outputs)));
         let cached = read_cache(outputs);
         let mut findings = Findings::default();
-        let ingest = ingest_renewing(inputs, cached.as_deref(), &mut findings);
+        let ingest = ingest_renewing(inputs, cached, &mut findings);
         let mut run = check_from(ingest, findings, today);
         run.manifest = manifest.join().ok();
         run
@@ -80,9 +80,10 @@ pub fn check_for_build(inputs: &Path, outputs: &Path, today: NaiveDate) -> Check
 
 /// Keeps the parse cache for the next build. Best effort: without it the next build
 /// only reads every file again.
-fn save_cache(outputs: &Path, bytes: &[u8]) {
+fn save_cache(outputs: &Path, cache: &ParseCache) {
     let path = outputs.join(CACHE_NAME);
-    let write = || std::fs::create_dir_all(outputs).and_then(|()| output::atomic::write(&path, bytes));
+    let into = |file: &mut std::fs::File| cache.write_to(std::io::BufWriter::with_capacity(256 * 1024, file));
+    let write = || std::fs::create_dir_all(outputs).and_then(|()| output::atomic::write_with(&path, into));
     let _ = timings::stage("cache: write", write);
 }
 
@@ -159,8 +160,8 @@ pub fn write_documents(mut run: CheckRun, inputs: &Path, options: &BuildOptions)
     let cache = run.ingest.cache.take();
     let outputs = &options.outputs;
     std::thread::scope(|scope| {
-        if let Some(bytes) = cache {
-            scope.spawn(move || save_cache(outputs, &bytes));
+        if let Some(cache) = cache {
+            scope.spawn(move || save_cache(outputs, &cache));
         }
         write_locked(run, &templates, &lock, options)
     })

@@ -10,11 +10,14 @@
 //! the whole cache is set aside. Each file's entry is keyed by its name and content
 //! hash, so an edited file simply misses.
 //!
-//! The cache is bytes for the caller to keep (in the outputs folder, beside the
+//! The cache is a file for the caller to keep (in the outputs folder, beside the
 //! manifest): deleting it only costs the next build the time to parse everything again.
+//! It is written straight from its entries ([`ParseCache::write_to`]), never made whole
+//! in memory first: a million people's is 320 MB, and a rebuild after one unit changed
+//! would otherwise hold it twice over, as read and as to be written.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
+use std::ops::Range;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -60,12 +63,14 @@ struct Stored<'a> {
     entries: Vec<(Key, &'a Bytes)>,
 }
 
-pub struct ParseCache<'a> {
+pub struct ParseCache {
     context: Key,
-    /// Entries of the last build, still encoded, in the bytes they were read from.
-    before: HashMap<Key, &'a [u8]>,
+    /// The last build's file as it was read: its entries are decoded in place.
+    stored: Vec<u8>,
+    /// Entries of the last build, by where they are in `stored`.
+    before: HashMap<Key, Range<usize>>,
     /// Entries of this build, for the next.
-    after: HashMap<Key, Cow<'a, [u8]>>,
+    after: HashMap<Key, Kept>,
     /// Anything new was added this build.
     added: bool,
     /// What this build reads is kept for the next one ([`ParseCache::renew`]); a check,
@@ -73,29 +78,38 @@ pub struct ParseCache<'a> {
     renewing: bool,
 }
 
-impl<'a> ParseCache<'a> {
-    /// The cache in `stored` (as [`ParseCache::to_bytes`] gave it) if it was written by
+/// An entry kept for the next build.
+enum Kept {
+    /// As the last build left it, in `stored`.
+    Before(Range<usize>),
+    /// Encoded by this build.
+    New(Vec<u8>),
+}
+
+impl ParseCache {
+    /// The cache in `stored` (as [`ParseCache::write_to`] wrote it) if it was written by
     /// this program for the same context as `files` have now; else an empty one. Read
-    /// only: nothing is kept, and [`ParseCache::to_bytes`] gives nothing.
-    pub fn read(stored: Option<&'a [u8]>, files: &[InputFile]) -> ParseCache<'a> {
+    /// only: nothing is kept, and [`ParseCache::changed`] gives nothing.
+    pub fn read(stored: Option<Vec<u8>>, files: &[InputFile]) -> ParseCache {
         let context = context(files);
-        let before = stored
-            .and_then(|bytes| postcard::from_bytes::<Stored>(bytes).ok())
-            .filter(|stored| stored.build == crate::BUILD && stored.context == context)
-            .map(|stored| stored.entries.into_iter().map(|(key, bytes)| (key, &**bytes)).collect())
+        let stored = stored.unwrap_or_default();
+        let before = postcard::from_bytes::<Stored>(&stored)
+            .ok()
+            .filter(|read| read.build == crate::BUILD && read.context == context)
+            .map(|read| read.entries.into_iter().map(|(key, bytes)| (key, within(&stored, bytes))).collect())
             .unwrap_or_default();
-        ParseCache { context, before, after: HashMap::new(), added: false, renewing: false }
+        ParseCache { context, stored, before, after: HashMap::new(), added: false, renewing: false }
     }
 
     /// [`ParseCache::read`], and what this build reads kept for the next.
-    pub fn renew(stored: Option<&'a [u8]>, files: &[InputFile]) -> ParseCache<'a> {
+    pub fn renew(stored: Option<Vec<u8>>, files: &[InputFile]) -> ParseCache {
         ParseCache { renewing: true, ..ParseCache::read(stored, files) }
     }
 
     /// What `file` gave in the last build ([`Outcome`], [`WorkbookRead`]), if it is the
     /// same file.
     pub fn get<T: DeserializeOwned>(&self, file: &InputFile) -> Option<T> {
-        postcard::from_bytes(self.before.get(&key(file))?).ok()
+        postcard::from_bytes(&self.stored[self.before.get(&key(file))?.clone()]).ok()
     }
 
     /// Keeps what `file` gave for the next build.
@@ -104,28 +118,42 @@ impl<'a> ParseCache<'a> {
             return;
         }
         let key = key(file);
-        if let Some(bytes) = self.before.remove(&key) {
-            self.after.insert(key, Cow::Borrowed(bytes));
+        if let Some(range) = self.before.remove(&key) {
+            self.after.insert(key, Kept::Before(range));
         } else if let Ok(bytes) = postcard::to_allocvec(outcome) {
-            self.after.insert(key, Cow::Owned(bytes));
+            self.after.insert(key, Kept::New(bytes));
             self.added = true;
         }
     }
 
-    /// The cache to store for the next build; `None` when it holds just what was read,
-    /// or when it is only read.
-    pub fn to_bytes(self) -> Option<Vec<u8>> {
+    /// The cache to write for the next build; `None` when it holds just what was read,
+    /// or when it is only read. The last build's bytes go with it: those it keeps are
+    /// written from them.
+    pub fn changed(self) -> Option<ParseCache> {
         // Files gone since are dropped, so the cache never outgrows the inputs.
-        if !self.renewing || (!self.added && self.before.is_empty()) {
-            return None;
-        }
-        let mut entries: Vec<(Key, &Bytes)> = self.after.iter().map(|(key, bytes)| (*key, Bytes::new(bytes))).collect();
-        entries.sort_unstable_by_key(|(key, _)| *key);
-        // Each entry: its key, its length (at most 10 bytes), its bytes.
-        let size = crate::BUILD.len() + 64 + entries.iter().map(|(_, bytes)| 42 + bytes.len()).sum::<usize>();
-        let stored = Stored { build: crate::BUILD, context: self.context, entries };
-        postcard::to_extend(&stored, Vec::with_capacity(size)).ok()
+        (self.renewing && (self.added || !self.before.is_empty())).then_some(self)
     }
+
+    /// The cache as the next build reads it, onto `out` (buffered by the caller).
+    pub fn write_to<W: std::io::Write>(&self, out: W) -> std::io::Result<()> {
+        let mut entries: Vec<(Key, &Bytes)> = self.after.iter().map(|(key, kept)| (*key, self.bytes(kept))).collect();
+        entries.sort_unstable_by_key(|(key, _)| *key);
+        let stored = Stored { build: crate::BUILD, context: self.context, entries };
+        postcard::to_io(&stored, out).map_err(std::io::Error::other)?.flush()
+    }
+
+    fn bytes<'a>(&'a self, kept: &'a Kept) -> &'a Bytes {
+        match kept {
+            Kept::Before(range) => Bytes::new(&self.stored[range.clone()]),
+            Kept::New(bytes) => Bytes::new(bytes),
+        }
+    }
+}
+
+/// Where `part`, a slice of `whole`, lies in it.
+fn within(whole: &[u8], part: &[u8]) -> Range<usize> {
+    let start = part.as_ptr() as usize - whole.as_ptr() as usize;
+    start..start + part.len()
 }
 
 /// The program and every file a meeting file's outcome depends on besides itself.
@@ -162,6 +190,14 @@ mod tests {
         }
     }
 
+    /// The file `cache` writes, if it changed.
+    fn written(cache: ParseCache) -> Option<Vec<u8>> {
+        let cache = cache.changed()?;
+        let mut bytes = Vec::new();
+        cache.write_to(&mut bytes).unwrap();
+        Some(bytes)
+    }
+
     #[test]
     fn what_a_build_keeps_the_next_one_finds_and_an_edited_file_misses() {
         let agency = file("agency.yaml", "a", FileKind::Yaml(YamlKind::Agency));
@@ -169,30 +205,79 @@ mod tests {
         let other = file("don-vi/b.yaml", "place: B", FileKind::Yaml(YamlKind::UnitReview));
         // The context: the files every meeting file's outcome depends on.
         let files = std::slice::from_ref(&agency);
-
         let mut first = ParseCache::renew(None, files);
         first.keep(&meeting, &vec!["one".to_string()]);
         first.keep(&other, &vec!["two".to_string()]);
-        let stored = first.to_bytes().expect("new entries are stored");
+        let stored = written(first).expect("new entries are stored");
 
-        let mut second = ParseCache::renew(Some(&stored), files);
+        let mut second = ParseCache::renew(Some(stored.clone()), files);
         assert_eq!(second.get::<Vec<String>>(&meeting), Some(vec!["one".to_string()]));
         let edited = file("don-vi/b.yaml", "place: C", FileKind::Yaml(YamlKind::UnitReview));
         assert_eq!(second.get::<Vec<String>>(&edited), None);
         second.keep(&meeting, &vec!["one".to_string()]);
         second.keep(&edited, &vec!["three".to_string()]);
-        let stored = second.to_bytes().expect("an edited file's entry is new");
+        let again = written(second).expect("an edited file's entry is new");
 
         // The old entry of the edited file is gone; the kept one is carried over as it was.
-        let third = ParseCache::read(Some(&stored), files);
+        let third = ParseCache::read(Some(again.clone()), files);
         assert_eq!(third.get::<Vec<String>>(&meeting), Some(vec!["one".to_string()]));
         assert_eq!(third.get::<Vec<String>>(&edited), Some(vec!["three".to_string()]));
         assert_eq!(third.get::<Vec<String>>(&other), None);
-
         // Another agency.yaml sets the whole cache aside.
         let changed = file("agency.yaml", "b", FileKind::Yaml(YamlKind::Agency));
-        let fourth = ParseCache::read(Some(&stored), &[changed]);
+        let fourth = ParseCache::read(Some(again), &[changed]);
         assert_eq!(fourth.get::<Vec<String>>(&meeting), None);
+    }
+
+    #[test]
+    fn a_cache_read_and_kept_whole_is_not_written_again() {
+        let agency = file("agency.yaml", "a", FileKind::Yaml(YamlKind::Agency));
+        let meeting = file("don-vi/a.yaml", "place: A", FileKind::Yaml(YamlKind::UnitReview));
+        let files = std::slice::from_ref(&agency);
+        let mut first = ParseCache::renew(None, files);
+        first.keep(&meeting, &vec!["one".to_string()]);
+        let stored = written(first).expect("kept");
+        let mut same = ParseCache::renew(Some(stored.clone()), files);
+        same.keep(&meeting, &vec!["one".to_string()]);
+        assert!(written(same).is_none(), "nothing new, nothing gone");
+        // A file gone since: the cache is written again, without it.
+        let gone = ParseCache::renew(Some(stored), files);
+        let smaller = written(gone).expect("an entry to drop");
+        assert_eq!(ParseCache::read(Some(smaller), files).get::<Vec<String>>(&meeting), None);
+    }
+
+    #[test]
+    fn the_file_is_what_encoding_the_whole_cache_at_once_gives() {
+        let agency = file("agency.yaml", "a", FileKind::Yaml(YamlKind::Agency));
+        let files = std::slice::from_ref(&agency);
+        let meetings: Vec<InputFile> = (0..50)
+            .map(|n| file(&format!("don-vi/{n}.yaml"), &format!("place: {n}"), FileKind::Yaml(YamlKind::UnitReview)))
+            .collect();
+        let mut first = ParseCache::renew(None, files);
+        for (n, meeting) in meetings.iter().enumerate() {
+            first.keep(meeting, &vec![n.to_string(); n]);
+        }
+        let streamed = written(first).unwrap();
+        // The same entries, half carried over from the last build and half new.
+        let mut second = ParseCache::renew(Some(streamed.clone()), files);
+        for (n, meeting) in meetings.iter().enumerate().filter(|(n, _)| n % 2 == 0) {
+            second.keep(meeting, &vec![n.to_string(); n]);
+        }
+        second.before.clear();
+        for (n, meeting) in meetings.iter().enumerate().filter(|(n, _)| n % 2 == 1) {
+            second.keep(meeting, &vec![n.to_string(); n]);
+        }
+        let mut entries: Vec<(Key, Vec<u8>)> = meetings
+            .iter()
+            .enumerate()
+            .map(|(n, m)| (key(m), postcard::to_allocvec(&vec![n.to_string(); n]).unwrap()))
+            .collect();
+        entries.sort();
+        let whole: Vec<(Key, &Bytes)> = entries.iter().map(|(key, bytes)| (*key, Bytes::new(bytes))).collect();
+        let at_once =
+            postcard::to_allocvec(&Stored { build: crate::BUILD, context: context(files), entries: whole }).unwrap();
+        assert_eq!(streamed, at_once);
+        assert_eq!(written(second).unwrap(), at_once);
     }
 
     #[test]
@@ -202,12 +287,11 @@ mod tests {
         let files = std::slice::from_ref(&agency);
         let mut renewed = ParseCache::renew(None, files);
         renewed.keep(&meeting, &vec!["one".to_string()]);
-        let stored = renewed.to_bytes().expect("kept");
-
-        let mut read = ParseCache::read(Some(&stored), files);
+        let stored = written(renewed).expect("kept");
+        let mut read = ParseCache::read(Some(stored), files);
         assert_eq!(read.get::<Vec<String>>(&meeting), Some(vec!["one".to_string()]));
         let other = file("don-vi/b.yaml", "place: B", FileKind::Yaml(YamlKind::UnitReview));
         read.keep(&other, &vec!["two".to_string()]);
-        assert!(read.to_bytes().is_none(), "a check encodes nothing for a next build");
+        assert!(written(read).is_none(), "a check encodes nothing for a next build");
     }
 }

@@ -31,7 +31,7 @@ pub struct Ingest {
     pub dataset: Option<Dataset>,
     pub files: Vec<InputFile>,
     /// The parse cache for the next build (see [`ParseCache`]), when it changed.
-    pub cache: Option<Vec<u8>>,
+    pub cache: Option<ParseCache>,
 }
 
 pub fn ingest(root: &Path, findings: &mut Findings) -> Ingest {
@@ -39,19 +39,19 @@ pub fn ingest(root: &Path, findings: &mut Findings) -> Ingest {
 }
 
 /// [`ingest`], taking what it can from the parse cache `cached` of the last build.
-pub fn ingest_cached(root: &Path, cached: Option<&[u8]>, findings: &mut Findings) -> Ingest {
+pub fn ingest_cached(root: &Path, cached: Option<Vec<u8>>, findings: &mut Findings) -> Ingest {
     ingest_with(root, cached, ParseCache::read, findings)
 }
 
 /// [`ingest_cached`], for a build: the cache brought up to date is in [`Ingest::cache`].
-pub fn ingest_renewing(root: &Path, cached: Option<&[u8]>, findings: &mut Findings) -> Ingest {
+pub fn ingest_renewing(root: &Path, cached: Option<Vec<u8>>, findings: &mut Findings) -> Ingest {
     ingest_with(root, cached, ParseCache::renew, findings)
 }
 
-fn ingest_with<'a>(
+fn ingest_with(
     root: &Path,
-    cached: Option<&'a [u8]>,
-    open: fn(Option<&'a [u8]>, &[InputFile]) -> ParseCache<'a>,
+    cached: Option<Vec<u8>>,
+    open: fn(Option<Vec<u8>>, &[InputFile]) -> ParseCache,
     findings: &mut Findings,
 ) -> Ingest {
     let mut files = crate::timings::stage("scan", || scan(root, findings));
@@ -63,14 +63,14 @@ fn ingest_with<'a>(
     for file in &mut files {
         file.text = None;
     }
-    Ingest { dataset, files, cache: crate::timings::stage("cache: encode", || cache.to_bytes()) }
+    Ingest { dataset, files, cache: cache.changed() }
 }
 
 fn of_kind(files: &[InputFile], kind: YamlKind) -> impl Iterator<Item = &InputFile> {
     files.iter().filter(move |f| f.kind == FileKind::Yaml(kind))
 }
 
-fn assemble(root: &Path, files: &[InputFile], cache: &mut ParseCache<'_>, findings: &mut Findings) -> Option<Dataset> {
+fn assemble(root: &Path, files: &[InputFile], cache: &mut ParseCache, findings: &mut Findings) -> Option<Dataset> {
     let agency_files: Vec<&InputFile> = of_kind(files, YamlKind::Agency).collect();
     let agency_file = match agency_files.as_slice() {
         [one] => *one,
@@ -356,8 +356,9 @@ mod tests {
         assert!(places.contains(&"Phòng họp mới"), "read as it is now: {places:?}");
 
         // Its outcome belongs to no hash the scan knows: not kept. The others are.
-        let stored = cache.to_bytes().expect("the first build keeps what it read");
-        let next = ParseCache::read(Some(&stored), &files);
+        let mut stored = Vec::new();
+        cache.changed().expect("the first build keeps what it read").write_to(&mut stored).unwrap();
+        let next = ParseCache::read(Some(stored), &files);
         let file = |name: &str| files.iter().find(|f| f.rel.ends_with(name)).unwrap();
         assert!(next.get::<Outcome>(file("thanh-tra-so.yaml")).is_none());
         assert!(next.get::<Outcome>(file("van-phong-so.yaml")).is_some());
