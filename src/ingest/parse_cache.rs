@@ -93,11 +93,14 @@ impl ParseCache {
     pub fn read(stored: Option<Vec<u8>>, files: &[InputFile]) -> ParseCache {
         let context = context(files);
         let stored = stored.unwrap_or_default();
-        let before = postcard::from_bytes::<Stored>(&stored)
+        let before: HashMap<Key, Range<usize>> = postcard::from_bytes::<Stored>(&stored)
             .ok()
             .filter(|read| read.build == crate::BUILD && read.context == context)
             .map(|read| read.entries.into_iter().map(|(key, bytes)| (key, within(&stored, bytes))).collect())
             .unwrap_or_default();
+        // A file of another program or context is let go at once, not held to the end
+        // of the build with the cache that replaces it.
+        let stored = if before.is_empty() { Vec::new() } else { stored };
         ParseCache { context, stored, before, after: HashMap::new(), added: false, renewing: false }
     }
 
@@ -229,14 +232,21 @@ mod tests {
         assert_eq!(fourth.get::<Vec<String>>(&meeting), None);
     }
 
-    #[test]
-    fn a_cache_read_and_kept_whole_is_not_written_again() {
+    /// The context (an agency.yaml), a meeting file, and the cache file of a build that
+    /// kept "one" for it.
+    fn one_entry() -> (InputFile, InputFile, Vec<u8>) {
         let agency = file("agency.yaml", "a", FileKind::Yaml(YamlKind::Agency));
         let meeting = file("don-vi/a.yaml", "place: A", FileKind::Yaml(YamlKind::UnitReview));
-        let files = std::slice::from_ref(&agency);
-        let mut first = ParseCache::renew(None, files);
+        let mut first = ParseCache::renew(None, std::slice::from_ref(&agency));
         first.keep(&meeting, &vec!["one".to_string()]);
         let stored = written(first).expect("kept");
+        (agency, meeting, stored)
+    }
+
+    #[test]
+    fn a_cache_read_and_kept_whole_is_not_written_again() {
+        let (agency, meeting, stored) = one_entry();
+        let files = std::slice::from_ref(&agency);
         let mut same = ParseCache::renew(Some(stored.clone()), files);
         same.keep(&meeting, &vec!["one".to_string()]);
         assert!(written(same).is_none(), "nothing new, nothing gone");
@@ -244,6 +254,16 @@ mod tests {
         let gone = ParseCache::renew(Some(stored), files);
         let smaller = written(gone).expect("an entry to drop");
         assert_eq!(ParseCache::read(Some(smaller), files).get::<Vec<String>>(&meeting), None);
+    }
+
+    #[test]
+    fn a_cache_of_another_context_is_not_held() {
+        let (agency, meeting, stored) = one_entry();
+        assert!(!ParseCache::renew(Some(stored.clone()), std::slice::from_ref(&agency)).stored.is_empty());
+        let changed = file("agency.yaml", "b", FileKind::Yaml(YamlKind::Agency));
+        let other = ParseCache::renew(Some(stored), &[changed]);
+        assert!(other.stored.is_empty(), "its bytes are let go");
+        assert_eq!(other.get::<Vec<String>>(&meeting), None);
     }
 
     #[test]
@@ -282,12 +302,8 @@ mod tests {
 
     #[test]
     fn a_cache_only_read_keeps_nothing() {
-        let agency = file("agency.yaml", "a", FileKind::Yaml(YamlKind::Agency));
-        let meeting = file("don-vi/a.yaml", "place: A", FileKind::Yaml(YamlKind::UnitReview));
+        let (agency, meeting, stored) = one_entry();
         let files = std::slice::from_ref(&agency);
-        let mut renewed = ParseCache::renew(None, files);
-        renewed.keep(&meeting, &vec!["one".to_string()]);
-        let stored = written(renewed).expect("kept");
         let mut read = ParseCache::read(Some(stored), files);
         assert_eq!(read.get::<Vec<String>>(&meeting), Some(vec!["one".to_string()]));
         let other = file("don-vi/b.yaml", "place: B", FileKind::Yaml(YamlKind::UnitReview));
