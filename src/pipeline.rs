@@ -83,7 +83,8 @@ pub fn check_for_build(inputs: &Path, outputs: &Path, today: NaiveDate) -> Check
 fn save_cache(outputs: &Path, cache: &ParseCache) {
     let path = outputs.join(CACHE_NAME);
     let into = |file: &mut std::fs::File| cache.write_to(std::io::BufWriter::with_capacity(256 * 1024, file));
-    let write = || std::fs::create_dir_all(outputs).and_then(|()| output::atomic::write_with(&path, into));
+    // The outputs folder is made by the write if it is missing.
+    let write = || output::atomic::write_with(&path, into);
     let _ = timings::stage("cache: write", write);
 }
 

@@ -225,24 +225,22 @@ fn classify(path: PathBuf, rel: PathBuf, findings: &mut Findings) -> Option<Inpu
 /// says why it cannot be had: too large, not text, or not to be opened. The scan reads
 /// every YAML file so; ingest reads a meeting file so again when it must parse it.
 pub fn read_yaml(path: &Path, rel: &Path) -> Result<String, Box<Finding>> {
-    let unreadable = |message: String| Box::new(Finding::error(input::INPUT_UNREADABLE, message).at(Source::file(rel)));
+    let refused = |rule, message: String| Box::new(Finding::error(rule, message).at(Source::file(rel)));
     match read_bounded(path) {
-        Ok(None) => Err(Box::new(
-            Finding::error(
-                input::INPUT_TOO_LARGE,
-                format!(
-                    "Tệp YAML lớn hơn {} MB, quá cỡ của một tệp dữ liệu nên không được đọc. Hãy kiểm tra lại tệp (có thể đã chép nhầm tệp khác vào).",
-                    MAX_YAML_BYTES / (1024 * 1024)
-                ),
-            )
-            .at(Source::file(rel)),
+        Ok(None) => Err(refused(
+            input::INPUT_TOO_LARGE,
+            format!(
+                "Tệp YAML lớn hơn {} MB, quá cỡ của một tệp dữ liệu nên không được đọc. Hãy kiểm tra lại tệp (có thể đã chép nhầm tệp khác vào).",
+                MAX_YAML_BYTES / (1024 * 1024)
+            ),
         )),
         Ok(Some(bytes)) => crate::text::decode_text(bytes).ok_or_else(|| {
-            unreadable(
+            refused(
+                input::INPUT_UNREADABLE,
                 "Tệp YAML không phải văn bản UTF-8 hay UTF-16; hãy mở tệp và lưu lại với bảng mã UTF-8.".to_string(),
             )
         }),
-        Err(err) => Err(unreadable(format!("Không mở được tệp: {err}"))),
+        Err(err) => Err(refused(input::INPUT_UNREADABLE, format!("Không mở được tệp: {err}"))),
     }
 }
 

@@ -57,9 +57,8 @@ fn ingest_with(
     let mut files = crate::timings::stage("scan", || scan(root, findings));
     let mut cache = open(cached, &files);
     let dataset = crate::timings::stage("ingest", || assemble(root, &files, &mut cache, findings));
-    // Read for the parse alone: what comes after knows a file by its name and hash, and
-    // a province's meeting files are tens of MB that a build would otherwise hold to
-    // the end.
+    // Read for the parse alone: what comes after knows a file by its name and hash.
+    // (Meeting files' texts are never held: see `read_and_resolve`.)
     for file in &mut files {
         file.text = None;
     }
