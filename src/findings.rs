@@ -147,8 +147,8 @@ impl Finding {
         self
     }
 
-    pub fn person(mut self, person: impl Into<String>) -> Self {
-        self.person = Some(person.into());
+    pub fn person(mut self, person: impl AsRef<str>) -> Self {
+        self.person = Some(person.as_ref().to_string());
         self
     }
 

@@ -3,72 +3,97 @@
 
 use std::cell::RefCell;
 use std::fmt;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
 /// A place inside one input file.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Place {
     /// The file as a whole (it could not be opened, or the problem has no finer place).
     File,
-    /// A cell of a worksheet; `row` and `col` are zero-based like calamine's.
-    Cell {
-        #[serde(deserialize_with = "shared_sheet")]
-        sheet: Arc<str>,
-        row: u32,
-        col: u32,
-    },
+    /// A cell of the origin's worksheet; `row` and `col` are zero-based like calamine's.
+    Cell { row: u32, col: u32 },
     /// A position in a text file; both one-based.
     Line { line: u32, column: u32 },
 }
 
-/// A file (relative to the inputs folder) and a place in it.
+/// An input file (relative to the inputs folder), and the worksheet for a workbook's
+/// cells: what every place in them shares.
+#[derive(Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Origin {
+    file: Box<Path>,
+    sheet: Option<Box<str>>,
+}
+
+impl Origin {
+    pub fn file(file: impl AsRef<Path>) -> Arc<Origin> {
+        Arc::new(Origin { file: file.as_ref().into(), sheet: None })
+    }
+
+    pub fn sheet(file: impl AsRef<Path>, sheet: &str) -> Arc<Origin> {
+        Arc::new(Origin { file: file.as_ref().into(), sheet: Some(sheet.into()) })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.file
+    }
+}
+
+/// A file and a place in it.
 ///
-/// The file's name and the sheet's are shared by every place in them: a province's
-/// dataset holds several sources a person (the roster's cell, the meeting file's lines),
-/// all in a few thousand files. [`Source::line_in`] and [`Source::cell_in`] share what
-/// their caller holds; a source read back from the parse cache shares with the source
-/// read just before it (see [`shared_file`]).
+/// The file's name and the sheet's are one [`Origin`], shared by every place in them: a
+/// province's dataset holds several sources a person (the roster's cell, the meeting
+/// file's lines), all in a few thousand files, and a source is 24 bytes where a name and
+/// a sheet of its own were 48. [`Source::file_in`], [`Source::line_in`] and
+/// [`Source::cell_in`] share the origin their caller holds; a source read back from the
+/// parse cache shares with the source read just before it (see [`shared_origin`]).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Source {
-    #[serde(deserialize_with = "shared_file")]
-    pub file: Arc<Path>,
+    #[serde(deserialize_with = "shared_origin")]
+    origin: Arc<Origin>,
     pub place: Place,
 }
 
 impl Source {
     pub fn file(file: impl AsRef<Path>) -> Self {
-        Source::file_in(&Arc::from(file.as_ref()))
+        Source::file_in(&Origin::file(file))
     }
 
     pub fn cell(file: impl AsRef<Path>, sheet: &str, row: u32, col: u32) -> Self {
-        Source::cell_in(&Arc::from(file.as_ref()), &Arc::from(sheet), row, col)
+        Source::cell_in(&Origin::sheet(file, sheet), row, col)
     }
 
     pub fn line(file: impl AsRef<Path>, line: u32, column: u32) -> Self {
-        Source::line_in(&Arc::from(file.as_ref()), line, column)
+        Source::line_in(&Origin::file(file), line, column)
     }
 
-    /// The whole of `file`, sharing its name.
-    pub fn file_in(file: &Arc<Path>) -> Self {
-        Source { file: file.clone(), place: Place::File }
+    pub fn file_in(origin: &Arc<Origin>) -> Self {
+        Source { origin: origin.clone(), place: Place::File }
     }
 
-    /// A cell of `sheet` in `file`, sharing both names.
-    pub fn cell_in(file: &Arc<Path>, sheet: &Arc<str>, row: u32, col: u32) -> Self {
-        Source { file: file.clone(), place: Place::Cell { sheet: sheet.clone(), row, col } }
+    pub fn cell_in(origin: &Arc<Origin>, row: u32, col: u32) -> Self {
+        Source { origin: origin.clone(), place: Place::Cell { row, col } }
     }
 
-    /// A line of `file`, sharing its name.
-    pub fn line_in(file: &Arc<Path>, line: u32, column: u32) -> Self {
-        Source { file: file.clone(), place: Place::Line { line, column } }
+    pub fn line_in(origin: &Arc<Origin>, line: u32, column: u32) -> Self {
+        Source { origin: origin.clone(), place: Place::Line { line, column } }
     }
 
-    /// The path with forward slashes, as the JSON contract and the clerk expect on every OS.
+    /// The input file, relative to the inputs folder.
+    pub fn path(&self) -> &Path {
+        &self.origin.file
+    }
+
+    /// The file and sheet this place is in, for more places in them.
+    pub fn origin(&self) -> &Arc<Origin> {
+        &self.origin
+    }
+
+    /// The file as the clerk reads it: forward slashes on every system.
     pub fn file_display(&self) -> String {
-        display_path(&self.file)
+        display_path(self.path())
     }
 
     pub fn line_column(&self) -> Option<(u32, u32)> {
@@ -78,42 +103,28 @@ impl Source {
         }
     }
 
+    /// The sheet and the cell's A1 name.
     pub fn sheet_cell(&self) -> Option<(&str, String)> {
-        match &self.place {
-            Place::Cell { sheet, row, col } => Some((sheet, cell_name(*row, *col))),
+        match (self.place, self.origin.sheet.as_deref()) {
+            (Place::Cell { row, col }, Some(sheet)) => Some((sheet, cell_name(row, col))),
             _ => None,
         }
     }
 }
 
 thread_local! {
-    /// The file and sheet names last read back on this thread, for the next source.
-    static LAST_FILE: RefCell<Option<Arc<Path>>> = const { RefCell::new(None) };
-    static LAST_SHEET: RefCell<Option<Arc<str>>> = const { RefCell::new(None) };
+    static LAST_ORIGIN: RefCell<Option<Arc<Origin>>> = const { RefCell::new(None) };
 }
 
-/// A file's name read back, shared with the one read just before when it is the same:
-/// a unit's cached review holds a few sources a person, all in one meeting file.
-fn shared_file<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Arc<Path>, D::Error> {
-    let file = PathBuf::deserialize(deserializer)?;
-    Ok(LAST_FILE.with_borrow_mut(|last| shared(last, file.as_path())))
-}
-
-/// [`shared_file`] for a sheet's name.
-fn shared_sheet<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Arc<str>, D::Error> {
-    let sheet = String::deserialize(deserializer)?;
-    Ok(LAST_SHEET.with_borrow_mut(|last| shared(last, sheet.as_str())))
-}
-
-/// `value` as the `last` one if it is the same, else as a new one kept as the last.
-fn shared<T: ?Sized + PartialEq>(last: &mut Option<Arc<T>>, value: &T) -> Arc<T>
-where
-    Arc<T>: for<'a> From<&'a T>,
-{
-    match last {
-        Some(same) if **same == *value => same.clone(),
-        _ => last.insert(Arc::from(value)).clone(),
-    }
+/// Deserializes an origin, sharing the last one read on this thread when it is the same:
+/// the parse cache holds one meeting file's sources one after the other, so reading them
+/// back costs one origin per file, as reading the file did.
+fn shared_origin<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Arc<Origin>, D::Error> {
+    let origin = Origin::deserialize(deserializer)?;
+    Ok(LAST_ORIGIN.with_borrow_mut(|last| match last {
+        Some(same) if **same == origin => same.clone(),
+        _ => last.insert(Arc::new(origin)).clone(),
+    }))
 }
 
 /// `a/b/c.yaml` whatever the platform's separator.
@@ -152,12 +163,11 @@ pub fn cell_name(row: u32, col: u32) -> String {
 impl fmt::Display for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let file = self.file_display();
-        match &self.place {
-            Place::File => write!(f, "{file}"),
-            Place::Cell { sheet, row, col } => {
-                write!(f, "{file} [{sheet}!{}]", cell_name(*row, *col))
-            }
-            Place::Line { line, column } => write!(f, "{file}:{line}:{column}"),
+        match (self.place, self.origin.sheet.as_deref()) {
+            (Place::File, _) => write!(f, "{file}"),
+            (Place::Cell { row, col }, Some(sheet)) => write!(f, "{file} [{sheet}!{}]", cell_name(row, col)),
+            (Place::Cell { row, col }, None) => write!(f, "{file} [{}]", cell_name(row, col)),
+            (Place::Line { line, column }, _) => write!(f, "{file}:{line}:{column}"),
         }
     }
 }
@@ -186,20 +196,22 @@ mod tests {
         let sources = vec![Source::cell("ds/a.xlsx", "DS", 4, 2), Source::cell("ds/a.xlsx", "DS", 5, 2)];
         let read: Vec<Source> = postcard::from_bytes(&postcard::to_allocvec(&sources).unwrap()).unwrap();
         assert_eq!(read, sources);
-        assert!(Arc::ptr_eq(&read[0].file, &read[1].file));
-        let (Place::Cell { sheet: first, .. }, Place::Cell { sheet: second, .. }) = (&read[0].place, &read[1].place)
-        else {
-            panic!("cells read back as cells");
-        };
-        assert!(Arc::ptr_eq(first, second));
+        assert!(Arc::ptr_eq(read[0].origin(), read[1].origin()));
+        assert_eq!(read[1].sheet_cell(), Some(("DS", "C6".to_string())));
         let other: Source = postcard::from_bytes(&postcard::to_allocvec(&Source::file("b.yaml")).unwrap()).unwrap();
-        assert_eq!(other.file.as_ref(), Path::new("b.yaml"));
-        // Made from a name the caller holds, each kind of place shares it.
-        let file: Arc<Path> = Arc::from(Path::new("don-vi/vp.yaml"));
-        let sheet: Arc<str> = Arc::from("DS");
-        for made in [Source::file_in(&file), Source::line_in(&file, 3, 1), Source::cell_in(&file, &sheet, 0, 0)] {
-            assert!(Arc::ptr_eq(&made.file, &file));
+        assert_eq!(other.path(), Path::new("b.yaml"));
+        assert!(!Arc::ptr_eq(other.origin(), read[1].origin()));
+        // Made from an origin the caller holds, each kind of place shares it.
+        let origin = Origin::file("don-vi/vp.yaml");
+        for made in [Source::file_in(&origin), Source::line_in(&origin, 3, 1), Source::cell_in(&origin, 0, 0)] {
+            assert!(Arc::ptr_eq(made.origin(), &origin));
         }
+    }
+
+    #[test]
+    fn a_source_is_three_words() {
+        // A province's dataset holds several a person: their size is its size.
+        assert_eq!(std::mem::size_of::<Source>(), 24);
     }
 
     #[test]

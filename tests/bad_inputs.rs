@@ -79,7 +79,7 @@ fn invisible_and_direction_characters_vanish_and_nfd_twins_are_one_person() {
     let (d, findings) = ingest(dir.path());
     let d = d.unwrap();
     assert!(
-        d.people.iter().any(|p| p.name == "Trần Thị Bình"),
+        d.people.iter().any(|p| &*p.name == "Trần Thị Bình"),
         "{:?}",
         d.people.iter().map(|p| &p.name).collect::<Vec<_>>()
     );

@@ -74,7 +74,7 @@ fn xls_and_ods_rosters_are_read() {
         let (dataset, findings) = ingest(dir.path());
         assert!(findings.iter().all(|f| !f.is_error()), "{file}: {findings:#?}");
         let d = dataset.unwrap();
-        let names: Vec<&str> = d.people.iter().map(|p| p.name.as_str()).collect();
+        let names: Vec<&str> = d.people.iter().map(|p| &*p.name).collect();
         assert_eq!(names, ["Nguyễn Văn An", "Trần Thị Bình", "Đỗ Thị Hạnh"], "{file}");
         assert_eq!(
             d.people[0].birth,

@@ -43,7 +43,7 @@ fn dataset(year: u16) -> Dataset {
 }
 
 fn review<'a>(dataset: &'a Dataset, name: &str) -> &'a PersonReview {
-    let found = dataset.unit_reviews.iter().flat_map(|u| &u.reviews).find(|r| r.person.name == name);
+    let found = dataset.unit_reviews.iter().flat_map(|u| &u.reviews).find(|r| &*r.person.name == name);
     found.unwrap_or_else(|| panic!("no review of {name}"))
 }
 
@@ -166,7 +166,7 @@ fn the_2025_sample_builds_and_reads_its_scores_and_discipline() {
     assert_eq!(review.proposed, Some(xeploai::model::Rating::Good));
     // Discipline: one act outside public duty, one related to it (roster column).
     let duty = |name: &str| {
-        let person = dataset.people.iter().find(|p| p.name == name).unwrap();
+        let person = dataset.people.iter().find(|p| &*p.name == name).unwrap();
         person.discipline.as_ref().and_then(|d| d.duty_related)
     };
     assert_eq!(duty("Lê Văn Thịnh"), Some(false));
@@ -236,10 +236,10 @@ fn the_2026_sample_builds_and_reads_quarterly_monthly_and_workbook_scores() {
     // The library's score sheet: the parts, or the total alone, with the sheet's cell.
     let binh = score(&dataset, "Nguyễn Văn Bình");
     assert_eq!(binh.split(), Some((27.0, 61.0)));
-    assert_eq!(*binh.source.file, *Path::new("danh-sach/diem-thu-vien-tinh-2026.xlsx"));
+    assert_eq!(binh.source.path(), Path::new("danh-sach/diem-thu-vien-tinh-2026.xlsx"));
     assert_eq!(score(&dataset, "Lê Văn Nhân").total(), 84.0);
     // Five months' sick leave, rated on the time worked.
-    let yen = dataset.people.iter().find(|p| p.name == "Phạm Thị Kim Yến").unwrap();
+    let yen = dataset.people.iter().find(|p| &*p.name == "Phạm Thị Kim Yến").unwrap();
     assert_eq!(yen.leave_days, Some(150.0));
     // One public service unit issued its rating rules, the other did not (fallback).
     let unit = |name: &str| dataset.agency.units.iter().position(|u| u.name == name).unwrap();

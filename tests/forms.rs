@@ -209,7 +209,7 @@ fn party_fields_come_from_the_roster_when_it_has_them() {
     }
     write_xlsx(&dir.path().join("danh-sach.xlsx"), &[sheet("DS", rows)]);
     let b = build_dir(dir.path());
-    let (_, text) = forms(&b).into_iter().find(|(id, _)| b.dataset.people[*id].name == "Lê Văn Cường").unwrap();
+    let (_, text) = forms(&b).into_iter().find(|(id, _)| &*b.dataset.people[*id].name == "Lê Văn Cường").unwrap();
     assert!(text.contains("Chức vụ Đảng: Chi ủy viên"), "{text}");
     assert!(text.contains("Chức vụ đoàn thể: Bí thư Chi đoàn"), "{text}");
     assert!(text.contains("Sinh hoạt tại Chi bộ: Văn phòng"), "{text}");
@@ -237,7 +237,7 @@ fn every_leader_has_a_self_review_form_the_director_first_with_the_criteria_fram
     assert!(forms[0].0.file_name().unwrap().to_string_lossy().starts_with("01-"));
     assert!(forms[0].1.contains(director.as_str()), "the Director first");
     for (path, text) in &forms {
-        let person = leaders.iter().find(|p| text.contains(&p.name)).expect("a leader's form");
+        let person = leaders.iter().find(|p| text.contains(&*p.name)).expect("a leader's form");
         assert!(
             path.file_name()
                 .unwrap()
@@ -246,7 +246,7 @@ fn every_leader_has_a_self_review_form_the_director_first_with_the_criteria_fram
         );
         assert!(text.contains("Sở Nội vụ") && !text.contains("Lãnh đạo Sở"), "{}: works for the agency", person.name);
         let framework = "Bộ khung tiêu chí đánh giá cán bộ lãnh đạo, quản lý ban hành kèm theo Quy định số 1263-QĐ/TU";
-        assert_eq!(text.contains(framework), &person.name == director, "{}: only the Director's form", person.name);
+        assert_eq!(text.contains(framework), *person.name == **director, "{}: only the Director's form", person.name);
         if person.party_member {
             assert!(text.contains("Mẫu 02B-HD KĐ.ĐG 2023"), "{}: a party leader fills 02B", person.name);
         } else {
@@ -269,7 +269,7 @@ fn the_agency_ballot_lists_the_criteria_and_the_four_levels_without_names() {
     let rows = |xml: &str| xml.split("<w:tbl>").find(|t| t.contains("Tiêu chí")).unwrap().matches("<w:tr>").count();
     assert_eq!(rows(doc.document()), 1 + 6 + 1, "header, 6 default criteria, the overall row");
     for p in &b.dataset.people {
-        assert!(!text.contains(&p.name), "no names on a ballot: {}", p.name);
+        assert!(!text.contains(&*p.name), "no names on a ballot: {}", p.name);
     }
     if let Some((_, pages)) = libreoffice_pages(&path) {
         assert_eq!(pages.len(), 1, "the ballot is one page");
@@ -340,7 +340,7 @@ fn party_fields_come_from_the_meeting_file_when_the_roster_has_none() {
     );
     std::fs::write(&file, yaml).unwrap();
     let b = build_dir(dir.path());
-    let (_, text) = forms(&b).into_iter().find(|(id, _)| b.dataset.people[*id].name == "Phạm Thị Dung").unwrap();
+    let (_, text) = forms(&b).into_iter().find(|(id, _)| &*b.dataset.people[*id].name == "Phạm Thị Dung").unwrap();
     assert!(text.contains("Chức vụ Đảng: Phó Bí thư Chi bộ"), "{text}");
     assert!(text.contains("Chức vụ đoàn thể: Chủ tịch Công đoàn"), "{text}");
     assert!(text.contains("CHI BỘ VĂN PHÒNG SỞ"), "{text}");

@@ -149,7 +149,7 @@ fn derivations_of_category_group_and_final_rating() {
     let d = dataset.unwrap();
     let e = xeploai::rules::evaluate(&d, chrono::NaiveDate::from_ymd_opt(2023, 12, 1).unwrap());
     let facts = |name: &str| {
-        let id = d.people.iter().position(|p| p.name == name).unwrap();
+        let id = d.people.iter().position(|p| &*p.name == name).unwrap();
         e.facts.people[id].clone()
     };
     let khoi = facts("Trương Minh Khôi");
@@ -169,7 +169,7 @@ fn derivations_of_category_group_and_final_rating() {
     assert_eq!(oanh.group, Some(QuotaGroup::Named("Viên chức lưu trữ".into())), "agency.yaml names the group");
     assert_eq!(facts("Hồ Văn Sơn").group, Some(QuotaGroup::Named("Viên chức lưu trữ".into())), "the whole unit");
     let unit_heads = &e.facts.units;
-    assert_eq!(unit_heads[0].head.map(|id| d.people[id].name.as_str()), Some("Nguyễn Văn An"));
+    assert_eq!(unit_heads[0].head.map(|id| &*d.people[id].name), Some("Nguyễn Văn An"));
     assert_eq!(unit_heads[2].present, Some(4), "5 convened, 1 absent");
     let cc = e.quotas.groups.iter().find(|g| g.group == QuotaGroup::CivilServants).unwrap();
     assert_eq!((cc.excellent, cc.good, cc.ceiling), (2, 5, 1));

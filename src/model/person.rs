@@ -1,5 +1,7 @@
 //! People of the roster: công chức, viên chức, người lao động.
 
+use std::sync::Arc;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -135,12 +137,12 @@ pub struct GroupName(pub String);
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Person {
-    pub name: String,
+    pub name: Arc<str>,
     pub membership: Membership,
     pub birth: Option<Birth>,
     pub gender: Option<Gender>,
     /// Chức vụ as written; professional titles are kept here too and told apart by the rules.
-    pub post: Option<String>,
+    pub post: Option<Box<str>>,
     /// Only when the roster says so; the default comes from the unit's type.
     pub category: Option<Category>,
     pub party_member: bool,
@@ -155,11 +157,11 @@ pub struct Person {
     /// what the clerk wrote, never months turned into days.
     pub leave_days: Option<f64>,
     pub group: Option<GroupName>,
-    pub note: Option<String>,
+    pub note: Option<Box<str>>,
     /// Chức vụ Đảng, chức vụ đoàn thể and the chi bộ, for the party forms (HD 25: 02A/02B);
     /// blanks to fill by hand where the roster has no such column.
-    pub party_post: Option<String>,
-    pub mass_post: Option<String>,
-    pub party_cell: Option<String>,
+    pub party_post: Option<Box<str>>,
+    pub mass_post: Option<Box<str>>,
+    pub party_cell: Option<Box<str>>,
     pub source: Source,
 }

@@ -1,6 +1,7 @@
 //! Meetings and what they concluded: the units' review meetings and the agency-level steps.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
@@ -16,7 +17,7 @@ use crate::source::Source;
 /// A name written in a meeting file, resolved against the roster when it can be.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct PersonRef {
-    pub name: String,
+    pub name: Arc<str>,
     /// `None` when the name is nobody on the roster (a guest, or an UNKNOWN_PERSON finding).
     pub person: Option<PersonId>,
     pub source: Source,
@@ -82,7 +83,7 @@ impl CollectiveReview {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct Comment {
     pub by: PersonRef,
-    pub text: String,
+    pub text: Box<str>,
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -96,7 +97,7 @@ pub struct PersonReview {
     pub comments: Vec<Comment>,
     pub votes: Option<Votes>,
     pub proposed: Option<Rating>,
-    pub conclusion: Option<String>,
+    pub conclusion: Option<Box<str>>,
     /// The year's score (cycles from 2025), and the party side's conditions on tasks.
     pub score: Option<Box<Score>>,
     pub tasks: Option<Box<TaskConditions>>,
@@ -105,12 +106,12 @@ pub struct PersonReview {
     pub discipline_duty_related: Option<bool>,
     /// A ground for KHTNV whatever the score, as the meeting wrote it (a conclusion of
     /// degradation, a unit in the leader's charge handled for corruption or waste).
-    pub khtnv_grounds: Option<String>,
+    pub khtnv_grounds: Option<Box<str>>,
     /// Chức vụ Đảng, chức vụ đoàn thể, chi bộ as the meeting file gives them (the roster's
     /// columns come first).
-    pub party_post: Option<String>,
-    pub mass_post: Option<String>,
-    pub party_cell: Option<String>,
+    pub party_post: Option<Box<str>>,
+    pub mass_post: Option<Box<str>>,
+    pub party_cell: Option<Box<str>>,
     pub source: Source,
 }
 

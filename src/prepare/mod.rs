@@ -95,14 +95,14 @@ impl Preparer<'_> {
         };
         if let Some(review) = self.d.review_of(unit) {
             let mut kept =
-                outcome(review.source.file.to_path_buf(), Action::Kept, drift::drift(self.d, review, &order));
-            kept.book = self.book(unit, &review.source.file, &order, false)?;
+                outcome(review.source.path().to_path_buf(), Action::Kept, drift::drift(self.d, review, &order));
+            kept.book = self.book(unit, review.source.path(), &order, false)?;
             return Ok(kept);
         }
         if let Some(review) = self.d.pending_review(unit) {
             return self.pending(unit, review, &order).map(|(action, drift, book)| UnitOutcome {
                 book,
-                ..outcome(review.source.file.to_path_buf(), action, drift)
+                ..outcome(review.source.path().to_path_buf(), action, drift)
             });
         }
         let rel = Path::new(MEETING_FOLDER).join(format!("{folder}.yaml"));
@@ -125,7 +125,7 @@ impl Preparer<'_> {
         review: &UnitReview,
         order: &[PersonId],
     ) -> Result<(Action, Drift, Option<PathBuf>), PrepareError> {
-        let rel = &review.source.file;
+        let rel = review.source.path();
         let drift = drift::drift(self.d, review, order);
         let current = std::fs::read_to_string(self.inputs.join(rel)).unwrap_or_default();
         let fresh = self.meeting_file(unit, rel, order).render().map_err(|e| PrepareError::Template(e.to_string()))?;
@@ -149,7 +149,7 @@ impl Preparer<'_> {
                 .map(|id| {
                     let person = &self.d.people[*id];
                     Member {
-                        name: person.name.clone(),
+                        name: person.name.to_string(),
                         about: self.about(*id),
                         head: head == Some(*id),
                         scored: needs_score(self.d, person, &self.facts.people[*id]),
@@ -189,7 +189,7 @@ impl Preparer<'_> {
             let mut ignored = Findings::default();
             let stale = read_book(&path, &book_rel, &mut ignored).is_some_and(|book| {
                 let names: Vec<&str> = book.rows.iter().filter(|r| !r.collective).map(|r| r.name.as_str()).collect();
-                let wanted: Vec<&str> = order.iter().map(|id| self.d.people[*id].name.as_str()).collect();
+                let wanted: Vec<&str> = order.iter().map(|id| &*self.d.people[*id].name).collect();
                 book.is_empty() && names != wanted
             });
             if !(refresh && stale) {
@@ -198,7 +198,7 @@ impl Preparer<'_> {
         }
         let members: Vec<votes_book::BookMember> = order
             .iter()
-            .map(|id| votes_book::BookMember { name: self.d.people[*id].name.clone(), about: self.about(*id) })
+            .map(|id| votes_book::BookMember { name: self.d.people[*id].name.to_string(), about: self.about(*id) })
             .collect();
         let bytes = votes_book::votes_book(self.d.agency.year, self.d.unit_name(unit), &members)
             .map_err(|e| PrepareError::Book(crate::source::display_path(&book_rel), e.to_string()))?;

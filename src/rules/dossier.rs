@@ -21,7 +21,7 @@ fn unit_gaps(d: &Dataset, kind: DocKind, unit: UnitId) -> Vec<String> {
         return vec!["tệp kết quả họp kiểm điểm (kind: unit_review)".to_string()];
     };
     let lacking = |what: &str, pred: &dyn Fn(&PersonReview) -> bool| -> Vec<String> {
-        let who: Vec<&str> = review.reviews.iter().filter(|r| pred(r)).map(|r| r.person.name.as_str()).collect();
+        let who: Vec<&str> = review.reviews.iter().filter(|r| pred(r)).map(|r| &*r.person.name).collect();
         if who.is_empty() { vec![] } else { vec![format!("{what} của {}", who.join(", "))] }
     };
     match kind {

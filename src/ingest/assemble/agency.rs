@@ -7,10 +7,11 @@ use super::super::units::UnitIndex;
 use super::super::yaml::{AgencyDoc, RoundingDoc, UnitTypeDoc, source_of};
 use crate::findings::{Finding, Findings, input};
 use crate::model::{Agency, Deadline, Forms, QuotaException, Rounding, Settings, Signer, Unit, UnitKind};
-use crate::source::Source;
+use crate::source::{Origin, Source};
 use crate::text::clean;
 
 pub fn agency(doc: AgencyDoc, rel: &Arc<Path>, findings: &mut Findings) -> Agency {
+    let origin = Origin::file(rel);
     let units: Vec<Unit> = doc
         .units
         .iter()
@@ -23,7 +24,7 @@ pub fn agency(doc: AgencyDoc, rel: &Arc<Path>, findings: &mut Findings) -> Agenc
             aliases: u.value.aliases.iter().map(|a| clean(a)).collect(),
             group: u.value.group.as_deref().map(clean).filter(|g| !g.is_empty()),
             folder: u.value.folder.as_deref().map(clean).filter(|f| !f.is_empty()),
-            source: source_of(rel, u),
+            source: source_of(&origin, u),
         })
         .collect();
     let mut agency = Agency {
@@ -48,14 +49,14 @@ pub fn agency(doc: AgencyDoc, rel: &Arc<Path>, findings: &mut Findings) -> Agenc
                 before: d.value.before,
                 what: clean(&d.value.what),
                 needs: d.value.needs.iter().map(|k| k.0).collect(),
-                source: source_of(rel, d),
+                source: source_of(&origin, d),
             })
             .collect(),
         recipients: doc.recipients.iter().map(|(k, list)| (k.0, list.iter().map(|r| clean(r)).collect())).collect(),
         forms: doc.forms.map(forms).unwrap_or_default(),
         plan: doc.plan.as_deref().map(clean).filter(|p| !p.is_empty()),
         guidance: doc.guidance.iter().map(|g| clean(g)).filter(|g| !g.is_empty()).collect(),
-        source: Source::file(rel),
+        source: Source::file_in(&origin),
     };
     check_duplicate_units(&agency, findings);
     check_folder_clashes(&agency, findings);
@@ -75,7 +76,7 @@ pub fn agency(doc: AgencyDoc, rel: &Arc<Path>, findings: &mut Findings) -> Agenc
                 .exceptions
                 .iter()
                 .filter_map(|e| {
-                    let source = source_of(rel, e);
+                    let source = source_of(&origin, e);
                     let e = &e.value.0;
                     match index.resolve_unit(&e.unit) {
                         Some(unit) => Some(QuotaException {
@@ -98,7 +99,7 @@ pub fn agency(doc: AgencyDoc, rel: &Arc<Path>, findings: &mut Findings) -> Agenc
                 .filter_map(|name| {
                     let found = index.resolve_unit(&name.value);
                     if found.is_none() {
-                        findings.push(index.unknown(&name.value, source_of(rel, name)));
+                        findings.push(index.unknown(&name.value, source_of(&origin, name)));
                     }
                     found
                 })

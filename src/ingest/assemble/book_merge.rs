@@ -2,14 +2,13 @@
 //! score sheets): finding the member's entry in the meeting file, and the error naming
 //! both places when the workbook and the meeting file disagree.
 
-use std::path::Path;
 use std::sync::Arc;
 
 use super::people::unknown_person;
 use super::reviews::Roster;
 use crate::findings::{Finding, Findings, input};
 use crate::model::{Membership, UnitId, UnitReview};
-use crate::source::Source;
+use crate::source::{Origin, Source};
 
 /// Which workbook a value came from, as the clerk calls it.
 #[derive(Clone, Copy, Debug)]
@@ -38,7 +37,7 @@ impl Book {
 pub struct Target<'a> {
     pub roster: &'a Roster<'a>,
     /// The meeting file, relative to the inputs folder.
-    pub yaml: &'a Arc<Path>,
+    pub yaml: &'a Arc<Origin>,
     pub unit: UnitId,
     pub book: Book,
 }
@@ -65,7 +64,7 @@ impl Target<'_> {
                     format!(
                         "{} có số liệu của {name} nhưng tệp họp {} không có mục của người này trong reviews; hãy thêm `- name: {name}` vào tệp họp.",
                         self.book.title(),
-                        crate::source::display_path(self.yaml),
+                        crate::source::display_path(self.yaml.path()),
                     ),
                 )
                 .unit(unit_name)
@@ -85,7 +84,7 @@ impl Target<'_> {
         (book_cell, in_book): (&Source, &str),
         (yaml, in_yaml): (Option<&Source>, &str),
     ) -> Finding {
-        let yaml = yaml.map_or_else(|| crate::source::display_path(self.yaml), Source::to_string);
+        let yaml = yaml.map_or_else(|| crate::source::display_path(self.yaml.path()), Source::to_string);
         Finding::error(
             input::INPUT_INVALID,
             format!(

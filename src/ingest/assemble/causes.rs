@@ -36,7 +36,9 @@ pub fn place_failed_meeting_files(
 ) -> Vec<UnitId> {
     let mut unreadable = Vec::new();
     for finding in findings.0.iter_mut().filter(|f| f.unit.is_none() && FILE_FAILURES.contains(&f.rule)) {
-        let Some(rel) = finding.source.as_ref().map(|s| s.file.clone()).filter(|f| is_yaml(f)) else { continue };
+        let Some(rel) = finding.source.as_ref().map(|s| s.path().to_path_buf()).filter(|f| is_yaml(f)) else {
+            continue;
+        };
         let text = std::fs::read(root.join(&rel)).ok().and_then(decode_text);
         let Some(unit) = units.of_meeting_file(&rel, text.as_deref()) else { continue };
         finding.unit = Some(agency.units[unit].name.clone());
@@ -53,7 +55,7 @@ pub fn failed_rosters(findings: &Findings) -> Vec<PathBuf> {
         .iter()
         .filter(|f| f.severity != Severity::Info)
         .filter(|f| f.rule == input::ROSTER_NO_HEADER || f.rule == input::INPUT_UNREADABLE)
-        .filter_map(|f| f.source.as_ref().map(|s| s.file.to_path_buf()))
+        .filter_map(|f| f.source.as_ref().map(|s| s.path().to_path_buf()))
         .filter(|file| !is_yaml(file))
         .filter(|file| !file.file_name().is_some_and(|n| is_book_name(&n.to_string_lossy())))
         .collect();
@@ -70,7 +72,7 @@ pub fn collapse_unknown_people(findings: &mut Findings, failed_rosters: &[PathBu
     let mut by_file: BTreeMap<(PathBuf, Option<String>), Vec<Finding>> = BTreeMap::new();
     let mut kept = Vec::with_capacity(findings.0.len());
     for finding in findings.0.drain(..) {
-        match finding.source.as_ref().map(|s| s.file.to_path_buf()) {
+        match finding.source.as_ref().map(|s| s.path().to_path_buf()) {
             Some(file) if finding.rule == input::UNKNOWN_PERSON => {
                 by_file.entry((file, finding.unit.clone())).or_default().push(finding)
             }

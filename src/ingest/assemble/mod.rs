@@ -23,7 +23,7 @@ use super::yaml::{self, AgencyDoc, AgencyReviewDoc, UnitReviewDoc, YamlKind, sou
 use crate::findings::{Finding, Findings, Severity, input};
 use crate::model::{Dataset, Membership, UnitReview};
 use crate::scan::{FileKind, InputFile, scan};
-use crate::source::Source;
+use crate::source::{Origin, Source};
 
 /// What ingest produced: the dataset (when there is an agency to hang it on), and the
 /// input files it was read from, for the calendar and the build manifest.
@@ -136,7 +136,7 @@ fn assemble(root: &Path, files: &[InputFile], cache: &mut ParseCache, findings: 
         // also "no roster".
         let unreadable = findings
             .iter()
-            .any(|f| f.rule == input::INPUT_UNREADABLE && f.source.as_ref().is_some_and(|s| *s.file == *file.rel));
+            .any(|f| f.rule == input::INPUT_UNREADABLE && f.source.as_ref().is_some_and(|s| s.path() == &*file.rel));
         if !book.has_roster {
             if book.refused || unreadable {
                 refused += 1;
@@ -202,7 +202,7 @@ fn assemble(root: &Path, files: &[InputFile], cache: &mut ParseCache, findings: 
                     findings.push(second_file(&agency.units[unit].name, "tệp họp kiểm điểm", first, &file.rel));
                     continue;
                 }
-                file_of_unit[unit] = Some(Source::file_in(&file.rel));
+                file_of_unit[unit] = Some(review.source.clone());
                 findings.extend(found);
                 if blank {
                     pending_reviews.push(review);
@@ -232,7 +232,7 @@ fn assemble(root: &Path, files: &[InputFile], cache: &mut ParseCache, findings: 
         }
         match yaml::parse::<AgencyReviewDoc>(text_of(file), &file.rel) {
             Ok(doc) => {
-                agency_review = Some(roster.resolver(&file.rel, findings).agency_review(doc));
+                agency_review = Some(roster.resolver(&Origin::file(&file.rel), findings).agency_review(doc));
             }
             Err(finding) => findings.push(*finding),
         }
@@ -291,17 +291,18 @@ fn resolve(
         Ok(doc) => doc,
         Err(finding) => return Outcome::Refused(*finding),
     };
+    let origin = Origin::file(&file.rel);
     let Some(unit) = roster.units.resolve_unit(&doc.unit.value) else {
-        return Outcome::Refused(roster.units.unknown(&doc.unit.value, source_of(&file.rel, &doc.unit)));
+        return Outcome::Refused(roster.units.unknown(&doc.unit.value, source_of(&origin, &doc.unit)));
     };
     let mut found = Findings::default();
-    let mut review = roster.resolver(&file.rel, &mut found).unit_review(&doc, unit);
+    let mut review = roster.resolver(&origin, &mut found).unit_review(&doc, unit);
     if let Some(book) = &workbooks.votes[unit] {
-        votes::Merge { roster, yaml: &file.rel, unit, findings: &mut found }.merge(&mut review, &doc, book);
+        votes::Merge { roster, yaml: &origin, unit, findings: &mut found }.merge(&mut review, &doc, book);
     }
     // Scores are monitored all year, before the meeting: they do not make it held.
     let blank = review.is_blank();
-    let target = book_merge::Target { roster, yaml: &file.rel, unit, book: book_merge::Book::Scores };
+    let target = book_merge::Target { roster, yaml: &origin, unit, book: book_merge::Book::Scores };
     sheet_scores::merge(&target, &mut review, &workbooks.scores[unit], &mut found);
     Outcome::Resolved { unit, review, blank, findings: found.0 }
 }
@@ -372,6 +373,6 @@ mod tests {
         let mut cache = ParseCache::renew(None, &files);
         assemble(dir.path(), &files, &mut cache, &mut findings);
         let unreadable = findings.iter().find(|f| f.rule == input::INPUT_UNREADABLE).expect("a finding for the file");
-        assert!(unreadable.source.as_ref().is_some_and(|s| s.file.ends_with("thanh-tra-so.yaml")));
+        assert!(unreadable.source.as_ref().is_some_and(|s| s.path().ends_with("thanh-tra-so.yaml")));
     }
 }

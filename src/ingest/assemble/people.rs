@@ -47,17 +47,17 @@ pub fn people(
                 .unit(unit_name(membership))
                 .person(row.name.clone())
                 .at(row.source.clone()),
-                first.source.file.to_path_buf(),
+                first.source.path().to_path_buf(),
             ));
             continue;
         }
         twins.push(people.len());
         people.push(Person {
-            name: row.name,
+            name: row.name.into(),
             membership,
             birth: row.birth,
             gender: row.gender,
-            post: row.post,
+            post: row.post.map(Into::into),
             category: row.category,
             party_member: row.party_member,
             discipline: row.discipline.map(Box::new),
@@ -66,10 +66,10 @@ pub fn people(
             leave_months: row.leave_months,
             leave_days: row.leave_days,
             group: row.group.map(GroupName),
-            note: row.note,
-            party_post: row.party_post,
-            mass_post: row.mass_post,
-            party_cell: row.party_cell,
+            note: row.note.map(Into::into),
+            party_post: row.party_post.map(Into::into),
+            mass_post: row.mass_post.map(Into::into),
+            party_cell: row.party_cell.map(Into::into),
             source: row.source,
         });
     }
@@ -81,7 +81,7 @@ pub fn people(
 /// a repeated row within one workbook, or a single one across two, is told per row.
 fn copied_workbooks(duplicates: Vec<(Finding, PathBuf)>) -> Vec<Finding> {
     let files = |(finding, first): &(Finding, PathBuf)| {
-        (finding.source.as_ref().map(|s| s.file.to_path_buf()).unwrap_or_default(), first.clone())
+        (finding.source.as_ref().map(|s| s.path().to_path_buf()).unwrap_or_default(), first.clone())
     };
     let mut pairs: BTreeMap<(PathBuf, PathBuf), usize> = BTreeMap::new();
     for duplicate in &duplicates {
@@ -138,7 +138,7 @@ pub fn unknown_person(
     name: &str,
     source: Source,
 ) -> Finding {
-    let candidates = dataset_people.iter().filter(|p| p.membership == membership).map(|p| p.name.as_str());
+    let candidates = dataset_people.iter().filter(|p| p.membership == membership).map(|p| &*p.name);
     let suggestions = closest(name, candidates);
     let hint = if suggestions.is_empty() {
         "Hãy kiểm tra lại họ tên, hoặc bổ sung người này vào danh sách Excel.".to_string()

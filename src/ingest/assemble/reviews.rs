@@ -1,6 +1,5 @@
 //! Meeting files → reviews, with every written name resolved against the roster.
 
-use std::path::Path;
 use std::sync::Arc;
 
 use serde_saphyr::Spanned;
@@ -13,12 +12,13 @@ use crate::model::{
     Absence, AgencyReview, Ballot, CollectiveReview, Comment, Conference, Consultation, DocNumber, Guest, LeaderReview,
     Meeting, Membership, Person, PersonConclusion, PersonRef, PersonReview, UnitConclusion, UnitId, UnitReview,
 };
-use crate::source::Source;
+use crate::source::{Origin, Source};
 use crate::text::{clean, clean_block, name_key};
 
 /// Resolves names written in one file against the roster.
 pub struct Resolver<'a> {
-    pub rel: &'a Arc<Path>,
+    /// The meeting file: every source in it shares it.
+    pub origin: &'a Arc<Origin>,
     pub people: &'a [Person],
     pub index: &'a PeopleIndex,
     pub units: &'a UnitIndex,
@@ -35,12 +35,12 @@ pub struct Roster<'a> {
 }
 
 impl<'a> Roster<'a> {
-    pub fn resolver<'f>(&self, rel: &'f Arc<Path>, findings: &'f mut Findings) -> Resolver<'f>
+    pub fn resolver<'f>(&self, origin: &'f Arc<Origin>, findings: &'f mut Findings) -> Resolver<'f>
     where
         'a: 'f,
     {
         Resolver {
-            rel,
+            origin,
             people: self.people,
             index: self.index,
             units: self.units,
@@ -58,7 +58,7 @@ impl Resolver<'_> {
 
     /// A spanned name that may also be one of the meeting's guests.
     fn spanned(&mut self, membership: Membership, name: &Spanned<String>, guests: &[Guest]) -> PersonRef {
-        let source = source_of(self.rel, name);
+        let source = source_of(self.origin, name);
         self.member_or_guest(membership, &name.value, source, guests)
     }
 
@@ -71,7 +71,8 @@ impl Resolver<'_> {
             let unit_name = (self.unit_names)(membership);
             self.findings.push(unknown_person(self.people, membership, &unit_name, &written, source.clone()));
         }
-        PersonRef { name: person.map_or(written, |id| self.people[id].name.clone()), person, source }
+        let name = person.map_or_else(|| written.into(), |id| self.people[id].name.clone());
+        PersonRef { name, person, source }
     }
 
     pub fn unit_review(&mut self, doc: &UnitReviewDoc, unit: UnitId) -> UnitReview {
@@ -81,12 +82,12 @@ impl Resolver<'_> {
         let meeting = doc
             .meeting
             .as_ref()
-            .map(|m| self.meeting(membership, &m.value, source_of(self.rel, m)))
+            .map(|m| self.meeting(membership, &m.value, source_of(self.origin, m)))
             .filter(|m| !m.is_blank());
         let guests = meeting.as_ref().map(|m| m.guests.clone()).unwrap_or_default();
         let collective = doc.collective.as_ref().map(|c| self.collective(c)).filter(|c| !c.is_blank());
         let reviews = doc.reviews.iter().map(|r| self.review(membership, r, &guests)).collect();
-        UnitReview { unit, meeting, collective, reviews, source: Source::file_in(self.rel) }
+        UnitReview { unit, meeting, collective, reviews, source: Source::file_in(self.origin) }
     }
 
     fn meeting(&mut self, membership: Membership, m: &MeetingDoc, source: Source) -> Meeting {
@@ -103,7 +104,7 @@ impl Resolver<'_> {
                 .absent
                 .iter()
                 .map(|a| Absence {
-                    person: self.member(membership, &a.value.0.name, source_of(self.rel, a)),
+                    person: self.member(membership, &a.value.0.name, source_of(self.origin, a)),
                     reason: line(&a.value.0.reason),
                 })
                 .collect(),
@@ -115,28 +116,28 @@ impl Resolver<'_> {
     fn review(&mut self, membership: Membership, r: &Spanned<ReviewDoc>, guests: &[Guest]) -> PersonReview {
         let v = &r.value;
         PersonReview {
-            person: self.member(membership, &v.name.value, source_of(self.rel, &v.name)),
+            person: self.member(membership, &v.name.value, source_of(self.origin, &v.name)),
             chaired_by: v.chaired_by.as_ref().map(|n| Box::new(self.spanned(membership, n, guests))),
             self_rating: v.self_rating.as_ref().map(|r| r.value.0),
             comments: v
                 .comments
                 .iter()
                 .map(|c| Comment {
-                    by: self.member_or_guest(membership, &c.value.0.by, source_of(self.rel, c), guests),
-                    text: clean_block(&c.value.0.text),
+                    by: self.member_or_guest(membership, &c.value.0.by, source_of(self.origin, c), guests),
+                    text: clean_block(&c.value.0.text).into(),
                 })
                 .collect(),
             votes: v.votes.as_ref().map(|v| v.value.0),
             proposed: v.proposed.as_ref().map(|r| r.value.0),
             conclusion: block(&v.conclusion),
-            score: super::scores::score(self.rel, v.score.as_ref(), v.periods.as_ref(), self.findings).map(Box::new),
+            score: super::scores::score(self.origin, v.score.as_ref(), v.periods.as_ref(), self.findings).map(Box::new),
             tasks: super::scores::tasks(v.tasks.as_ref()).map(Box::new),
             discipline_duty_related: v.discipline_duty_related,
             khtnv_grounds: line(&v.khtnv_grounds),
             party_post: line(&v.party_post),
             mass_post: line(&v.mass_post),
             party_cell: line(&v.party_cell),
-            source: source_of(self.rel, r),
+            source: source_of(self.origin, r),
         }
     }
 
@@ -155,9 +156,9 @@ impl Resolver<'_> {
             self_rating: v.self_rating.as_ref().map(|r| r.value.0),
             votes: v.votes.as_ref().map(|v| v.value.0),
             proposed: v.proposed.as_ref().map(|r| r.value.0),
-            score: super::scores::score(self.rel, v.score.as_ref(), v.periods.as_ref(), self.findings),
+            score: super::scores::score(self.origin, v.score.as_ref(), v.periods.as_ref(), self.findings),
             tasks: super::scores::tasks(v.tasks.as_ref()),
-            source: Some(source_of(self.rel, c)),
+            source: Some(source_of(self.origin, c)),
         }
     }
 
@@ -189,7 +190,7 @@ impl Resolver<'_> {
                     .collect(),
                 guest_conclusion: block(&v.guest_conclusion),
                 invited: v.invited.iter().map(|i| clean(i)).filter(|i| !i.is_empty()).collect(),
-                source: source_of(self.rel, c),
+                source: source_of(self.origin, c),
             }
         });
         let agency_ballot = doc.agency_ballot.as_ref().map(|b| Ballot {
@@ -203,7 +204,7 @@ impl Resolver<'_> {
             present: b.value.present,
             counting_team: b.value.counting_team.iter().map(guest).collect(),
             secretary: line(&b.value.secretary),
-            source: source_of(self.rel, b),
+            source: source_of(self.origin, b),
         });
         let consultation = doc.consultation.as_ref().map(|c| {
             let v = &c.value;
@@ -211,7 +212,7 @@ impl Resolver<'_> {
                 .units
                 .iter()
                 .filter_map(|u| {
-                    let source = source_of(self.rel, u);
+                    let source = source_of(self.origin, u);
                     match self.units.resolve_unit(&u.value.0.unit) {
                         Some(unit) => Some(UnitConclusion {
                             unit,
@@ -230,7 +231,7 @@ impl Resolver<'_> {
                 .people
                 .iter()
                 .filter_map(|p| {
-                    let source = source_of(self.rel, p);
+                    let source = source_of(self.origin, p);
                     let Some(membership) = self.units.resolve(&p.value.0.unit) else {
                         self.findings.push(self.units.unknown(&p.value.0.unit, source.clone()));
                         return None;
@@ -252,7 +253,7 @@ impl Resolver<'_> {
                 end: v.end.map(|t| t.0),
                 units,
                 people,
-                source: source_of(self.rel, c),
+                source: source_of(self.origin, c),
             }
         });
         let documents = doc
@@ -269,7 +270,7 @@ impl Resolver<'_> {
             agency_ballot,
             consultation,
             documents,
-            source: Source::file_in(self.rel),
+            source: Source::file_in(self.origin),
         }
     }
 }
@@ -278,10 +279,12 @@ fn guest(g: &GuestDoc) -> Guest {
     Guest { name: clean(&g.name), title: g.title.as_deref().map(clean) }
 }
 
-fn line(text: &Option<String>) -> Option<String> {
-    text.as_deref().map(clean).filter(|t| !t.is_empty())
+/// A one-line text as the dataset keeps it (a `String`, or a `Box<str>` where a
+/// province holds one a person).
+fn line<T: From<String>>(text: &Option<String>) -> Option<T> {
+    text.as_deref().map(clean).filter(|t| !t.is_empty()).map(T::from)
 }
 
-fn block(text: &Option<String>) -> Option<String> {
-    text.as_deref().map(clean_block).filter(|t| !t.is_empty())
+fn block<T: From<String>>(text: &Option<String>) -> Option<T> {
+    text.as_deref().map(clean_block).filter(|t| !t.is_empty()).map(T::from)
 }

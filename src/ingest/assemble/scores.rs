@@ -2,7 +2,6 @@
 //! scores given together disagree about what the year is: the clerk is asked to keep one,
 //! and the year score is used meanwhile.
 
-use std::path::Path;
 use std::sync::Arc;
 
 use serde_saphyr::Spanned;
@@ -10,9 +9,10 @@ use serde_saphyr::Spanned;
 use super::super::yaml::{TasksDoc, YPeriods, YPoints, source_of};
 use crate::findings::{Finding, Findings, input};
 use crate::model::{PeriodScore, Score, ScoreInput, TaskConditions};
+use crate::source::Origin;
 
 pub fn score(
-    rel: &Arc<Path>,
+    origin: &Arc<Origin>,
     year: Option<&Spanned<YPoints>>,
     periods: Option<&Spanned<YPeriods>>,
     findings: &mut Findings,
@@ -25,11 +25,11 @@ pub fn score(
                 "Đã ghi cả điểm cả năm (score) lẫn điểm từng kỳ (periods); chỉ giữ một trong hai. \
              Tạm dùng điểm cả năm.",
             )
-            .at(source_of(rel, year)),
+            .at(source_of(origin, year)),
         );
     }
     if let Some(year) = year {
-        return Some(Score { input: ScoreInput::Year(year.value.0), source: source_of(rel, year) });
+        return Some(Score { input: ScoreInput::Year(year.value.0), source: source_of(origin, year) });
     }
     let periods = periods?;
     let mut scores: Vec<PeriodScore> = periods
@@ -39,12 +39,12 @@ pub fn score(
         .map(|(key, points)| PeriodScore {
             index: key.value.index,
             points: points.value.0,
-            source: source_of(rel, points),
+            source: source_of(origin, points),
         })
         .collect();
     scores.sort_by_key(|p| p.index);
     let kind = periods.value.0[0].0.value.kind;
-    Some(Score { input: ScoreInput::Periods { kind, periods: scores }, source: source_of(rel, periods) })
+    Some(Score { input: ScoreInput::Periods { kind, periods: scores }, source: source_of(origin, periods) })
 }
 
 pub fn tasks(doc: Option<&TasksDoc>) -> Option<TaskConditions> {

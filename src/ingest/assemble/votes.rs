@@ -3,7 +3,6 @@
 //! error naming both (the workbook's Phiếu!C5 and the YAML line:column), never a silent
 //! choice of one.
 
-use std::path::Path;
 use std::sync::Arc;
 
 use serde_saphyr::Spanned;
@@ -17,7 +16,7 @@ use super::reviews::Roster;
 use crate::findings::{Finding, Findings, input};
 use crate::model::{Agency, CollectiveReview, Rating, UnitId, UnitReview, Votes};
 use crate::scan::{FileKind, InputFile};
-use crate::source::Source;
+use crate::source::{Origin, Source};
 
 /// Every votes workbook, read and placed under its unit (indexed like the units).
 pub fn read_books(
@@ -61,7 +60,7 @@ pub fn unused(book: &VotesBook, unit_name: &str) -> Option<Finding> {
 /// Merges one unit's workbook into the review read from its meeting file `doc`.
 pub struct Merge<'a> {
     pub roster: &'a Roster<'a>,
-    pub yaml: &'a Arc<Path>,
+    pub yaml: &'a Arc<Origin>,
     pub unit: UnitId,
     pub findings: &'a mut Findings,
 }

@@ -24,7 +24,7 @@ use sheet::{Grid, SheetError};
 use super::units::{UnitIndex, looks_like_section};
 use crate::findings::{Finding, Findings, input};
 use crate::model::{Birth, Category, Discipline, Gender, Membership};
-use crate::source::{Source, cell_name};
+use crate::source::{Origin, Source, cell_name};
 use crate::text::{decimal_vi, fold};
 
 /// One person as a roster row gives them, before the dataset is assembled.
@@ -105,8 +105,8 @@ pub fn read_workbook(path: &Path, rel: &Arc<Path>, units: &UnitIndex, findings: 
             }
         };
         // Every row's source shares the workbook's name and its sheet's.
-        let sheet: Arc<str> = Arc::from(name.as_str());
-        let reader = SheetReader { rel, sheet: &sheet, grid: &grid, units, findings: &mut *findings };
+        let sheet = Origin::sheet(rel, &name);
+        let reader = SheetReader { sheet: &sheet, grid: &grid, units, findings: &mut *findings };
         match reader.read() {
             Some(sheet) => {
                 book.has_roster |= !sheet.score_sheet;
@@ -187,8 +187,8 @@ fn unreadable(rel: &Path, why: &str) -> Finding {
 }
 
 struct SheetReader<'a> {
-    rel: &'a Arc<Path>,
-    sheet: &'a Arc<str>,
+    /// The workbook and this sheet, shared by every row's source.
+    sheet: &'a Arc<Origin>,
     grid: &'a Grid,
     units: &'a UnitIndex,
     findings: &'a mut Findings,
@@ -225,8 +225,8 @@ impl SheetReader<'_> {
         let mut out = SheetRows { score_sheet: header.is_score_sheet(), people: Vec::new(), scores: Vec::new() };
         let body = first + (header.row + header.height) as u32;
         for (abs_row, row) in self.grid.rows_from(body) {
-            let (rel, sheet) = (self.rel, self.sheet);
-            let at = move |col: usize| Source::cell_in(rel, sheet, abs_row, col as u32);
+            let sheet = self.sheet;
+            let at = move |col: usize| Source::cell_in(sheet, abs_row, col as u32);
             let row = row.as_slice();
             let texts: Vec<String> = row.iter().map(cells::text).collect();
             let filled: Vec<usize> = (0..texts.len()).filter(|c| !texts[*c].trim().is_empty()).collect();
@@ -456,7 +456,7 @@ impl SheetReader<'_> {
     /// program does not understand must not look as if it had been taken into account.
     fn report_ignored(&mut self, header: &Header, texts: &[Vec<String>], first: u32) {
         for column in &header.ignored {
-            let at = |col: usize| Source::cell_in(self.rel, self.sheet, first + column.row as u32, col as u32);
+            let at = |col: usize| Source::cell_in(self.sheet, first + column.row as u32, col as u32);
             let message = match column.same_as {
                 None => format!(
                     "Cột “{}” không thuộc các cột chương trình đọc nên không được dùng. Nếu cột này cần cho việc đánh giá, hãy đặt lại tên cột theo mẫu (xem mục “Danh sách Excel” trong inputs/README.md).",

@@ -23,7 +23,7 @@ pub use unit_review::*;
 pub use values::*;
 
 use crate::findings::{Finding, input};
-use crate::source::Source;
+use crate::source::{Origin, Source};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum YamlKind {
@@ -105,6 +105,6 @@ pub fn parse<T: DeserializeOwned>(text: &str, rel: &Path) -> Result<T, Box<Findi
 }
 
 /// The [`Source`] of a spanned YAML value.
-pub fn source_of<T>(rel: &Arc<Path>, spanned: &serde_saphyr::Spanned<T>) -> Source {
+pub fn source_of<T>(rel: &Arc<Origin>, spanned: &serde_saphyr::Spanned<T>) -> Source {
     Source::line_in(rel, spanned.referenced.line() as u32, spanned.referenced.column() as u32)
 }

@@ -82,9 +82,9 @@ fn person_line(d: &Dataset, e: &Evaluation, order: usize, id: PersonId) -> Perso
         .unwrap_or_default();
     PersonLine {
         order,
-        name: p.name.clone(),
+        name: p.name.to_string(),
         unit: d.membership_name(p.membership).to_string(),
-        post: p.post.clone().unwrap_or_default(),
+        post: p.post.as_deref().unwrap_or_default().to_string(),
         category: e.facts.people[id].category.name_vi().to_string(),
         rating: facts.final_rating.map(|r| r.full_name().to_string()).unwrap_or_default(),
         category_code: super::unit::category_short(facts.category),

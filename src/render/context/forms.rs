@@ -141,8 +141,8 @@ pub fn self_review(d: &Dataset, e: &Evaluation, id: PersonId) -> SelfReviewCtx {
     let review = crate::rules::derive::review_of_person(d, id);
     let self_rating = review.and_then(|r| r.self_rating);
     // The roster's column, else the meeting file's entry, else a blank to fill by hand.
-    let field = |roster: &Option<String>, meeting: fn(&PersonReview) -> &Option<String>| {
-        roster.clone().or_else(|| review.and_then(|r| meeting(r).clone())).unwrap_or_default()
+    let field = |roster: Option<&str>, meeting: fn(&PersonReview) -> Option<&str>| {
+        roster.or_else(|| review.and_then(meeting)).unwrap_or_default().to_string()
     };
     let birth = match p.birth {
         Some(Birth::Date(date)) => date.format("%d/%m/%Y").to_string(),
@@ -183,12 +183,12 @@ pub fn self_review(d: &Dataset, e: &Evaluation, id: PersonId) -> SelfReviewCtx {
             Category::PublicEmployee => "VIÊN CHỨC",
             Category::Worker => "NGƯỜI LAO ĐỘNG",
         },
-        name: p.name.clone(),
+        name: p.name.to_string(),
         birth,
-        post: p.post.clone().unwrap_or_default(),
-        party_post: field(&p.party_post, |r| &r.party_post),
-        mass_post: field(&p.mass_post, |r| &r.mass_post),
-        party_cell: cell_name(&field(&p.party_cell, |r| &r.party_cell)),
+        post: p.post.as_deref().unwrap_or_default().to_string(),
+        party_post: field(p.party_post.as_deref(), |r| r.party_post.as_deref()),
+        mass_post: field(p.mass_post.as_deref(), |r| r.mass_post.as_deref()),
+        party_cell: cell_name(&field(p.party_cell.as_deref(), |r| r.party_cell.as_deref())),
         party_committee: forms.party_committee.clone().unwrap_or_default(),
         unit,
         party_member: p.party_member,
@@ -222,7 +222,7 @@ struct Who {
 pub fn is_agency_head(d: &Dataset, id: PersonId) -> bool {
     let p = &d.people[id];
     p.membership == Membership::Leadership
-        && (crate::rules::derive::post_rank(p.post.as_deref()) == PostRank::Head || p.name == d.agency.director.name)
+        && (crate::rules::derive::post_rank(p.post.as_deref()) == PostRank::Head || *p.name == *d.agency.director.name)
 }
 
 /// "Chi bộ Văn phòng" and "Văn phòng" both name the chi bộ "Văn phòng": the form prints

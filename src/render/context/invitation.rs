@@ -57,7 +57,7 @@ fn office_head(d: &Dataset, e: &Evaluation) -> Option<SignerCtx> {
     let head = &d.people[e.facts.units[unit].head?];
     Some(SignerCtx {
         on_behalf_of: d.agency.director.title.clone(),
-        title: head.post.clone().unwrap_or_default(),
-        name: head.name.clone(),
+        title: head.post.as_deref().unwrap_or_default().to_string(),
+        name: head.name.to_string(),
     })
 }

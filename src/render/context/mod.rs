@@ -196,9 +196,12 @@ impl PersonCtx {
     /// the roster member of that name.
     pub fn named(d: &Dataset, name: &str, title: Option<&str>) -> Self {
         let key = crate::text::name_key(name);
-        let post = title
-            .map(str::to_string)
-            .or_else(|| d.people.iter().find(|p| crate::text::name_key(&p.name) == key).and_then(|p| p.post.clone()));
+        let post = title.map(str::to_string).or_else(|| {
+            d.people
+                .iter()
+                .find(|p| crate::text::name_key(&p.name) == key)
+                .and_then(|p| p.post.as_deref().map(str::to_string))
+        });
         PersonCtx::new(name, post.as_deref().unwrap_or_default())
     }
 }

@@ -24,7 +24,7 @@ fn named(d: &Dataset, r: &PersonRef, guests: &[crate::model::Guest]) -> PersonCt
     match r.person {
         Some(id) => person(d, id),
         None => {
-            let title = guests.iter().find(|g| g.name == r.name).and_then(|g| g.title.clone()).unwrap_or_default();
+            let title = guests.iter().find(|g| *g.name == *r.name).and_then(|g| g.title.clone()).unwrap_or_default();
             PersonCtx::new(&r.name, &title)
         }
     }
@@ -209,7 +209,7 @@ pub fn unit(d: &Dataset, e: &Evaluation, unit: UnitId) -> Option<UnitCtx> {
                 comments: r
                     .comments
                     .iter()
-                    .map(|c| CommentCtx { by: named(d, &c.by, &guests), text: c.text.clone() })
+                    .map(|c| CommentCtx { by: named(d, &c.by, &guests), text: c.text.to_string() })
                     .collect(),
                 votes: vote_lines(r.votes.as_ref(), present),
                 votes_cast: votes_cast(&vote_lines(r.votes.as_ref(), present)),
@@ -319,7 +319,7 @@ fn note(d: &Dataset, e: &Evaluation, id: PersonId) -> NoteCtx {
         .map(|m| crate::text::decimal_vi(m, if m.fract() == 0.0 { 0 } else { 1 }))
         .unwrap_or_default();
     let decision = p.discipline.as_ref().and_then(|x| x.decision.as_deref());
-    let remark = p.note.clone().filter(|n| decision.is_none_or(|x| !n.contains(x))).unwrap_or_default();
+    let remark = p.note.as_deref().filter(|n| decision.is_none_or(|x| !n.contains(x))).unwrap_or_default().to_string();
     let under_six = !p.maternity && f.months_worked < 6.0;
     NoteCtx {
         maternity: p.maternity,
