@@ -6,7 +6,7 @@ use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// A place inside one input file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -48,10 +48,11 @@ impl Origin {
 /// file's lines), all in a few thousand files, and a source is 24 bytes where a name and
 /// a sheet of its own were 48. [`Source::file_in`], [`Source::line_in`] and
 /// [`Source::cell_in`] share the origin their caller holds; a source read back from the
-/// parse cache shares with the source read just before it (see [`shared_origin`]).
+/// parse cache shares with the source read just before it (see [`read_origin`]), and inside [`with_shared_origins`] is written
+/// as a pointer back to the source before it.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Source {
-    #[serde(deserialize_with = "shared_origin")]
+    #[serde(serialize_with = "write_origin", deserialize_with = "read_origin")]
     origin: Arc<Origin>,
     pub place: Place,
 }
@@ -113,21 +114,77 @@ impl Source {
 }
 
 thread_local! {
+    /// The origin last read on this thread, shared by the next source read from the same.
     static LAST_ORIGIN: RefCell<Option<Arc<Origin>>> = const { RefCell::new(None) };
+    /// `None` outside [`with_shared_origins`]; inside, the origin last written on this
+    /// thread (if any), which the next source of the same origin only points back to.
+    static LAST_WRITTEN: RefCell<Option<Option<Arc<Origin>>>> = const { RefCell::new(None) };
 }
 
-/// Deserializes an origin, sharing the last one read on this thread when it is the same:
-/// the parse cache holds one meeting file's sources one after the other, so reading them
+/// How a source's origin is written inside [`with_shared_origins`].
+#[derive(Serialize, Deserialize)]
+enum OriginRef<O> {
+    /// The origin of the source written just before.
+    Same,
+    New(O),
+}
+
+/// Runs `work` (the writing or the reading of one whole value) with each source's origin
+/// written once, every following source of the same origin pointing back to it. The
+/// parse cache keeps a meeting file's outcome, whose hundred sources are all of that one
+/// file: its name written with each was 40% of a province's cache (130 of 320 MB at a
+/// million people). What is written so must be read so, the whole value at once.
+pub fn with_shared_origins<T>(work: impl FnOnce() -> T) -> T {
+    /// Ends the sharing however `work` ends: a worker thread goes on to other work.
+    struct Sharing;
+    impl Drop for Sharing {
+        fn drop(&mut self) {
+            LAST_WRITTEN.with_borrow_mut(|last| *last = None);
+        }
+    }
+    LAST_WRITTEN.with_borrow_mut(|last| *last = Some(None));
+    LAST_ORIGIN.with_borrow_mut(|last| *last = None);
+    let _sharing = Sharing;
+    work()
+}
+
+fn write_origin<S: Serializer>(origin: &Arc<Origin>, serializer: S) -> Result<S::Ok, S::Error> {
+    let same = LAST_WRITTEN.with_borrow_mut(|last| match last {
+        None => None,
+        Some(Some(written)) if **written == **origin => Some(true),
+        Some(written) => {
+            *written = Some(origin.clone());
+            Some(false)
+        }
+    });
+    match same {
+        None => origin.serialize(serializer),
+        Some(true) => OriginRef::<&Origin>::Same.serialize(serializer),
+        Some(false) => OriginRef::New(&**origin).serialize(serializer),
+    }
+}
+
+/// Reads an origin, sharing the last one read on this thread when it is the same: the
+/// parse cache holds one meeting file's sources one after the other, so reading them
 /// back costs one origin per file, as reading the file did.
-fn shared_origin<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Arc<Origin>, D::Error> {
-    let origin = Origin::deserialize(deserializer)?;
+fn read_origin<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Arc<Origin>, D::Error> {
+    let shared = LAST_WRITTEN.with_borrow(Option::is_some);
+    let origin = match shared {
+        false => Origin::deserialize(deserializer)?,
+        true => match OriginRef::<Origin>::deserialize(deserializer)? {
+            OriginRef::New(origin) => origin,
+            OriginRef::Same => {
+                let last = LAST_ORIGIN.with_borrow(Clone::clone);
+                return last.ok_or_else(|| serde::de::Error::custom("a source points back to none"));
+            }
+        },
+    };
     Ok(LAST_ORIGIN.with_borrow_mut(|last| match last {
         Some(same) if **same == origin => same.clone(),
         _ => last.insert(Arc::new(origin)).clone(),
     }))
 }
 
-/// `a/b/c.yaml` whatever the platform's separator.
 /// An absolute path keeps its root: `/tmp/a`, `C:/a`.
 pub fn display_path(path: &Path) -> String {
     use std::path::Component;
@@ -206,6 +263,31 @@ mod tests {
         for made in [Source::file_in(&origin), Source::line_in(&origin, 3, 1), Source::cell_in(&origin, 0, 0)] {
             assert!(Arc::ptr_eq(made.origin(), &origin));
         }
+    }
+
+    #[test]
+    fn origins_written_once_read_back_the_same() {
+        let sources = vec![
+            Source::line("don-vi/vp.yaml", 3, 1),
+            Source::line("don-vi/vp.yaml", 4, 1),
+            Source::cell("ds/a.xlsx", "DS", 4, 2),
+            Source::file("don-vi/vp.yaml"),
+        ];
+        let plain = postcard::to_allocvec(&sources).unwrap();
+        let shared = with_shared_origins(|| postcard::to_allocvec(&sources).unwrap());
+        // The second source's origin (its name, the name's length, no sheet) is one byte
+        // saying "the same"; the others take that byte more than written whole. The
+        // fourth is written again: another origin came between.
+        assert_eq!(plain.len() - shared.len(), ("don-vi/vp.yaml".len() + 2 - 1) - 3);
+        let read: Vec<Source> = with_shared_origins(|| postcard::from_bytes(&shared).unwrap());
+        assert_eq!(read, sources);
+        assert!(Arc::ptr_eq(read[0].origin(), read[1].origin()));
+        // Outside, every source is written whole, as before: the sharing ended with the call.
+        assert_eq!(postcard::to_allocvec(&sources).unwrap(), plain);
+        let _ = std::panic::catch_unwind(|| with_shared_origins(|| panic!("a failed write")));
+        assert_eq!(postcard::to_allocvec(&sources).unwrap(), plain);
+        // A value written so and read whole, as the parse cache never does, is refused.
+        assert!(postcard::from_bytes::<Vec<Source>>(&shared).is_err());
     }
 
     #[test]

@@ -112,7 +112,8 @@ impl ParseCache {
     /// What `file` gave in the last build ([`Outcome`], [`WorkbookRead`]), if it is the
     /// same file.
     pub fn get<T: DeserializeOwned>(&self, file: &InputFile) -> Option<T> {
-        postcard::from_bytes(&self.stored[self.before.get(&key(file))?.clone()]).ok()
+        let bytes = &self.stored[self.before.get(&key(file))?.clone()];
+        crate::source::with_shared_origins(|| postcard::from_bytes(bytes)).ok()
     }
 
     /// Keeps what `file` gave for the next build.
@@ -123,7 +124,7 @@ impl ParseCache {
         let key = key(file);
         if let Some(range) = self.before.remove(&key) {
             self.after.insert(key, Kept::Before(range));
-        } else if let Ok(bytes) = postcard::to_allocvec(outcome) {
+        } else if let Ok(bytes) = crate::source::with_shared_origins(|| postcard::to_allocvec(outcome)) {
             self.after.insert(key, Kept::New(bytes));
             self.added = true;
         }
