@@ -212,7 +212,13 @@ fn write_locked(
         }
         _ => (Planning::default(), Vec::new(), Ok(()), BTreeMap::new()),
     };
-    manifest.documents.extend(written);
+    // A first build's map is taken whole, not copied entry by entry: the copy stood beside
+    // the run's map, and a B-tree filled in key order keeps its nodes about half full.
+    if manifest.documents.is_empty() {
+        manifest.documents = written;
+    } else {
+        manifest.documents.extend(written);
+    }
     let Planning { documents, mut failed, built_units } = planning;
     // A unit not planned (held back) keeps its record: its documents are still those
     // of that build.

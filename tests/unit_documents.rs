@@ -196,7 +196,7 @@ fn a_unit_with_an_error_keeps_its_documents_and_the_others_are_built() {
     // The disciplined person is proposed HTTNV instead of KHTNV: an error in that unit.
     let disciplined = d.people.iter().find(|p| p.discipline.is_some()).unwrap();
     let Membership::Unit(bad) = disciplined.membership else { panic!() };
-    let bad_file = inputs.join(&d.review_of(bad).unwrap().source.path());
+    let bad_file = inputs.join(d.review_of(bad).unwrap().source.path());
     let yaml = std::fs::read_to_string(&bad_file).unwrap();
     let entry = yaml.find(&format!("- name: {}", disciplined.name)).unwrap();
     let at = entry + yaml[entry..].find("proposed: KHTNV").unwrap();
@@ -204,7 +204,7 @@ fn a_unit_with_an_error_keeps_its_documents_and_the_others_are_built() {
         .unwrap();
     // Another unit changes its meeting place: its documents must be rebuilt.
     let good = (0..d.agency.units.len()).find(|u| *u != bad).unwrap();
-    let good_file = inputs.join(&d.review_of(good).unwrap().source.path());
+    let good_file = inputs.join(d.review_of(good).unwrap().source.path());
     let yaml = std::fs::read_to_string(&good_file).unwrap();
     let place_line = yaml.lines().find(|l| l.trim_start().starts_with("place:")).unwrap().to_string();
     std::fs::write(&good_file, yaml.replacen(&place_line, "  place: Hội trường lớn", 1)).unwrap();

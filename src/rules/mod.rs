@@ -96,7 +96,7 @@ impl Context<'_> {
     pub fn about_person(&self, finding: Finding, id: PersonId) -> Finding {
         let p = &self.d.people[id];
         let source = derive::review_of_person(self.d, id).map(|r| r.source.clone()).unwrap_or_else(|| p.source.clone());
-        finding.unit(self.d.membership_name(p.membership)).person(p.name.clone()).at(source)
+        finding.unit(self.d.membership_name(p.membership)).person(&p.name).at(source)
     }
 
     /// A finding about a unit, located at its meeting file when there is one.

@@ -68,7 +68,7 @@ impl Target<'_> {
                     ),
                 )
                 .unit(unit_name)
-                .person(name.to_string())
+                .person(name)
                 .at(source.clone()),
             );
         }

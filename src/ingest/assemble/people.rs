@@ -45,7 +45,7 @@ pub fn people(
                     ),
                 )
                 .unit(unit_name(membership))
-                .person(row.name.clone())
+                .person(&row.name)
                 .at(row.source.clone()),
                 first.source.path().to_path_buf(),
             ));

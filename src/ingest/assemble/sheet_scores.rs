@@ -23,7 +23,7 @@ pub fn by_unit(rows: Vec<ScoreRow>, unit_count: usize, findings: &mut Findings) 
                         row.name
                     ),
                 )
-                .person(row.name.clone())
+                .person(&row.name)
                 .at(row.score.source.clone()),
             ),
             // The unknown unit has its finding already.
@@ -81,7 +81,7 @@ fn twice_in_books(target: &Target, first: &ScoreRow, second: &ScoreRow) -> Findi
         ),
     )
     .unit(target.unit_name())
-    .person(first.name.clone())
+    .person(&first.name)
     .at(second.score.source.clone())
 }
 

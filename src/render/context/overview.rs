@@ -4,6 +4,7 @@
 //! owns it (the calendar's status, the findings, the rules' evaluation, the documents
 //! listed by the build); nothing is counted here a second time.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::NaiveDate;
@@ -36,7 +37,8 @@ pub struct Sources<'a> {
 pub struct Document<'a> {
     /// Relative to the outputs folder, with forward slashes: the manifest's own key.
     pub rel: &'a str,
-    pub title: String,
+    /// As this run planned it (borrowed: a province has a million), else its kind's name.
+    pub title: Cow<'a, str>,
     /// A new version put beside a document a person edited (`… (ban moi).docx`).
     pub new_version: bool,
 }

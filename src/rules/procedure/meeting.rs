@@ -30,7 +30,7 @@ pub fn member_not_reviewed(ctx: &Context, rule: &Rule) -> Vec<Finding> {
                         ctx.unit_name(review.unit)
                     ))
                     .unit(ctx.unit_name(review.unit))
-                    .person(p.name.clone())
+                    .person(&p.name)
                     .at(review.source.clone()),
                 );
             }
@@ -252,7 +252,7 @@ pub fn absent_reason(ctx: &Context, rule: &Rule) -> Vec<Finding> {
             let finding = rule
                 .finding(format!("{} vắng mặt nhưng chưa ghi lý do (reason).", a.person.name))
                 .unit(ctx.unit_name(review.unit))
-                .person(a.person.name.clone())
+                .person(&a.person.name)
                 .at(a.person.source.clone());
             out.push(finding);
         }
