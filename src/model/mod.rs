@@ -19,3 +19,20 @@ pub use rating::Rating;
 pub use review::*;
 pub use score::*;
 pub use votes::Votes;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A province's dataset is a million of each: their size is most of a build's memory
+    /// (a person was 304 bytes and a review 352 before their texts were boxed, their name
+    /// shared with every reference to them, and their sources made three words).
+    #[test]
+    fn a_person_and_a_review_stay_small() {
+        use std::mem::size_of;
+        assert!(size_of::<Person>() <= 232, "Person: {} bytes", size_of::<Person>());
+        assert!(size_of::<PersonReview>() <= 256, "PersonReview: {} bytes", size_of::<PersonReview>());
+        assert!(size_of::<PersonRef>() <= 56, "PersonRef: {} bytes", size_of::<PersonRef>());
+        assert!(size_of::<Comment>() <= 72, "Comment: {} bytes", size_of::<Comment>());
+    }
+}
