@@ -1,7 +1,7 @@
 //! Where a piece of input came from, so every message can send the clerk to the
 //! exact place: a workbook cell (`Sheet1!C12`) or a YAML line and column.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::fmt;
 use std::path::Path;
 use std::sync::Arc;
@@ -48,8 +48,8 @@ impl Origin {
 /// file's lines), all in a few thousand files, and a source is 24 bytes where a name and
 /// a sheet of its own were 48. [`Source::file_in`], [`Source::line_in`] and
 /// [`Source::cell_in`] share the origin their caller holds; a source read back from the
-/// parse cache shares with the source read just before it (see [`read_origin`]), and inside [`with_shared_origins`] is written
-/// as a pointer back to the source before it.
+/// parse cache shares with the source read just before it (see [`read_origin`]), and
+/// inside [`with_shared_origins`] is written as a pointer back to the source before it.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Source {
     #[serde(serialize_with = "write_origin", deserialize_with = "read_origin")]
@@ -70,14 +70,17 @@ impl Source {
         Source::line_in(&Origin::file(file), line, column)
     }
 
+    /// The whole file of `origin`, sharing it.
     pub fn file_in(origin: &Arc<Origin>) -> Self {
         Source { origin: origin.clone(), place: Place::File }
     }
 
+    /// A cell of the sheet of `origin`, sharing it.
     pub fn cell_in(origin: &Arc<Origin>, row: u32, col: u32) -> Self {
         Source { origin: origin.clone(), place: Place::Cell { row, col } }
     }
 
+    /// A line of the file of `origin`, sharing it.
     pub fn line_in(origin: &Arc<Origin>, line: u32, column: u32) -> Self {
         Source { origin: origin.clone(), place: Place::Line { line, column } }
     }
@@ -92,7 +95,7 @@ impl Source {
         &self.origin
     }
 
-    /// The file as the clerk reads it: forward slashes on every system.
+    /// The path with forward slashes, as the JSON contract and the clerk expect on every OS.
     pub fn file_display(&self) -> String {
         display_path(self.path())
     }
@@ -116,9 +119,10 @@ impl Source {
 thread_local! {
     /// The origin last read on this thread, shared by the next source read from the same.
     static LAST_ORIGIN: RefCell<Option<Arc<Origin>>> = const { RefCell::new(None) };
-    /// `None` outside [`with_shared_origins`]; inside, the origin last written on this
-    /// thread (if any), which the next source of the same origin only points back to.
-    static LAST_WRITTEN: RefCell<Option<Option<Arc<Origin>>>> = const { RefCell::new(None) };
+    /// This thread is inside [`with_shared_origins`].
+    static SHARING: Cell<bool> = const { Cell::new(false) };
+    /// Inside it, the origin last written: the next source of the same only points back.
+    static LAST_WRITTEN: RefCell<Option<Arc<Origin>>> = const { RefCell::new(None) };
 }
 
 /// How a source's origin is written inside [`with_shared_origins`].
@@ -132,35 +136,39 @@ enum OriginRef<O> {
 /// Runs `work` (the writing or the reading of one whole value) with each source's origin
 /// written once, every following source of the same origin pointing back to it. The
 /// parse cache keeps a meeting file's outcome, whose hundred sources are all of that one
-/// file: its name written with each was 40% of a province's cache (130 of 320 MB at a
-/// million people). What is written so must be read so, the whole value at once.
+/// file: written with each, its name made a third of a province's cache (328 MB against
+/// 216 MB at a million people). What is written so must be read so, the whole value at
+/// once.
 pub fn with_shared_origins<T>(work: impl FnOnce() -> T) -> T {
     /// Ends the sharing however `work` ends: a worker thread goes on to other work.
     struct Sharing;
     impl Drop for Sharing {
         fn drop(&mut self) {
+            SHARING.set(false);
             LAST_WRITTEN.with_borrow_mut(|last| *last = None);
         }
     }
-    LAST_WRITTEN.with_borrow_mut(|last| *last = Some(None));
+    LAST_WRITTEN.with_borrow_mut(|last| *last = None);
     LAST_ORIGIN.with_borrow_mut(|last| *last = None);
+    SHARING.set(true);
     let _sharing = Sharing;
     work()
 }
 
 fn write_origin<S: Serializer>(origin: &Arc<Origin>, serializer: S) -> Result<S::Ok, S::Error> {
-    let same = LAST_WRITTEN.with_borrow_mut(|last| match last {
-        None => None,
-        Some(Some(written)) if **written == **origin => Some(true),
-        Some(written) => {
-            *written = Some(origin.clone());
-            Some(false)
+    if !SHARING.get() {
+        return origin.serialize(serializer);
+    }
+    let same = LAST_WRITTEN.with_borrow_mut(|last| {
+        let same = last.as_ref().is_some_and(|written| **written == **origin);
+        if !same {
+            *last = Some(origin.clone());
         }
+        same
     });
     match same {
-        None => origin.serialize(serializer),
-        Some(true) => OriginRef::<&Origin>::Same.serialize(serializer),
-        Some(false) => OriginRef::New(&**origin).serialize(serializer),
+        true => OriginRef::<&Origin>::Same.serialize(serializer),
+        false => OriginRef::New(&**origin).serialize(serializer),
     }
 }
 
@@ -168,8 +176,7 @@ fn write_origin<S: Serializer>(origin: &Arc<Origin>, serializer: S) -> Result<S:
 /// parse cache holds one meeting file's sources one after the other, so reading them
 /// back costs one origin per file, as reading the file did.
 fn read_origin<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Arc<Origin>, D::Error> {
-    let shared = LAST_WRITTEN.with_borrow(Option::is_some);
-    let origin = match shared {
+    let origin = match SHARING.get() {
         false => Origin::deserialize(deserializer)?,
         true => match OriginRef::<Origin>::deserialize(deserializer)? {
             OriginRef::New(origin) => origin,

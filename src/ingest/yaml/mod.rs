@@ -105,6 +105,6 @@ pub fn parse<T: DeserializeOwned>(text: &str, rel: &Path) -> Result<T, Box<Findi
 }
 
 /// The [`Source`] of a spanned YAML value.
-pub fn source_of<T>(rel: &Arc<Origin>, spanned: &serde_saphyr::Spanned<T>) -> Source {
-    Source::line_in(rel, spanned.referenced.line() as u32, spanned.referenced.column() as u32)
+pub fn source_of<T>(origin: &Arc<Origin>, spanned: &serde_saphyr::Spanned<T>) -> Source {
+    Source::line_in(origin, spanned.referenced.line() as u32, spanned.referenced.column() as u32)
 }
