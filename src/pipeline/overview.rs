@@ -49,14 +49,18 @@ pub fn write(
     let context = crate::timings::stage("overview: facts", || overview(&sources));
     let folders = folder_rows(&context.folders, &documents);
     let rel = PathBuf::from(OVERVIEW_FILE);
-    let facts = crate::timings::stage("overview: hash", || output::hash_json(&(&context, &folders)));
+    // The page's context skips its long lists (tera is given them a few rows at a
+    // time): they are hashed beside it.
+    let facts = crate::timings::stage("overview: hash", || {
+        output::hash_json(&(&context, &folders, &context.units, context.unit_quotas()))
+    });
     let source = source_hash(&templates.source_hash(TEMPLATE), &facts, None);
     let made = if output::is_current(writer.outputs, manifest, &rel, source, restamps) {
         None
     } else {
         let built_at = chrono::Local::now().format("%H:%M ngày %d/%m/%Y").to_string();
         let page = Page { overview: &context, built_at };
-        let write = |out: &mut dyn std::io::Write| templates.write_page(TEMPLATE, &page, &folders, out);
+        let write = |out: &mut dyn std::io::Write| templates.write_page(TEMPLATE, &page, &context.lists(&folders), out);
         match output::stage_made(writer.outputs, &rel, write) {
             Ok(made) => Some(made),
             Err(Unmade::Output(err)) => return Err(err),

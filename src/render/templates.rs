@@ -46,6 +46,12 @@ pub const DEFAULTS: &[(&str, &str)] = &[
 pub const PAGES: &[(&str, &str, &str)] = &[
     ("overview.html", "overview.html.tera", include_str!("../../templates/overview.html.tera")),
     ("_rows_folders.html", "_rows_folders.html.tera", include_str!("../../templates/_rows_folders.html.tera")),
+    ("_rows_units.html", "_rows_units.html.tera", include_str!("../../templates/_rows_units.html.tera")),
+    (
+        "_rows_unit_quotas.html",
+        "_rows_unit_quotas.html.tera",
+        include_str!("../../templates/_rows_unit_quotas.html.tera"),
+    ),
 ];
 
 /// How a template asks for a long list, and how much of it its row template is given
@@ -63,9 +69,9 @@ struct RowsLine {
 /// with `@` ([`markup::escape`]), so only a template can.
 const ROWS_LINE: RowsLine = RowsLine { marker: "@rows ", at_once: ROWS_AT_ONCE };
 /// The same line in an HTML page: `<!-- @rows _rows_folders.html -->`. A page's row is
-/// a folder with its documents (25 on average at province scale): forty folders are
-/// about the thousand rows of a document's list (a thousand folders at once were 9 MB
-/// more at the peak of a 100,000-person build, and a slower page).
+/// a folder with its documents (25 on average at province scale) or a unit's line:
+/// forty folders are about the thousand rows of a document's list (a thousand folders
+/// at once were 9 MB more at the peak of a 100,000-person build, and a slower page).
 const PAGE_ROWS_LINE: RowsLine = RowsLine { marker: "<!-- @rows ", at_once: 40 };
 
 /// Rows of a document's long list its row template is given at once.
@@ -78,6 +84,13 @@ pub trait Rows {
     type Row: Serialize;
     /// Calls `write` with the rows in order, `at_once` at a time.
     fn each_chunk<E>(&self, at_once: usize, write: impl FnMut(&[Self::Row]) -> Result<(), E>) -> Result<(), E>;
+}
+
+impl<R: Serialize> Rows for Vec<R> {
+    type Row = R;
+    fn each_chunk<E>(&self, at_once: usize, write: impl FnMut(&[R]) -> Result<(), E>) -> Result<(), E> {
+        self.as_slice().each_chunk(at_once, write)
+    }
 }
 
 impl<R: Serialize> Rows for [R] {
@@ -123,6 +136,22 @@ impl<K, R: Serialize> Serialize for MadeRows<'_, K, R> {
     }
 }
 
+/// Where rendered text goes, piece by piece.
+type Emit<'e> = dyn FnMut(&str) -> Result<(), TemplateError> + 'e;
+
+/// One of a page's long lists, whatever its rows: a page has several (the folders, the
+/// units, the units' quotas), each written where a line names its row template.
+pub trait PageList {
+    /// The rows as the row template `template` of `tera` writes them, `at_once` at a time.
+    fn write(&self, tera: &Tera, template: &str, at_once: usize, emit: &mut Emit) -> Result<(), TemplateError>;
+}
+
+impl<R: Rows> PageList for R {
+    fn write(&self, tera: &Tera, template: &str, at_once: usize, emit: &mut Emit) -> Result<(), TemplateError> {
+        write_rows(tera, template, self, at_once, emit)
+    }
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum TemplateError {
     #[error("mẫu văn bản “{name}”: {message}")]
@@ -131,6 +160,8 @@ pub enum TemplateError {
     Io(String, std::io::Error),
     #[error("không ghi được trang lập từ mẫu “{0}”: {1}")]
     Write(String, std::io::Error),
+    #[error("mẫu “{page}” có dòng “@rows {rows}”, nhưng trang này không có danh sách nào viết bằng mẫu “{rows}”")]
+    NoList { page: String, rows: String },
 }
 
 pub struct Templates {
@@ -185,20 +216,26 @@ impl Templates {
     }
 
     /// An HTML page of [`PAGES`], escaped as HTML, written onto `out` as it is made (a
-    /// province's page lists a hundred thousand documents); `rows` as for a document,
-    /// where the page writes `<!-- @rows <template> -->` (a value escaped as HTML never
-    /// starts with `<`).
-    pub fn write_page<R: Rows + ?Sized>(
+    /// province's page lists a hundred thousand documents and tens of thousands of
+    /// units). Each of `lists` is written, as for a document, where the page writes
+    /// `<!-- @rows <template> -->` with the row template it is paired with (a value
+    /// escaped as HTML never starts with `<`): tera's copy of a million people's units
+    /// in the page's own context was 140 MB.
+    pub fn write_page(
         &self,
         name: &str,
         context: &impl Serialize,
-        rows: &R,
+        lists: &[(&str, &dyn PageList)],
         out: &mut dyn std::io::Write,
     ) -> Result<(), TemplateError> {
         let mut emit =
             |text: &str| out.write_all(text.as_bytes()).map_err(|e| TemplateError::Write(name.to_string(), e));
         let page = render_context(&self.pages, name, context)?;
-        expand_rows(&self.pages, &PAGE_ROWS_LINE, &page, rows, &mut emit)
+        let mut list = |template: &str, emit: &mut Emit| match lists.iter().find(|(rows, _)| *rows == template) {
+            Some((_, list)) => list.write(&self.pages, template, PAGE_ROWS_LINE.at_once, emit),
+            None => Err(TemplateError::NoList { page: name.to_string(), rows: template.to_string() }),
+        };
+        expand_rows(PAGE_ROWS_LINE.marker, &page, &mut list, &mut emit)
     }
 
     /// Adds a template that is not one of the defaults (the peer benchmark's minutes).
@@ -254,7 +291,8 @@ fn render_with_rows<R: Rows + ?Sized>(
         return Ok(page);
     }
     let mut out = String::with_capacity(page.len());
-    expand_rows(tera, rows_line, &page, rows, &mut |text| {
+    let mut list = |template: &str, emit: &mut Emit| write_rows(tera, template, rows, rows_line.at_once, emit);
+    expand_rows(rows_line.marker, &page, &mut list, &mut |text| {
         out.push_str(text);
         Ok(())
     })?;
@@ -266,17 +304,17 @@ fn render_context(tera: &Tera, name: &str, context: &impl Serialize) -> Result<S
     tera.render(name, &context).map_err(|e| tera_error(name, e))
 }
 
-/// `page` handed to `emit` line by line, each `rows_line` replaced by `rows`.
-fn expand_rows<R: Rows + ?Sized>(
-    tera: &Tera,
-    rows_line: &RowsLine,
+/// `page` handed to `emit` line by line, each line that starts with `marker` replaced
+/// by what `list` writes for the row template the line names.
+fn expand_rows(
+    marker: &str,
     page: &str,
-    rows: &R,
-    emit: &mut dyn FnMut(&str) -> Result<(), TemplateError>,
+    list: &mut dyn FnMut(&str, &mut Emit) -> Result<(), TemplateError>,
+    emit: &mut Emit,
 ) -> Result<(), TemplateError> {
     for line in page.split_inclusive('\n') {
-        match line.strip_prefix(rows_line.marker).and_then(|rest| rest.split_whitespace().next()) {
-            Some(template) => write_rows(tera, template, rows, rows_line.at_once, emit)?,
+        match line.strip_prefix(marker).and_then(|rest| rest.split_whitespace().next()) {
+            Some(template) => list(template, emit)?,
             None => emit(line)?,
         }
     }
@@ -289,7 +327,7 @@ fn write_rows<R: Rows + ?Sized>(
     name: &str,
     rows: &R,
     at_once: usize,
-    emit: &mut dyn FnMut(&str) -> Result<(), TemplateError>,
+    emit: &mut Emit,
 ) -> Result<(), TemplateError> {
     /// What a row template is given: `rows`, a chunk of the whole list.
     #[derive(Serialize)]
@@ -393,6 +431,37 @@ mod tests {
             assert_eq!(chunked, whole, "{count} rows");
             assert_eq!(chunked.lines().filter(|line| line.starts_with("| {align=center}")).count(), count);
         }
+    }
+
+    #[test]
+    fn each_list_of_a_page_goes_where_its_row_template_is_named() {
+        let mut templates = Templates::load(None).unwrap();
+        let page = "<h1>{{ title }}</h1>\n<!-- @rows _numbers.html -->\n<hr>\n<!-- @rows _names.html -->\n<end>\n";
+        templates.pages.add_raw_template("t.html", page).unwrap();
+        templates.pages.add_raw_template("_numbers.html", "{% for n in rows %}<i>{{ n }}</i>\n{% endfor %}").unwrap();
+        templates
+            .pages
+            .add_raw_template("_names.html", "{% for p in rows %}<b>{{ p.name }}</b>\n{% endfor %}")
+            .unwrap();
+        #[derive(Serialize)]
+        struct Title {
+            title: &'static str,
+        }
+        let numbers: Vec<u32> = (1..=2 * PAGE_ROWS_LINE.at_once as u32 + 3).collect();
+        let names = lines(3);
+        let mut out = Vec::new();
+        let lists: [(&str, &dyn PageList); 2] = [("_names.html", &names), ("_numbers.html", &numbers)];
+        templates.write_page("t.html", &Title { title: "A & B" }, &lists, &mut out).unwrap();
+        let expected = format!(
+            "<h1>A &amp; B</h1>\n{}<hr>\n{}<end>\n",
+            numbers.iter().map(|n| format!("<i>{n}</i>\n")).collect::<String>(),
+            names.iter().map(|p| format!("<b>{}</b>\n", p.name)).collect::<String>()
+        );
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
+
+        // A line naming a row template no list goes with says which.
+        let err = templates.write_page("t.html", &Title { title: "" }, &lists[..1], &mut Vec::new()).unwrap_err();
+        assert!(matches!(&err, TemplateError::NoList { page, rows } if page == "t.html" && rows == "_numbers.html"));
     }
 
     #[test]

@@ -15,7 +15,7 @@ use crate::calendar::{self, State, Status};
 use crate::findings::{Finding, Severity};
 use crate::model::{AGENCY_FOLDER, Dataset, DocKind, Rating};
 use crate::render::plan::{MINUTES_FILE, unit_folders};
-use crate::render::templates::MadeRows;
+use crate::render::templates::{MadeRows, PageList};
 use crate::rules::Evaluation;
 use crate::rules::quota::{LevelCounts, QuotaBase};
 use crate::rules::summary::count;
@@ -55,6 +55,8 @@ pub struct OverviewCtx {
     pub today_iso: String,
     pub counts: CountsCtx,
     pub status: Option<StatusCtx>,
+    /// A row per unit, written by `_rows_units.html` ([`OverviewCtx::lists`]).
+    #[serde(skip)]
     pub units: Vec<UnitCtx>,
     pub findings: Vec<FindingGroupCtx>,
     pub ratings: Option<RatingsCtx>,
@@ -137,6 +139,8 @@ pub struct RatingsCtx {
     pub groups: Vec<GroupQuotaCtx>,
     /// What the units' shares are of (the staff rated in 2023, those proposed HTTNV from 2025).
     pub unit_base: QuotaBase,
+    /// A row per unit, written by `_rows_unit_quotas.html` ([`OverviewCtx::lists`]).
+    #[serde(skip)]
     pub units: Vec<UnitQuotaCtx>,
 }
 
@@ -177,6 +181,8 @@ pub struct GroupQuotaCtx {
 #[derive(Serialize)]
 pub struct UnitQuotaCtx {
     pub name: String,
+    /// [`RatingsCtx::unit_base`] again: a row template sees its rows only.
+    pub unit_base: QuotaBase,
     /// The count the unit's share is of ([`RatingsCtx::unit_base`]).
     pub base_count: u32,
     pub given: u32,
@@ -219,6 +225,26 @@ pub struct DocumentCtx<'a> {
     pub path: &'a str,
     /// `path` as a URL path: works wherever the outputs folder is moved.
     pub href: String,
+}
+
+impl OverviewCtx {
+    /// The page's long lists, each with the row template that writes it where the page
+    /// names that template: the folders with their documents (`folders`, see
+    /// [`folder_rows`]), the units' readiness and the units' quotas. A province's units
+    /// are tens of thousands of rows, which tera would otherwise copy whole.
+    pub fn lists<'a>(&'a self, folders: &'a dyn PageList) -> [(&'static str, &'a dyn PageList); 3] {
+        [
+            ("_rows_folders.html", folders),
+            ("_rows_units.html", &self.units),
+            ("_rows_unit_quotas.html", self.unit_quotas()),
+        ]
+    }
+
+    /// The units' quotas, none without ratings.
+    pub fn unit_quotas(&self) -> &Vec<UnitQuotaCtx> {
+        const NONE: &Vec<UnitQuotaCtx> = &Vec::new();
+        self.ratings.as_ref().map_or(NONE, |ratings| &ratings.units)
+    }
 }
 
 /// The page's folders with their documents, each made as the row template writes it.
@@ -380,12 +406,14 @@ fn ratings(d: &Dataset, e: &Evaluation) -> RatingsCtx {
             decisions: g.decisions.clone(),
         })
         .collect();
+    let unit_base = QuotaBase::of_year(d.agency.year);
     let units = e
         .quotas
         .units
         .iter()
         .map(|q| UnitQuotaCtx {
             name: d.unit_name(q.unit).to_string(),
+            unit_base,
             base_count: q.base_count(),
             given: q.excellent,
             allowed: q.ceiling,
@@ -395,7 +423,7 @@ fn ratings(d: &Dataset, e: &Evaluation) -> RatingsCtx {
             decision: q.exception.as_ref().map(|(_, decision)| decision.clone()).unwrap_or_default(),
         })
         .collect();
-    RatingsCtx { levels, people: people.total(), rows, groups, unit_base: QuotaBase::of_year(d.agency.year), units }
+    RatingsCtx { levels, people: people.total(), rows, groups, unit_base, units }
 }
 
 /// The documents by folder, as the outputs tree holds them: the agency's folder first,
