@@ -10,9 +10,9 @@ use rayon::prelude::*;
 use super::CheckRun;
 use crate::calendar::Status;
 use crate::output::{self, Manifest, OutputError, Planned, Report, Restamps, Unmade, Writer, is_document, place};
-use crate::render::Templates;
 use crate::render::context::overview::{Document, Page, Sources, folder_rows, overview};
 use crate::render::plan::{Failed, Listed, OVERVIEW_FILE, kind_of, source_hash};
+use crate::render::{Templates, Title};
 
 /// The tera name of the page's template.
 const TEMPLATE: &str = "overview.html";
@@ -86,7 +86,7 @@ pub fn write(
 /// The documents this run planned, as their paths in byte order and their titles in the
 /// same order: looked up by binary search, where a map beside the list and a copy of
 /// every title took 130 MB more at a million documents.
-fn by_path(mut planned: Vec<Listed>) -> (Vec<PathBuf>, Vec<String>) {
+fn by_path(mut planned: Vec<Listed>) -> (Vec<Box<Path>>, Vec<Title>) {
     planned.sort_unstable_by(|a, b| path_bytes(&a.rel).cmp(path_bytes(&b.rel)));
     planned.into_iter().map(|doc| (doc.rel, doc.title)).unzip()
 }
@@ -99,10 +99,15 @@ fn path_bytes(path: &Path) -> &[u8] {
 /// Every document of ours still in the outputs folder, with its title: as this run
 /// planned it (`paths` and `titles`, see [`by_path`]), else by its kind (a held-back
 /// unit's documents of an earlier build).
-fn documents<'a>(outputs: &Path, manifest: &'a Manifest, paths: &[PathBuf], titles: &'a [String]) -> Vec<Document<'a>> {
+fn documents<'a>(
+    outputs: &Path,
+    manifest: &'a Manifest,
+    paths: &[Box<Path>],
+    titles: &'a [Title],
+) -> Vec<Document<'a>> {
     let planned_title = |rel: &Path| {
         let at = paths.binary_search_by(|path| path_bytes(path).cmp(path_bytes(rel))).ok()?;
-        Some(titles[at].as_str())
+        Some(&titles[at])
     };
     // In parallel: a province's manifest holds a hundred thousand documents, and this
     // is on the path of every rebuild, one unit's included.
@@ -125,8 +130,11 @@ fn documents<'a>(outputs: &Path, manifest: &'a Manifest, paths: &[PathBuf], titl
             if !is_document(document) {
                 return None;
             }
-            let title = planned.or_else(|| kind_of(document).map(|kind| kind.name_vi())).map(Cow::Borrowed);
-            let title = title.unwrap_or_else(|| Cow::Owned(crate::source::display_path(document)));
+            let title = match (planned, kind_of(document)) {
+                (Some(planned), _) => Cow::Borrowed(planned),
+                (None, Some(kind)) => Cow::Owned(Title::Kind(kind)),
+                (None, None) => Cow::Owned(Title::Text(crate::source::display_path(document).into())),
+            };
             Some(Document { rel, title, new_version: original.is_some() })
         })
         .collect()

@@ -20,7 +20,7 @@ pub fn write(
 ) -> Result<(), OutputError> {
     let (Some(d), Some(e)) = (&run.ingest.dataset, &run.evaluation) else { return Ok(()) };
     let agency_report = agency_report();
-    if !planned.iter().any(|doc| doc.rel == agency_report) {
+    if !planned.iter().any(|doc| *doc.rel == *agency_report) {
         return Ok(());
     }
     let bytes = RollUp::of_agency(&d.agency, &crate::rules::summary::count(d, e)).to_json().into_bytes();

@@ -9,12 +9,14 @@ mod measure;
 mod metrics;
 pub mod plan;
 pub mod templates;
+pub mod title;
 pub mod unit_key;
 pub mod vn;
 mod words;
 
 pub use docx::{DocMeta, DocxError, schema_order, write_blocks, write_docx};
 pub use templates::{Rows, TemplateError, Templates};
+pub use title::Title;
 
 #[derive(Debug, thiserror::Error)]
 pub enum RenderError {

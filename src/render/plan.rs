@@ -20,7 +20,7 @@ use super::context::self_assessment::{SelfAssessmentCtx, self_assessment};
 use super::context::status::{StatusCtx, status};
 use super::context::unit::{UnitCtx, unit};
 use super::templates::MadeRows;
-use super::{DocMeta, NO_ROWS, RenderError, Rows, Templates, render_document, unit_key};
+use super::{DocMeta, NO_ROWS, RenderError, Rows, Templates, Title, render_document, unit_key};
 use crate::calendar::Status;
 use crate::model::{Dataset, DocKind, Membership, PersonId, UnitId};
 use crate::output::{Digest, Made, Planned};
@@ -36,7 +36,9 @@ struct Job {
     context: Arc<Shared>,
     /// `party`: the report to Ban Tổ chức Tỉnh ủy rather than to UBND tỉnh.
     party: Option<bool>,
-    meta: DocMeta,
+    title: Title,
+    /// What its properties give as the subject.
+    subject: String,
 }
 
 /// A context and its hash, computed once for all the documents that print it.
@@ -65,7 +67,7 @@ enum Context {
 
 impl Job {
     fn listed(&self) -> Listed {
-        Listed { rel: self.rel.clone(), title: self.meta.title.clone() }
+        Listed { rel: self.rel.clone().into_boxed_path(), title: self.title.clone() }
     }
 }
 
@@ -164,11 +166,13 @@ pub struct Inputs<'a> {
 /// stays bounded whatever the size of the agency.
 pub const BATCH: usize = 512;
 
-/// A document of this run, by the title its properties carry: the overview page lists it.
+/// A document of this run, by the title its properties carry: the overview page lists
+/// it. A build keeps one per document until the page is written: a million at nation
+/// scale, 40 bytes each and the path's.
 #[derive(Clone, Debug)]
 pub struct Listed {
-    pub rel: PathBuf,
-    pub title: String,
+    pub rel: Box<Path>,
+    pub title: Title,
 }
 
 /// What [`plan`] did: the documents it built (or found current) and those it could not.
@@ -219,6 +223,9 @@ where
         bar: progress_bar(i.progress, total),
     };
     let mut planning = Planning::default();
+    // Room for every document at once, those compiled from the whole agency too: grown
+    // by doubling, the list of a million documents held up to a million more slots.
+    planning.documents.reserve(total + COMPILED_AT_MOST);
     planning.documents.extend(jobs.iter().map(Job::listed));
     // The documents compiled from the whole agency are the large ones (a province's
     // annex has a row per person): their contexts are built, and they are rendered one
@@ -245,7 +252,7 @@ where
     sink(ready)?;
     run.bar.finish_and_clear();
     let failed = &planning.failed;
-    planning.documents.retain(|doc| !failed.iter().any(|f| f.rel == doc.rel));
+    planning.documents.retain(|doc| !failed.iter().any(|f| *f.rel == *doc.rel));
     for (folder, key) in planning.built_units.iter_mut() {
         if failed.iter().any(|f| f.rel.starts_with(folder)) {
             *key = None;
@@ -260,11 +267,8 @@ fn status_job(d: &Dataset, calendar: &Status) -> Job {
         template: "status.tera",
         context: shared(Context::Status(status(d, calendar))),
         party: None,
-        meta: DocMeta {
-            title: format!("Tình hình thực hiện kế hoạch năm {}", d.agency.year),
-            subject: DocKind::Status.name_vi().to_string(),
-            author: d.agency.name.clone(),
-        },
+        title: Title::Text(format!("Tình hình thực hiện kế hoạch năm {}", d.agency.year).into()),
+        subject: DocKind::Status.name_vi().to_string(),
     }
 }
 
@@ -375,7 +379,13 @@ impl Run<'_> {
 
     /// The document of `job`, its long list `rows`.
     fn render_with<R: Rows + ?Sized>(&self, job: &Job, context: &Flagged, rows: &R) -> Result<Vec<u8>, RenderError> {
-        render_document(self.templates, job.template, context, rows, &job.meta, Some(self.i.status.today))
+        // The agency is the author Word shows.
+        let meta = DocMeta {
+            title: job.title.to_string(),
+            subject: job.subject.clone(),
+            author: self.i.d.agency.name.clone(),
+        };
+        render_document(self.templates, job.template, context, rows, &meta, Some(self.i.status.today))
     }
 }
 
@@ -440,7 +450,8 @@ fn unit_plan(
 ) -> UnitPlan {
     let key = keys.unit_key(d, e, unit, folder);
     let named = unit_documents(d, unit, folder);
-    let listed = named.iter().map(|doc| Listed { rel: doc.rel.clone(), title: doc.meta.title.clone() }).collect();
+    let listed =
+        named.iter().map(|doc| Listed { rel: doc.rel.clone().into_boxed_path(), title: doc.title.clone() }).collect();
     let current = (built_units.get(folder) == Some(&key))
         .then(|| {
             named
@@ -481,7 +492,7 @@ pub fn kind_of(rel: &Path) -> Option<DocKind> {
 /// A document of a unit's folder, named and titled before any context is built.
 struct Named {
     rel: PathBuf,
-    meta: DocMeta,
+    title: Title,
     of: Of,
 }
 
@@ -497,20 +508,18 @@ enum Of {
 /// [`unit`] has a context), and a self-review form for each of its people, in the order
 /// the meeting took them.
 fn unit_documents(d: &Dataset, unit_id: UnitId, folder: &str) -> Vec<Named> {
-    let subject = format!("Kiểm điểm, đánh giá, xếp loại chất lượng năm {}", d.agency.year);
-    let meta = |title: String| DocMeta { title, subject: subject.clone(), author: d.agency.name.clone() };
     let dir = PathBuf::from(folder);
     let mut named = Vec::new();
     let review = d.review_of(unit_id);
     if review.is_some() {
-        let name = d.unit_name(unit_id);
+        let name: Arc<str> = d.unit_name(unit_id).into();
         for (file, template, kind) in [
             (MINUTES_FILE, "unit_minutes.tera", DocKind::UnitMinutes),
             (REPORT_FILE, "unit_report.tera", DocKind::UnitReport),
             (PROPOSAL_FILE, "unit_proposal.tera", DocKind::UnitProposal),
         ] {
-            let title = format!("{} - {name}", kind.name_vi());
-            named.push(Named { rel: dir.join(file), meta: meta(title), of: Of::Dossier(template) });
+            let title = Title::Of(kind, name.clone());
+            named.push(Named { rel: dir.join(file), title, of: Of::Dossier(template) });
         }
     }
     let ordered: Vec<usize> = match review {
@@ -521,14 +530,15 @@ fn unit_documents(d: &Dataset, unit_id: UnitId, folder: &str) -> Vec<Named> {
     for (i, id) in ordered.into_iter().chain(rest).enumerate() {
         let name = &d.people[id].name;
         let file = format!("{:02}-{}.docx", i + 1, slug(name));
-        let title = format!("{} - {name}", DocKind::SelfReviews.name_vi());
-        named.push(Named { rel: dir.join(SELF_REVIEW_DIR).join(file), meta: meta(title), of: Of::SelfReview(id) });
+        let title = Title::Of(DocKind::SelfReviews, name.clone());
+        named.push(Named { rel: dir.join(SELF_REVIEW_DIR).join(file), title, of: Of::SelfReview(id) });
     }
     named
 }
 
 /// The jobs that render a unit's documents, each with its context.
 fn unit_jobs(d: &Dataset, e: &Evaluation, unit_id: UnitId, named: Vec<Named>) -> Vec<Job> {
+    let subject = review_subject(d);
     let dossier = named.iter().any(|doc| matches!(doc.of, Of::Dossier(_)));
     let context = dossier.then(|| unit(d, e, unit_id)).flatten().map(|ctx| shared(Context::Unit(ctx)));
     named
@@ -538,9 +548,14 @@ fn unit_jobs(d: &Dataset, e: &Evaluation, unit_id: UnitId, named: Vec<Named>) ->
                 Of::Dossier(template) => (template, context.clone()?),
                 Of::SelfReview(id) => ("self_review.tera", shared(Context::SelfReview(self_review(d, e, id)))),
             };
-            Some(Job { rel: doc.rel, template, context, party: None, meta: doc.meta })
+            Some(Job { rel: doc.rel, template, context, party: None, title: doc.title, subject: subject.clone() })
         })
         .collect()
+}
+
+/// The subject the properties of the year's review documents give.
+fn review_subject(d: &Dataset) -> String {
+    format!("Kiểm điểm, đánh giá, xếp loại chất lượng năm {}", d.agency.year)
 }
 
 /// File names of the agency-level documents.
@@ -553,6 +568,9 @@ pub const AGENCY_FILES: [(DocKind, &str, &str); 5] = [
 ];
 
 /// The documents compiled from every unit's data, built only when no unit is in error.
+/// How many documents [`compiled_jobs`] makes at most.
+const COMPILED_AT_MOST: usize = 1 + AGENCY_FILES.len() + 1;
+
 fn compiled_jobs(d: &Dataset, e: &Evaluation, jobs: &mut Vec<Job>) {
     jobs.push(agency_job(SELF_ASSESSMENT, Context::SelfAssessment(self_assessment(d)), d));
     let order = crate::rules::summary::ordered(d);
@@ -593,11 +611,8 @@ fn agency_job(doc: AgencyDocument, context: Context, d: &Dataset) -> Job {
         template: doc.template,
         context: shared(context),
         party: None,
-        meta: DocMeta {
-            title: doc.kind.name_vi().to_string(),
-            subject: format!("Kiểm điểm, đánh giá, xếp loại chất lượng năm {}", d.agency.year),
-            author: d.agency.name.clone(),
-        },
+        title: Title::Kind(doc.kind),
+        subject: review_subject(d),
     }
 }
 
@@ -610,11 +625,8 @@ fn agency_jobs(d: &Dataset, e: &Evaluation, order: &[PersonId], jobs: &mut Vec<J
             template,
             context: value.clone(),
             party: Some(kind == DocKind::PartyReport),
-            meta: DocMeta {
-                title: kind.name_vi().to_string(),
-                subject: format!("Kiểm điểm, đánh giá, xếp loại chất lượng năm {}", d.agency.year),
-                author: d.agency.name.clone(),
-            },
+            title: Title::Kind(kind),
+            subject: review_subject(d),
         });
     }
 }
@@ -632,7 +644,7 @@ fn form_jobs(d: &Dataset, e: &Evaluation, jobs: &mut Vec<Job>) {
     if let Some(ctx) = invitation(d, e) {
         jobs.push(agency_job(INVITATION, Context::Invitation(ctx), d));
     }
-    let subject = format!("Kiểm điểm, đánh giá, xếp loại chất lượng năm {}", d.agency.year);
+    let subject = review_subject(d);
     // The Director first, then the deputies, in roster order.
     let mut leaders: Vec<usize> =
         d.people.iter().enumerate().filter(|(_, p)| p.membership == Membership::Leadership).map(|(id, _)| id).collect();
@@ -643,11 +655,8 @@ fn form_jobs(d: &Dataset, e: &Evaluation, jobs: &mut Vec<Job>) {
         jobs.push(Job {
             rel: PathBuf::from(AGENCY_DIR).join(LEADER_REVIEW_DIR).join(file),
             template: "self_review.tera",
-            meta: DocMeta {
-                title: format!("{} - {}", DocKind::LeaderReviews.name_vi(), ctx.name),
-                subject: subject.clone(),
-                author: d.agency.name.clone(),
-            },
+            title: Title::Of(DocKind::LeaderReviews, d.people[id].name.clone()),
+            subject: subject.clone(),
             context: shared(Context::SelfReview(ctx)),
             party: None,
         });
@@ -657,7 +666,8 @@ fn form_jobs(d: &Dataset, e: &Evaluation, jobs: &mut Vec<Job>) {
         template: "agency_ballot.tera",
         context: shared(Context::Ballot(ballot(d))),
         party: None,
-        meta: DocMeta { title: DocKind::AgencyBallot.name_vi().to_string(), subject, author: d.agency.name.clone() },
+        title: Title::Kind(DocKind::AgencyBallot),
+        subject,
     });
 }
 

@@ -14,6 +14,7 @@ use super::status::{StatusCtx, status};
 use crate::calendar::{self, State, Status};
 use crate::findings::{Finding, Severity};
 use crate::model::{AGENCY_FOLDER, Dataset, DocKind, Rating};
+use crate::render::Title;
 use crate::render::plan::{MINUTES_FILE, unit_folders};
 use crate::render::templates::{MadeRows, PageList};
 use crate::rules::Evaluation;
@@ -38,7 +39,7 @@ pub struct Document<'a> {
     /// Relative to the outputs folder, with forward slashes: the manifest's own key.
     pub rel: &'a str,
     /// As this run planned it (borrowed: a province has a million), else its kind's name.
-    pub title: Cow<'a, str>,
+    pub title: Cow<'a, Title>,
     /// A new version put beside a document a person edited (`… (ban moi).docx`).
     pub new_version: bool,
 }
@@ -219,7 +220,7 @@ pub struct FolderCtx<'a> {
 
 #[derive(Serialize)]
 pub struct DocumentCtx<'a> {
-    pub title: &'a str,
+    pub title: &'a Title,
     pub new_version: bool,
     /// Relative to the outputs folder, with forward slashes.
     pub path: &'a str,
