@@ -30,8 +30,8 @@ mod tests {
     #[test]
     fn a_person_and_a_review_stay_small() {
         use std::mem::size_of;
-        assert!(size_of::<Person>() <= 232, "Person: {} bytes", size_of::<Person>());
-        assert!(size_of::<PersonReview>() <= 256, "PersonReview: {} bytes", size_of::<PersonReview>());
+        assert!(size_of::<Person>() <= 192, "Person: {} bytes", size_of::<Person>());
+        assert!(size_of::<PersonReview>() <= 216, "PersonReview: {} bytes", size_of::<PersonReview>());
         assert!(size_of::<PersonRef>() <= 56, "PersonRef: {} bytes", size_of::<PersonRef>());
         assert!(size_of::<Comment>() <= 72, "Comment: {} bytes", size_of::<Comment>());
     }

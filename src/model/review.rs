@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 
 use super::agency::UnitId;
 use super::document_kind::DocKind;
-use super::person::PersonId;
+use super::person::{PartyPosts, PersonId};
 use super::rating::Rating;
 use super::score::{Score, TaskConditions};
 use super::votes::Votes;
@@ -107,11 +107,8 @@ pub struct PersonReview {
     /// A ground for KHTNV whatever the score, as the meeting wrote it (a conclusion of
     /// degradation, a unit in the leader's charge handled for corruption or waste).
     pub khtnv_grounds: Option<Box<str>>,
-    /// Chức vụ Đảng, chức vụ đoàn thể, chi bộ as the meeting file gives them (the roster's
-    /// columns come first).
-    pub party_post: Option<Box<str>>,
-    pub mass_post: Option<Box<str>>,
-    pub party_cell: Option<Box<str>>,
+    /// As the meeting file gives them (the roster's columns come first).
+    pub party_posts: Option<Box<PartyPosts>>,
     pub source: Source,
 }
 
@@ -184,9 +181,7 @@ impl PersonReview {
             && self.tasks.is_none()
             && self.discipline_duty_related.is_none()
             && self.khtnv_grounds.is_none()
-            && self.party_post.is_none()
-            && self.mass_post.is_none()
-            && self.party_cell.is_none()
+            && self.party_posts.is_none()
     }
 }
 

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use super::super::roster::RosterRow;
 use crate::findings::{Finding, Findings, input};
-use crate::model::{GroupName, Membership, Person, PersonId};
+use crate::model::{GroupName, Membership, PartyPosts, Person, PersonId};
 use crate::source::Source;
 use crate::text::{closest, join_or, name_key};
 
@@ -67,9 +67,12 @@ pub fn people(
             leave_days: row.leave_days,
             group: row.group.map(GroupName),
             note: row.note.map(Into::into),
-            party_post: row.party_post.map(Into::into),
-            mass_post: row.mass_post.map(Into::into),
-            party_cell: row.party_cell.map(Into::into),
+            party_posts: PartyPosts {
+                party_post: row.party_post.map(Into::into),
+                mass_post: row.mass_post.map(Into::into),
+                party_cell: row.party_cell.map(Into::into),
+            }
+            .held(),
             source: row.source,
         });
     }

@@ -10,7 +10,8 @@ use super::people::{PeopleIndex, unknown_person};
 use crate::findings::Findings;
 use crate::model::{
     Absence, AgencyReview, Ballot, CollectiveReview, Comment, Conference, Consultation, DocNumber, Guest, LeaderReview,
-    Meeting, Membership, Person, PersonConclusion, PersonRef, PersonReview, UnitConclusion, UnitId, UnitReview,
+    Meeting, Membership, PartyPosts, Person, PersonConclusion, PersonRef, PersonReview, UnitConclusion, UnitId,
+    UnitReview,
 };
 use crate::source::{Origin, Source};
 use crate::text::{clean, clean_block, name_key};
@@ -134,9 +135,12 @@ impl Resolver<'_> {
             tasks: super::scores::tasks(v.tasks.as_ref()).map(Box::new),
             discipline_duty_related: v.discipline_duty_related,
             khtnv_grounds: line(&v.khtnv_grounds),
-            party_post: line(&v.party_post),
-            mass_post: line(&v.mass_post),
-            party_cell: line(&v.party_cell),
+            party_posts: PartyPosts {
+                party_post: line(&v.party_post),
+                mass_post: line(&v.mass_post),
+                party_cell: line(&v.party_cell),
+            }
+            .held(),
             source: source_of(self.origin, r),
         }
     }

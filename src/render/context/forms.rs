@@ -14,7 +14,9 @@ use serde::Serialize;
 use super::HeaderCtx;
 use super::cycle_texts::{self, CycleTexts};
 use super::score::ScoreCtx;
-use crate::model::{Birth, Category, Dataset, DocKind, Membership, PersonId, PersonReview, Rating, UnitKind};
+use crate::model::{
+    Birth, Category, Dataset, DocKind, Membership, PartyPosts, PersonId, PersonReview, Rating, UnitKind,
+};
 use crate::rules::cycle::Scheme;
 use crate::rules::{Evaluation, PostRank};
 
@@ -141,6 +143,7 @@ pub fn self_review(d: &Dataset, e: &Evaluation, id: PersonId) -> SelfReviewCtx {
     let review = crate::rules::derive::review_of_person(d, id);
     let self_rating = review.and_then(|r| r.self_rating);
     // The roster's column, else the meeting file's entry, else a blank to fill by hand.
+    let posts = PartyPosts::of(&p.party_posts);
     let field = |roster: Option<&str>, meeting: fn(&PersonReview) -> Option<&str>| {
         roster.or_else(|| review.and_then(meeting)).unwrap_or_default().to_string()
     };
@@ -186,9 +189,11 @@ pub fn self_review(d: &Dataset, e: &Evaluation, id: PersonId) -> SelfReviewCtx {
         name: p.name.to_string(),
         birth,
         post: p.post.as_deref().unwrap_or_default().to_string(),
-        party_post: field(p.party_post.as_deref(), |r| r.party_post.as_deref()),
-        mass_post: field(p.mass_post.as_deref(), |r| r.mass_post.as_deref()),
-        party_cell: cell_name(&field(p.party_cell.as_deref(), |r| r.party_cell.as_deref())),
+        party_post: field(posts.party_post.as_deref(), |r| PartyPosts::of(&r.party_posts).party_post.as_deref()),
+        mass_post: field(posts.mass_post.as_deref(), |r| PartyPosts::of(&r.party_posts).mass_post.as_deref()),
+        party_cell: cell_name(&field(posts.party_cell.as_deref(), |r| {
+            PartyPosts::of(&r.party_posts).party_cell.as_deref()
+        })),
         party_committee: forms.party_committee.clone().unwrap_or_default(),
         unit,
         party_member: p.party_member,
