@@ -88,7 +88,11 @@ pub fn write(
 /// every title took 130 MB more at a million documents.
 fn by_path(mut planned: Vec<Listed>) -> (Vec<Box<Path>>, Vec<Title>) {
     planned.sort_unstable_by(|a, b| path_bytes(&a.rel).cmp(path_bytes(&b.rel)));
-    planned.into_iter().map(|doc| (doc.rel, doc.title)).unzip()
+    // The paths are taken out first (an empty box allocates nothing), and the titles
+    // then collected in the list's own allocation: an `unzip` held the list whole beside
+    // both (45 MB more at a million documents).
+    let paths = planned.iter_mut().map(|doc| std::mem::replace(&mut doc.rel, Path::new("").into())).collect();
+    (paths, planned.into_iter().map(|doc| doc.title).collect())
 }
 
 /// A path's bytes: ordered like its string, many times faster than by components.
