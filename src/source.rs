@@ -195,7 +195,10 @@ fn read_origin<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Arc<Origin>
 /// An absolute path keeps its root: `/tmp/a`, `C:/a`.
 pub fn display_path(path: &Path) -> String {
     use std::path::Component;
-    let mut shown = String::new();
+    // As long as the path, or a little over where a name is not UTF-8: grown a part at
+    // a time it held half as much again, and a build keeps a million of these (the
+    // manifest's keys).
+    let mut shown = String::with_capacity(path.as_os_str().len());
     for component in path.components() {
         match component {
             Component::Prefix(prefix) => shown.push_str(&prefix.as_os_str().to_string_lossy()),
@@ -309,5 +312,11 @@ mod tests {
         assert_eq!(display_path(Path::new("/tmp/a/tong-hop.json")), "/tmp/a/tong-hop.json");
         assert_eq!(display_path(Path::new("./a")), "./a");
         assert_eq!(display_path(Path::new("")), "");
+        // A document's key holds its length, not what growing by parts left over.
+        let key = display_path(&Path::new("phong-nghiep-vu-12").join("tu-kiem-diem").join("05-nguyen-van-an.docx"));
+        assert_eq!(
+            (key.as_str(), key.capacity()),
+            ("phong-nghiep-vu-12/tu-kiem-diem/05-nguyen-van-an.docx", key.len())
+        );
     }
 }
