@@ -212,10 +212,11 @@ fn write_locked(
         }
         _ => (Planning::default(), Vec::new(), Ok(()), BTreeMap::new()),
     };
-    // A first build's map is taken whole, not copied entry by entry: the copy stood beside
-    // the run's map, and a B-tree filled in key order keeps its nodes about half full.
+    // A first build's map is taken whole (packed), not copied entry by entry: the copy
+    // stood beside the run's map. A rebuild's mostly replaces entries of the manifest
+    // read back (packed when read), which leaves its nodes as they are.
     if manifest.documents.is_empty() {
-        manifest.documents = written;
+        manifest.documents = output::packed(written);
     } else {
         manifest.documents.extend(written);
     }
