@@ -203,7 +203,8 @@ fn write_locked(
             let stage_early = |rel: &Path, bytes| output::stage_early(&options.outputs, rel, bytes);
             let mut changes = Changes::over(&manifest);
             let mut sink = |batch| writer.write_into(batch, &mut changes, &mut report);
-            let planned = plan(&inputs, templates, &recorded, &stage_early, &mut sink);
+            let planned =
+                crate::allocator::reusing_freed(|| plan(&inputs, templates, &recorded, &stage_early, &mut sink));
             let written = changes.into_changed();
             match planned {
                 Ok(planning) => (planning, held_back, Ok(()), written),
