@@ -109,7 +109,7 @@ mod tests {
     use super::super::super::markup::{Block, parse};
     use super::*;
 
-    fn table(src: &str) -> Table {
+    fn table(src: &str) -> Table<'_> {
         match parse(src, "t").unwrap().blocks.remove(0) {
             Block::Table(t) => t,
             other => panic!("{other:?}"),
@@ -150,9 +150,10 @@ mod tests {
     #[test]
     fn long_text_wraps_in_the_column_that_has_most() {
         let long = "Kỷ luật khiển trách theo Quyết định số 15/QĐ-STP ngày 12/5/2023 của Giám đốc Sở";
-        let t = table(&format!(
+        let src = format!(
             "@table widths=10,50,40 header=1\n| STT | Họ và tên | Ghi chú |\n| 1 | Trần Văn Bình | {long} |\n@end"
-        ));
+        );
+        let t = table(&src);
         let widths = fit(&t, 6_000);
         assert!(widths[0] >= measure::width("STT", 26, true) + 2 * 57);
         assert!(widths[1] >= measure::width("Trần", 26, false) + 2 * 57);

@@ -26,10 +26,10 @@ const SHORT_LINES: usize = 4;
 /// What the writer is handed: blocks, and the bounds of what stays on one page.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Piece<'a> {
-    Block(&'a Block),
+    Block(&'a Block<'a>),
     /// A table just before the kept blocks: its last rows keep with them (`keepNext`,
     /// which Word honours; the row itself cannot hold a table that may split).
-    TableTail(&'a Block),
+    TableTail(&'a Block<'a>),
     /// What follows, up to [`Piece::Close`], stays on one page.
     Open,
     /// The end of a signature and what kept with it; `row`: an [`Piece::Open`] came
@@ -46,7 +46,7 @@ pub struct KeepWindow<B> {
     keeping: bool,
 }
 
-impl<B: Borrow<Block>> KeepWindow<B> {
+impl<'s, B: Borrow<Block<'s>>> KeepWindow<B> {
     pub fn new() -> Self {
         KeepWindow { pending: VecDeque::with_capacity(WINDOW + 1), keeping: false }
     }
@@ -102,7 +102,7 @@ impl<B: Borrow<Block>> KeepWindow<B> {
 
     /// The first held block that keeps with the signature.
     fn keep_from(&self) -> usize {
-        let blocks: Vec<&Block> = self.pending.iter().map(Borrow::borrow).collect();
+        let blocks: Vec<&Block<'s>> = self.pending.iter().map(Borrow::borrow).collect();
         let mut start = blocks.len().saturating_sub(2);
         // Back to the heading of a short closing section.
         for (i, block) in blocks.iter().enumerate().rev() {

@@ -59,7 +59,7 @@ pub fn write_docx(doc: &Document, meta: &DocMeta) -> Result<Vec<u8>, DocxError> 
 /// Writes `blocks` as they come: the shared parts copied compressed as they are, then
 /// the body streamed through the compressor, then the document properties. An `Err`
 /// from `blocks` stops the document.
-pub fn write_blocks<B: Borrow<Block>, E: From<DocxError>>(
+pub fn write_blocks<'s, B: Borrow<Block<'s>>, E: From<DocxError>>(
     landscape: bool,
     blocks: impl IntoIterator<Item = Result<B, E>>,
     meta: &DocMeta,
@@ -77,7 +77,7 @@ pub fn write_blocks<B: Borrow<Block>, E: From<DocxError>>(
 }
 
 /// The body's blocks, each kept with what it must not be parted from.
-fn write_body<B: Borrow<Block>, E: From<DocxError>>(
+fn write_body<'s, B: Borrow<Block<'s>>, E: From<DocxError>>(
     xml: &mut xml::Xml<'_>,
     landscape: bool,
     blocks: impl IntoIterator<Item = Result<B, E>>,

@@ -118,13 +118,15 @@ pub struct Signature {
     pub recipients: Vec<String>,
 }
 
+/// A block of a document; `'a`: the markup it was read from, which a long table's
+/// rows are read from again rather than copied (see [`table`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Block {
+pub enum Block<'a> {
     Header(Header),
     Title(String),
     Subject(String),
     Para(Para),
-    Table(Table),
+    Table(Table<'a>),
     /// Dotted lines for handwriting.
     Lines(usize),
     PageBreak,
@@ -141,8 +143,8 @@ pub enum Block {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Document {
-    pub blocks: Vec<Block>,
+pub struct Document<'a> {
+    pub blocks: Vec<Block<'a>>,
     /// `@landscape`: the whole document on landscape A4 (a wide table).
     pub landscape: bool,
 }
@@ -155,7 +157,7 @@ pub struct MarkupError {
     pub message: String,
 }
 
-pub fn parse(src: &str, template: &str) -> Result<Document, MarkupError> {
+pub fn parse<'a>(src: &'a str, template: &str) -> Result<Document<'a>, MarkupError> {
     Ok(Document { blocks: blocks(src, template).collect::<Result<_, _>>()?, landscape: is_landscape(src) })
 }
 
@@ -171,18 +173,19 @@ pub fn is_landscape(src: &str) -> bool {
 
 /// The blocks of `src` one at a time: a document of any length (a 100,000-row annex) is
 /// written block by block, never held whole. Stops after the first error.
-pub fn blocks<'a>(src: &'a str, template: &'a str) -> Blocks<'a> {
-    Blocks { lines: src.lines().enumerate(), template, failed: false }
+pub fn blocks<'a, 't>(src: &'a str, template: &'t str) -> Blocks<'a, 't> {
+    Blocks { src, lines: src.lines().enumerate(), template, failed: false }
 }
 
-pub struct Blocks<'a> {
+pub struct Blocks<'a, 't> {
+    src: &'a str,
     lines: std::iter::Enumerate<std::str::Lines<'a>>,
-    template: &'a str,
+    template: &'t str,
     failed: bool,
 }
 
-impl Iterator for Blocks<'_> {
-    type Item = Result<Block, MarkupError>;
+impl<'a> Iterator for Blocks<'a, '_> {
+    type Item = Result<Block<'a>, MarkupError>;
 
     fn next(&mut self) -> Option<Self::Item> {
         if self.failed {
@@ -194,9 +197,9 @@ impl Iterator for Blocks<'_> {
     }
 }
 
-impl<'a> Blocks<'a> {
-    fn next_block(&mut self) -> Result<Option<Block>, MarkupError> {
-        let template = self.template;
+impl<'a> Blocks<'a, '_> {
+    fn next_block(&mut self) -> Result<Option<Block<'a>>, MarkupError> {
+        let (template, src) = (self.template, self.src);
         let err =
             move |line: usize, message: String| MarkupError { template: template.to_string(), line: line + 1, message };
         while let Some((start, line)) = self.lines.next() {
@@ -241,7 +244,7 @@ impl<'a> Blocks<'a> {
                     rest.parse().map_err(|_| err(start, format!("@lines cần một số dòng, không phải “{rest}”")))?,
                 ),
                 "header" => Block::Header(header(&body()?, &err)?),
-                "table" => Block::Table(table::table(rest, &body()?, &err, start)?),
+                "table" => Block::Table(table::table(rest, &body()?, src, &err, start)?),
                 "sign" => Block::Sign(signature(&body()?, &err)?),
                 "sign2" => sign2(&body()?, &err, start)?,
                 other => return Err(err(start, format!("không có lệnh @{other}"))),
@@ -252,7 +255,7 @@ impl<'a> Blocks<'a> {
     }
 }
 
-fn para(kind: ParaKind, align: Align, text: &str) -> Block {
+fn para(kind: ParaKind, align: Align, text: &str) -> Block<'static> {
     Block::Para(Para { kind, align, spans: inline(text) })
 }
 
@@ -332,7 +335,7 @@ fn signature(body: &[(usize, &str)], err: &ErrFn) -> Result<Signature, MarkupErr
     })
 }
 
-fn sign2(body: &[(usize, &str)], err: &ErrFn, start: usize) -> Result<Block, MarkupError> {
+fn sign2(body: &[(usize, &str)], err: &ErrFn, start: usize) -> Result<Block<'static>, MarkupError> {
     type Lines<'a> = Vec<(usize, &'a str)>;
     let (recipients, rest): (Lines, Lines) = body.iter().copied().partition(|(_, l)| l.starts_with("- "));
     let f = fields(&rest, err, &["left", "right"])?;
@@ -487,16 +490,20 @@ mod tests {
             0 => format!("| {{rows=2 align=center}} {i} | **Nguyễn** Văn \\| {i} | {{bold}} x |"),
             _ => format!("| {{span=2}} *ghi chú* {i} |"),
         };
+        // Rows as templates write them: indented, and blank lines between some.
         let source = |rows: usize| {
-            let body: Vec<String> = (0..rows).map(row).collect();
+            let body: Vec<String> = (0..rows).map(|i| format!("  {}{}", row(i), ["", "\r", "\n\n"][i % 3])).collect();
             format!("@table widths=1,2,3 header=1\n{}\n@end", body.join("\n"))
         };
-        let table = |rows: usize| match parse(&source(rows), "t").unwrap().blocks.remove(0) {
-            Block::Table(t) => t,
-            other => panic!("{other:?}"),
-        };
-        let long = table(table::HELD_ROWS + 2);
-        let short = table(table::HELD_ROWS);
+        fn table(source: &str) -> Table<'_> {
+            match parse(source, "t").unwrap().blocks.remove(0) {
+                Block::Table(t) => t,
+                other => panic!("{other:?}"),
+            }
+        }
+        let (long_source, short_source) = (source(table::HELD_ROWS + 2), source(table::HELD_ROWS));
+        let long = table(&long_source);
+        let short = table(&short_source);
         assert_eq!(long.row_count(), table::HELD_ROWS + 2);
         assert_eq!(long.grid().count(), table::HELD_ROWS + 2);
         // The same rows give the same slots, however the table holds them.
@@ -531,7 +538,8 @@ mod tests {
         assert!(p.spans.iter().all(|s| !s.bold && !s.italic));
         let mut cell_text = String::new();
         escape("A | B", &mut cell_text).unwrap();
-        let doc = parse(&format!("@table widths=1,1\n| {cell_text} | x |\n@end"), "t").unwrap();
+        let src = format!("@table widths=1,1\n| {cell_text} | x |\n@end");
+        let doc = parse(&src, "t").unwrap();
         let Block::Table(t) = &doc.blocks[0] else { panic!() };
         assert_eq!(plain(&t.rows().next().unwrap()[0].spans), "A | B");
     }

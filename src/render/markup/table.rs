@@ -3,8 +3,10 @@
 //! A table is read row by row wherever it is used (its column widths are fitted to
 //! every row, then the rows are written), so a long one need not be held parsed: a
 //! province's annex has a row per person, and its cells parsed took 120 MB at 100,000
-//! people. A table longer than [`HELD_ROWS`] keeps its markup lines instead, a sixth of
-//! that, and parses them again each time it is read.
+//! people. A table longer than [`HELD_ROWS`] keeps where its lines are in the markup
+//! instead, and parses them again each time it is read: it borrows them, since the
+//! markup is held while the document is written (a copy of them was 126 MB at a
+//! million people, beside the markup's 170 MB).
 
 use std::borrow::Cow;
 
@@ -34,28 +36,29 @@ pub struct Slot<'a> {
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Table {
+pub struct Table<'a> {
     /// Relative column widths (any unit); the writer scales them to the text width.
     pub widths: Vec<u32>,
     /// Rows at the top repeated on every page.
     pub header_rows: usize,
     /// Font size in points.
     pub size: u32,
-    rows: Rows,
+    rows: Rows<'a>,
 }
 
 /// A table's rows: parsed, or the markup lines of a long table (see the module's doc).
 #[derive(Clone, Debug, PartialEq, Eq)]
-enum Rows {
+enum Rows<'a> {
     Parsed(Vec<Vec<Cell>>),
-    /// One row a line, each checked when the table was read.
+    /// The markup from the first row's line to the last's: one row a line (blank lines
+    /// and the lines' indents aside), each checked when the table was read.
     Lines {
-        text: String,
+        text: &'a str,
         count: usize,
     },
 }
 
-impl Table {
+impl Table<'_> {
     pub fn row_count(&self) -> usize {
         match &self.rows {
             Rows::Parsed(rows) => rows.len(),
@@ -67,7 +70,7 @@ impl Table {
     pub fn rows(&self) -> impl Iterator<Item = Vec<Cow<'_, Cell>>> {
         let (parsed, lines) = match &self.rows {
             Rows::Parsed(rows) => (Some(rows.iter()), None),
-            Rows::Lines { text, .. } => (None, Some(text.lines())),
+            Rows::Lines { text, .. } => (None, Some(text.lines().map(str::trim).filter(|line| !line.is_empty()))),
         };
         let parsed = parsed.into_iter().flatten().map(|row| row.iter().map(Cow::Borrowed).collect::<Vec<_>>());
         // Checked when read: a line that fails now cannot be one of them.
@@ -126,8 +129,15 @@ impl Layout {
     }
 }
 
-/// Reads `@table ARGS` and its lines, checking every row.
-pub(super) fn table(args: &str, body: &[(usize, &str)], err: &ErrFn, start: usize) -> Result<Table, MarkupError> {
+/// Reads `@table ARGS` and its lines, checking every row; `body`: the lines, trimmed and
+/// not blank, each a slice of `src`.
+pub(super) fn table<'a>(
+    args: &str,
+    body: &[(usize, &'a str)],
+    src: &'a str,
+    err: &ErrFn,
+    start: usize,
+) -> Result<Table<'a>, MarkupError> {
     let mut table = Table { widths: Vec::new(), header_rows: 0, size: 13, rows: Rows::Parsed(Vec::new()) };
     for arg in args.split_whitespace() {
         let (k, v) =
@@ -156,12 +166,20 @@ pub(super) fn table(args: &str, body: &[(usize, &str)], err: &ErrFn, start: usiz
             parsed.push(cells);
         }
     }
-    table.rows = if held {
-        Rows::Parsed(parsed)
-    } else {
-        Rows::Lines { text: body.iter().map(|(_, text)| *text).collect::<Vec<_>>().join("\n"), count: body.len() }
+    table.rows = match (held, body.first(), body.last()) {
+        (false, Some((_, first)), Some((_, last))) => {
+            Rows::Lines { text: &src[offset(src, first)..offset(src, last) + last.len()], count: body.len() }
+        }
+        _ => Rows::Parsed(parsed),
     };
     Ok(table)
+}
+
+/// Where `part`, a slice of `src`, starts in it.
+fn offset(src: &str, part: &str) -> usize {
+    let at = (part.as_ptr() as usize).wrapping_sub(src.as_ptr() as usize);
+    debug_assert!(at + part.len() <= src.len(), "a table's line is a slice of its markup");
+    at
 }
 
 /// The cells of one row's line.
