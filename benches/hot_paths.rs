@@ -1,7 +1,8 @@
 //! Criterion benchmarks of the hot paths: roster ingest, meeting files with and without
 //! the parse cache, rule checking, the unit keys and name order of a rebuild's plan, the
 //! three steps of rendering one document (template, markup, DOCX), an agency's annex as
-//! its row template writes it, and a national roll-up of 63 provinces' summaries. Whole
+//! its row template writes it, a build's manifest entries as its documents are written,
+//! and a national roll-up of 63 provinces' summaries. Whole
 //! runs are timed by `bench/run`; the peer comparison by `bench/peers`.
 //!
 //! `cargo bench --bench hot_paths` (add `-- render` to run one group).
@@ -140,6 +141,25 @@ fn annex(c: &mut Criterion) {
     group.finish();
 }
 
+/// A first build's record of what it wrote, a province's 113,000 documents: each
+/// recorded as it is put in place, over an empty manifest (the B-tree packed as it grows).
+fn changes(c: &mut Criterion) {
+    use xeploai::output::{Changes, Digest, Documents, Entry, Manifest};
+    let keys: Vec<String> =
+        (0..113_000).map(|n| format!("don-vi/{:05}-phong/tu-kiem-diem/{n:06}.docx", n / 25)).collect();
+    let entry = Entry { source: Digest::of(b"source"), bytes: Digest::of(b"bytes"), len: 14_000, modified: 1 };
+    let before = Manifest::default();
+    let mut group = c.benchmark_group("output");
+    group.bench_function("record_113000_documents", |b| {
+        b.iter(|| {
+            let mut changes = Changes::over(&before);
+            keys.iter().for_each(|key| changes.record(key.clone(), entry.clone()));
+            changes.into_changed().len()
+        })
+    });
+    group.finish();
+}
+
 /// The national roll-up: 63 provinces' `tong-hop.json` read, checked and added up. Each is
 /// the summary of a generated agency of 10,000 people, its counts scaled by 1 to 7 (a
 /// province of 10,000 to 70,000 rated people, about 2.5 million in all).
@@ -171,5 +191,15 @@ fn roll_up(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, render, annex, rules, roster_ingest, meeting_files, unit_keys_and_name_order, roll_up);
+criterion_group!(
+    benches,
+    render,
+    annex,
+    rules,
+    roster_ingest,
+    meeting_files,
+    unit_keys_and_name_order,
+    changes,
+    roll_up
+);
 criterion_main!(benches);

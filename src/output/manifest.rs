@@ -193,11 +193,21 @@ impl Documents for Manifest {
 pub struct Changes<'a> {
     before: &'a Manifest,
     changed: BTreeMap<String, Entry>,
+    /// How many entries `changed` holds when it is next [`packed`].
+    pack_at: usize,
 }
+
+/// Changes are first packed at this many entries, then each time they grow by a
+/// [`PACK_GROWTH`]-th (a quarter): recorded in the order they are written, which is
+/// mostly the keys' order, they leave the B-tree's nodes about half full, and a
+/// nation's build holds a million of them until its overview page. Each packing is a
+/// pass over what is held: five passes over the whole in all.
+const FIRST_PACK: usize = 4096;
+const PACK_GROWTH: usize = 4;
 
 impl<'a> Changes<'a> {
     pub fn over(before: &'a Manifest) -> Changes<'a> {
-        Changes { before, changed: BTreeMap::new() }
+        Changes { before, changed: BTreeMap::new(), pack_at: FIRST_PACK }
     }
 
     /// The entries recorded, for [`Manifest::documents`].
@@ -213,6 +223,10 @@ impl Documents for Changes<'_> {
 
     fn record(&mut self, key: String, entry: Entry) {
         self.changed.insert(key, entry);
+        if self.changed.len() >= self.pack_at {
+            self.changed = packed(std::mem::take(&mut self.changed));
+            self.pack_at = self.changed.len() + self.changed.len() / PACK_GROWTH;
+        }
     }
 }
 
@@ -423,8 +437,17 @@ mod tests {
         assert_eq!(changes.entry("b.docx").map(|e| e.source), Some(by("kept")));
         assert_eq!(changes.entry("a (ban moi).docx").map(|e| e.source), Some(by("beside")));
         assert_eq!(changes.entry("c.docx"), None);
+        // Packed as they grow: every entry is still found, the last one's too.
+        let key = |n: usize| format!("don-vi/{n:06}.docx");
+        for n in 0..3 * FIRST_PACK {
+            changes.record(key(n), entry(&key(n)));
+        }
+        assert!(changes.pack_at > 3 * FIRST_PACK, "packed more than once: next at {}", changes.pack_at);
+        assert!((0..3 * FIRST_PACK).all(|n| changes.entry(&key(n)).map(|e| e.source) == Some(by(&key(n)))));
+        assert_eq!(changes.entry("a.docx").map(|e| e.source), Some(by("new")));
         let changed = changes.into_changed();
         assert_eq!(before.documents["a.docx"].source, by("old"), "the planning's manifest is untouched");
-        assert_eq!(changed.keys().collect::<Vec<_>>(), ["a (ban moi).docx", "a.docx"]);
+        assert_eq!(changed.len(), 2 + 3 * FIRST_PACK);
+        assert_eq!(changed.keys().take(2).collect::<Vec<_>>(), ["a (ban moi).docx", "a.docx"]);
     }
 }

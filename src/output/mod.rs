@@ -31,8 +31,8 @@ pub use journal::JOURNAL_NAME;
 use journal::Journal;
 pub use made::{Made, Unmade, stage_early, stage_made};
 pub use manifest::{
-    Changes, Documents, MANIFEST_NAME, Manifest, ReadAhead, Restamps, feed_binary, feed_json, hash, hash_json, packed,
-    stamp,
+    Changes, Documents, Entry, MANIFEST_NAME, Manifest, ReadAhead, Restamps, feed_binary, feed_json, hash, hash_json,
+    packed, stamp,
 };
 
 pub const LOCK_NAME: &str = ".xeploai.lock";
