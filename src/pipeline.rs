@@ -12,7 +12,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 
 use crate::findings::{Findings, input};
-use crate::ingest::parse_cache::{CACHE_NAME, ParseCache};
+use crate::ingest::parse_cache::{CACHE_NAME, Last, ParseCache};
 use crate::ingest::{Ingest, ingest_cached, ingest_renewing};
 use crate::model::Dataset;
 use crate::output::{self, Changes, Lock, Manifest, OutputError, Report, Restamps, Writer};
@@ -80,7 +80,7 @@ pub fn check_for_build(inputs: &Path, outputs: &Path, today: NaiveDate) -> Check
 
 /// Keeps the parse cache for the next build. Best effort: without it the next build
 /// only reads every file again.
-fn save_cache(outputs: &Path, cache: &ParseCache) {
+fn save_cache(outputs: &Path, cache: ParseCache) {
     let path = outputs.join(CACHE_NAME);
     let into = |file: &mut std::fs::File| cache.write_to(std::io::BufWriter::with_capacity(256 * 1024, file));
     // The outputs folder is made by the write if it is missing.
@@ -89,8 +89,8 @@ fn save_cache(outputs: &Path, cache: &ParseCache) {
 }
 
 /// The parse cache a build left in `outputs`, if any.
-fn read_cache(outputs: &Path) -> Option<Vec<u8>> {
-    std::fs::read(outputs.join(CACHE_NAME)).ok()
+fn read_cache(outputs: &Path) -> Option<Last> {
+    Last::open(&outputs.join(CACHE_NAME))
 }
 
 fn check_from(ingest: Ingest, mut findings: Findings, today: NaiveDate) -> CheckRun {
@@ -162,7 +162,7 @@ pub fn write_documents(mut run: CheckRun, inputs: &Path, options: &BuildOptions)
     let outputs = &options.outputs;
     std::thread::scope(|scope| {
         if let Some(cache) = cache {
-            scope.spawn(move || save_cache(outputs, &cache));
+            scope.spawn(move || save_cache(outputs, cache));
         }
         write_locked(run, &templates, &lock, options)
     })

@@ -12,15 +12,18 @@
 //!
 //! The cache is a file for the caller to keep (in the outputs folder, beside the
 //! manifest): deleting it only costs the next build the time to parse everything again.
-//! It is written straight from its entries ([`ParseCache::write_to`]), never made whole
-//! in memory first: a million people's is 320 MB, and a rebuild after one unit changed
-//! would otherwise hold it twice over, as read and as to be written.
+//! It is never whole in memory: read, its entries are found in the file and each is
+//! read when its meeting file asks for it; written ([`ParseCache::write_to`]), each goes
+//! to the file in turn, those kept from the last build copied from its file. A million
+//! people's is 216 MB, which a rebuild otherwise held through its ingest.
 
 use std::collections::HashMap;
+use std::io::{self, Write};
 use std::ops::Range;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+#[cfg(test)]
 use serde_bytes::Bytes;
 
 use super::roster::Workbook;
@@ -53,8 +56,11 @@ pub const CACHE_NAME: &str = ".xeploai-cache";
 
 type Key = [u8; 32];
 
-/// The file: entries are byte strings, read in place from the file's bytes (a
-/// province's cache is tens of MB, copied into thousands of buffers otherwise).
+/// The file, as postcard writes this: the program's build, the context, then the
+/// entries (key, bytes) sorted by key. It is read and written here entry by entry
+/// ([`index`], [`ParseCache::write_to`]), never whole: a million people's is 216 MB,
+/// which a rebuild held through its ingest, beside the dataset decoded from it.
+#[cfg(test)]
 #[derive(Serialize, Deserialize)]
 struct Stored<'a> {
     build: &'a str,
@@ -63,12 +69,70 @@ struct Stored<'a> {
     entries: Vec<(Key, &'a Bytes)>,
 }
 
+/// The last build's cache: its file as it was opened (a file replaced since, by a
+/// rename, is not this one), or its bytes.
+pub enum Last {
+    File(std::fs::File),
+    Bytes(Vec<u8>),
+}
+
+impl Last {
+    /// The cache file at `path`, if there is one.
+    pub fn open(path: &std::path::Path) -> Option<Last> {
+        std::fs::File::open(path).ok().map(Last::File)
+    }
+
+    fn len(&self) -> io::Result<u64> {
+        match self {
+            Last::File(file) => Ok(file.metadata()?.len()),
+            Last::Bytes(bytes) => Ok(bytes.len() as u64),
+        }
+    }
+
+    /// Fills `buf` from `at`.
+    fn read_at(&self, at: u64, buf: &mut [u8]) -> io::Result<()> {
+        match self {
+            Last::File(file) => read_exact_at(file, at, buf),
+            Last::Bytes(bytes) => {
+                let part = usize::try_from(at).ok().and_then(|at| bytes.get(at..at.checked_add(buf.len())?));
+                buf.copy_from_slice(part.ok_or_else(|| io::Error::from(io::ErrorKind::UnexpectedEof))?);
+                Ok(())
+            }
+        }
+    }
+
+    /// The bytes at `range`.
+    fn bytes(&self, range: &Range<u64>) -> io::Result<Vec<u8>> {
+        let len = usize::try_from(range.end - range.start).map_err(io::Error::other)?;
+        let mut buf = vec![0; len];
+        self.read_at(range.start, &mut buf)?;
+        Ok(buf)
+    }
+}
+
+#[cfg(unix)]
+fn read_exact_at(file: &std::fs::File, at: u64, buf: &mut [u8]) -> io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, at)
+}
+
+#[cfg(windows)]
+fn read_exact_at(file: &std::fs::File, mut at: u64, mut buf: &mut [u8]) -> io::Result<()> {
+    while !buf.is_empty() {
+        match std::os::windows::fs::FileExt::seek_read(file, buf, at)? {
+            0 => return Err(io::ErrorKind::UnexpectedEof.into()),
+            n => (buf, at) = (&mut std::mem::take(&mut buf)[n..], at + n as u64),
+        }
+    }
+    Ok(())
+}
+
 pub struct ParseCache {
     context: Key,
-    /// The last build's file as it was read: its entries are decoded in place.
-    stored: Vec<u8>,
-    /// Entries of the last build, by where they are in `stored`.
-    before: HashMap<Key, Range<usize>>,
+    /// The last build's cache, when it was made by this program in this context: its
+    /// entries are read from it one at a time.
+    last: Option<Last>,
+    /// Entries of the last build, by where they are in `last`.
+    before: HashMap<Key, Range<u64>>,
     /// Entries of this build, for the next.
     after: HashMap<Key, Kept>,
     /// Anything new was added this build.
@@ -80,40 +144,34 @@ pub struct ParseCache {
 
 /// An entry kept for the next build.
 enum Kept {
-    /// As the last build left it, in `stored`.
-    Before(Range<usize>),
+    /// As the last build left it, in `last`.
+    Before(Range<u64>),
     /// Encoded by this build.
     New(Vec<u8>),
 }
 
 impl ParseCache {
-    /// The cache in `stored` (as [`ParseCache::write_to`] wrote it) if it was written by
+    /// The cache `last` (as [`ParseCache::write_to`] wrote it) if it was written by
     /// this program for the same context as `files` have now; else an empty one. Read
     /// only: nothing is kept, and [`ParseCache::changed`] gives nothing.
-    pub fn read(stored: Option<Vec<u8>>, files: &[InputFile]) -> ParseCache {
+    pub fn read(last: Option<Last>, files: &[InputFile]) -> ParseCache {
         let context = context(files);
-        let stored = stored.unwrap_or_default();
-        let before: HashMap<Key, Range<usize>> = postcard::from_bytes::<Stored>(&stored)
-            .ok()
-            .filter(|read| read.build == crate::BUILD && read.context == context)
-            .map(|read| read.entries.into_iter().map(|(key, bytes)| (key, within(&stored, bytes))).collect())
-            .unwrap_or_default();
-        // A file of another program or context is let go at once, not held to the end
-        // of the build with the cache that replaces it.
-        let stored = if before.is_empty() { Vec::new() } else { stored };
-        ParseCache { context, stored, before, after: HashMap::new(), added: false, renewing: false }
+        let before = last.as_ref().and_then(|last| index(last, &context)).unwrap_or_default();
+        // A file of another program or context is let go at once.
+        let last = last.filter(|_| !before.is_empty());
+        ParseCache { context, last, before, after: HashMap::new(), added: false, renewing: false }
     }
 
     /// [`ParseCache::read`], and what this build reads kept for the next.
-    pub fn renew(stored: Option<Vec<u8>>, files: &[InputFile]) -> ParseCache {
-        ParseCache { renewing: true, ..ParseCache::read(stored, files) }
+    pub fn renew(last: Option<Last>, files: &[InputFile]) -> ParseCache {
+        ParseCache { renewing: true, ..ParseCache::read(last, files) }
     }
 
     /// What `file` gave in the last build ([`Outcome`], [`WorkbookRead`]), if it is the
     /// same file.
     pub fn get<T: DeserializeOwned>(&self, file: &InputFile) -> Option<T> {
-        let bytes = &self.stored[self.before.get(&key(file))?.clone()];
-        crate::source::with_shared_origins(|| postcard::from_bytes(bytes)).ok()
+        let bytes = self.last.as_ref()?.bytes(self.before.get(&key(file))?).ok()?;
+        crate::source::with_shared_origins(|| postcard::from_bytes(&bytes)).ok()
     }
 
     /// Keeps what `file` gave for the next build.
@@ -131,33 +189,119 @@ impl ParseCache {
     }
 
     /// The cache to write for the next build; `None` when it holds just what was read,
-    /// or when it is only read. The last build's bytes go with it: those it keeps are
-    /// written from them.
+    /// or when it is only read. The last build's file goes with it: the entries it
+    /// keeps are copied from there.
     pub fn changed(self) -> Option<ParseCache> {
         // Files gone since are dropped, so the cache never outgrows the inputs.
         (self.renewing && (self.added || !self.before.is_empty())).then_some(self)
     }
 
-    /// The cache as the next build reads it, onto `out` (buffered by the caller).
-    pub fn write_to<W: std::io::Write>(&self, out: W) -> std::io::Result<()> {
-        let mut entries: Vec<(Key, &Bytes)> = self.after.iter().map(|(key, kept)| (*key, self.bytes(kept))).collect();
-        entries.sort_unstable_by_key(|(key, _)| *key);
-        let stored = Stored { build: crate::BUILD, context: self.context, entries };
-        postcard::to_io(&stored, out).map_err(std::io::Error::other)?.flush()
-    }
-
-    fn bytes<'a>(&'a self, kept: &'a Kept) -> &'a Bytes {
-        match kept {
-            Kept::Before(range) => Bytes::new(&self.stored[range.clone()]),
-            Kept::New(bytes) => Bytes::new(bytes),
+    /// The cache as the next build reads it, onto `out` (buffered by the caller), an
+    /// entry at a time. Consumed: the last build's file is closed once its entries are
+    /// copied, before the new one is renamed over it (which Windows refuses for a file
+    /// held open).
+    pub fn write_to<W: Write>(self, mut out: W) -> io::Result<()> {
+        let mut entries: Vec<(&Key, &Kept)> = self.after.iter().collect();
+        entries.sort_unstable_by_key(|(key, _)| **key);
+        write_bytes(&mut out, crate::BUILD.as_bytes())?;
+        out.write_all(&self.context)?;
+        write_varint(&mut out, entries.len() as u64)?;
+        for (key, kept) in entries {
+            out.write_all(key)?;
+            match kept {
+                Kept::Before(range) => {
+                    let last = self.last.as_ref().ok_or_else(|| io::Error::other("an entry kept without its file"))?;
+                    write_bytes(&mut out, &last.bytes(range)?)?;
+                }
+                Kept::New(bytes) => write_bytes(&mut out, bytes)?,
+            }
         }
+        out.flush()
     }
 }
 
-/// Where `part`, a slice of `whole`, lies in it.
-fn within(whole: &[u8], part: &[u8]) -> Range<usize> {
-    let start = part.as_ptr() as usize - whole.as_ptr() as usize;
-    start..start + part.len()
+/// Where each entry of `last` is, if it was written by this program for `context`;
+/// `None` for anything else, a file cut short included.
+fn index(last: &Last, context: &Key) -> Option<HashMap<Key, Range<u64>>> {
+    let mut read = Reader { last, len: last.len().ok()?, at: 0, window: Vec::new(), window_at: 0 };
+    let build_len = read.varint()?;
+    if build_len != crate::BUILD.len() as u64 || read.take(crate::BUILD.len())? != crate::BUILD.as_bytes() {
+        return None;
+    }
+    if read.take(32)? != context {
+        return None;
+    }
+    let count = read.varint()?;
+    let mut entries = HashMap::new();
+    for _ in 0..count {
+        let key: Key = read.take(32)?.try_into().ok()?;
+        let len = read.varint()?;
+        let start = read.at;
+        read.at = start.checked_add(len).filter(|end| *end <= read.len)?;
+        entries.insert(key, start..read.at);
+    }
+    Some(entries)
+}
+
+/// Reads `last` from `at` on, through a window of it: its keys and lengths are small
+/// and many, its entries are stepped over.
+struct Reader<'a> {
+    last: &'a Last,
+    len: u64,
+    at: u64,
+    window: Vec<u8>,
+    window_at: u64,
+}
+
+/// How much of the file a [`Reader`] reads at once.
+const WINDOW: u64 = 64 * 1024;
+
+impl Reader<'_> {
+    /// The next `n` bytes (a key, the build's name), `None` past the end.
+    fn take(&mut self, n: usize) -> Option<&[u8]> {
+        let end = self.at.checked_add(n as u64).filter(|end| *end <= self.len)?;
+        let window_end = self.window_at + self.window.len() as u64;
+        if self.at < self.window_at || end > window_end {
+            let len = (self.len - self.at).min(WINDOW.max(n as u64));
+            self.window.resize(usize::try_from(len).ok()?, 0);
+            self.last.read_at(self.at, &mut self.window).ok()?;
+            self.window_at = self.at;
+        }
+        let from = usize::try_from(self.at - self.window_at).ok()?;
+        self.at = end;
+        Some(&self.window[from..from + n])
+    }
+
+    /// postcard's varint: seven bits a byte, the lowest first, the high bit set on all
+    /// but the last.
+    fn varint(&mut self) -> Option<u64> {
+        let mut value = 0u64;
+        for shift in (0..64).step_by(7) {
+            let byte = self.take(1)?[0];
+            value |= u64::from(byte & 0x7f) << shift;
+            if byte & 0x80 == 0 {
+                return Some(value);
+            }
+        }
+        None
+    }
+}
+
+/// `bytes` as postcard writes a byte string: its length, then itself.
+fn write_bytes(out: &mut impl Write, bytes: &[u8]) -> io::Result<()> {
+    write_varint(out, bytes.len() as u64)?;
+    out.write_all(bytes)
+}
+
+fn write_varint(out: &mut impl Write, mut value: u64) -> io::Result<()> {
+    loop {
+        let byte = (value & 0x7f) as u8;
+        value >>= 7;
+        if value == 0 {
+            return out.write_all(&[byte]);
+        }
+        out.write_all(&[byte | 0x80])?;
+    }
 }
 
 /// The program and every file a meeting file's outcome depends on besides itself.
@@ -214,7 +358,7 @@ mod tests {
         first.keep(&other, &vec!["two".to_string()]);
         let stored = written(first).expect("new entries are stored");
 
-        let mut second = ParseCache::renew(Some(stored.clone()), files);
+        let mut second = ParseCache::renew(Some(Last::Bytes(stored.clone())), files);
         assert_eq!(second.get::<Vec<String>>(&meeting), Some(vec!["one".to_string()]));
         let edited = file("don-vi/b.yaml", "place: C", FileKind::Yaml(YamlKind::UnitReview));
         assert_eq!(second.get::<Vec<String>>(&edited), None);
@@ -223,13 +367,13 @@ mod tests {
         let again = written(second).expect("an edited file's entry is new");
 
         // The old entry of the edited file is gone; the kept one is carried over as it was.
-        let third = ParseCache::read(Some(again.clone()), files);
+        let third = ParseCache::read(Some(Last::Bytes(again.clone())), files);
         assert_eq!(third.get::<Vec<String>>(&meeting), Some(vec!["one".to_string()]));
         assert_eq!(third.get::<Vec<String>>(&edited), Some(vec!["three".to_string()]));
         assert_eq!(third.get::<Vec<String>>(&other), None);
         // Another agency.yaml sets the whole cache aside.
         let changed = file("agency.yaml", "b", FileKind::Yaml(YamlKind::Agency));
-        let fourth = ParseCache::read(Some(again), &[changed]);
+        let fourth = ParseCache::read(Some(Last::Bytes(again)), &[changed]);
         assert_eq!(fourth.get::<Vec<String>>(&meeting), None);
     }
 
@@ -248,22 +392,22 @@ mod tests {
     fn a_cache_read_and_kept_whole_is_not_written_again() {
         let (agency, meeting, stored) = one_entry();
         let files = std::slice::from_ref(&agency);
-        let mut same = ParseCache::renew(Some(stored.clone()), files);
+        let mut same = ParseCache::renew(Some(Last::Bytes(stored.clone())), files);
         same.keep(&meeting, &vec!["one".to_string()]);
         assert!(written(same).is_none(), "nothing new, nothing gone");
         // A file gone since: the cache is written again, without it.
-        let gone = ParseCache::renew(Some(stored), files);
+        let gone = ParseCache::renew(Some(Last::Bytes(stored)), files);
         let smaller = written(gone).expect("an entry to drop");
-        assert_eq!(ParseCache::read(Some(smaller), files).get::<Vec<String>>(&meeting), None);
+        assert_eq!(ParseCache::read(Some(Last::Bytes(smaller)), files).get::<Vec<String>>(&meeting), None);
     }
 
     #[test]
     fn a_cache_of_another_context_is_not_held() {
         let (agency, meeting, stored) = one_entry();
-        assert!(!ParseCache::renew(Some(stored.clone()), std::slice::from_ref(&agency)).stored.is_empty());
+        assert!(ParseCache::renew(Some(Last::Bytes(stored.clone())), std::slice::from_ref(&agency)).last.is_some());
         let changed = file("agency.yaml", "b", FileKind::Yaml(YamlKind::Agency));
-        let other = ParseCache::renew(Some(stored), &[changed]);
-        assert!(other.stored.is_empty(), "its bytes are let go");
+        let other = ParseCache::renew(Some(Last::Bytes(stored)), &[changed]);
+        assert!(other.last.is_none(), "its file is let go");
         assert_eq!(other.get::<Vec<String>>(&meeting), None);
     }
 
@@ -280,7 +424,7 @@ mod tests {
         }
         let streamed = written(first).unwrap();
         // The same entries, half carried over from the last build and half new.
-        let mut second = ParseCache::renew(Some(streamed.clone()), files);
+        let mut second = ParseCache::renew(Some(Last::Bytes(streamed.clone())), files);
         for (n, meeting) in meetings.iter().enumerate().filter(|(n, _)| n % 2 == 0) {
             second.keep(meeting, &vec![n.to_string(); n]);
         }
@@ -305,10 +449,46 @@ mod tests {
     fn a_cache_only_read_keeps_nothing() {
         let (agency, meeting, stored) = one_entry();
         let files = std::slice::from_ref(&agency);
-        let mut read = ParseCache::read(Some(stored), files);
+        let mut read = ParseCache::read(Some(Last::Bytes(stored)), files);
         assert_eq!(read.get::<Vec<String>>(&meeting), Some(vec!["one".to_string()]));
         let other = file("don-vi/b.yaml", "place: B", FileKind::Yaml(YamlKind::UnitReview));
         read.keep(&other, &vec!["two".to_string()]);
         assert!(written(read).is_none(), "a check encodes nothing for a next build");
+    }
+
+    #[test]
+    fn a_cache_file_is_read_from_disk_entry_by_entry_and_copied_into_the_next() {
+        let (agency, meeting, stored) = one_entry();
+        let files = std::slice::from_ref(&agency);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(CACHE_NAME);
+        std::fs::write(&path, &stored).unwrap();
+        let mut cache = ParseCache::renew(Last::open(&path), files);
+        assert_eq!(cache.get::<Vec<String>>(&meeting), Some(vec!["one".to_string()]));
+        cache.keep(&meeting, &vec!["one".to_string()]);
+        let other = file("don-vi/b.yaml", "place: B", FileKind::Yaml(YamlKind::UnitReview));
+        cache.keep(&other, &vec!["two".to_string()]);
+        // Written over the file it reads from, as a build does: the kept entry is copied.
+        crate::output::atomic::write_with(&path, |out| cache.changed().unwrap().write_to(out)).unwrap();
+        let next = ParseCache::read(Last::open(&path), files);
+        assert_eq!(next.get::<Vec<String>>(&meeting), Some(vec!["one".to_string()]));
+        assert_eq!(next.get::<Vec<String>>(&other), Some(vec!["two".to_string()]));
+    }
+
+    #[test]
+    fn a_cache_cut_short_or_of_another_kind_is_set_aside() {
+        let (agency, meeting, stored) = one_entry();
+        let files = std::slice::from_ref(&agency);
+        for len in [0, 1, 10, stored.len() - 1] {
+            let cut = ParseCache::read(Some(Last::Bytes(stored[..len].to_vec())), files);
+            assert!(cut.last.is_none() && cut.get::<Vec<String>>(&meeting).is_none(), "cut at {len}");
+        }
+        let other = ParseCache::read(Some(Last::Bytes(b"not a cache at all".to_vec())), files);
+        assert!(other.last.is_none());
+        // A length past the end (a file of another program) reads nothing.
+        let mut absurd = stored.clone();
+        let at = stored.len() - "one".len() - 3;
+        absurd[at] = 0xff;
+        assert!(ParseCache::read(Some(Last::Bytes(absurd)), files).get::<Vec<String>>(&meeting).is_none());
     }
 }

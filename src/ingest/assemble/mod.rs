@@ -14,7 +14,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use super::parse_cache::{Outcome, ParseCache, WorkbookRead};
+use super::parse_cache::{Last, Outcome, ParseCache, WorkbookRead};
 use super::roster::read_workbook;
 use super::roster::scores::ScoreRow;
 use super::units::UnitIndex;
@@ -39,19 +39,19 @@ pub fn ingest(root: &Path, findings: &mut Findings) -> Ingest {
 }
 
 /// [`ingest`], taking what it can from the parse cache `cached` of the last build.
-pub fn ingest_cached(root: &Path, cached: Option<Vec<u8>>, findings: &mut Findings) -> Ingest {
+pub fn ingest_cached(root: &Path, cached: Option<Last>, findings: &mut Findings) -> Ingest {
     ingest_with(root, cached, ParseCache::read, findings)
 }
 
 /// [`ingest_cached`], for a build: the cache brought up to date is in [`Ingest::cache`].
-pub fn ingest_renewing(root: &Path, cached: Option<Vec<u8>>, findings: &mut Findings) -> Ingest {
+pub fn ingest_renewing(root: &Path, cached: Option<Last>, findings: &mut Findings) -> Ingest {
     ingest_with(root, cached, ParseCache::renew, findings)
 }
 
 fn ingest_with(
     root: &Path,
-    cached: Option<Vec<u8>>,
-    open: fn(Option<Vec<u8>>, &[InputFile]) -> ParseCache,
+    cached: Option<Last>,
+    open: fn(Option<Last>, &[InputFile]) -> ParseCache,
     findings: &mut Findings,
 ) -> Ingest {
     let mut files = crate::timings::stage("scan", || scan(root, findings));
@@ -358,7 +358,7 @@ mod tests {
         // Its outcome belongs to no hash the scan knows: not kept. The others are.
         let mut stored = Vec::new();
         cache.changed().expect("the first build keeps what it read").write_to(&mut stored).unwrap();
-        let next = ParseCache::read(Some(stored), &files);
+        let next = ParseCache::read(Some(Last::Bytes(stored)), &files);
         let file = |name: &str| files.iter().find(|f| f.rel.ends_with(name)).unwrap();
         assert!(next.get::<Outcome>(file("thanh-tra-so.yaml")).is_none());
         assert!(next.get::<Outcome>(file("van-phong-so.yaml")).is_some());
