@@ -14,9 +14,7 @@ use serde::Serialize;
 use super::HeaderCtx;
 use super::cycle_texts::{self, CycleTexts};
 use super::score::ScoreCtx;
-use crate::model::{
-    Birth, Category, Dataset, DocKind, Membership, PartyPosts, PersonId, PersonReview, Rating, UnitKind,
-};
+use crate::model::{Birth, Category, Dataset, DocKind, Membership, PartyPosts, PersonId, Rating, UnitKind};
 use crate::rules::cycle::Scheme;
 use crate::rules::{Evaluation, PostRank};
 
@@ -143,9 +141,10 @@ pub fn self_review(d: &Dataset, e: &Evaluation, id: PersonId) -> SelfReviewCtx {
     let review = crate::rules::derive::review_of_person(d, id);
     let self_rating = review.and_then(|r| r.self_rating);
     // The roster's column, else the meeting file's entry, else a blank to fill by hand.
-    let posts = PartyPosts::of(&p.party_posts);
-    let field = |roster: Option<&str>, meeting: fn(&PersonReview) -> Option<&str>| {
-        roster.or_else(|| review.and_then(meeting)).unwrap_or_default().to_string()
+    let (roster, meeting) = (PartyPosts::of(&p.party_posts), review.map(|r| PartyPosts::of(&r.party_posts)));
+    let field = |post: fn(&PartyPosts) -> &Option<Box<str>>| {
+        let of = |posts: &PartyPosts| post(posts).as_deref().map(str::to_string);
+        of(roster).or_else(|| meeting.and_then(of)).unwrap_or_default()
     };
     let birth = match p.birth {
         Some(Birth::Date(date)) => date.format("%d/%m/%Y").to_string(),
@@ -189,11 +188,9 @@ pub fn self_review(d: &Dataset, e: &Evaluation, id: PersonId) -> SelfReviewCtx {
         name: p.name.to_string(),
         birth,
         post: p.post.as_deref().unwrap_or_default().to_string(),
-        party_post: field(posts.party_post.as_deref(), |r| PartyPosts::of(&r.party_posts).party_post.as_deref()),
-        mass_post: field(posts.mass_post.as_deref(), |r| PartyPosts::of(&r.party_posts).mass_post.as_deref()),
-        party_cell: cell_name(&field(posts.party_cell.as_deref(), |r| {
-            PartyPosts::of(&r.party_posts).party_cell.as_deref()
-        })),
+        party_post: field(|posts| &posts.party_post),
+        mass_post: field(|posts| &posts.mass_post),
+        party_cell: cell_name(&field(|posts| &posts.party_cell)),
         party_committee: forms.party_committee.clone().unwrap_or_default(),
         unit,
         party_member: p.party_member,
