@@ -232,7 +232,11 @@ fn index(last: &Last, context: &Key) -> Option<HashMap<Key, Range<u64>>> {
         return None;
     }
     let count = read.varint()?;
-    let mut entries = HashMap::new();
+    // Sized once, for no more entries than the file can hold (a key and a length are 33
+    // bytes at least): grown by doubling, it was rehashed at each step and could end
+    // up half empty.
+    let fit = (read.len - read.at) / (32 + 1);
+    let mut entries = HashMap::with_capacity(usize::try_from(count.min(fit)).ok()?);
     for _ in 0..count {
         let key: Key = read.take(32)?.try_into().ok()?;
         let len = read.varint()?;
