@@ -71,7 +71,7 @@ pub fn check_for_build(inputs: &Path, outputs: &Path, today: NaiveDate) -> Check
         let manifest = scope.spawn(|| timings::stage("manifest: read ahead", || output::ReadAhead::read(outputs)));
         let cached = read_cache(outputs);
         let mut findings = Findings::default();
-        let ingest = ingest_renewing(inputs, cached, &mut findings);
+        let ingest = ingest_renewing(inputs, cached, outputs, &mut findings);
         let mut run = check_from(ingest, findings, today);
         run.manifest = manifest.join().ok();
         run

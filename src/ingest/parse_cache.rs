@@ -15,11 +15,14 @@
 //! It is never whole in memory: read, its entries are found in the file and each is
 //! read when its meeting file asks for it; written ([`ParseCache::write_to`]), each goes
 //! to the file in turn, those kept from the last build copied from its file. A million
-//! people's is 216 MB, which a rebuild otherwise held through its ingest.
+//! people's is 216 MB, which a rebuild otherwise held through its ingest. A first build
+//! encodes all of it: each new entry waits in a file of its own ([`Spill`]) until the
+//! cache is written, not in memory beside the dataset being read.
 
 use std::collections::HashMap;
 use std::io::{self, Write};
 use std::ops::Range;
+use std::path::Path;
 
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -135,6 +138,8 @@ pub struct ParseCache {
     before: HashMap<Key, Range<u64>>,
     /// Entries of this build, for the next.
     after: HashMap<Key, Kept>,
+    /// The bytes of this build's new entries.
+    spill: Spill,
     /// Anything new was added this build.
     added: bool,
     /// What this build reads is kept for the next one ([`ParseCache::renew`]); a check,
@@ -146,8 +151,53 @@ pub struct ParseCache {
 enum Kept {
     /// As the last build left it, in `last`.
     Before(Range<u64>),
-    /// Encoded by this build.
-    New(Vec<u8>),
+    /// Encoded by this build, in its [`Spill`].
+    New(Range<u64>),
+}
+
+/// Where a build's new entries wait for the cache to be written: a file that goes away
+/// when it is closed, in the folder the cache is kept in (a million people's entries are
+/// 216 MB, which the whole ingest held), or memory where no such file can be made.
+struct Spill {
+    sink: Sink,
+    len: u64,
+}
+
+enum Sink {
+    File(io::BufWriter<std::fs::File>),
+    Memory(Vec<u8>),
+}
+
+impl Spill {
+    /// A spill in a file of its own in `dir` (made if missing), if there is one and it
+    /// can be; in memory otherwise.
+    fn new(dir: Option<&Path>) -> Spill {
+        let file = dir.and_then(|dir| std::fs::create_dir_all(dir).and_then(|()| tempfile::tempfile_in(dir)).ok());
+        let sink = match file {
+            Some(file) => Sink::File(io::BufWriter::with_capacity(256 * 1024, file)),
+            None => Sink::Memory(Vec::new()),
+        };
+        Spill { sink, len: 0 }
+    }
+
+    /// Adds `bytes`; where they are.
+    fn append(&mut self, bytes: &[u8]) -> io::Result<Range<u64>> {
+        match &mut self.sink {
+            Sink::File(out) => out.write_all(bytes)?,
+            Sink::Memory(out) => out.extend_from_slice(bytes),
+        }
+        let start = self.len;
+        self.len += bytes.len() as u64;
+        Ok(start..self.len)
+    }
+
+    /// What was added, to be read back.
+    fn finish(self) -> io::Result<Last> {
+        match self.sink {
+            Sink::File(out) => Ok(Last::File(out.into_inner().map_err(io::IntoInnerError::into_error)?)),
+            Sink::Memory(bytes) => Ok(Last::Bytes(bytes)),
+        }
+    }
 }
 
 impl ParseCache {
@@ -159,12 +209,21 @@ impl ParseCache {
         let before = last.as_ref().and_then(|last| index(last, &context)).unwrap_or_default();
         // A file of another program or context is let go at once.
         let last = last.filter(|_| !before.is_empty());
-        ParseCache { context, last, before, after: HashMap::new(), added: false, renewing: false }
+        ParseCache {
+            context,
+            last,
+            before,
+            after: HashMap::new(),
+            spill: Spill::new(None),
+            added: false,
+            renewing: false,
+        }
     }
 
-    /// [`ParseCache::read`], and what this build reads kept for the next.
-    pub fn renew(last: Option<Last>, files: &[InputFile]) -> ParseCache {
-        ParseCache { renewing: true, ..ParseCache::read(last, files) }
+    /// [`ParseCache::read`], and what this build reads kept for the next: its new
+    /// entries wait in `spill_in` (the folder the cache is kept in) until it is written.
+    pub fn renew(last: Option<Last>, files: &[InputFile], spill_in: Option<&Path>) -> ParseCache {
+        ParseCache { renewing: true, spill: Spill::new(spill_in), ..ParseCache::read(last, files) }
     }
 
     /// What `file` gave in the last build ([`Outcome`], [`WorkbookRead`]), if it is the
@@ -182,8 +241,11 @@ impl ParseCache {
         let key = key(file);
         if let Some(range) = self.before.remove(&key) {
             self.after.insert(key, Kept::Before(range));
-        } else if let Ok(bytes) = crate::source::with_shared_origins(|| postcard::to_allocvec(outcome)) {
-            self.after.insert(key, Kept::New(bytes));
+        } else if let Ok(bytes) = crate::source::with_shared_origins(|| postcard::to_allocvec(outcome))
+            // An entry that cannot be kept (a full disk) is read again by the next build.
+            && let Ok(spilled) = self.spill.append(&bytes)
+        {
+            self.after.insert(key, Kept::New(spilled));
             self.added = true;
         }
     }
@@ -201,6 +263,7 @@ impl ParseCache {
     /// copied, before the new one is renamed over it (which Windows refuses for a file
     /// held open).
     pub fn write_to<W: Write>(self, mut out: W) -> io::Result<()> {
+        let spilled = self.spill.finish()?;
         let mut entries: Vec<(&Key, &Kept)> = self.after.iter().collect();
         entries.sort_unstable_by_key(|(key, _)| **key);
         write_bytes(&mut out, crate::BUILD.as_bytes())?;
@@ -213,7 +276,7 @@ impl ParseCache {
                     let last = self.last.as_ref().ok_or_else(|| io::Error::other("an entry kept without its file"))?;
                     write_bytes(&mut out, &last.bytes(range)?)?;
                 }
-                Kept::New(bytes) => write_bytes(&mut out, bytes)?,
+                Kept::New(range) => write_bytes(&mut out, &spilled.bytes(range)?)?,
             }
         }
         out.flush()
@@ -357,12 +420,12 @@ mod tests {
         let other = file("don-vi/b.yaml", "place: B", FileKind::Yaml(YamlKind::UnitReview));
         // The context: the files every meeting file's outcome depends on.
         let files = std::slice::from_ref(&agency);
-        let mut first = ParseCache::renew(None, files);
+        let mut first = ParseCache::renew(None, files, None);
         first.keep(&meeting, &vec!["one".to_string()]);
         first.keep(&other, &vec!["two".to_string()]);
         let stored = written(first).expect("new entries are stored");
 
-        let mut second = ParseCache::renew(Some(Last::Bytes(stored.clone())), files);
+        let mut second = ParseCache::renew(Some(Last::Bytes(stored.clone())), files, None);
         assert_eq!(second.get::<Vec<String>>(&meeting), Some(vec!["one".to_string()]));
         let edited = file("don-vi/b.yaml", "place: C", FileKind::Yaml(YamlKind::UnitReview));
         assert_eq!(second.get::<Vec<String>>(&edited), None);
@@ -386,7 +449,7 @@ mod tests {
     fn one_entry() -> (InputFile, InputFile, Vec<u8>) {
         let agency = file("agency.yaml", "a", FileKind::Yaml(YamlKind::Agency));
         let meeting = file("don-vi/a.yaml", "place: A", FileKind::Yaml(YamlKind::UnitReview));
-        let mut first = ParseCache::renew(None, std::slice::from_ref(&agency));
+        let mut first = ParseCache::renew(None, std::slice::from_ref(&agency), None);
         first.keep(&meeting, &vec!["one".to_string()]);
         let stored = written(first).expect("kept");
         (agency, meeting, stored)
@@ -396,11 +459,11 @@ mod tests {
     fn a_cache_read_and_kept_whole_is_not_written_again() {
         let (agency, meeting, stored) = one_entry();
         let files = std::slice::from_ref(&agency);
-        let mut same = ParseCache::renew(Some(Last::Bytes(stored.clone())), files);
+        let mut same = ParseCache::renew(Some(Last::Bytes(stored.clone())), files, None);
         same.keep(&meeting, &vec!["one".to_string()]);
         assert!(written(same).is_none(), "nothing new, nothing gone");
         // A file gone since: the cache is written again, without it.
-        let gone = ParseCache::renew(Some(Last::Bytes(stored)), files);
+        let gone = ParseCache::renew(Some(Last::Bytes(stored)), files, None);
         let smaller = written(gone).expect("an entry to drop");
         assert_eq!(ParseCache::read(Some(Last::Bytes(smaller)), files).get::<Vec<String>>(&meeting), None);
     }
@@ -408,9 +471,11 @@ mod tests {
     #[test]
     fn a_cache_of_another_context_is_not_held() {
         let (agency, meeting, stored) = one_entry();
-        assert!(ParseCache::renew(Some(Last::Bytes(stored.clone())), std::slice::from_ref(&agency)).last.is_some());
+        assert!(
+            ParseCache::renew(Some(Last::Bytes(stored.clone())), std::slice::from_ref(&agency), None).last.is_some()
+        );
         let changed = file("agency.yaml", "b", FileKind::Yaml(YamlKind::Agency));
-        let other = ParseCache::renew(Some(Last::Bytes(stored)), &[changed]);
+        let other = ParseCache::renew(Some(Last::Bytes(stored)), &[changed], None);
         assert!(other.last.is_none(), "its file is let go");
         assert_eq!(other.get::<Vec<String>>(&meeting), None);
     }
@@ -422,13 +487,16 @@ mod tests {
         let meetings: Vec<InputFile> = (0..50)
             .map(|n| file(&format!("don-vi/{n}.yaml"), &format!("place: {n}"), FileKind::Yaml(YamlKind::UnitReview)))
             .collect();
-        let mut first = ParseCache::renew(None, files);
+        // The first build's entries wait in a file, the second's in memory.
+        let spill_in = tempfile::tempdir().unwrap();
+        let mut first = ParseCache::renew(None, files, Some(spill_in.path()));
+        assert!(matches!(first.spill.sink, Sink::File(_)));
         for (n, meeting) in meetings.iter().enumerate() {
             first.keep(meeting, &vec![n.to_string(); n]);
         }
         let streamed = written(first).unwrap();
         // The same entries, half carried over from the last build and half new.
-        let mut second = ParseCache::renew(Some(Last::Bytes(streamed.clone())), files);
+        let mut second = ParseCache::renew(Some(Last::Bytes(streamed.clone())), files, None);
         for (n, meeting) in meetings.iter().enumerate().filter(|(n, _)| n % 2 == 0) {
             second.keep(meeting, &vec![n.to_string(); n]);
         }
@@ -467,7 +535,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join(CACHE_NAME);
         std::fs::write(&path, &stored).unwrap();
-        let mut cache = ParseCache::renew(Last::open(&path), files);
+        let mut cache = ParseCache::renew(Last::open(&path), files, Some(dir.path()));
         assert_eq!(cache.get::<Vec<String>>(&meeting), Some(vec!["one".to_string()]));
         cache.keep(&meeting, &vec!["one".to_string()]);
         let other = file("don-vi/b.yaml", "place: B", FileKind::Yaml(YamlKind::UnitReview));
@@ -477,6 +545,9 @@ mod tests {
         let next = ParseCache::read(Last::open(&path), files);
         assert_eq!(next.get::<Vec<String>>(&meeting), Some(vec!["one".to_string()]));
         assert_eq!(next.get::<Vec<String>>(&other), Some(vec!["two".to_string()]));
+        // The new entry's spill file is gone with the cache written.
+        let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().flatten().map(|entry| entry.file_name()).collect();
+        assert_eq!(left, [CACHE_NAME]);
     }
 
     #[test]

@@ -40,22 +40,18 @@ pub fn ingest(root: &Path, findings: &mut Findings) -> Ingest {
 
 /// [`ingest`], taking what it can from the parse cache `cached` of the last build.
 pub fn ingest_cached(root: &Path, cached: Option<Last>, findings: &mut Findings) -> Ingest {
-    ingest_with(root, cached, ParseCache::read, findings)
+    ingest_with(root, |files| ParseCache::read(cached, files), findings)
 }
 
 /// [`ingest_cached`], for a build: the cache brought up to date is in [`Ingest::cache`].
-pub fn ingest_renewing(root: &Path, cached: Option<Last>, findings: &mut Findings) -> Ingest {
-    ingest_with(root, cached, ParseCache::renew, findings)
+/// What it adds waits in `cache_dir`, the folder the cache is kept in, until it is written.
+pub fn ingest_renewing(root: &Path, cached: Option<Last>, cache_dir: &Path, findings: &mut Findings) -> Ingest {
+    ingest_with(root, |files| ParseCache::renew(cached, files, Some(cache_dir)), findings)
 }
 
-fn ingest_with(
-    root: &Path,
-    cached: Option<Last>,
-    open: fn(Option<Last>, &[InputFile]) -> ParseCache,
-    findings: &mut Findings,
-) -> Ingest {
+fn ingest_with(root: &Path, open: impl FnOnce(&[InputFile]) -> ParseCache, findings: &mut Findings) -> Ingest {
     let mut files = crate::timings::stage("scan", || scan(root, findings));
-    let mut cache = open(cached, &files);
+    let mut cache = open(&files);
     let dataset = crate::timings::stage("ingest", || assemble(root, &files, &mut cache, findings));
     // Read for the parse alone: what comes after knows a file by its name and hash.
     // (Meeting files' texts are never held: see `read_and_resolve`.)
@@ -349,7 +345,7 @@ mod tests {
         assert_ne!(text, edited);
         std::fs::write(&changed, edited).unwrap();
 
-        let mut cache = ParseCache::renew(None, &files);
+        let mut cache = ParseCache::renew(None, &files, None);
         let dataset = assemble(dir.path(), &files, &mut cache, &mut findings).expect("the sample has an agency");
         let places: Vec<&str> =
             dataset.unit_reviews.iter().filter_map(|r| r.meeting.as_ref()?.place.as_deref()).collect();
@@ -370,7 +366,7 @@ mod tests {
         let mut findings = Findings::default();
         let files = scan(dir.path(), &mut findings);
         std::fs::remove_file(dir.path().join("don-vi/thanh-tra-so.yaml")).unwrap();
-        let mut cache = ParseCache::renew(None, &files);
+        let mut cache = ParseCache::renew(None, &files, None);
         assemble(dir.path(), &files, &mut cache, &mut findings);
         let unreadable = findings.iter().find(|f| f.rule == input::INPUT_UNREADABLE).expect("a finding for the file");
         assert!(unreadable.source.as_ref().is_some_and(|s| s.path().ends_with("thanh-tra-so.yaml")));
