@@ -29,12 +29,12 @@ fn expected_finals(d: &Dataset) -> Vec<Option<Rating>> {
                 .agency_review
                 .as_ref()
                 .and_then(|a| a.consultation.as_ref())
-                .and_then(|c| c.people.iter().rev().find(|x| x.person.person == Some(id)).map(|x| x.rating));
+                .and_then(|c| c.people.iter().rev().find(|x| x.person.person() == Some(id)).map(|x| x.rating));
             let proposed = p
                 .membership
                 .unit()
                 .and_then(|u| d.review_of(u))
-                .and_then(|r| r.reviews.iter().find(|x| x.person.person == Some(id)).and_then(|x| x.proposed));
+                .and_then(|r| r.reviews.iter().find(|x| x.person.person() == Some(id)).and_then(|x| x.proposed));
             concluded.or(proposed)
         })
         .collect()

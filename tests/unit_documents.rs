@@ -297,7 +297,7 @@ fn the_deputy_chairing_the_heads_review_is_followed_by_a_comma() {
     for (u, _) in b.dataset.agency.units.iter().enumerate() {
         let text = read_doc(&unit_dir(b, u).join("bien-ban-hop-kiem-diem.docx")).text();
         for r in &b.dataset.review_of(u).unwrap().reviews {
-            let Some(chair) = r.chaired_by.as_ref().and_then(|c| c.person) else { continue };
+            let Some(chair) = r.chaired_by.as_ref().and_then(|c| c.person()) else { continue };
             let Some(post) = b.dataset.people[chair].post.as_deref() else { continue };
             seen += 1;
             let name = &b.dataset.people[chair].name;

@@ -16,6 +16,7 @@ const CASES: &[(&str, &str, &str, u64, u64, &str)] = &[
     ("tabs", "INPUT_UNREADABLE", "hop.yaml", 4, 2, "Tab"),
     ("syntax", "INPUT_UNREADABLE", "hop.yaml", 5, 13, "YAML"),
     ("bad-vote-key", "INPUT_INVALID", "hop.yaml", 5, 12, "Không biểu quyết mức “Không xếp loại”"),
+    ("huge-vote", "INPUT_INVALID", "hop.yaml", 5, 12, "Số phiếu 3000000000 không thể có"),
     ("unknown-unit", "UNKNOWN_UNIT", "hop.yaml", 2, 7, "Có phải là “Văn phòng Sở”?"),
     ("unknown-person", "UNKNOWN_PERSON", "hop.yaml", 8, 11, "Có phải là “Nguyễn Văn An”?"),
 ];

@@ -18,9 +18,24 @@ use crate::source::Source;
 #[derive(Clone, Debug, Serialize, Deserialize)]
 pub struct PersonRef {
     pub name: Arc<str>,
-    /// `None` when the name is nobody on the roster (a guest, or an UNKNOWN_PERSON finding).
-    pub person: Option<PersonId>,
+    /// `None` when the name is nobody on the roster (a guest, or an UNKNOWN_PERSON
+    /// finding). 32 bits: a province has a reference a review, a comment and a chair,
+    /// and no roster four billion people.
+    person: Option<u32>,
     pub source: Source,
+}
+
+impl PersonRef {
+    /// `name` as written at `source`, and whom of the roster it names. A roster beyond
+    /// 32 bits (none is) would leave the name unresolved rather than name someone else.
+    pub fn new(name: Arc<str>, person: Option<PersonId>, source: Source) -> PersonRef {
+        PersonRef { name, person: person.and_then(|id| u32::try_from(id).ok()), source }
+    }
+
+    /// Whom of the roster the name is, if anyone.
+    pub fn person(&self) -> Option<PersonId> {
+        self.person.map(|id| id as PersonId)
+    }
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -123,6 +138,20 @@ pub struct UnitReview {
 }
 
 impl UnitReview {
+    /// Every name of the review that refers to someone: the meeting's chair, secretary
+    /// and absentees, and each review's person, chair and commenters.
+    pub fn person_refs_mut(&mut self) -> impl Iterator<Item = &mut PersonRef> {
+        let meeting = self.meeting.iter_mut().flat_map(|m| {
+            let absent = m.absent.iter_mut().map(|a| &mut a.person);
+            m.chair.iter_mut().chain(m.secretary.iter_mut()).chain(absent)
+        });
+        let reviews = self.reviews.iter_mut().flat_map(|r| {
+            let comments = r.comments.iter_mut().map(|c| &mut c.by);
+            std::iter::once(&mut r.person).chain(r.chaired_by.as_deref_mut()).chain(comments)
+        });
+        meeting.chain(reviews)
+    }
+
     /// Nothing recorded but who is to be reviewed: a meeting file prepared for the clerk
     /// and not completed yet. As far as the inputs tell, the meeting has not been held.
     pub fn is_blank(&self) -> bool {

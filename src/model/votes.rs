@@ -5,25 +5,27 @@ use serde::{Deserialize, Serialize};
 use super::rating::Rating;
 
 /// Counts per level in [`Rating::LEVELS`] order. Signed because a clerk can type `-1`,
-/// and that must reach the VOTES_EXCEED rule rather than fail as a parse error.
+/// and that must reach the VOTES_EXCEED rule rather than fail as a parse error. 32 bits
+/// (ingest refuses a count beyond them): a province holds a table a person, and sums
+/// are taken in 64.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Votes {
-    pub counts: [i64; 4],
+    pub counts: [i32; 4],
 }
 
 impl Votes {
     pub fn get(&self, rating: Rating) -> i64 {
-        rating.level_index().map_or(0, |i| self.counts[i])
+        rating.level_index().map_or(0, |i| i64::from(self.counts[i]))
     }
 
-    pub fn set(&mut self, rating: Rating, count: i64) {
+    pub fn set(&mut self, rating: Rating, count: i32) {
         if let Some(i) = rating.level_index() {
             self.counts[i] = count;
         }
     }
 
     pub fn total(&self) -> i64 {
-        self.counts.iter().sum()
+        self.counts.iter().copied().map(i64::from).sum()
     }
 
     pub fn has_negative(&self) -> bool {
@@ -35,7 +37,7 @@ impl Votes {
     pub fn basis(&self, present: u32) -> Option<Rating> {
         let mut cumulated = 0i64;
         for (i, level) in Rating::LEVELS.into_iter().enumerate() {
-            cumulated += self.counts[i];
+            cumulated += i64::from(self.counts[i]);
             if cumulated * 2 > i64::from(present) {
                 return Some(level);
             }
@@ -48,7 +50,7 @@ impl Votes {
 mod tests {
     use super::*;
 
-    fn votes(c: [i64; 4]) -> Votes {
+    fn votes(c: [i32; 4]) -> Votes {
         Votes { counts: c }
     }
 

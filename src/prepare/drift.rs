@@ -21,9 +21,10 @@ impl Drift {
 pub fn drift(d: &Dataset, review: &UnitReview, order: &[PersonId]) -> Drift {
     let added = order
         .iter()
-        .filter(|id| !review.reviews.iter().any(|r| r.person.person == Some(**id)))
+        .filter(|id| !review.reviews.iter().any(|r| r.person.person() == Some(**id)))
         .map(|id| d.people[*id].name.to_string())
         .collect();
-    let gone = review.reviews.iter().filter(|r| r.person.person.is_none()).map(|r| r.person.name.to_string()).collect();
+    let gone =
+        review.reviews.iter().filter(|r| r.person.person().is_none()).map(|r| r.person.name.to_string()).collect();
     Drift { added, gone }
 }

@@ -523,7 +523,7 @@ fn unit_documents(d: &Dataset, unit_id: UnitId, folder: &str) -> Vec<Named> {
         }
     }
     let ordered: Vec<usize> = match review {
-        Some(r) => r.reviews.iter().filter_map(|r| r.person.person).collect(),
+        Some(r) => r.reviews.iter().filter_map(|r| r.person.person()).collect(),
         None => Vec::new(),
     };
     let rest = d.members(unit_id).map(|(id, _)| id).filter(|id| !ordered.contains(id)).collect::<Vec<_>>();

@@ -189,7 +189,7 @@ fn person_facts(d: &Dataset, id: PersonId, p: &Person) -> PersonFacts {
         .agency_review
         .as_ref()
         .and_then(|a| a.consultation.as_ref())
-        .and_then(|c| c.people.iter().rev().find(|c| c.person.person == Some(id)))
+        .and_then(|c| c.people.iter().rev().find(|c| c.person.person() == Some(id)))
         .map(|c| c.rating);
     let review = review_of_person(d, id);
     let party =
@@ -224,7 +224,7 @@ pub fn meeting_order(d: &Dataset, facts: &Facts, unit: UnitId) -> Vec<PersonId> 
 /// The person's entry in their unit's meeting, if any.
 pub fn review_of_person(d: &Dataset, id: PersonId) -> Option<&PersonReview> {
     let unit = d.people[id].membership.unit()?;
-    d.review_of(unit)?.reviews.iter().find(|r| r.person.person == Some(id))
+    d.review_of(unit)?.reviews.iter().find(|r| r.person.person() == Some(id))
 }
 
 /// Convened (default: the unit's headcount) minus those absent.

@@ -56,7 +56,7 @@ impl Target<'_> {
             findings.push(unknown_person(self.roster.people, membership, &unit_name, name, source.clone()));
             return None;
         };
-        let found = review.reviews.iter().position(|r| r.person.person == Some(id));
+        let found = review.reviews.iter().position(|r| r.person.person() == Some(id));
         if found.is_none() {
             findings.push(
                 Finding::error(

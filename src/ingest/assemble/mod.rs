@@ -179,7 +179,12 @@ fn assemble(root: &Path, files: &[InputFile], cache: &mut ParseCache, findings: 
         meeting_files
             .par_iter()
             .map(|file| match cache.get(file) {
-                Some(outcome) => (outcome, Cacheable(true)),
+                Some(mut outcome) => {
+                    if let Outcome::Resolved { review, .. } = &mut outcome {
+                        roster.share_names(review);
+                    }
+                    (outcome, Cacheable(true))
+                }
                 None => read_and_resolve(&roster, &workbooks, file),
             })
             .collect()
@@ -358,6 +363,31 @@ mod tests {
         let file = |name: &str| files.iter().find(|f| f.rel.ends_with(name)).unwrap();
         assert!(next.get::<Outcome>(file("thanh-tra-so.yaml")).is_none());
         assert!(next.get::<Outcome>(file("van-phong-so.yaml")).is_some());
+    }
+
+    #[test]
+    fn names_read_back_from_the_cache_are_the_rosters_own() {
+        let dir = sample();
+        let mut findings = Findings::default();
+        let files = scan(dir.path(), &mut findings);
+        let mut first = ParseCache::renew(None, &files, None);
+        assemble(dir.path(), &files, &mut first, &mut findings).expect("the sample has an agency");
+        let mut stored = Vec::new();
+        first.changed().expect("kept").write_to(&mut stored).unwrap();
+
+        let mut cached = ParseCache::read(Some(Last::Bytes(stored)), &files);
+        let mut dataset = assemble(dir.path(), &files, &mut cached, &mut findings).expect("the sample has an agency");
+        let people = std::mem::take(&mut dataset.people);
+        let mut resolved = 0;
+        for review in &mut dataset.unit_reviews {
+            for named in review.person_refs_mut() {
+                if let Some(id) = named.person() {
+                    assert!(std::sync::Arc::ptr_eq(&named.name, &people[id].name), "{}", named.name);
+                    resolved += 1;
+                }
+            }
+        }
+        assert!(resolved > 100, "the sample's meetings name people: {resolved}");
     }
 
     #[test]

@@ -139,7 +139,7 @@ impl<'a> Merge<'a> {
         };
         for (level, typed) in Rating::LEVELS.into_iter().zip(&row.votes) {
             let Some(typed) = typed else { continue };
-            if current.get(level) != typed.value {
+            if current.get(level) != i64::from(typed.value) {
                 let yaml = written.map(|w| source_of(self.yaml, w));
                 let what = format!("{what} {}", level.code());
                 self.conflict(who, &what, typed, yaml, current.get(level).to_string(), typed.value.to_string());

@@ -30,7 +30,7 @@ pub struct BookRow {
     pub name: String,
     pub collective: bool,
     /// Per level, in [`Rating::LEVELS`] order; `None` where the cell is empty.
-    pub votes: [Option<Typed<i64>>; 4],
+    pub votes: [Option<Typed<i32>>; 4],
     pub self_rating: Option<Typed<Rating>>,
     pub proposed: Option<Typed<Rating>>,
     /// The name cell.
@@ -138,11 +138,11 @@ impl Grid<'_> {
     }
 
     /// A whole number of votes; anything else is a finding at the cell.
-    fn count(&self, row: u32, col: u16, findings: &mut Findings) -> Option<Typed<i64>> {
+    fn count(&self, row: u32, col: u16, findings: &mut Findings) -> Option<Typed<i32>> {
         let (value, source) = self.cell(row, col);
         match cells::number(value) {
             Ok(None) => None,
-            Ok(Some(n)) if n.fract() == 0.0 && n.abs() < 1e9 => Some(Typed { value: n as i64, source }),
+            Ok(Some(n)) if n.fract() == 0.0 && n.abs() < 1e9 => Some(Typed { value: n as i32, source }),
             Ok(Some(n)) => {
                 findings.push(bad_cell(source, format!("Số phiếu “{n}” không phải là số nguyên.")));
                 None

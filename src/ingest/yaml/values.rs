@@ -120,6 +120,11 @@ impl<'de> Deserialize<'de> for YVotes {
                 let mut seen = [false; 4];
                 while let Some(YRating(rating)) = map.next_key::<YRating>()? {
                     let count: i64 = map.next_value()?;
+                    let count = i32::try_from(count).map_err(|_| {
+                        de::Error::custom(format!(
+                            "~Số phiếu {count} không thể có ở một cuộc họp; hãy ghi lại cho đúng."
+                        ))
+                    })?;
                     let Some(i) = rating.level_index() else {
                         return Err(de::Error::custom(
                             "~Không biểu quyết mức “Không xếp loại”; chỉ ghi số phiếu cho HTXSNV, HTTNV, HTNV, KHTNV.",

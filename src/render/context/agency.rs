@@ -77,7 +77,7 @@ fn person_line(d: &Dataset, e: &Evaluation, order: usize, id: PersonId) -> Perso
         .agency_review
         .as_ref()
         .and_then(|r| r.consultation.as_ref())
-        .and_then(|c| c.people.iter().rev().find(|x| x.person.person == Some(id)))
+        .and_then(|c| c.people.iter().rev().find(|x| x.person.person() == Some(id)))
         .and_then(|x| x.reason.clone())
         .unwrap_or_default();
     PersonLine {

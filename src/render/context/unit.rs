@@ -21,7 +21,7 @@ fn person(d: &Dataset, id: PersonId) -> PersonCtx {
 
 /// A name from a meeting file: a member of the unit or one of its guests.
 fn named(d: &Dataset, r: &PersonRef, guests: &[crate::model::Guest]) -> PersonCtx {
-    match r.person {
+    match r.person() {
         Some(id) => person(d, id),
         None => {
             let title = guests.iter().find(|g| *g.name == *r.name).and_then(|g| g.title.clone()).unwrap_or_default();
@@ -191,13 +191,13 @@ pub fn unit(d: &Dataset, e: &Evaluation, unit: UnitId) -> Option<UnitCtx> {
     let present = uf.present.unwrap_or(d.headcount(unit) as u32);
     let head = uf.head.map(|id| person(d, id));
     let absent_ids: Vec<PersonId> =
-        meeting.map(|m| m.absent.iter().filter_map(|a| a.person.person).collect()).unwrap_or_default();
+        meeting.map(|m| m.absent.iter().filter_map(|a| a.person.person()).collect()).unwrap_or_default();
     let reviews = review
         .reviews
         .iter()
         .enumerate()
         .filter_map(|(i, r)| {
-            let id = r.person.person?;
+            let id = r.person.person()?;
             let f = &e.facts.people[id];
             Some(ReviewCtx {
                 order: i + 1,

@@ -22,7 +22,7 @@ pub fn member_not_reviewed(ctx: &Context, rule: &Rule) -> Vec<Finding> {
     let mut out = Vec::new();
     for review in reviewed_units(ctx) {
         for (id, p) in ctx.d.members(review.unit) {
-            if !review.reviews.iter().any(|r| r.person.person == Some(id)) {
+            if !review.reviews.iter().any(|r| r.person.person() == Some(id)) {
                 out.push(
                     rule.finding(format!(
                         "{} có tên trong danh sách của {} nhưng không có phần kiểm điểm trong biên bản họp (reviews). Người vắng mặt vẫn phải được kiểm điểm.",
@@ -49,7 +49,7 @@ pub fn review_order(ctx: &Context, rule: &Rule) -> Vec<Finding> {
     for review in reviewed_units(ctx) {
         let mut highest = PostRank::Head;
         for r in &review.reviews {
-            let Some(id) = r.person.person else { continue };
+            let Some(id) = r.person.person() else { continue };
             let rank = ctx.facts.people[id].rank;
             if rank < highest {
                 out.push(ctx.about_unit(
@@ -80,14 +80,14 @@ pub fn head_chair(ctx: &Context, rule: &Rule) -> Vec<Finding> {
     for review in reviewed_units(ctx) {
         let uf = &ctx.facts.units[review.unit];
         let Some(head) = uf.head else { continue };
-        let Some(entry) = review.reviews.iter().find(|r| r.person.person == Some(head)) else { continue };
+        let Some(entry) = review.reviews.iter().find(|r| r.person.person() == Some(head)) else { continue };
         let chair = entry.chaired_by.as_ref();
-        let by_deputy = chair.and_then(|c| c.person).is_some_and(|id| uf.deputies.contains(&id));
+        let by_deputy = chair.and_then(|c| c.person()).is_some_and(|id| uf.deputies.contains(&id));
         if by_deputy {
             continue;
         }
         let head_name = &ctx.d.people[head].name;
-        let guest_chair = chair.filter(|c| c.person.is_none());
+        let guest_chair = chair.filter(|c| c.person().is_none());
         let finding = match (uf.deputies.is_empty(), guest_chair, chair) {
             (true, Some(guest), _) => rule
                 .finding(format!(
@@ -233,7 +233,7 @@ fn for_each_vote<'a>(ctx: &'a Context, mut f: impl FnMut(Vote<'a>)) {
                     present,
                     proposal: r.proposed,
                     source: r.source.clone(),
-                    person: r.person.person,
+                    person: r.person.person(),
                 });
             }
         }

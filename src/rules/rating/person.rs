@@ -208,7 +208,7 @@ pub fn leave_worked_time(ctx: &Context, rule: &Rule) -> Vec<Finding> {
 pub fn khtnv_grounds(ctx: &Context, rule: &Rule) -> Vec<Finding> {
     let mut out = Vec::new();
     for review in ctx.d.unit_reviews.iter().flat_map(|unit| &unit.reviews) {
-        let (Some(id), Some(grounds)) = (review.person.person, &review.khtnv_grounds) else { continue };
+        let (Some(id), Some(grounds)) = (review.person.person(), &review.khtnv_grounds) else { continue };
         let f = &ctx.facts.people[id];
         let Some((rating, severity)) = judged(rule, f, |r| r != Rating::NotCompleted && r != Rating::NotRated) else {
             continue;

@@ -11,7 +11,7 @@ use crate::text::{exact_vi, join_or};
 /// Each reviewed person with their entry, in meeting order.
 fn reviewed<'a>(ctx: &'a Context) -> impl Iterator<Item = (&'a UnitReview, &'a PersonReview, PersonId)> {
     ctx.d.unit_reviews.iter().flat_map(|unit| {
-        unit.reviews.iter().filter_map(move |review| review.person.person.map(|id| (unit, review, id)))
+        unit.reviews.iter().filter_map(move |review| review.person.person().map(|id| (unit, review, id)))
     })
 }
 
@@ -177,7 +177,7 @@ pub fn score_level_rule(ctx: &Context, rule: &Rule) -> Vec<Finding> {
 /// The reason the consultation gave for this person's conclusion, if any.
 fn conclusion_reason(ctx: &Context, id: PersonId) -> Option<String> {
     let consultation = ctx.d.agency_review.as_ref()?.consultation.as_ref()?;
-    consultation.people.iter().rev().find(|c| c.person.person == Some(id))?.reason.clone()
+    consultation.people.iter().rev().find(|c| c.person.person() == Some(id))?.reason.clone()
 }
 
 /// The party side's conditions lowered the level of a score (QĐ 366 Art 11): said where
