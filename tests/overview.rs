@@ -336,6 +336,8 @@ fn the_sample_agencys_page_shows_the_build() {
     let rows = marked(&dom, "data-ready");
     assert_eq!(rows.len(), dataset.agency.units.len());
     assert!(rows.iter().all(|r| r.get("data-ready") == "true" && r.text.contains("don-vi/")), "{rows:#?}");
+    // Each with its minutes, found among the documents on disk.
+    assert!(rows.iter().all(|r| r.text.contains("đã lập") && !r.text.contains("chưa lập")), "{rows:#?}");
     let (_, status, _) = run(&["status", "--format", "json", "--inputs", inputs.to_str().unwrap(), "--today", TODAY]);
     let status: Value = serde_json::from_str(&status).unwrap();
     let deadlines = marked(&dom, "data-deadline");
