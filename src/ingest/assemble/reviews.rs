@@ -21,7 +21,7 @@ pub struct Resolver<'a> {
     /// The meeting file: every source in it shares it.
     pub origin: &'a Arc<Origin>,
     pub people: &'a [Person],
-    pub index: &'a PeopleIndex,
+    pub index: &'a PeopleIndex<'a>,
     pub units: &'a UnitIndex,
     pub unit_names: &'a (dyn Fn(Membership) -> String + Sync),
     pub findings: &'a mut Findings,
@@ -30,7 +30,7 @@ pub struct Resolver<'a> {
 /// What names are resolved against, shared by every meeting file.
 pub struct Roster<'a> {
     pub people: &'a [Person],
-    pub index: &'a PeopleIndex,
+    pub index: &'a PeopleIndex<'a>,
     pub units: &'a UnitIndex,
     pub unit_names: &'a (dyn Fn(Membership) -> String + Sync),
 }
