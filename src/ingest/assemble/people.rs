@@ -183,25 +183,11 @@ pub fn unknown_person(
 mod tests {
     use super::*;
 
+    /// Someone of the sample's roster, renamed and moved.
     fn person(name: &str, membership: Membership) -> Person {
-        Person {
-            name: name.into(),
-            membership,
-            birth: None,
-            gender: None,
-            post: None,
-            category: None,
-            party_member: false,
-            discipline: None,
-            months_worked: None,
-            maternity: false,
-            leave_months: None,
-            leave_days: None,
-            group: None,
-            note: None,
-            party_posts: None,
-            source: Source::file("ds.xlsx"),
-        }
+        let inputs = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("inputs");
+        let dataset = crate::ingest::ingest(&inputs, &mut Findings::default()).dataset.expect("the sample's dataset");
+        Person { name: name.into(), membership, ..dataset.people[0].clone() }
     }
 
     #[test]
