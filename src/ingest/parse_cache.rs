@@ -166,6 +166,9 @@ struct Spill {
 enum Sink {
     File(io::BufWriter<std::fs::File>),
     Memory(Vec<u8>),
+    /// A write failed part way (a full disk): where later entries would land is no
+    /// longer known, so none is kept, and this build writes no cache.
+    Failed,
 }
 
 impl Spill {
@@ -183,8 +186,14 @@ impl Spill {
     /// Adds `bytes`; where they are.
     fn append(&mut self, bytes: &[u8]) -> io::Result<Range<u64>> {
         match &mut self.sink {
-            Sink::File(out) => out.write_all(bytes)?,
+            Sink::File(out) => {
+                if let Err(err) = out.write_all(bytes) {
+                    self.sink = Sink::Failed;
+                    return Err(err);
+                }
+            }
             Sink::Memory(out) => out.extend_from_slice(bytes),
+            Sink::Failed => return Err(io::Error::other("the spill failed before")),
         }
         let start = self.len;
         self.len += bytes.len() as u64;
@@ -196,6 +205,7 @@ impl Spill {
         match self.sink {
             Sink::File(out) => Ok(Last::File(out.into_inner().map_err(io::IntoInnerError::into_error)?)),
             Sink::Memory(bytes) => Ok(Last::Bytes(bytes)),
+            Sink::Failed => Err(io::Error::other("the spill failed")),
         }
     }
 }
