@@ -138,13 +138,12 @@ pub struct ParseCache {
     before: HashMap<Key, Range<u64>>,
     /// Entries of this build, for the next.
     after: HashMap<Key, Kept>,
-    /// The bytes of this build's new entries.
-    spill: Spill,
     /// Anything new was added this build.
     added: bool,
-    /// What this build reads is kept for the next one ([`ParseCache::renew`]); a check,
-    /// which writes nothing, does not pay for encoding it.
-    renewing: bool,
+    /// Where this build's new entries wait for the next build ([`ParseCache::renew`]);
+    /// `None` for a cache only read: a check, which writes nothing, does not pay for
+    /// encoding them.
+    spill: Option<Spill>,
 }
 
 /// An entry kept for the next build.
@@ -219,21 +218,13 @@ impl ParseCache {
         let before = last.as_ref().and_then(|last| index(last, &context)).unwrap_or_default();
         // A file of another program or context is let go at once.
         let last = last.filter(|_| !before.is_empty());
-        ParseCache {
-            context,
-            last,
-            before,
-            after: HashMap::new(),
-            spill: Spill::new(None),
-            added: false,
-            renewing: false,
-        }
+        ParseCache { context, last, before, after: HashMap::new(), added: false, spill: None }
     }
 
     /// [`ParseCache::read`], and what this build reads kept for the next: its new
     /// entries wait in `spill_in` (the folder the cache is kept in) until it is written.
     pub fn renew(last: Option<Last>, files: &[InputFile], spill_in: Option<&Path>) -> ParseCache {
-        ParseCache { renewing: true, spill: Spill::new(spill_in), ..ParseCache::read(last, files) }
+        ParseCache { spill: Some(Spill::new(spill_in)), ..ParseCache::read(last, files) }
     }
 
     /// What `file` gave in the last build ([`Outcome`], [`WorkbookRead`]), if it is the
@@ -245,15 +236,13 @@ impl ParseCache {
 
     /// Keeps what `file` gave for the next build.
     pub fn keep<T: Serialize>(&mut self, file: &InputFile, outcome: &T) {
-        if !self.renewing {
-            return;
-        }
+        let Some(spill) = &mut self.spill else { return };
         let key = key(file);
         if let Some(range) = self.before.remove(&key) {
             self.after.insert(key, Kept::Before(range));
         } else if let Ok(bytes) = crate::source::with_shared_origins(|| postcard::to_allocvec(outcome))
             // An entry that cannot be kept (a full disk) is read again by the next build.
-            && let Ok(spilled) = self.spill.append(&bytes)
+            && let Ok(spilled) = spill.append(&bytes)
         {
             self.after.insert(key, Kept::New(spilled));
             self.added = true;
@@ -265,7 +254,7 @@ impl ParseCache {
     /// keeps are copied from there.
     pub fn changed(self) -> Option<ParseCache> {
         // Files gone since are dropped, so the cache never outgrows the inputs.
-        (self.renewing && (self.added || !self.before.is_empty())).then_some(self)
+        (self.spill.is_some() && (self.added || !self.before.is_empty())).then_some(self)
     }
 
     /// The cache as the next build reads it, onto `out` (buffered by the caller), an
@@ -273,7 +262,7 @@ impl ParseCache {
     /// copied, before the new one is renamed over it (which Windows refuses for a file
     /// held open).
     pub fn write_to<W: Write>(self, mut out: W) -> io::Result<()> {
-        let spilled = self.spill.finish()?;
+        let spilled = self.spill.map(Spill::finish).transpose()?;
         let mut entries: Vec<(&Key, &Kept)> = self.after.iter().collect();
         entries.sort_unstable_by_key(|(key, _)| **key);
         write_bytes(&mut out, crate::BUILD.as_bytes())?;
@@ -286,7 +275,11 @@ impl ParseCache {
                     let last = self.last.as_ref().ok_or_else(|| io::Error::other("an entry kept without its file"))?;
                     write_bytes(&mut out, &last.bytes(range)?)?;
                 }
-                Kept::New(range) => write_bytes(&mut out, &spilled.bytes(range)?)?,
+                Kept::New(range) => {
+                    let spilled =
+                        spilled.as_ref().ok_or_else(|| io::Error::other("an entry kept without its spill"))?;
+                    write_bytes(&mut out, &spilled.bytes(range)?)?;
+                }
             }
         }
         out.flush()
@@ -500,7 +493,7 @@ mod tests {
         // The first build's entries wait in a file, the second's in memory.
         let spill_in = tempfile::tempdir().unwrap();
         let mut first = ParseCache::renew(None, files, Some(spill_in.path()));
-        assert!(matches!(first.spill.sink, Sink::File(_)));
+        assert!(matches!(first.spill.as_ref().map(|spill| &spill.sink), Some(Sink::File(_))));
         for (n, meeting) in meetings.iter().enumerate() {
             first.keep(meeting, &vec![n.to_string(); n]);
         }
