@@ -2,6 +2,7 @@
 //! The commands (`check`, `build`, `status`, `watch`) are thin shells around this.
 
 mod overview;
+pub mod replay;
 mod summary_file;
 mod unchanged;
 
@@ -13,7 +14,7 @@ use chrono::NaiveDate;
 
 use crate::findings::{Findings, input};
 use crate::ingest::parse_cache::{CACHE_NAME, Last, ParseCache};
-use crate::ingest::{Ingest, ingest_cached, ingest_renewing};
+use crate::ingest::{Ingest, forget_texts, ingest_cached, ingest_renewing, ingest_scanned, scanned};
 use crate::model::Dataset;
 use crate::output::{self, Changes, Lock, Manifest, OutputError, Report, Restamps, Writer};
 use crate::render::plan::{Failed, Inputs as PlanInputs, OVERVIEW_FILE, Planning, plan};
@@ -38,6 +39,12 @@ pub struct CheckRun {
     /// The outputs folder's manifest, read beside the inputs for [`write_documents`]
     /// (`None` for a check, which writes nothing).
     pub manifest: Option<output::ReadAhead>,
+    /// The inputs, day and program this check holds for, for the next build to replay
+    /// it ([`replay`]); `None` for a check, which keeps nothing.
+    pub key: Option<replay::Key>,
+    /// Replayed from the last build's check of the same inputs on the same day: then
+    /// there is no dataset, and this says what it held.
+    pub replayed: Option<replay::Replayed>,
 }
 
 impl CheckRun {
@@ -50,6 +57,31 @@ impl CheckRun {
         } else {
             exit::OK
         }
+    }
+
+    /// How many people and units the inputs hold.
+    pub fn counts(&self) -> (usize, usize) {
+        match (&self.ingest.dataset, &self.replayed) {
+            (Some(d), _) => (d.people.len(), d.agency.units.len()),
+            (None, Some(replayed)) => (replayed.people, replayed.units),
+            (None, None) => (0, 0),
+        }
+    }
+
+    /// The names of the units whose documents stay as an earlier build left them: their
+    /// own data has errors.
+    pub fn held_back(&self) -> Vec<String> {
+        match (&self.ingest.dataset, &self.replayed) {
+            (Some(d), _) => held_back(d, &units_ok(d, &self.findings)),
+            (None, Some(replayed)) => replayed.held_back.clone(),
+            (None, None) => Vec::new(),
+        }
+    }
+
+    /// What the next build of the same inputs on the same day may replay of this check.
+    fn to_replay(&self) -> replay::Replayed {
+        let (people, units) = self.counts();
+        replay::Replayed { people, units, held_back: self.held_back() }
     }
 }
 
@@ -65,17 +97,41 @@ pub fn check(inputs: &Path, cache_in: Option<&Path>, today: NaiveDate) -> CheckR
 
 /// [`check`] for a build into `outputs`, whose parse cache spares it the meeting files
 /// that did not change; the cache brought up to date is in the run's ingest, for
-/// [`write_documents`] to keep.
+/// [`write_documents`] to keep. Inputs scanned as the last build's were on the same day
+/// are not read further: that build's check is replayed ([`replay`]).
 pub fn check_for_build(inputs: &Path, outputs: &Path, today: NaiveDate) -> CheckRun {
     std::thread::scope(|scope| {
         let manifest = scope.spawn(|| timings::stage("manifest: read ahead", || output::ReadAhead::read(outputs)));
-        let cached = read_cache(outputs);
         let mut findings = Findings::default();
-        let ingest = ingest_renewing(inputs, cached, outputs, &mut findings);
-        let mut run = check_from(ingest, findings, today);
+        let mut files = scanned(inputs, &mut findings);
+        let key = replay::Key::of(inputs, &files, today);
+        let mut run = match timings::stage("check: replay", || replay::read(outputs, key)) {
+            Some((kept, replayed)) => {
+                forget_texts(&mut files);
+                let ingest = Ingest { dataset: None, files, cache: None };
+                CheckRun { replayed: Some(replayed), ..check_from(ingest, Findings(kept), today) }
+            }
+            None => {
+                let ingest = ingest_scanned(inputs, files, read_cache(outputs), outputs, &mut findings);
+                check_from(ingest, findings, today)
+            }
+        };
+        run.key = Some(key);
         run.manifest = manifest.join().ok();
         run
     })
+}
+
+/// The check of a build that replayed it and found something to do after all: the
+/// dataset read, and the rules run, as without the replay. The parse cache it renews is
+/// kept at once.
+fn check_again(inputs: &Path, outputs: &Path, today: NaiveDate) -> CheckRun {
+    let mut findings = Findings::default();
+    let mut run = check_from(ingest_renewing(inputs, read_cache(outputs), outputs, &mut findings), findings, today);
+    if let Some(cache) = run.ingest.cache.take() {
+        save_cache(outputs, cache);
+    }
+    run
 }
 
 /// Keeps the parse cache for the next build. Best effort: without it the next build
@@ -98,7 +154,7 @@ fn check_from(ingest: Ingest, mut findings: Findings, today: NaiveDate) -> Check
     if let Some(e) = &evaluation {
         findings.extend(e.findings.iter().cloned());
     }
-    CheckRun { ingest, evaluation, findings, today, manifest: None }
+    CheckRun { ingest, evaluation, findings, today, manifest: None, key: None, replayed: None }
 }
 
 pub struct BuildOptions {
@@ -160,17 +216,21 @@ pub fn write_documents(mut run: CheckRun, inputs: &Path, options: &BuildOptions)
     // no document either, and says so then.
     let cache = run.ingest.cache.take();
     let outputs = &options.outputs;
+    if let (Some(key), None) = (run.key, &run.replayed) {
+        timings::stage("check: keep", || replay::save(outputs, key, &run.findings.0, &run.to_replay()));
+    }
     std::thread::scope(|scope| {
         if let Some(cache) = cache {
             scope.spawn(move || save_cache(outputs, cache));
         }
-        write_locked(run, &templates, &lock, options)
+        write_locked(run, inputs, &templates, &lock, options)
     })
 }
 
 /// [`write_documents`] once the outputs folder is held.
 fn write_locked(
     mut run: CheckRun,
+    inputs: &Path,
     templates: &Templates,
     lock: &Lock,
     options: &BuildOptions,
@@ -178,12 +238,16 @@ fn write_locked(
     let (writer, mut manifest) = timings::stage("manifest: load", || {
         Writer::open(&options.outputs, options.keep_history, lock, run.manifest.take())
     })?;
-    let built_from = timings::stage("fingerprint", || unchanged::fingerprint(&run, templates));
+    let mut built_from = timings::stage("fingerprint", || unchanged::fingerprint(&run, templates));
     let restamps = Restamps::default();
     if manifest.built_from.as_deref() == Some(built_from.as_str())
         && timings::stage("outputs: stamps", || manifest.untouched(&options.outputs, &restamps))
     {
         return Ok(nothing_to_do(run, writer, manifest, restamps)?);
+    }
+    if run.replayed.is_some() {
+        run = timings::stage("check: again", || check_again(inputs, &options.outputs, options.today));
+        built_from = unchanged::fingerprint(&run, templates);
     }
     let mut report = Report::default();
     let mut status = None;
@@ -294,10 +358,7 @@ fn nothing_to_do(
             None => report.unchanged.push(rel),
         }
     }
-    let held_back = match &run.ingest.dataset {
-        Some(d) => held_back(d, &units_ok(d, &run.findings)),
-        None => Vec::new(),
-    };
+    let held_back = run.held_back();
     let overview = manifest.documents.contains_key(OVERVIEW_FILE).then(|| PathBuf::from(OVERVIEW_FILE));
     // Documents found by their bytes under new stamps (a copied folder) are all that
     // changed: recorded, so that the next build only looks at their stamps.
@@ -311,5 +372,6 @@ fn nothing_to_do(
 
 /// The outputs folder's own files, which watchers and scans must ignore.
 pub fn is_output_bookkeeping(name: &str) -> bool {
-    [output::MANIFEST_NAME, output::JOURNAL_NAME, output::LOCK_NAME, output::HISTORY_DIR, CACHE_NAME].contains(&name)
+    [output::MANIFEST_NAME, output::JOURNAL_NAME, output::LOCK_NAME, output::HISTORY_DIR, CACHE_NAME, replay::REPLAY_NAME]
+        .contains(&name)
 }

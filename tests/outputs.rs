@@ -105,10 +105,12 @@ fn a_hand_edited_document_survives_and_the_new_version_goes_beside() {
 fn a_build_killed_between_writes_leaves_no_half_written_file() {
     let dir = rules_case("clean", &[]);
     let out = tempfile::tempdir().unwrap();
-    // The first write is the parse cache's, then five documents.
-    let (code, log) = build_in(dir.path(), out.path(), &[("XEPLOAI_FAIL_AFTER_WRITES", "6")]);
+    // The first writes are the check's kept for the next build and the parse cache's,
+    // then five documents.
+    let (code, log) = build_in(dir.path(), out.path(), &[("XEPLOAI_FAIL_AFTER_WRITES", "7")]);
     assert_eq!(code, 2, "{log}");
     assert!(out.path().join(xeploai::ingest::parse_cache::CACHE_NAME).is_file());
+    assert!(out.path().join(xeploai::pipeline::replay::REPLAY_NAME).is_file());
     let written = docx(out.path());
     assert_eq!(written.len(), 5, "exactly the writes before the failure");
     for path in &written {

@@ -13,7 +13,7 @@ use crate::pipeline::CheckRun;
 
 pub fn json(run: &CheckRun) -> String {
     let findings: Vec<Value> = crate::findings::sorted(&run.findings.0).into_iter().map(finding_json).collect();
-    let (people, units) = counts(run);
+    let (people, units) = run.counts();
     let value = json!({
         "findings": findings,
         "summary": {
@@ -43,13 +43,9 @@ fn finding_json(f: &Finding) -> Value {
     })
 }
 
-fn counts(run: &CheckRun) -> (usize, usize) {
-    run.ingest.dataset.as_ref().map_or((0, 0), |d| (d.people.len(), d.agency.units.len()))
-}
-
 pub fn text(run: &CheckRun, inputs: &Path) -> String {
     let mut out = String::new();
-    let (people, units) = counts(run);
+    let (people, units) = run.counts();
     let _ = writeln!(
         out,
         "Đã đọc {} tệp trong “{}”: {people} người, {units} đơn vị.",

@@ -10,4 +10,4 @@ pub mod units;
 pub mod votes_book;
 pub mod yaml;
 
-pub use assemble::{Ingest, ingest, ingest_cached, ingest_renewing};
+pub use assemble::{Ingest, forget_texts, ingest, ingest_cached, ingest_renewing, ingest_scanned, scanned};

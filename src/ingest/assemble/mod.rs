@@ -46,19 +46,47 @@ pub fn ingest_cached(root: &Path, cached: Option<Last>, findings: &mut Findings)
 /// [`ingest_cached`], for a build: the cache brought up to date is in [`Ingest::cache`].
 /// What it adds waits in `cache_dir`, the folder the cache is kept in, until it is written.
 pub fn ingest_renewing(root: &Path, cached: Option<Last>, cache_dir: &Path, findings: &mut Findings) -> Ingest {
-    ingest_with(root, |files| ParseCache::renew(cached, files, Some(cache_dir)), findings)
+    ingest_scanned(root, scanned(root, findings), cached, cache_dir, findings)
+}
+
+/// [`ingest_renewing`] of the `files` a scan of `root` found.
+pub fn ingest_scanned(
+    root: &Path,
+    files: Vec<InputFile>,
+    cached: Option<Last>,
+    cache_dir: &Path,
+    findings: &mut Findings,
+) -> Ingest {
+    ingest_files(root, files, |files| ParseCache::renew(cached, files, Some(cache_dir)), findings)
 }
 
 fn ingest_with(root: &Path, open: impl FnOnce(&[InputFile]) -> ParseCache, findings: &mut Findings) -> Ingest {
-    let mut files = crate::timings::stage("scan", || scan(root, findings));
+    ingest_files(root, scanned(root, findings), open, findings)
+}
+
+/// The inputs folder's files, as [`scan`] finds them.
+pub fn scanned(root: &Path, findings: &mut Findings) -> Vec<InputFile> {
+    crate::timings::stage("scan", || scan(root, findings))
+}
+
+fn ingest_files(
+    root: &Path,
+    mut files: Vec<InputFile>,
+    open: impl FnOnce(&[InputFile]) -> ParseCache,
+    findings: &mut Findings,
+) -> Ingest {
     let mut cache = open(&files);
     let dataset = crate::timings::stage("ingest", || assemble(root, &files, &mut cache, findings));
-    // Read for the parse alone: what comes after knows a file by its name and hash.
-    // (Meeting files' texts are never held: see `read_and_resolve`.)
-    for file in &mut files {
+    forget_texts(&mut files);
+    Ingest { dataset, files, cache: cache.changed() }
+}
+
+/// Read for the parse alone: what comes after knows a file by its name and hash.
+/// (Meeting files' texts are never held: see `read_and_resolve`.)
+pub fn forget_texts(files: &mut [InputFile]) {
+    for file in files {
         file.text = None;
     }
-    Ingest { dataset, files, cache: cache.changed() }
 }
 
 fn of_kind(files: &[InputFile], kind: YamlKind) -> impl Iterator<Item = &InputFile> {
