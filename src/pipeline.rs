@@ -17,7 +17,7 @@ use crate::ingest::parse_cache::{CACHE_NAME, Last, ParseCache};
 use crate::ingest::{Ingest, forget_texts, ingest_cached, ingest_renewing, ingest_scanned, scanned};
 use crate::model::Dataset;
 use crate::output::{self, Changes, Lock, Manifest, OutputError, Report, Restamps, Writer};
-use crate::render::plan::{Failed, Inputs as PlanInputs, OVERVIEW_FILE, Planning, plan};
+use crate::render::plan::{Failed, Inputs as PlanInputs, OVERVIEW_FILE, Planning, Titles, plan};
 use crate::render::{TemplateError, Templates};
 use crate::rules::{Evaluation, evaluate};
 use crate::timings;
@@ -285,18 +285,19 @@ fn write_locked(
     } else {
         manifest.documents.extend(written);
     }
-    let Planning { documents, mut failed, built_units } = planning;
+    let Planning { agency, mut failed, built_units } = planning;
     // A unit not planned (held back) keeps its record: its documents are still those
     // of that build.
-    for (folder, key) in built_units {
+    for (folder, key) in &built_units {
         match key {
-            Some(key) => manifest.units.insert(folder, key),
-            None => manifest.units.remove(&folder),
+            Some(key) => manifest.units.insert(folder.clone(), key.clone()),
+            None => manifest.units.remove(folder),
         };
     }
     let result = result.and_then(|()| {
-        timings::stage("summary file", || summary_file::write(&run, &documents, &writer, &mut manifest, &mut report))
+        timings::stage("summary file", || summary_file::write(&run, &agency, &writer, &mut manifest, &mut report))
     });
+    let titles = run.ingest.dataset.as_ref().map(|d| Titles::new(d, &agency, &built_units, &failed));
     // The page last, over what is now on disk; not after a failed write, which the
     // next build finishes.
     let result = result.and_then(|()| {
@@ -304,7 +305,7 @@ fn write_locked(
             overview::write(
                 &run,
                 status.as_ref(),
-                documents,
+                titles.as_ref(),
                 templates,
                 &writer,
                 &mut manifest,
@@ -372,6 +373,13 @@ fn nothing_to_do(
 
 /// The outputs folder's own files, which watchers and scans must ignore.
 pub fn is_output_bookkeeping(name: &str) -> bool {
-    [output::MANIFEST_NAME, output::JOURNAL_NAME, output::LOCK_NAME, output::HISTORY_DIR, CACHE_NAME, replay::REPLAY_NAME]
-        .contains(&name)
+    [
+        output::MANIFEST_NAME,
+        output::JOURNAL_NAME,
+        output::LOCK_NAME,
+        output::HISTORY_DIR,
+        CACHE_NAME,
+        replay::REPLAY_NAME,
+    ]
+    .contains(&name)
 }

@@ -444,3 +444,56 @@ fn keep_for_a_person(shots: &[PathBuf]) {
         std::fs::copy(shot, dir.join(name)).unwrap();
     }
 }
+
+/// Each link of the page as (document, title as shown), read from its HTML.
+fn linked_titles(html: &str) -> Vec<(String, String)> {
+    let unescape = |text: &str| {
+        [("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&#x27;", "'"), ("&#x2F;", "/"), ("&amp;", "&")]
+            .iter()
+            .fold(text.to_string(), |text, (from, to)| text.replace(from, to))
+    };
+    html.split("data-doc=\"")
+        .skip(1)
+        .map(|rest| {
+            let (path, rest) = rest.split_once("\">").unwrap();
+            let title = rest.split_once("</a>").unwrap().0;
+            (unescape(path), unescape(title))
+        })
+        .collect()
+}
+
+/// The title a document's properties carry (docProps/core.xml).
+fn property_title(docx: &Path) -> String {
+    let opened = common::docx::open(&std::fs::read(docx).unwrap());
+    let core = opened.part("docProps/core.xml");
+    let title = core.split_once("<dc:title>").unwrap().1.split_once("</dc:title>").unwrap().0;
+    title.replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+}
+
+/// The page names each document as its own properties do: after a build from nothing,
+/// which lists what it renders, and after a rebuild of one unit, where the units found
+/// current are named again for the page.
+#[test]
+fn every_document_on_the_page_has_the_title_of_its_properties() {
+    let (dir, inputs) = sample_copy();
+    let outputs = dir.path().join("outputs");
+    for round in ["from nothing", "one unit changed"] {
+        if round == "one unit changed" {
+            let meeting = walkdir::WalkDir::new(inputs.join("don-vi"))
+                .into_iter()
+                .flatten()
+                .find(|e| e.path().extension().is_some_and(|ext| ext == "yaml"))
+                .unwrap();
+            let text = std::fs::read_to_string(meeting.path()).unwrap();
+            std::fs::write(meeting.path(), text.replacen("place: ", "place: Hội trường, ", 1)).unwrap();
+        }
+        let (code, log) = build_at(&inputs, &outputs);
+        assert_eq!(code, 0, "{log}");
+        let html = std::fs::read_to_string(outputs.join(PAGE)).unwrap();
+        let links = linked_titles(&html);
+        assert!(links.len() > 100, "{round}: the sample's documents: {}", links.len());
+        for (path, shown) in links {
+            assert_eq!(shown, property_title(&outputs.join(&path)), "{round}: {path}");
+        }
+    }
+}

@@ -2,7 +2,6 @@
 //! everything in the outputs folder, written like a document (atomically, beside a copy a
 //! person edited, not at all when nothing changed).
 
-use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -10,8 +9,8 @@ use rayon::prelude::*;
 use super::CheckRun;
 use crate::calendar::Status;
 use crate::output::{self, Manifest, OutputError, Planned, Report, Restamps, Unmade, Writer, is_document, place};
-use crate::render::context::overview::{Document, Page, Sources, folder_rows, overview};
-use crate::render::plan::{Failed, Listed, OVERVIEW_FILE, kind_of, source_hash};
+use crate::render::context::overview::{Document, Page, Sources, folder_rows, overview, top_folder};
+use crate::render::plan::{Failed, Listed, OVERVIEW_FILE, Titles, kind_of, source_hash};
 use crate::render::{Templates, Title};
 
 /// The tera name of the page's template.
@@ -24,7 +23,7 @@ const TEMPLATE: &str = "overview.html";
 pub fn write(
     run: &CheckRun,
     status: Option<&Status>,
-    planned: Vec<Listed>,
+    titles: Option<&Titles>,
     templates: &Templates,
     writer: &Writer,
     manifest: &mut Manifest,
@@ -32,12 +31,7 @@ pub fn write(
     failed: &mut Vec<Failed>,
     restamps: &Restamps,
 ) -> Result<Option<PathBuf>, OutputError> {
-    let (paths, titles) = crate::timings::stage("overview: sort", || by_path(planned));
-    let documents =
-        crate::timings::stage("overview: documents", || documents(writer.outputs, manifest, &paths, &titles));
-    // The page borrows the titles; the paths are let go of before it is rendered, the
-    // largest thing a build makes.
-    drop(paths);
+    let documents = crate::timings::stage("overview: documents", || documents(writer.outputs, manifest, titles));
     let sources = Sources {
         dataset: run.ingest.dataset.as_ref(),
         evaluation: run.evaluation.as_ref(),
@@ -75,24 +69,11 @@ pub fn write(
     drop(folders);
     drop(context);
     drop(documents);
-    drop(titles);
     // The page is no document: it is named among the files put or found in place.
     let (written, unchanged) = (report.written.others.len(), report.unchanged.others.len());
     writer.write_into(vec![Planned { rel, source, made }], manifest, report)?;
     let placed = report.written.others.get(written).or_else(|| report.unchanged.others.get(unchanged));
     Ok(placed.cloned())
-}
-
-/// The documents this run planned, as their paths in byte order and their titles in the
-/// same order: looked up by binary search, where a map beside the list and a copy of
-/// every title took 130 MB more at a million documents.
-fn by_path(mut planned: Vec<Listed>) -> (Vec<Box<Path>>, Vec<Title>) {
-    planned.sort_unstable_by(|a, b| path_bytes(&a.rel).cmp(path_bytes(&b.rel)));
-    // The paths are taken out first (an empty box allocates nothing), and the titles
-    // then collected in the list's own allocation: an `unzip` held the list whole beside
-    // both (45 MB more at a million documents).
-    let paths = planned.iter_mut().map(|doc| std::mem::replace(&mut doc.rel, Path::new("").into())).collect();
-    (paths, planned.into_iter().map(|doc| doc.title).collect())
 }
 
 /// A path's bytes: ordered like its string, many times faster than by components.
@@ -101,45 +82,50 @@ fn path_bytes(path: &Path) -> &[u8] {
 }
 
 /// Every document of ours still in the outputs folder, with its title: as this run
-/// planned it (`paths` and `titles`, see [`by_path`]), else by its kind (a held-back
-/// unit's documents of an earlier build).
-fn documents<'a>(
-    outputs: &Path,
-    manifest: &'a Manifest,
-    paths: &[Box<Path>],
-    titles: &'a [Title],
-) -> Vec<Document<'a>> {
-    let planned_title = |rel: &Path| {
-        let at = paths.binary_search_by(|path| path_bytes(path).cmp(path_bytes(rel))).ok()?;
-        Some(&titles[at])
-    };
-    // In parallel: a province's manifest holds a hundred thousand documents, and this
-    // is on the path of every rebuild, one unit's included.
-    manifest
-        .documents
+/// planned it (`titles`), else by its kind (a held-back unit's documents of an earlier
+/// build).
+fn documents<'a>(outputs: &Path, manifest: &'a Manifest, titles: Option<&Titles>) -> Vec<Document<'a>> {
+    let keys: Vec<&str> = manifest.documents.keys().map(String::as_str).collect();
+    // In the manifest's byte order each top folder's documents are together: a folder's
+    // titles are made once for all of them. In parallel: a province's manifest holds a
+    // hundred thousand documents, and this is on the path of every rebuild, one unit's
+    // included.
+    let folders: Vec<&[&str]> = keys.chunk_by(|a, b| top_folder(a) == top_folder(b)).collect();
+    folders
         .par_iter()
-        .map(|(rel, _)| rel.as_str())
-        .filter_map(|rel| {
-            let planned = planned_title(Path::new(rel));
-            // What this run planned and wrote (or found current) is on disk: only the
-            // rest, an earlier build's, costs a look at the disk.
-            if planned.is_none() && !outputs.join(rel).is_file() {
-                return None;
-            }
-            let original = place::original(Path::new(rel));
-            let (document, planned) = match &original {
-                Some((document, _)) => (document.as_path(), planned_title(document)),
-                None => (Path::new(rel), planned),
-            };
-            if !is_document(document) {
-                return None;
-            }
-            let title = match (planned, kind_of(document)) {
-                (Some(planned), _) => Cow::Borrowed(planned),
-                (None, Some(kind)) => Cow::Owned(Title::Kind(kind)),
-                (None, None) => Cow::Owned(Title::Text(crate::source::display_path(document).into())),
-            };
-            Some(Document { rel, title, new_version: original.is_some() })
+        .flat_map_iter(|folder| {
+            let mut planned = titles.map(|titles| titles.in_folder(top_folder(folder[0]))).unwrap_or_default();
+            planned.sort_unstable_by(|a, b| path_bytes(&a.rel).cmp(path_bytes(&b.rel)));
+            folder.iter().filter_map(|rel| document(outputs, rel, &planned)).collect::<Vec<_>>()
         })
         .collect()
+}
+
+/// The document at `rel` in the outputs folder, if it is one of ours on disk, titled as
+/// `planned` (its folder's, by path) has it.
+fn document<'a>(outputs: &Path, rel: &'a str, planned: &[Listed]) -> Option<Document<'a>> {
+    let planned_title = |rel: &Path| {
+        let at = planned.binary_search_by(|doc| path_bytes(&doc.rel).cmp(path_bytes(rel))).ok()?;
+        Some(&planned[at].title)
+    };
+    let title = planned_title(Path::new(rel));
+    // What this run planned and wrote (or found current) is on disk: only the rest, an
+    // earlier build's, costs a look at the disk.
+    if title.is_none() && !outputs.join(rel).is_file() {
+        return None;
+    }
+    let original = place::original(Path::new(rel));
+    let (document, title) = match &original {
+        Some((document, _)) => (document.as_path(), planned_title(document)),
+        None => (Path::new(rel), title),
+    };
+    if !is_document(document) {
+        return None;
+    }
+    let title = match (title, kind_of(document)) {
+        (Some(planned), _) => planned.clone(),
+        (None, Some(kind)) => Title::Kind(kind),
+        (None, None) => Title::Text(crate::source::display_path(document).into()),
+    };
+    Some(Document { rel, title, new_version: original.is_some() })
 }

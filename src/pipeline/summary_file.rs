@@ -13,6 +13,7 @@ use crate::rollup::{FILE, RollUp};
 
 pub fn write(
     run: &CheckRun,
+    // The agency's documents this run built or found current.
     planned: &[Listed],
     writer: &Writer,
     manifest: &mut Manifest,

@@ -167,8 +167,7 @@ pub struct Inputs<'a> {
 pub const BATCH: usize = 512;
 
 /// A document of this run, by the title its properties carry: the overview page lists
-/// it. A build keeps one per document until the page is written: a million at nation
-/// scale, 40 bytes each and the path's.
+/// it.
 #[derive(Clone, Debug)]
 pub struct Listed {
     pub rel: Box<Path>,
@@ -178,7 +177,11 @@ pub struct Listed {
 /// What [`plan`] did: the documents it built (or found current) and those it could not.
 #[derive(Debug, Default)]
 pub struct Planning {
-    pub documents: Vec<Listed>,
+    /// The agency's own documents (its folder's), each listed. A unit's are known by
+    /// its folder in `built_units`, and named again when asked for ([`Titles`]): a
+    /// nation's build held its million documents' paths and titles, 113 MB, from the
+    /// first unit planned to the overview page.
+    pub agency: Vec<Listed>,
     pub failed: Vec<Failed>,
     /// What each unit planned was built from, by folder; `None` for a unit with a
     /// document that did not come out.
@@ -223,10 +226,7 @@ where
         bar: progress_bar(i.progress, total),
     };
     let mut planning = Planning::default();
-    // Room for every document at once, those compiled from the whole agency too: grown
-    // by doubling, the list of a million documents held up to a million more slots.
-    planning.documents.reserve(total + COMPILED_AT_MOST);
-    planning.documents.extend(jobs.iter().map(Job::listed));
+    planning.agency.extend(jobs.iter().map(Job::listed));
     // The documents compiled from the whole agency are the large ones (a province's
     // annex has a row per person): their contexts are built, and they are rendered one
     // at a time, on a thread of their own beside the units' batches, never two of them
@@ -246,13 +246,13 @@ where
         let compiled = compiled.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
         units.map(|()| compiled)
     })?;
-    planning.documents.extend(compiled_listed);
+    planning.agency.extend(compiled_listed);
     let mut ready = Vec::new();
     sort_out(compiled, &mut ready, &mut planning.failed);
     sink(ready)?;
     run.bar.finish_and_clear();
     let failed = &planning.failed;
-    planning.documents.retain(|doc| !failed.iter().any(|f| *f.rel == *doc.rel));
+    planning.agency.retain(|doc| !failed.iter().any(|f| *f.rel == *doc.rel));
     for (folder, key) in planning.built_units.iter_mut() {
         if failed.iter().any(|f| f.rel.starts_with(folder)) {
             *key = None;
@@ -342,7 +342,6 @@ impl Run<'_> {
             chunk.par_iter().map(plan_unit).collect::<Vec<_>>()
         });
         for unit in planned {
-            planning.documents.extend(unit.listed);
             planning.built_units.insert(unit.folder, Some(unit.key));
             match unit.work {
                 Work::Current(current) => {
@@ -428,7 +427,6 @@ fn progress_bar(shown: bool, total: usize) -> indicatif::ProgressBar {
 struct UnitPlan {
     folder: String,
     key: String,
-    listed: Vec<Listed>,
     work: Work,
 }
 
@@ -450,8 +448,6 @@ fn unit_plan(
 ) -> UnitPlan {
     let key = keys.unit_key(d, e, unit, folder);
     let named = unit_documents(d, unit, folder);
-    let listed =
-        named.iter().map(|doc| Listed { rel: doc.rel.clone().into_boxed_path(), title: doc.title.clone() }).collect();
     let current = (built_units.get(folder) == Some(&key))
         .then(|| {
             named
@@ -464,7 +460,48 @@ fn unit_plan(
         Some(current) => Work::Current(current),
         None => Work::Render(unit_jobs(d, e, unit, named)),
     };
-    UnitPlan { folder: folder.to_string(), key, listed, work }
+    UnitPlan { folder: folder.to_string(), key, work }
+}
+
+/// The titles of the documents a run planned, top folder by top folder: the agency's as
+/// [`Planning::agency`] lists them, a planned unit's as its folder's documents are named
+/// again ([`unit_documents`]), which is what the planning named them.
+pub struct Titles<'a> {
+    d: &'a Dataset,
+    agency: &'a [Listed],
+    /// The units planned, by folder ([`Planning::built_units`]).
+    planned: &'a BTreeMap<String, Option<String>>,
+    /// The documents that did not come out.
+    failed: Vec<PathBuf>,
+    /// Each unit's folder, to its unit.
+    units: std::collections::HashMap<String, UnitId>,
+}
+
+impl<'a> Titles<'a> {
+    /// The titles of what a [`Planning`] holds: its `agency`, `built_units` and `failed`.
+    pub fn new(
+        d: &'a Dataset,
+        agency: &'a [Listed],
+        planned: &'a BTreeMap<String, Option<String>>,
+        failed: &[Failed],
+    ) -> Titles<'a> {
+        let units = unit_folders(d).into_iter().enumerate().map(|(unit, folder)| (folder, unit)).collect();
+        let failed = failed.iter().map(|f| f.rel.clone()).collect();
+        Titles { d, agency, planned, failed, units }
+    }
+
+    /// The documents planned in the top folder `folder` (a path relative to the outputs
+    /// folder, without a slash), but those that failed.
+    pub fn in_folder(&self, folder: &str) -> Vec<Listed> {
+        let agency = self.agency.iter().filter(|doc| doc.rel.starts_with(folder)).cloned();
+        let mut listed: Vec<Listed> = agency.collect();
+        if let Some(unit) = self.units.get(folder).filter(|_| self.planned.contains_key(folder)) {
+            let named = unit_documents(self.d, *unit, folder).into_iter();
+            listed.extend(named.map(|doc| Listed { rel: doc.rel.into_boxed_path(), title: doc.title }));
+        }
+        listed.retain(|doc| !self.failed.iter().any(|rel| **rel == *doc.rel));
+        listed
+    }
 }
 
 /// The kind of the document at `rel` by its file name, for a document of an earlier
@@ -568,9 +605,6 @@ pub const AGENCY_FILES: [(DocKind, &str, &str); 5] = [
 ];
 
 /// The documents compiled from every unit's data, built only when no unit is in error.
-/// How many documents [`compiled_jobs`] makes at most.
-const COMPILED_AT_MOST: usize = 1 + AGENCY_FILES.len() + 1;
-
 fn compiled_jobs(d: &Dataset, e: &Evaluation, jobs: &mut Vec<Job>) {
     jobs.push(agency_job(SELF_ASSESSMENT, Context::SelfAssessment(self_assessment(d)), d));
     let order = crate::rules::summary::ordered(d);

@@ -4,7 +4,6 @@
 //! owns it (the calendar's status, the findings, the rules' evaluation, the documents
 //! listed by the build); nothing is counted here a second time.
 
-use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
@@ -39,8 +38,8 @@ pub struct Sources<'a> {
 pub struct Document<'a> {
     /// Relative to the outputs folder, with forward slashes: the manifest's own key.
     pub rel: &'a str,
-    /// As this run planned it (borrowed: a province has a million), else its kind's name.
-    pub title: Cow<'a, Title>,
+    /// As this run planned it, else its kind's name.
+    pub title: Title,
     /// A new version put beside a document a person edited (`… (ban moi).docx`).
     pub new_version: bool,
 }
@@ -472,9 +471,9 @@ fn folders(d: Option<&Dataset>, all: &[Document]) -> Vec<Folder> {
         .collect()
 }
 
-/// The first folder of a document's folder (as a path with forward slashes): "a" for
-/// "a/b", "" for the top of the outputs folder.
-fn top_folder(folder: &str) -> &str {
+/// The first folder of a document's folder, or of a document (as a path with forward
+/// slashes): "a" for "a/b" and for "a/b/c.docx", "" for the top of the outputs folder.
+pub fn top_folder(folder: &str) -> &str {
     folder.split('/').next().unwrap_or_default()
 }
 
