@@ -211,17 +211,26 @@ pub fn write_documents(mut run: CheckRun, inputs: &Path, options: &BuildOptions)
     let template_dir = template_dir(inputs);
     let templates = timings::stage("templates", || Templates::load(template_dir.as_deref()))?;
     let lock = Lock::acquire(&options.outputs, options.lock_wait)?;
-    // The parse cache is written beside the build's own work (tens of MB at province
-    // scale), under the lock, as the documents are: a build that cannot write it writes
-    // no document either, and says so then.
+    // The check and the parse cache are written beside the build's own work (tens of MB
+    // at province scale), under the lock, as the documents are: a build that cannot
+    // write them writes no document either, and says so then.
     let cache = run.ingest.cache.take();
     let outputs = &options.outputs;
-    if let (Some(key), None) = (run.key, &run.replayed) {
-        timings::stage("check: keep", || replay::save(outputs, key, &run.findings.0, &run.to_replay()));
-    }
+    let check = match (run.key, &run.replayed) {
+        (Some(key), None) => replay::encoded(key, &run.findings.0, &run.to_replay()),
+        _ => None,
+    };
     std::thread::scope(|scope| {
-        if let Some(cache) = cache {
-            scope.spawn(move || save_cache(outputs, cache));
+        // The check kept for the next build, then the cache: beside the documents.
+        if check.is_some() || cache.is_some() {
+            scope.spawn(move || {
+                if let Some(check) = check {
+                    timings::stage("check: keep", || replay::save(outputs, &check));
+                }
+                if let Some(cache) = cache {
+                    save_cache(outputs, cache);
+                }
+            });
         }
         write_locked(run, inputs, &templates, &lock, options)
     })

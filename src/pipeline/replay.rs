@@ -68,11 +68,14 @@ pub fn read(outputs: &Path, key: Key) -> Option<(Vec<Finding>, Replayed)> {
     (stored.key == key).then(|| (stored.findings.into_owned(), stored.replayed.into_owned()))
 }
 
-/// Keeps a check of the inputs of `key` in `outputs` for the next build. Best effort:
-/// without it the next build only checks again.
-pub fn save(outputs: &Path, key: Key, findings: &[Finding], replayed: &Replayed) {
+/// A check of the inputs of `key`, as [`save`] keeps it.
+pub fn encoded(key: Key, findings: &[Finding], replayed: &Replayed) -> Option<Vec<u8>> {
     let stored = Stored { key, findings: Cow::Borrowed(findings), replayed: Cow::Borrowed(replayed) };
-    if let Ok(bytes) = postcard::to_allocvec(&stored) {
-        let _ = crate::output::atomic::write(&outputs.join(REPLAY_NAME), &bytes);
-    }
+    postcard::to_allocvec(&stored).ok()
+}
+
+/// Keeps a check ([`encoded`]) in `outputs` for the next build. Best effort: without it
+/// the next build only checks again.
+pub fn save(outputs: &Path, check: &[u8]) {
+    let _ = crate::output::atomic::write(&outputs.join(REPLAY_NAME), check);
 }
