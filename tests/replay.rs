@@ -23,6 +23,14 @@ fn build_on(inputs: &Path, outputs: &Path, today: &str) -> BuildOutcome {
     build(inputs, &options).unwrap()
 }
 
+/// The clean agency (inputs, outputs), built once on 2023-12-01.
+fn clean_built() -> (tempfile::TempDir, tempfile::TempDir) {
+    let dir = rules_case("clean", &[]);
+    let out = tempfile::tempdir().unwrap();
+    build_on(dir.path(), out.path(), "2023-12-01");
+    (dir, out)
+}
+
 fn findings(run: &CheckRun) -> Vec<String> {
     run.findings.iter().map(|f| format!("{} {f}", f.rule)).collect()
 }
@@ -65,9 +73,7 @@ fn a_rebuild_of_the_same_inputs_on_the_same_day_replays_the_check() {
 
 #[test]
 fn the_replay_holds_only_for_the_same_inputs_on_the_same_day() {
-    let dir = rules_case("clean", &[]);
-    let out = tempfile::tempdir().unwrap();
-    build_on(dir.path(), out.path(), "2023-12-01");
+    let (dir, out) = clean_built();
     assert!(build_on(dir.path(), out.path(), "2023-12-01").run.replayed.is_some());
 
     // An input changed: checked again, and its documents written.
@@ -93,9 +99,7 @@ fn the_replay_holds_only_for_the_same_inputs_on_the_same_day() {
 
 #[test]
 fn a_replayed_check_with_a_document_to_write_again_reads_the_dataset() {
-    let dir = rules_case("clean", &[]);
-    let out = tempfile::tempdir().unwrap();
-    build_on(dir.path(), out.path(), "2023-12-01");
+    let (dir, out) = clean_built();
     let minutes = out.path().join("van-phong-so/bien-ban-hop-kiem-diem.docx");
     let bytes = std::fs::read(&minutes).unwrap();
     std::fs::remove_file(&minutes).unwrap();
