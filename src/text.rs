@@ -137,8 +137,8 @@ fn has_base_y(c: char) -> bool {
 /// ([`slug`]), which must not change when the matching rules do.
 fn fold_letters(s: &str) -> String {
     // Most text is ASCII and the precomposed letters of Vietnamese, each folded on its
-    // own from a table: decomposing every name of a province is a tenth of a rebuild's
-    // planning, and of its overview page, at a million people.
+    // own from a table rather than decomposed: every name of a province is folded a few
+    // times a build, and the table saved about 5% of a check's CPU at 100,000 people.
     match s.chars().all(|c| c.is_ascii() || base_letter(c).is_some()) {
         true => fold_chars(s.len(), s.chars().map(|c| base_letter(c).unwrap_or(c))),
         false => fold_chars(s.len(), s.nfd()),
@@ -398,7 +398,6 @@ mod tests {
             }
         }
         assert_eq!((base_letter('ệ'), base_letter('Đ'), base_letter('\u{0302}')), (Some('e'), Some('Đ'), None));
-        assert_eq!(slug("Phòng Công chức, viên chức"), "phong-cong-chuc-vien-chuc");
     }
 
     #[test]
@@ -484,7 +483,6 @@ mod tests {
 
     #[test]
     fn slugs_are_safe_ascii() {
-        assert_eq!((base_letter('ệ'), base_letter('Đ'), base_letter('\u{0302}')), (Some('e'), Some('Đ'), None));
         assert_eq!(slug("Phòng Công chức, viên chức"), "phong-cong-chuc-vien-chuc");
         assert_eq!(slug("Ban Thi đua - Khen thưởng"), "ban-thi-dua-khen-thuong");
         assert_eq!(slug("../../x"), "x");

@@ -13,15 +13,14 @@ use crate::rollup::{FILE, RollUp};
 
 pub fn write(
     run: &CheckRun,
-    // The agency's documents this run built or found current.
-    planned: &[Listed],
+    agency: &[Listed],
     writer: &Writer,
     manifest: &mut Manifest,
     report: &mut Report,
 ) -> Result<(), OutputError> {
     let (Some(d), Some(e)) = (&run.ingest.dataset, &run.evaluation) else { return Ok(()) };
     let agency_report = agency_report();
-    if !planned.iter().any(|doc| *doc.rel == *agency_report) {
+    if !agency.iter().any(|doc| *doc.rel == *agency_report) {
         return Ok(());
     }
     let bytes = RollUp::of_agency(&d.agency, &crate::rules::summary::count(d, e)).to_json().into_bytes();
