@@ -174,11 +174,22 @@ pub struct Manifest {
 pub trait Documents {
     fn entry(&self, key: &str) -> Option<&Entry>;
     fn record(&mut self, key: String, entry: Entry);
+    /// Is any entry a new version put beside a hand edit (`… (ban moi).docx`)?
+    fn names_a_copy(&self) -> bool;
+}
+
+/// Does any of `keys` name a new version put beside a hand edit?
+fn any_copy<'k>(mut keys: impl Iterator<Item = &'k String>) -> bool {
+    keys.any(|key| super::place::original(Path::new(key)).is_some())
 }
 
 impl Documents for Manifest {
     fn entry(&self, key: &str) -> Option<&Entry> {
         self.documents.get(key)
+    }
+
+    fn names_a_copy(&self) -> bool {
+        any_copy(self.documents.keys())
     }
 
     fn record(&mut self, key: String, entry: Entry) {
@@ -219,6 +230,10 @@ impl<'a> Changes<'a> {
 impl Documents for Changes<'_> {
     fn entry(&self, key: &str) -> Option<&Entry> {
         self.changed.get(key).or_else(|| self.before.documents.get(key))
+    }
+
+    fn names_a_copy(&self) -> bool {
+        self.before.names_a_copy() || any_copy(self.changed.keys())
     }
 
     fn record(&mut self, key: String, entry: Entry) {
@@ -422,6 +437,21 @@ mod tests {
         assert_eq!(packed(map.clone()), map);
         assert_eq!(packed(BTreeMap::<u32, u32>::new()), BTreeMap::new());
         assert_eq!(packed(BTreeMap::from([(1, 1)])), BTreeMap::from([(1, 1)]));
+    }
+
+    #[test]
+    fn a_copy_beside_a_hand_edit_is_named_by_the_manifest_or_its_changes() {
+        let entry = Entry { source: by("s"), bytes: by("b"), len: 1, modified: 1 };
+        let mut before = Manifest::default();
+        before.documents.insert("a/x.docx".into(), entry.clone());
+        before.documents.insert("a/x (ban) moi.docx".into(), entry.clone());
+        assert!(!before.names_a_copy());
+        let mut changes = Changes::over(&before);
+        assert!(!changes.names_a_copy());
+        changes.record("a/x (ban moi 2).docx".into(), entry.clone());
+        assert!(changes.names_a_copy());
+        before.documents.insert("a/x (ban moi).docx".into(), entry);
+        assert!(before.names_a_copy());
     }
 
     #[test]

@@ -183,10 +183,11 @@ pub struct Writer<'a> {
     /// a version is kept. Without one there is nothing to prune, and a first build's
     /// hundred thousand documents need not each look for their kept versions.
     history: AtomicBool,
-    /// Does the manifest name a new version put beside a hand edit: looked at once when
-    /// the writer opens. Without one, no document has a copy to report as stale, and a
-    /// rebuild's hundred thousand current documents need not each look for theirs.
-    copies: bool,
+    /// Does the manifest name a new version put beside a hand edit: looked at once, by
+    /// the first document the writer decides on (a build with nothing to do decides on
+    /// none). Without one, no document has a copy to report as stale, and a rebuild's
+    /// hundred thousand current documents need not each look for theirs.
+    copies: std::sync::OnceLock<bool>,
 }
 
 /// A document to write, and where.
@@ -244,8 +245,8 @@ impl<'a> Writer<'a> {
         }
         let journal = Journal::open(outputs).map_err(io(outputs))?;
         let history = AtomicBool::new(outputs.join(HISTORY_DIR).is_dir());
-        let copies = manifest.documents.keys().any(|key| place::original(Path::new(key)).is_some());
         let replace = Box::new(rename_into_place);
+        let copies = std::sync::OnceLock::new();
         Ok((Writer { outputs, keep_history, journal, replayed, replace, history, copies }, manifest))
     }
 
@@ -438,7 +439,7 @@ impl<'a> Writer<'a> {
     /// its names that no person edited.
     fn decide(&self, doc: Planned, manifest: &impl Documents, report: &mut Report) -> Decision {
         let stale = |report: &mut Report| {
-            if !self.copies {
+            if !*self.copies.get_or_init(|| manifest.names_a_copy()) {
                 return;
             }
             let copies = place::stale(self.outputs, &doc.rel, manifest);
