@@ -18,7 +18,7 @@ use crate::ingest::{Ingest, forget_texts, ingest_cached, ingest_renewing, ingest
 use crate::model::Dataset;
 use crate::output::{self, Changes, Lock, Manifest, OutputError, Report, Restamps, Writer};
 use crate::render::plan::{Failed, Inputs as PlanInputs, OVERVIEW_FILE, Planning, Titles, plan};
-use crate::render::{TemplateError, Templates};
+use crate::render::{RenderError, TemplateError, Templates};
 use crate::rules::{Evaluation, evaluate};
 use crate::timings;
 
@@ -273,11 +273,13 @@ fn write_locked(
             let progress = options.progress;
             let inputs = PlanInputs { d, e, units_ok: &units_ok, status, agency_ok, progress, built_units };
             let recorded = |rel: &Path| output::recorded_source(&options.outputs, &manifest, rel, &restamps);
-            let stage_early = |rel: &Path, bytes| output::stage_early(&options.outputs, rel, bytes);
+            let stage_file = |rel: &Path, make: &mut dyn FnMut(&mut std::fs::File) -> Result<(), RenderError>| {
+                output::stage_file(&options.outputs, rel, make)
+            };
             let mut changes = Changes::over(&manifest);
             let mut sink = |batch| writer.write_into(batch, &mut changes, &mut report);
             let planned =
-                crate::allocator::reusing_freed(|| plan(&inputs, templates, &recorded, &stage_early, &mut sink));
+                crate::allocator::reusing_freed(|| plan(&inputs, templates, &recorded, &stage_file, &mut sink));
             let written = changes.into_changed();
             match planned {
                 Ok(planning) => (planning, held_back, Ok(()), written),

@@ -58,17 +58,6 @@ impl Drop for Early {
     }
 }
 
-/// `bytes`, the document at `rel`, written now into its staging file and let go of.
-/// Where that file cannot be written they stay in memory: the batch's own write meets
-/// the error again and reports it.
-pub fn stage_early(outputs: &Path, rel: &Path, bytes: Vec<u8>) -> Made {
-    let digest = Digest::of(&bytes);
-    match atomic::stage(&outputs.join(rel), &bytes) {
-        Ok(staged) => Made::Staged(Early { staged: Some(staged), digest }),
-        Err(_) => Made::Bytes(bytes),
-    }
-}
-
 /// Why a document written as it was made is not staged.
 #[derive(Debug)]
 pub enum Unmade<E> {
@@ -85,21 +74,53 @@ pub fn stage_made<E>(
     rel: &Path,
     make: impl FnOnce(&mut dyn Write) -> Result<(), E>,
 ) -> Result<Made, Unmade<E>> {
-    let path = outputs.join(rel);
-    let mut maker_failed = None;
     let mut hasher = blake3::Hasher::new();
-    let staged = atomic::stage_with(&path, |file| {
+    let staged = staging(&outputs.join(rel), |file| {
         let mut out = Hashing { to: std::io::BufWriter::new(file), hasher: &mut hasher };
-        if let Err(err) = make(&mut out) {
-            maker_failed = Some(err);
-            return Err(std::io::Error::other("the document's maker failed"));
+        make(&mut out).map(|()| out.to.flush())
+    })?;
+    Ok(Made::Staged(Early { staged: Some(staged), digest: hasher.finalize().into() }))
+}
+
+/// The document at `rel` as `make` writes it into its staging file, where it may go
+/// back over what it wrote (a DOCX package's records are patched once their part is
+/// written): hashed once written, from the file.
+pub fn stage_file<E>(
+    outputs: &Path,
+    rel: &Path,
+    make: impl FnOnce(&mut std::fs::File) -> Result<(), E>,
+) -> Result<Made, Unmade<E>> {
+    let path = outputs.join(rel);
+    let staged = staging(&path, |file| make(file).map(|()| Ok(())))?;
+    let hashed = std::fs::File::open(&staged.tmp)
+        .and_then(|file| blake3::Hasher::new().update_reader(file).map(|h| h.finalize()));
+    match hashed {
+        Ok(hash) => Ok(Made::Staged(Early { staged: Some(staged), digest: hash.into() })),
+        Err(err) => {
+            atomic::discard(&staged);
+            Err(Unmade::Output(io(&path)(err)))
         }
-        out.to.flush()
+    }
+}
+
+/// The staging file of `path` as `make` writes it: `Err` from `make` is its maker's
+/// failure, `Ok(Err)` the file's.
+fn staging<E>(
+    path: &Path,
+    make: impl FnOnce(&mut std::fs::File) -> Result<std::io::Result<()>, E>,
+) -> Result<Staged, Unmade<E>> {
+    let mut maker_failed = None;
+    let staged = atomic::stage_with(path, |file| match make(file) {
+        Ok(written) => written,
+        Err(err) => {
+            maker_failed = Some(err);
+            Err(std::io::Error::other("the document's maker failed"))
+        }
     });
     match (staged, maker_failed) {
         (_, Some(err)) => Err(Unmade::Maker(err)),
-        (Err(err), None) => Err(Unmade::Output(io(&path)(err))),
-        (Ok(staged), None) => Ok(Made::Staged(Early { staged: Some(staged), digest: hasher.finalize().into() })),
+        (Err(err), None) => Err(Unmade::Output(io(path)(err))),
+        (Ok(staged), None) => Ok(staged),
     }
 }
 
@@ -153,7 +174,8 @@ mod tests {
     #[test]
     fn an_early_file_not_taken_is_removed() {
         let dir = tempfile::tempdir().unwrap();
-        let made = stage_early(dir.path(), Path::new("report.docx"), b"PK".to_vec());
+        let made = stage_file(dir.path(), Path::new("report.docx"), |file| file.write_all(b"PK")).unwrap();
+        assert_eq!(made.digest(), Digest::of(b"PK"));
         assert!(matches!(made, Made::Staged(_)));
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
         drop(made);

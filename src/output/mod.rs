@@ -29,7 +29,7 @@ use rayon::prelude::*;
 pub use digest::Digest;
 pub use journal::JOURNAL_NAME;
 use journal::Journal;
-pub use made::{Made, Unmade, stage_early, stage_made};
+pub use made::{Made, Unmade, stage_file, stage_made};
 pub use manifest::{
     Changes, Documents, Entry, MANIFEST_NAME, Manifest, ReadAhead, Restamps, feed_binary, feed_json, hash, hash_json,
     packed, stamp,

@@ -43,11 +43,28 @@ pub fn render_document<R: Rows + ?Sized>(
     meta: &DocMeta,
     created: Option<chrono::NaiveDate>,
 ) -> Result<Vec<u8>, RenderError> {
-    let markup = templates.render_with_rows(name, context, rows)?;
-    write_blocks(
-        markup::is_landscape(&markup),
-        markup::blocks(&markup, name).map(|b| b.map_err(RenderError::from)),
-        meta,
-        created,
-    )
+    let markup = templates.render_markup(name, context, rows)?;
+    write_blocks(markup::is_landscape(&markup.text), blocks(&markup, name), meta, created)
+}
+
+/// [`render_document`] straight into `file`: for the documents a row per person long.
+pub fn render_document_to_file<R: Rows + ?Sized>(
+    templates: &Templates,
+    name: &str,
+    context: &impl serde::Serialize,
+    rows: &R,
+    meta: &DocMeta,
+    created: Option<chrono::NaiveDate>,
+    file: &mut std::fs::File,
+) -> Result<(), RenderError> {
+    let markup = templates.render_markup(name, context, rows)?;
+    docx::write_blocks_to_file(markup::is_landscape(&markup.text), blocks(&markup, name), meta, created, file)
+}
+
+/// The blocks of `markup`, which the template `name` wrote.
+fn blocks<'m>(
+    markup: &'m markup::Markup,
+    name: &'m str,
+) -> impl Iterator<Item = Result<markup::Block<'m>, RenderError>> + 'm {
+    markup::blocks_of(markup, name).map(|b| b.map_err(RenderError::from))
 }

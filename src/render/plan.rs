@@ -20,10 +20,12 @@ use super::context::self_assessment::{SelfAssessmentCtx, self_assessment};
 use super::context::status::{StatusCtx, status};
 use super::context::unit::{UnitCtx, unit};
 use super::templates::MadeRows;
-use super::{DocMeta, NO_ROWS, RenderError, Rows, Templates, Title, render_document, unit_key};
+use super::{
+    DocMeta, NO_ROWS, RenderError, Rows, Templates, Title, render_document, render_document_to_file, unit_key,
+};
 use crate::calendar::Status;
 use crate::model::{Dataset, DocKind, Membership, PersonId, UnitId};
-use crate::output::{Digest, Made, Planned};
+use crate::output::{Digest, Made, Planned, Unmade};
 use crate::rules::Evaluation;
 use crate::text::slug;
 
@@ -192,10 +194,13 @@ pub struct Planning {
 /// it was written: a document whose source is this run's need not be rendered.
 pub type Recorded<'a> = dyn Fn(&Path) -> Option<Digest> + Sync + 'a;
 
-/// Puts a rendered document's bytes into their staging file at once (relative path,
-/// bytes): what the pipeline gives [`plan`] for the documents compiled from the whole
-/// agency, which would otherwise wait in memory for the units' work to end.
-pub type StageEarly<'a> = dyn Fn(&Path, Vec<u8>) -> Made + Sync + 'a;
+/// Writes a document straight into its staging file, as the maker given writes it
+/// (relative path, maker): what the pipeline gives [`plan`] for the documents compiled
+/// from the whole agency, a row per person long, which would otherwise be held whole
+/// and then wait in memory for the units' work to end.
+pub type StageFile<'a> = dyn Fn(&Path, &mut dyn FnMut(&mut std::fs::File) -> Result<(), RenderError>) -> Result<Made, Unmade<RenderError>>
+    + Sync
+    + 'a;
 
 /// How many units are planned at once, in parallel.
 const UNITS_AT_ONCE: usize = 32;
@@ -206,7 +211,7 @@ pub fn plan<E>(
     i: &Inputs,
     templates: &Templates,
     recorded: &Recorded,
-    stage_early: &StageEarly,
+    stage_file: &StageFile,
     sink: &mut (dyn FnMut(Vec<Planned>) -> Result<(), E> + Send),
 ) -> Result<Planning, E>
 where
@@ -239,7 +244,7 @@ where
             }
             run.bar.inc_length(compiled.len() as u64);
             let listed: Vec<Listed> = compiled.iter().map(Job::listed).collect();
-            let rendered = compiled.into_iter().map(|job| run.render_one(job).map(|doc| staged(doc, stage_early)));
+            let rendered = compiled.into_iter().map(|job| run.render_staged(job, stage_file));
             (listed, crate::timings::stage("render: compiled", || rendered.collect::<Vec<_>>()))
         });
         let units = run.units(&units, jobs, &mut planning, sink);
@@ -359,43 +364,67 @@ impl Run<'_> {
 
     /// One document: rendered, or found on disk as this run would render it.
     fn render_one(&self, job: Job) -> Result<Planned, Failed> {
+        self.render_job(job, |job| self.render_to(job, None).map(Made::Bytes))
+    }
+
+    /// One of the documents compiled from the whole agency: rendered straight into its
+    /// staging file, or found on disk as this run would render it.
+    fn render_staged(&self, job: Job, stage_file: &StageFile) -> Result<Planned, Failed> {
+        self.render_job(job, |job| match stage_file(&job.rel, &mut |file| self.render_to(job, Some(file)).map(drop)) {
+            Ok(made) => Ok(made),
+            Err(Unmade::Maker(error)) => Err(error),
+            // No staging file: in memory, for the batch's own write to meet the error
+            // again and report it.
+            Err(Unmade::Output(_)) => self.render_to(job, None).map(Made::Bytes),
+        })
+    }
+
+    /// The document of `job` as `make` makes it, unless it is on disk as this run would
+    /// render it.
+    fn render_job(&self, job: Job, make: impl FnOnce(&Job) -> Result<Made, RenderError>) -> Result<Planned, Failed> {
         self.bar.inc(1);
-        let context = Flagged { context: &job.context.context, party: job.party };
         let (d, e) = (self.i.d, self.i.e);
         let source = source_hash(&self.templates.source_hash(job.template), job.context.hash(d, e), job.party);
         if (self.recorded)(&job.rel) == Some(source) {
             return Ok(Planned { rel: job.rel, source, made: None });
         }
-        let rendered = match job.context.context.rows(d, e) {
-            ContextRows::None => self.render_with(&job, &context, NO_ROWS),
-            ContextRows::Annex(annex) => self.render_with(&job, &context, &annex),
-            ContextRows::Notice(notice) => self.render_with(&job, &context, &notice),
-        };
-        rendered
-            .map(|bytes| Planned { rel: job.rel.clone(), source, made: Some(Made::Bytes(bytes)) })
-            .map_err(|error| Failed { rel: job.rel, error })
+        match make(&job) {
+            Ok(made) => Ok(Planned { rel: job.rel, source, made: Some(made) }),
+            Err(error) => Err(Failed { rel: job.rel, error }),
+        }
     }
 
-    /// The document of `job`, its long list `rows`.
-    fn render_with<R: Rows + ?Sized>(&self, job: &Job, context: &Flagged, rows: &R) -> Result<Vec<u8>, RenderError> {
+    /// The document of `job`: its bytes, or none once written into `file`.
+    fn render_to(&self, job: &Job, file: Option<&mut std::fs::File>) -> Result<Vec<u8>, RenderError> {
+        let context = Flagged { context: &job.context.context, party: job.party };
+        let (d, e) = (self.i.d, self.i.e);
+        match job.context.context.rows(d, e) {
+            ContextRows::None => self.render_with(job, &context, NO_ROWS, file),
+            ContextRows::Annex(annex) => self.render_with(job, &context, &annex, file),
+            ContextRows::Notice(notice) => self.render_with(job, &context, &notice, file),
+        }
+    }
+
+    /// The document of `job`, its long list `rows`: its bytes, or none once written into `file`.
+    fn render_with<R: Rows + ?Sized>(
+        &self,
+        job: &Job,
+        context: &Flagged,
+        rows: &R,
+        file: Option<&mut std::fs::File>,
+    ) -> Result<Vec<u8>, RenderError> {
         // The agency is the author Word shows.
         let meta = DocMeta {
             title: job.title.to_string(),
             subject: job.subject.clone(),
             author: self.i.d.agency.name.clone(),
         };
-        render_document(self.templates, job.template, context, rows, &meta, Some(self.i.status.today))
-    }
-}
-
-/// `doc` with its bytes, if it was rendered, in their staging file.
-fn staged(doc: Planned, stage_early: &StageEarly) -> Planned {
-    match doc {
-        Planned { rel, source, made: Some(Made::Bytes(bytes)) } => {
-            let made = stage_early(&rel, bytes);
-            Planned { rel, source, made: Some(made) }
+        let created = Some(self.i.status.today);
+        match file {
+            None => render_document(self.templates, job.template, context, rows, &meta, created),
+            Some(file) => render_document_to_file(self.templates, job.template, context, rows, &meta, created, file)
+                .map(|()| Vec::new()),
         }
-        current => current,
     }
 }
 

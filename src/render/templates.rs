@@ -9,7 +9,7 @@ use std::path::Path;
 use serde::Serialize;
 use tera::{Context, Kwargs, State, Tera};
 
-use super::markup;
+use super::markup::{self, LIST_LINE, List, Markup};
 use super::vn;
 use crate::model::Rating;
 
@@ -263,6 +263,35 @@ impl Templates {
         render_with_rows(&self.tera, &ROWS_LINE, name, context, rows)
     }
 
+    /// A document's markup from the template `name`, each `@rows <template>` line it
+    /// writes standing for a [`List`] of `rows` held apart (`@list N`), written by that
+    /// template [`ROWS_AT_ONCE`] at a time: a nation's annex is never one text.
+    pub fn render_markup<R: Rows + ?Sized>(
+        &self,
+        name: &str,
+        context: &impl Serialize,
+        rows: &R,
+    ) -> Result<Markup, TemplateError> {
+        let page = render_context(&self.tera, name, context)?;
+        if !page.contains(ROWS_LINE.marker) {
+            return Ok(Markup { text: page, lists: Vec::new() });
+        }
+        let mut lists: Vec<List> = Vec::new();
+        let mut list = |template: &str, emit: &mut Emit| {
+            let mut held = List::default();
+            let mut push = |chunk: &str| held.push(chunk).map_err(|e| TemplateError::Io(template.to_string(), e));
+            write_rows(&self.tera, template, rows, ROWS_LINE.at_once, &mut push)?;
+            lists.push(held);
+            emit(&format!("{LIST_LINE} {}\n", lists.len() - 1))
+        };
+        let mut text = String::with_capacity(page.len());
+        expand_rows(ROWS_LINE.marker, &page, &mut list, &mut |line| {
+            text.push_str(line);
+            Ok(())
+        })?;
+        Ok(Markup { text, lists })
+    }
+
     /// What a document (or page) rendered by the template `name` is made with, by hash,
     /// for the build manifest: a document built from a changed template is rebuilt. A
     /// template includes others (`_shared.tera`'s components, a form's parts, the row
@@ -430,6 +459,31 @@ mod tests {
             let chunked = templates.render_with_rows("chunked.tera", &Whole { rows: &[], text }, &rows[..]).unwrap();
             assert_eq!(chunked, whole, "{count} rows");
             assert_eq!(chunked.lines().filter(|line| line.starts_with("| {align=center}")).count(), count);
+        }
+    }
+
+    #[test]
+    fn a_document_with_its_rows_held_apart_is_the_one_with_them_in_its_markup() {
+        use crate::render::markup::{Block, MarkupError, blocks, blocks_of};
+        use crate::render::{DocMeta, RenderError, write_blocks};
+        fn docx<'a>(blocks: impl Iterator<Item = Result<Block<'a>, MarkupError>>) -> Vec<u8> {
+            write_blocks(false, blocks.map(|b| b.map_err(RenderError::from)), &DocMeta::default(), None).unwrap()
+        }
+        let mut templates = Templates::load(None).unwrap();
+        let table = "{{ text }}\n@table widths=6,23,23,17,12,19 header=1 size=11\n\
+            | STT | Họ và tên | Đơn vị | Chức vụ | Đối tượng | Kết quả |\n\
+            @rows _rows_annex.tera\n| {span=5} Cộng | x |\n@end\n";
+        templates.add("table.tera", table).unwrap();
+        // A few rows, and more than a table keeps parsed, in chunks deflated.
+        for (count, deflated) in [(3, 0), (2 * ROWS_AT_ONCE + 345, 3)] {
+            let rows = lines(count);
+            let context = Whole { rows: &[], text: "Phụ lục" };
+            let markup = templates.render_markup("table.tera", &context, &rows[..]).unwrap();
+            assert_eq!((markup.lists.len(), markup.lists[0].deflated_chunks()), (1, deflated), "{count} rows");
+            assert!(!markup.text.contains(&rows[0].name), "the rows are not in the markup's text");
+            let whole = templates.render_with_rows("table.tera", &context, &rows[..]).unwrap();
+            let held_apart = docx(blocks_of(&markup, "table.tera"));
+            assert!(held_apart == docx(blocks(&whole, "table.tera")), "{count} rows");
         }
     }
 

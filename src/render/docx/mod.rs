@@ -66,14 +66,41 @@ pub fn write_blocks<'s, B: Borrow<Block<'s>>, E: From<DocxError>>(
     created: Option<chrono::NaiveDate>,
 ) -> Result<Vec<u8>, E> {
     let skeleton = skeleton::get().map_err(DocxError::Pack)?;
-    let body = |part: &mut dyn Write| -> Result<(), E> {
+    skeleton.package.write(body(skeleton, landscape, blocks), skeleton.core(meta, created).as_bytes())
+}
+
+/// [`write_blocks`] straight into `file`, which never holds the document whole: for the
+/// long ones (a nation's report is 68 MB).
+pub fn write_blocks_to_file<'s, B: Borrow<Block<'s>>, E: From<DocxError>>(
+    landscape: bool,
+    blocks: impl IntoIterator<Item = Result<B, E>>,
+    meta: &DocMeta,
+    created: Option<chrono::NaiveDate>,
+    file: &mut std::fs::File,
+) -> Result<(), E> {
+    let skeleton = skeleton::get().map_err(DocxError::Pack)?;
+    let mut out = package::FileOut::new(file);
+    skeleton.package.write_into(
+        &mut out,
+        body(skeleton, landscape, blocks),
+        skeleton.core(meta, created).as_bytes(),
+    )?;
+    out.flush().map_err(|e| E::from(DocxError::from(e)))
+}
+
+/// What writes `word/document.xml`: the skeleton's prologue, `blocks`, its section.
+fn body<'s, B: Borrow<Block<'s>>, E: From<DocxError>>(
+    skeleton: &skeleton::Skeleton,
+    landscape: bool,
+    blocks: impl IntoIterator<Item = Result<B, E>>,
+) -> impl FnOnce(&mut dyn Write) -> Result<(), E> {
+    move |part: &mut dyn Write| -> Result<(), E> {
         let mut xml = xml::Xml::streaming(part, CHUNK);
         xml.raw(&skeleton.prologue);
         write_body(&mut xml, landscape, blocks)?;
         xml.raw(if landscape { &skeleton.landscape } else { &skeleton.portrait });
         xml.finish().map_err(|e| E::from(DocxError::from(e)))
-    };
-    skeleton.package.write(body, skeleton.core(meta, created).as_bytes())
+    }
 }
 
 /// The body's blocks, each kept with what it must not be parted from.

@@ -43,6 +43,7 @@
 //! `\` escapes the next character; template data is escaped this way, so a name can
 //! never start a directive or turn bold.
 
+mod lists;
 mod table;
 
 use std::collections::BTreeMap;
@@ -50,6 +51,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use thiserror::Error;
 
+pub use lists::{LIST_LINE, List, Markup};
 pub use table::{Cell, Slot, Table};
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -174,11 +176,18 @@ pub fn is_landscape(src: &str) -> bool {
 /// The blocks of `src` one at a time: a document of any length (a 100,000-row annex) is
 /// written block by block, never held whole. Stops after the first error.
 pub fn blocks<'a, 't>(src: &'a str, template: &'t str) -> Blocks<'a, 't> {
-    Blocks { src, lines: src.lines().enumerate(), template, failed: false }
+    Blocks { src, lists: &[], lines: src.lines().enumerate(), template, failed: false }
+}
+
+/// [`blocks`] of markup whose long lists are held apart: a table's `@list N` line stands
+/// for the rows of list `N`.
+pub fn blocks_of<'a, 't>(markup: &'a Markup, template: &'t str) -> Blocks<'a, 't> {
+    Blocks { lists: &markup.lists, ..blocks(&markup.text, template) }
 }
 
 pub struct Blocks<'a, 't> {
     src: &'a str,
+    lists: &'a [List],
     lines: std::iter::Enumerate<std::str::Lines<'a>>,
     template: &'t str,
     failed: bool,
@@ -199,7 +208,7 @@ impl<'a> Iterator for Blocks<'a, '_> {
 
 impl<'a> Blocks<'a, '_> {
     fn next_block(&mut self) -> Result<Option<Block<'a>>, MarkupError> {
-        let (template, src) = (self.template, self.src);
+        let (template, src, lists) = (self.template, self.src, self.lists);
         let err =
             move |line: usize, message: String| MarkupError { template: template.to_string(), line: line + 1, message };
         while let Some((start, line)) = self.lines.next() {
@@ -244,7 +253,7 @@ impl<'a> Blocks<'a, '_> {
                     rest.parse().map_err(|_| err(start, format!("@lines cần một số dòng, không phải “{rest}”")))?,
                 ),
                 "header" => Block::Header(header(&body()?, &err)?),
-                "table" => Block::Table(table::table(rest, &body()?, src, &err, start)?),
+                "table" => Block::Table(table::table(rest, &body()?, src, lists, &err, start)?),
                 "sign" => Block::Sign(signature(&body()?, &err)?),
                 "sign2" => sign2(&body()?, &err, start)?,
                 other => return Err(err(start, format!("không có lệnh @{other}"))),

@@ -6,10 +6,13 @@
 //! people. A table longer than [`HELD_ROWS`] keeps where its lines are in the markup
 //! instead, and parses them again each time it is read: it borrows them, since the
 //! markup is held while the document is written (a copy of them was 126 MB at a
-//! million people, beside the markup's 170 MB).
+//! million people, beside the markup's 170 MB). A long list's rows are not in the
+//! markup at all but held apart, deflated ([`super::lists`]): its `@list N` line stands
+//! for them, and they are inflated a chunk at a time each time the table is read.
 
 use std::borrow::Cow;
 
+use super::lists::{LIST_LINE, List};
 use super::{Align, ErrFn, MarkupError, Span, inline};
 
 /// Tables up to this many rows keep their cells parsed: every document's own tables (a
@@ -46,37 +49,61 @@ pub struct Table<'a> {
     rows: Rows<'a>,
 }
 
-/// A table's rows: parsed, or the markup lines of a long table (see the module's doc).
+/// A table's rows: parsed, or where a long table's are (see the module's doc).
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Rows<'a> {
     Parsed(Vec<Vec<Cell>>),
-    /// The markup from the first row's line to the last's: one row a line (blank lines
-    /// and the lines' indents aside), each checked when the table was read.
-    Lines {
-        text: &'a str,
-        count: usize,
-    },
+    Long { parts: Vec<Part<'a>>, count: usize },
+}
+
+/// A run of a long table's rows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+enum Part<'a> {
+    /// The markup from a row's line to a later row's: one row a line (blank lines and
+    /// the lines' indents aside), each checked when the table was read.
+    Lines(&'a str),
+    /// A long list's rows, each checked when the table was read.
+    List(&'a List),
+}
+
+impl<'a> Part<'a> {
+    /// The rows' cells, parsed again.
+    fn rows(&self) -> Box<dyn Iterator<Item = Vec<Cow<'a, Cell>>> + 'a> {
+        match *self {
+            Part::Lines(text) => Box::new(row_lines(text).map(parsed_again)),
+            // A chunk's rows are parsed whole (a thousand rows): its text is let go of then.
+            Part::List(list) => {
+                Box::new(list.texts().flat_map(|text| row_lines(&text).map(parsed_again).collect::<Vec<_>>()))
+            }
+        }
+    }
+}
+
+/// The lines of `text` that are rows: not blank, their indents aside.
+fn row_lines(text: &str) -> impl Iterator<Item = &str> {
+    text.lines().map(str::trim).filter(|line| !line.is_empty())
+}
+
+/// A row's cells from its line, which was checked when the table was read: a line that
+/// fails now cannot be one of them.
+fn parsed_again<'c>(line: &str) -> Vec<Cow<'c, Cell>> {
+    row(line).unwrap_or_default().into_iter().map(Cow::Owned).collect()
 }
 
 impl Table<'_> {
     pub fn row_count(&self) -> usize {
         match &self.rows {
             Rows::Parsed(rows) => rows.len(),
-            Rows::Lines { count, .. } => *count,
+            Rows::Long { count, .. } => *count,
         }
     }
 
     /// The rows' cells, in order.
-    pub fn rows(&self) -> impl Iterator<Item = Vec<Cow<'_, Cell>>> {
-        let (parsed, lines) = match &self.rows {
-            Rows::Parsed(rows) => (Some(rows.iter()), None),
-            Rows::Lines { text, .. } => (None, Some(text.lines().map(str::trim).filter(|line| !line.is_empty()))),
-        };
-        let parsed = parsed.into_iter().flatten().map(|row| row.iter().map(Cow::Borrowed).collect::<Vec<_>>());
-        // Checked when read: a line that fails now cannot be one of them.
-        let lines =
-            lines.into_iter().flatten().map(|line| row(line).unwrap_or_default().into_iter().map(Cow::Owned).collect());
-        parsed.chain(lines)
+    pub fn rows(&self) -> Box<dyn Iterator<Item = Vec<Cow<'_, Cell>>> + '_> {
+        match &self.rows {
+            Rows::Parsed(rows) => Box::new(rows.iter().map(|row| row.iter().map(Cow::Borrowed).collect())),
+            Rows::Long { parts, .. } => Box::new(parts.iter().flat_map(Part::rows)),
+        }
     }
 
     /// Rows as slots, with the continuations of vertically merged cells filled in.
@@ -130,11 +157,12 @@ impl Layout {
 }
 
 /// Reads `@table ARGS` and its lines, checking every row; `body`: the lines, trimmed and
-/// not blank, each a slice of `src`.
+/// not blank, each a slice of `src`; `lists`: the long lists a `@list N` line names.
 pub(super) fn table<'a>(
     args: &str,
     body: &[(usize, &'a str)],
     src: &'a str,
+    lists: &'a [List],
     err: &ErrFn,
     start: usize,
 ) -> Result<Table<'a>, MarkupError> {
@@ -156,23 +184,73 @@ pub(super) fn table<'a>(
     if table.widths.is_empty() || table.widths.contains(&0) {
         return Err(err(start, "bảng cần widths=... với các số dương".into()));
     }
-    let held = body.len() <= HELD_ROWS;
-    let mut parsed = Vec::with_capacity(if held { body.len() } else { 0 });
+    let parts = parts(body, src, lists, err)?;
+    // Every row checked; their cells kept while they are few.
+    let mut parsed = Vec::new();
+    let mut count = 0;
     let mut layout = Layout::new(table.widths.len());
-    for (line, text) in body {
-        let cells = row(text).map_err(|message| err(*line, message))?;
-        layout.place(cells.iter().map(Cow::Borrowed).collect()).map_err(|message| err(*line, message))?;
-        if held {
-            parsed.push(cells);
+    let mut check = |line: usize, text: &str| -> Result<(), MarkupError> {
+        let cells = row(text).map_err(|message| err(line, message))?;
+        layout.place(cells.iter().map(Cow::Borrowed).collect()).map_err(|message| err(line, message))?;
+        count += 1;
+        match count <= HELD_ROWS {
+            true => parsed.push(cells),
+            false => parsed.clear(),
+        }
+        Ok(())
+    };
+    for &(line, ref part) in &parts {
+        match *part {
+            // The run's lines are the markup's from `line` on.
+            Part::Lines(text) => text
+                .lines()
+                .enumerate()
+                .map(|(i, text)| (line + i, text.trim()))
+                .filter(|(_, text)| !text.is_empty())
+                .try_for_each(|(at, text)| check(at, text))?,
+            // A list's rows were written by its row template: an error names the list's line.
+            Part::List(list) => {
+                list.texts().try_for_each(|text| row_lines(&text).try_for_each(|row| check(line, row)))?
+            }
         }
     }
-    table.rows = match (held, body.first(), body.last()) {
-        (false, Some((_, first)), Some((_, last))) => {
-            Rows::Lines { text: &src[offset(src, first)..offset(src, last) + last.len()], count: body.len() }
-        }
-        _ => Rows::Parsed(parsed),
+    table.rows = match count <= HELD_ROWS {
+        true => Rows::Parsed(parsed),
+        false => Rows::Long { parts: parts.into_iter().map(|(_, part)| part).collect(), count },
     };
     Ok(table)
+}
+
+/// `body` as runs of row lines and long lists, each with the markup's line it starts at.
+fn parts<'a>(
+    body: &[(usize, &'a str)],
+    src: &'a str,
+    lists: &'a [List],
+    err: &ErrFn,
+) -> Result<Vec<(usize, Part<'a>)>, MarkupError> {
+    let mut parts: Vec<(usize, Part<'a>)> = Vec::new();
+    let mut run: Option<(usize, &'a str, &'a str)> = None;
+    let close = |run: &mut Option<(usize, &'a str, &'a str)>, parts: &mut Vec<(usize, Part<'a>)>| {
+        if let Some((line, first, last)) = run.take() {
+            parts.push((line, Part::Lines(&src[offset(src, first)..offset(src, last) + last.len()])));
+        }
+    };
+    for &(line, text) in body {
+        match text.strip_prefix(LIST_LINE) {
+            Some(index) => {
+                close(&mut run, &mut parts);
+                let list = index.trim().parse::<usize>().ok().and_then(|index| lists.get(index));
+                let list = list.ok_or_else(|| err(line, format!("không có danh sách “{}”", index.trim())))?;
+                parts.push((line, Part::List(list)));
+            }
+            None => match &mut run {
+                Some((_, _, last)) => *last = text,
+                None => run = Some((line, text, text)),
+            },
+        }
+    }
+    close(&mut run, &mut parts);
+    Ok(parts)
 }
 
 /// Where `part`, a slice of `src`, starts in it.
