@@ -44,21 +44,28 @@ pub fn render_document<R: Rows + ?Sized>(
     created: Option<chrono::NaiveDate>,
 ) -> Result<Vec<u8>, RenderError> {
     let markup = templates.render_markup(name, context, rows)?;
-    write_blocks(markup::is_landscape(&markup.text), blocks(&markup, name), meta, created)
+    write_markup(&markup, name, meta, created)
 }
 
-/// [`render_document`] straight into `file`: for the documents a row per person long.
-pub fn render_document_to_file<R: Rows + ?Sized>(
-    templates: &Templates,
+/// `markup`, which the template `name` wrote, as DOCX bytes.
+pub fn write_markup(
+    markup: &markup::Markup,
     name: &str,
-    context: &impl serde::Serialize,
-    rows: &R,
+    meta: &DocMeta,
+    created: Option<chrono::NaiveDate>,
+) -> Result<Vec<u8>, RenderError> {
+    write_blocks(markup::is_landscape(&markup.text), blocks(markup, name), meta, created)
+}
+
+/// [`write_markup`] straight into `file`: for the documents a row per person long.
+pub fn write_markup_to_file(
+    markup: &markup::Markup,
+    name: &str,
     meta: &DocMeta,
     created: Option<chrono::NaiveDate>,
     file: &mut std::fs::File,
 ) -> Result<(), RenderError> {
-    let markup = templates.render_markup(name, context, rows)?;
-    docx::write_blocks_to_file(markup::is_landscape(&markup.text), blocks(&markup, name), meta, created, file)
+    docx::write_blocks_to_file(markup::is_landscape(&markup.text), blocks(markup, name), meta, created, file)
 }
 
 /// The blocks of `markup`, which the template `name` wrote.

@@ -20,9 +20,7 @@ use super::context::self_assessment::{SelfAssessmentCtx, self_assessment};
 use super::context::status::{StatusCtx, status};
 use super::context::unit::{UnitCtx, unit};
 use super::templates::MadeRows;
-use super::{
-    DocMeta, NO_ROWS, RenderError, Rows, Templates, Title, render_document, render_document_to_file, unit_key,
-};
+use super::{DocMeta, NO_ROWS, RenderError, Rows, Templates, Title, unit_key, write_markup, write_markup_to_file};
 use crate::calendar::Status;
 use crate::model::{Dataset, DocKind, Membership, PersonId, UnitId};
 use crate::output::{Digest, Made, Planned, Unmade};
@@ -420,10 +418,10 @@ impl Run<'_> {
             author: self.i.d.agency.name.clone(),
         };
         let created = Some(self.i.status.today);
+        let markup = self.templates.render_markup(job.template, context, rows)?;
         match file {
-            None => render_document(self.templates, job.template, context, rows, &meta, created),
-            Some(file) => render_document_to_file(self.templates, job.template, context, rows, &meta, created, file)
-                .map(|()| Vec::new()),
+            None => write_markup(&markup, job.template, &meta, created),
+            Some(file) => write_markup_to_file(&markup, job.template, &meta, created, file).map(|()| Vec::new()),
         }
     }
 }
