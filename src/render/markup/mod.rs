@@ -493,6 +493,19 @@ mod tests {
     }
 
     #[test]
+    fn a_bad_row_of_a_list_held_apart_is_found_at_its_line_and_so_is_a_list_that_is_not_there() {
+        let mut list = List::default();
+        list.push("| 1 | A |\n| 2 | B | thừa |\n").unwrap();
+        let with = |text: &str, list: List| Markup { text: text.to_string(), lists: vec![list] };
+        let bad = with("@table widths=1,1 header=1\n| STT | Tên |\n@list 0\n@end", list);
+        let err = blocks_of(&bad, "t").find_map(Result::err).unwrap();
+        assert_eq!((err.line, err.message.as_str()), (3, "dòng có 3 cột, bảng có 2 cột"));
+        let missing = with("@table widths=1,1\n| STT | Tên |\n@list 1\n@end", List::default());
+        let err = blocks_of(&missing, "t").find_map(Result::err).unwrap();
+        assert_eq!((err.line, err.message.as_str()), (3, "không có danh sách “1”"));
+    }
+
+    #[test]
     fn a_long_table_is_read_from_its_lines_as_a_short_one_is_from_its_cells() {
         // Rows merged down, bold and centred cells, escapes: at the end of the table too.
         let row = |i: usize| match i % 2 {
