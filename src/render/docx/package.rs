@@ -205,21 +205,20 @@ impl Package {
     /// are, the document's own parts' patched with what they came to.
     fn central_directory(&self, out: &mut impl Out, own: [Written; 2]) -> io::Result<()> {
         let central_at = offset(out.written())?;
-        let mut records = self.shared_central.clone();
+        out.write_all(&self.shared_central)?;
         for (entry, written) in self.own.iter().zip(own) {
-            let at = records.len();
-            records.extend_from_slice(&entry.central);
-            put(&mut records, at + CENTRAL_CRC, written.crc);
-            put(&mut records, at + CENTRAL_COMPRESSED, written.compressed);
-            put(&mut records, at + CENTRAL_SIZE, written.len);
-            put(&mut records, at + CENTRAL_OFFSET, written.offset);
+            let at = out.written();
+            out.write_all(&entry.central)?;
+            out.put(at + CENTRAL_CRC, written.crc)?;
+            out.put(at + CENTRAL_COMPRESSED, written.compressed)?;
+            out.put(at + CENTRAL_SIZE, written.len)?;
+            out.put(at + CENTRAL_OFFSET, written.offset)?;
         }
-        let central_len = offset(records.len())?;
-        let at = records.len();
-        records.extend_from_slice(&self.end);
-        put(&mut records, at + END_CENTRAL_LEN, central_len);
-        put(&mut records, at + END_CENTRAL_AT, central_at);
-        out.write_all(&records)
+        let central_len = offset(out.written())? - central_at;
+        let at = out.written();
+        out.write_all(&self.end)?;
+        out.put(at + END_CENTRAL_LEN, central_len)?;
+        out.put(at + END_CENTRAL_AT, central_at)
     }
 
     /// Appends the local record of own part `index` to `out`, its data written by `fill`
@@ -250,12 +249,10 @@ impl Package {
             compressed: offset(out.written() - data_at).map_err(DocxError::from)?,
             len: u32::try_from(len).map_err(|_| DocxError::from(too_large()))?,
         };
-        // The three fields stand together: one patch.
-        let mut fields = [0; 12];
-        put(&mut fields, 0, written.crc);
-        put(&mut fields, LOCAL_COMPRESSED - LOCAL_CRC, written.compressed);
-        put(&mut fields, LOCAL_SIZE - LOCAL_CRC, written.len);
-        out.patch(header_at + LOCAL_CRC, &fields).map_err(DocxError::from)?;
+        out.put(header_at + LOCAL_CRC, written.crc)
+            .and_then(|()| out.put(header_at + LOCAL_COMPRESSED, written.compressed))
+            .and_then(|()| out.put(header_at + LOCAL_SIZE, written.len))
+            .map_err(DocxError::from)?;
         Ok(written)
     }
 }
@@ -267,6 +264,11 @@ pub trait Out: Write {
     fn written(&self) -> usize;
     /// Puts `bytes` at `at`, over bytes written.
     fn patch(&mut self, at: usize, bytes: &[u8]) -> io::Result<()>;
+
+    /// Puts `value` (little-endian, as every field of the ZIP records) at `at`.
+    fn put(&mut self, at: usize, value: u32) -> io::Result<()> {
+        self.patch(at, &value.to_le_bytes())
+    }
 }
 
 impl Out for Vec<u8> {
@@ -387,10 +389,6 @@ fn offset(at: usize) -> io::Result<u32> {
 /// only writes when asked in advance; no document comes near it.
 fn too_large() -> io::Error {
     io::Error::other("tệp DOCX vượt quá 4 GiB")
-}
-
-fn put(out: &mut [u8], at: usize, value: u32) {
-    out[at..at + 4].copy_from_slice(&value.to_le_bytes());
 }
 
 fn u32_at(bytes: &[u8], at: usize) -> u32 {
