@@ -19,8 +19,9 @@ use super::context::notice::{Line, NoticeCtx, NoticeLine, notice, notice_rows};
 use super::context::self_assessment::{SelfAssessmentCtx, self_assessment};
 use super::context::status::{StatusCtx, status};
 use super::context::unit::{UnitCtx, unit};
+use super::markup::Markup;
 use super::templates::MadeRows;
-use super::{DocMeta, NO_ROWS, RenderError, Rows, Templates, Title, unit_key, write_markup, write_markup_to_file};
+use super::{DocMeta, NO_ROWS, RenderError, Templates, Title, unit_key, write_markup, write_markup_to_file};
 use crate::calendar::Status;
 use crate::model::{Dataset, DocKind, Membership, PersonId, UnitId};
 use crate::output::{Digest, Made, Planned, Unmade};
@@ -362,18 +363,23 @@ impl Run<'_> {
 
     /// One document: rendered, or found on disk as this run would render it.
     fn render_one(&self, job: Job) -> Result<Planned, Failed> {
-        self.render_job(job, |job| self.render_to(job, None).map(Made::Bytes))
+        self.render_job(job, |job| self.bytes(job).map(Made::Bytes))
     }
 
     /// One of the documents compiled from the whole agency: rendered straight into its
     /// staging file, or found on disk as this run would render it.
     fn render_staged(&self, job: Job, stage_file: &StageFile) -> Result<Planned, Failed> {
-        self.render_job(job, |job| match stage_file(&job.rel, &mut |file| self.render_to(job, Some(file)).map(drop)) {
-            Ok(made) => Ok(made),
-            Err(Unmade::Maker(error)) => Err(error),
-            // No staging file: in memory, for the batch's own write to meet the error
-            // again and report it.
-            Err(Unmade::Output(_)) => self.render_to(job, None).map(Made::Bytes),
+        self.render_job(job, |job| {
+            let into_file = &mut |file: &mut std::fs::File| {
+                write_markup_to_file(&self.markup(job)?, job.template, &self.meta(job), self.created(), file)
+            };
+            match stage_file(&job.rel, into_file) {
+                Ok(made) => Ok(made),
+                Err(Unmade::Maker(error)) => Err(error),
+                // No staging file: in memory, for the batch's own write to meet the error
+                // again and report it.
+                Err(Unmade::Output(_)) => self.bytes(job).map(Made::Bytes),
+            }
         })
     }
 
@@ -392,37 +398,31 @@ impl Run<'_> {
         }
     }
 
-    /// The document of `job`: its bytes, or none once written into `file`.
-    fn render_to(&self, job: &Job, file: Option<&mut std::fs::File>) -> Result<Vec<u8>, RenderError> {
-        let context = Flagged { context: &job.context.context, party: job.party };
-        let (d, e) = (self.i.d, self.i.e);
-        match job.context.context.rows(d, e) {
-            ContextRows::None => self.render_with(job, &context, NO_ROWS, file),
-            ContextRows::Annex(annex) => self.render_with(job, &context, &annex, file),
-            ContextRows::Notice(notice) => self.render_with(job, &context, &notice, file),
-        }
+    /// The document of `job` as bytes.
+    fn bytes(&self, job: &Job) -> Result<Vec<u8>, RenderError> {
+        write_markup(&self.markup(job)?, job.template, &self.meta(job), self.created())
     }
 
-    /// The document of `job`, its long list `rows`: its bytes, or none once written into `file`.
-    fn render_with<R: Rows + ?Sized>(
-        &self,
-        job: &Job,
-        context: &Flagged,
-        rows: &R,
-        file: Option<&mut std::fs::File>,
-    ) -> Result<Vec<u8>, RenderError> {
-        // The agency is the author Word shows.
-        let meta = DocMeta {
-            title: job.title.to_string(),
-            subject: job.subject.clone(),
-            author: self.i.d.agency.name.clone(),
+    /// The markup of `job`, its long list written where its template says.
+    fn markup(&self, job: &Job) -> Result<Markup, RenderError> {
+        let context = Flagged { context: &job.context.context, party: job.party };
+        let (d, e) = (self.i.d, self.i.e);
+        let markup = match job.context.context.rows(d, e) {
+            ContextRows::None => self.templates.render_markup(job.template, &context, NO_ROWS),
+            ContextRows::Annex(annex) => self.templates.render_markup(job.template, &context, &annex),
+            ContextRows::Notice(notice) => self.templates.render_markup(job.template, &context, &notice),
         };
-        let created = Some(self.i.status.today);
-        let markup = self.templates.render_markup(job.template, context, rows)?;
-        match file {
-            None => write_markup(&markup, job.template, &meta, created),
-            Some(file) => write_markup_to_file(&markup, job.template, &meta, created, file).map(|()| Vec::new()),
-        }
+        Ok(markup?)
+    }
+
+    /// The properties of `job`'s document: the agency is the author Word shows.
+    fn meta(&self, job: &Job) -> DocMeta {
+        DocMeta { title: job.title.to_string(), subject: job.subject.clone(), author: self.i.d.agency.name.clone() }
+    }
+
+    /// The day the documents are made, in their properties.
+    fn created(&self) -> Option<chrono::NaiveDate> {
+        Some(self.i.status.today)
     }
 }
 
