@@ -240,7 +240,7 @@ fn the_2026_sample_builds_and_reads_quarterly_monthly_and_workbook_scores() {
     assert_eq!(score(&dataset, "Lê Văn Nhân").total(), 84.0);
     // Five months' sick leave, rated on the time worked.
     let yen = dataset.people.iter().find(|p| &*p.name == "Phạm Thị Kim Yến").unwrap();
-    assert_eq!(yen.leave_days, Some(150.0));
+    assert_eq!(yen.work_time().leave_days, Some(150.0));
     // One public service unit issued its rating rules, the other did not (fallback).
     let unit = |name: &str| dataset.agency.units.iter().position(|u| u.name == name).unwrap();
     assert_eq!(dataset.agency.settings.units_rules_issued, vec![unit("Thư viện tỉnh")]);

@@ -124,7 +124,7 @@ fn a_clerks_workbook_is_read_with_every_quirk() {
     assert_eq!(an.gender, Some(Gender::Male));
     assert_eq!(an.post.as_deref(), Some("Chánh Văn phòng"));
     assert!(an.party_member);
-    assert_eq!(an.months_worked, Some(12.0));
+    assert_eq!(an.work_time().months_worked, Some(12.0));
 
     let binh = person(&d, "Trần Thị Bình");
     assert_eq!(binh.gender, Some(Gender::Female), "a date under Nữ means a woman");
@@ -138,11 +138,11 @@ fn a_clerks_workbook_is_read_with_every_quirk() {
     let discipline = cuong.discipline.as_ref().expect("discipline");
     assert_eq!(discipline.sanction, "Khiển trách");
     assert_eq!(discipline.kind, Some(DisciplineKind::Party));
-    assert!((cuong.leave_months.unwrap() - 100.0 / 30.0).abs() < 1e-9, "days are converted to months");
+    assert!((cuong.work_time().leave_months.unwrap() - 100.0 / 30.0).abs() < 1e-9, "days are converted to months");
 
     let dung = person(&d, "Phạm Văn Dũng");
     assert_eq!(dung.category, Some(Category::Worker));
-    assert_eq!(dung.months_worked, Some(5.5), "a number typed as text with a comma");
+    assert_eq!(dung.work_time().months_worked, Some(5.5), "a number typed as text with a comma");
     assert_eq!(dung.birth, Some(Birth::Year(1990)));
     assert_eq!(dung.note.as_deref(), Some("Tuyển dụng tháng 7"));
 

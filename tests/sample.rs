@@ -27,7 +27,10 @@ fn the_sample_has_the_special_cases_the_documents_show() {
     let (dataset, _) = ingest(sample());
     let d = dataset.unwrap();
     assert!(d.people.iter().any(|p| p.discipline.is_some()), "someone disciplined");
-    assert!(d.people.iter().any(|p| p.months_worked.is_some_and(|m| m < 6.0)), "a recruit under 6 months");
-    assert!(d.people.iter().any(|p| p.leave_months.is_some_and(|m| (3.0..6.0).contains(&m))), "long sick leave");
+    assert!(d.people.iter().any(|p| p.work_time().months_worked.is_some_and(|m| m < 6.0)), "a recruit under 6 months");
+    assert!(
+        d.people.iter().any(|p| p.work_time().leave_months.is_some_and(|m| (3.0..6.0).contains(&m))),
+        "long sick leave"
+    );
     assert_eq!(d.unit_reviews.len(), 9, "one meeting file per unit");
 }

@@ -330,7 +330,7 @@ fn leave_is_noted_once_and_as_the_roster_counted_it() {
         .people
         .iter()
         .enumerate()
-        .find(|(_, p)| p.leave_days.is_some() && p.note.is_some())
+        .find(|(_, p)| p.work_time().leave_days.is_some() && p.note.is_some())
         .expect("the sample's sick leave");
     let unit = b.dataset.membership_name(p.membership).to_string();
     let note = proposal_note(b.outputs.path(), &unit, &p.name);

@@ -109,7 +109,7 @@ pub struct PersonReview {
     // (552 → 368 bytes a review; 18 MB at 100,000 people).
     pub chaired_by: Option<Box<PersonRef>>,
     pub self_rating: Option<Rating>,
-    pub comments: Vec<Comment>,
+    pub comments: Box<[Comment]>,
     pub votes: Option<Votes>,
     pub proposed: Option<Rating>,
     pub conclusion: Option<Box<str>>,

@@ -51,7 +51,7 @@ pub enum QuotaGroup {
     /// The units themselves, rated as collectives.
     Collectives,
     /// A group named in the roster.
-    Named(String),
+    Named(std::sync::Arc<str>),
 }
 
 impl QuotaGroup {
@@ -62,7 +62,7 @@ impl QuotaGroup {
             QuotaGroup::PublicEmployees => "Viên chức không giữ chức vụ".into(),
             QuotaGroup::Workers => "Người lao động".into(),
             QuotaGroup::Collectives => "Tập thể phòng, ban, đơn vị".into(),
-            QuotaGroup::Named(name) => name.clone(),
+            QuotaGroup::Named(name) => name.to_string(),
         }
     }
 
@@ -74,7 +74,7 @@ impl QuotaGroup {
             QuotaGroup::PublicEmployees => "vien_chuc".into(),
             QuotaGroup::Workers => "nguoi_lao_dong".into(),
             QuotaGroup::Collectives => "tap_the".into(),
-            QuotaGroup::Named(name) => name.clone(),
+            QuotaGroup::Named(name) => name.to_string(),
         }
     }
 
@@ -84,7 +84,7 @@ impl QuotaGroup {
             "cong_chuc" => QuotaGroup::CivilServants,
             "vien_chuc" => QuotaGroup::PublicEmployees,
             "nguoi_lao_dong" | "nld" => QuotaGroup::Workers,
-            _ => QuotaGroup::Named(name.to_string()),
+            _ => QuotaGroup::Named(name.into()),
         }
     }
 }
@@ -114,8 +114,9 @@ pub struct PersonFacts {
     pub discipline: Option<DisciplineWeight>,
     /// How the cycle reaches this person's level on the state side.
     pub scheme: Scheme,
-    /// The level the person's score gives, where the meeting gave a score.
-    pub score: Option<ScoreLevel>,
+    /// The level the person's score gives, where the meeting gave a score. Boxed: most
+    /// cycles and people have none, and an absent box is one word, not 40 bytes.
+    pub score: Option<Box<ScoreLevel>>,
 }
 
 /// Derived facts for the whole dataset, indexed like `dataset.people` and `agency.units`.
@@ -194,12 +195,12 @@ fn person_facts(d: &Dataset, id: PersonId, p: &Person) -> PersonFacts {
     let review = review_of_person(d, id);
     let party =
         party_scored(d.agency.year, p).then(|| review.and_then(|r| r.tasks.as_deref().copied()).unwrap_or_default());
-    let score = review.and_then(|r| r.score.as_ref()).map(|score| score_level(score.total(), party));
+    let score = review.and_then(|r| r.score.as_ref()).map(|score| Box::new(score_level(score.total(), party)));
     let mut facts = PersonFacts {
         rank,
         category,
         group,
-        months_worked: p.months_worked.unwrap_or(12.0),
+        months_worked: p.work_time().months_worked.unwrap_or(12.0),
         proposed,
         final_rating: concluded.or(proposed),
         disciplined: false,

@@ -217,7 +217,9 @@ fn assemble(root: &Path, files: &[InputFile], cache: &mut ParseCache, findings: 
             })
             .collect()
     });
-    let mut unit_reviews: Vec<UnitReview> = Vec::new();
+    // Sized once: a review is 608 bytes, and grown by doubling the vector held 65,536
+    // of them for a nation's 44,474 units (13 MB unused to the end of the build).
+    let mut unit_reviews: Vec<UnitReview> = Vec::with_capacity(meeting_files.len());
     let mut pending_reviews: Vec<UnitReview> = Vec::new();
     let mut file_of_unit: Vec<Option<Source>> = vec![None; agency.units.len()];
     for (file, (outcome, cacheable)) in meeting_files.into_iter().zip(outcomes) {

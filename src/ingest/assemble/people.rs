@@ -61,11 +61,9 @@ pub fn people(
             category: row.category,
             party_member: row.party_member,
             discipline: row.discipline.map(Box::new),
-            months_worked: row.months_worked,
             maternity: row.maternity,
-            leave_months: row.leave_months,
-            leave_days: row.leave_days,
-            group: row.group.map(GroupName),
+            work_time: row.work_time.held(),
+            group: row.group.map(|name| GroupName(name.into())),
             note: row.note.map(Into::into),
             party_posts: PartyPosts {
                 party_post: row.party_post.map(Into::into),

@@ -23,7 +23,7 @@ use sheet::{Grid, SheetError};
 
 use super::units::{UnitIndex, looks_like_section};
 use crate::findings::{Finding, Findings, input};
-use crate::model::{Birth, Category, Discipline, Gender, Membership};
+use crate::model::{Birth, Category, Discipline, Gender, Membership, WorkTime};
 use crate::source::{Origin, Source, cell_name};
 use crate::text::{decimal_vi, fold};
 
@@ -40,10 +40,8 @@ pub struct RosterRow {
     pub category: Option<Category>,
     pub party_member: bool,
     pub discipline: Option<Discipline>,
-    pub months_worked: Option<f64>,
     pub maternity: bool,
-    pub leave_months: Option<f64>,
-    pub leave_days: Option<f64>,
+    pub work_time: WorkTime,
     pub group: Option<String>,
     pub note: Option<String>,
     pub party_post: Option<String>,
@@ -301,10 +299,8 @@ impl SheetReader<'_> {
             category: None,
             party_member: false,
             discipline: None,
-            months_worked: None,
             maternity: false,
-            leave_months: None,
-            leave_days: None,
+            work_time: WorkTime::default(),
             group: None,
             note: None,
             party_post: None,
@@ -383,7 +379,7 @@ impl SheetReader<'_> {
                         Err(format!("Số tháng công tác “{m}” phải trong khoảng 0 đến 12."))
                     }
                     m => {
-                        person.months_worked = m;
+                        person.work_time.months_worked = m;
                         Ok(())
                     }
                 }),
@@ -392,8 +388,8 @@ impl SheetReader<'_> {
                     Some(v) if v < 0.0 => Err(format!("Thời gian nghỉ “{v}” không được âm.")),
                     v => {
                         let v = v.filter(|v| *v > 0.0);
-                        person.leave_months = v.map(|v| if in_days { v / 30.0 } else { v });
-                        person.leave_days = v.filter(|_| in_days);
+                        person.work_time.leave_months = v.map(|v| if in_days { v / 30.0 } else { v });
+                        person.work_time.leave_days = v.filter(|_| in_days);
                         Ok(())
                     }
                 }),

@@ -106,7 +106,7 @@ fn score(d: &Dataset, e: &Evaluation, id: PersonId) -> Option<ScoreCtx> {
 fn scored<'a>(d: &'a Dataset, e: &'a Evaluation, id: PersonId) -> Option<(&'a Score, &'a ScoreLevel)> {
     crate::rules::derive::review_of_person(d, id)
         .and_then(|r| r.score.as_deref())
-        .zip(e.facts.people[id].score.as_ref())
+        .zip(e.facts.people[id].score.as_deref())
 }
 
 /// The annex: a line per person of the province, in the summary's order, made as the

@@ -312,10 +312,12 @@ fn note(d: &Dataset, e: &Evaluation, id: PersonId) -> NoteCtx {
     let f = &e.facts.people[id];
     let leave_noted = p.note.as_deref().is_some_and(|n| crate::text::fold(n).contains("nghi"));
     let counted = !p.maternity && !leave_noted;
-    let leave_days = p.leave_days.filter(|_| counted).map(|days| crate::text::decimal_vi(days, 0)).unwrap_or_default();
-    let leave_months = p
+    let time = p.work_time();
+    let leave_days =
+        time.leave_days.filter(|_| counted).map(|days| crate::text::decimal_vi(days, 0)).unwrap_or_default();
+    let leave_months = time
         .leave_months
-        .filter(|_| counted && p.leave_days.is_none())
+        .filter(|_| counted && time.leave_days.is_none())
         .map(|m| crate::text::decimal_vi(m, if m.fract() == 0.0 { 0 } else { 1 }))
         .unwrap_or_default();
     let decision = p.discipline.as_ref().and_then(|x| x.decision.as_deref());

@@ -81,7 +81,7 @@ pub fn under_six_months(ctx: &Context, rule: &Rule) -> Vec<Finding> {
     for (id, p) in ctx.d.people.iter().enumerate() {
         let f = &ctx.facts.people[id];
         let Some(reading) = six_month_reading(ctx, f) else { continue };
-        let on_leave = p.leave_months.is_some_and(|m| m > 0.0);
+        let on_leave = p.work_time().leave_months.is_some_and(|m| m > 0.0);
         if p.maternity || f.months_worked >= 6.0 || (reading != SixMonths::Decree90 && on_leave) {
             continue;
         }
@@ -134,7 +134,9 @@ pub const LEAVE_CAP_LEGAL: &str = "Nghị định 90/2020/NĐ-CP, Điều 2 kho�
 pub fn leave_cap(ctx: &Context, rule: &Rule) -> Vec<Finding> {
     let mut out = Vec::new();
     for (id, p) in ctx.d.people.iter().enumerate() {
-        let Some(leave) = p.leave_months.filter(|m| !p.maternity && (3.0..6.0).contains(m)) else { continue };
+        let Some(leave) = p.work_time().leave_months.filter(|m| !p.maternity && (3.0..6.0).contains(m)) else {
+            continue;
+        };
         let f = &ctx.facts.people[id];
         if f.scheme == Scheme::Score {
             continue;
@@ -185,7 +187,7 @@ pub fn leave_worked_time(ctx: &Context, rule: &Rule) -> Vec<Finding> {
     for (id, p) in ctx.d.people.iter().enumerate() {
         let f = &ctx.facts.people[id];
         let Some(reading) = six_month_reading(ctx, f) else { continue };
-        let Some(leave) = p.leave_months.filter(|m| *m > 0.0) else { continue };
+        let Some(leave) = p.work_time().leave_months.filter(|m| *m > 0.0) else { continue };
         if reading == SixMonths::Decree90 || p.maternity || f.months_worked >= 6.0 {
             continue;
         }
