@@ -288,6 +288,9 @@ fn write_locked(
         }
         _ => (Planning::default(), Vec::new(), Ok(()), BTreeMap::new()),
     };
+    if let Some(d) = run.ingest.dataset.as_mut() {
+        d.forget_comments();
+    }
     // A first build's map is taken whole (packed), not copied entry by entry: the copy
     // stood beside the run's map. A rebuild's mostly replaces entries of the manifest
     // read back (packed when read), which leaves its nodes as they are.
