@@ -37,14 +37,15 @@ pub struct NoticeUnit {
 }
 
 /// A line of the people's table, before it is written out: a unit heading its people,
-/// or one of them.
+/// or one of them. 32 bits each, as a review's references to the roster: a nation's
+/// notice holds a million lines while the agency's documents are planned.
 #[derive(Clone, Copy, Debug)]
 pub enum Line {
-    Unit(UnitId),
+    Unit(u32),
     /// `order`: numbered through the whole list.
     Person {
-        id: PersonId,
-        order: usize,
+        id: u32,
+        order: u32,
     },
 }
 
@@ -77,13 +78,14 @@ pub fn notice(d: &Dataset, e: &Evaluation, in_order: &[PersonId]) -> Option<Noti
             by_unit[unit].push(id);
         }
     }
-    let mut lines = Vec::new();
+    let listed = by_unit.iter().filter(|people| !people.is_empty());
+    let mut lines = Vec::with_capacity(listed.map(|people| 1 + people.len()).sum());
     let mut order = 0;
     for (unit, people) in by_unit.iter().enumerate().filter(|(_, people)| !people.is_empty()) {
-        lines.push(Line::Unit(unit));
+        lines.push(Line::Unit(unit as u32));
         lines.extend(people.iter().map(|&id| {
             order += 1;
-            Line::Person { id, order }
+            Line::Person { id: id as u32, order }
         }));
     }
     let units = (0..d.agency.units.len())
@@ -126,13 +128,13 @@ pub fn notice_rows<'a>(lines: &'a [Line], d: &'a Dataset, e: &'a Evaluation) -> 
 /// A line of the people's table as the template reads it.
 fn written(d: &Dataset, e: &Evaluation, line: Line) -> NoticeLine {
     match line {
-        Line::Unit(unit) => NoticeLine { unit: d.unit_name(unit).to_string(), person: None },
+        Line::Unit(unit) => NoticeLine { unit: d.unit_name(unit as UnitId).to_string(), person: None },
         Line::Person { id, order } => NoticeLine {
             unit: String::new(),
             person: Some(NoticePerson {
-                order,
-                person: PersonCtx::of(d, id),
-                rating: e.facts.people[id].final_rating.map(|r| r.full_name().to_string()).unwrap_or_default(),
+                order: order as usize,
+                person: PersonCtx::of(d, id as PersonId),
+                rating: e.facts.people[id as usize].final_rating.map(|r| r.full_name().to_string()).unwrap_or_default(),
             }),
         },
     }
