@@ -232,19 +232,23 @@ where
     let mut planning = Planning::default();
     planning.agency.extend(jobs.iter().map(Job::listed));
     // The documents compiled from the whole agency are the large ones (a province's
-    // annex has a row per person): their contexts are built, and they are rendered one
-    // at a time, on a thread of their own beside the units' batches, never two of them
-    // in memory at once: each goes to its staging file as soon as it is rendered.
+    // annex has a row per person). They are made on a thread of their own beside the
+    // units' batches, a context at a time: each is built just before its documents are
+    // rendered, one by one, each into its staging file, and let go of after them. Built
+    // all first, a nation's self-assessment, report and notice stood side by side.
     let (compiled_listed, compiled) = std::thread::scope(|scope| {
         let compiled = scope.spawn(|| {
-            let mut compiled = Vec::new();
+            let mut listed: Vec<Listed> = Vec::new();
+            let mut rendered = Vec::new();
             if i.agency_ok {
-                crate::timings::stage("contexts: agency", || compiled_jobs(d, e, &mut compiled));
+                compiled_jobs(d, e, &mut |jobs: Vec<Job>| {
+                    run.bar.inc_length(jobs.len() as u64);
+                    listed.extend(jobs.iter().map(Job::listed));
+                    let jobs = jobs.into_iter().map(|job| run.render_staged(job, stage_file));
+                    crate::timings::stage("render: compiled", || rendered.extend(jobs));
+                });
             }
-            run.bar.inc_length(compiled.len() as u64);
-            let listed: Vec<Listed> = compiled.iter().map(Job::listed).collect();
-            let rendered = compiled.into_iter().map(|job| run.render_staged(job, stage_file));
-            (listed, crate::timings::stage("render: compiled", || rendered.collect::<Vec<_>>()))
+            (listed, rendered)
         });
         let units = run.units(&units, jobs, &mut planning, sink);
         let compiled = compiled.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
@@ -631,16 +635,18 @@ pub const AGENCY_FILES: [(DocKind, &str, &str); 5] = [
     (DocKind::PartyReport, "bao-cao-ban-to-chuc-tinh-uy.docx", "agency_report.tera"),
 ];
 
-/// The documents compiled from every unit's data, built only when no unit is in error.
-fn compiled_jobs(d: &Dataset, e: &Evaluation, jobs: &mut Vec<Job>) {
-    jobs.push(agency_job(SELF_ASSESSMENT, Context::SelfAssessment(self_assessment(d)), d));
-    let order = crate::rules::summary::ordered(d);
+/// The documents compiled from every unit's data, built only when no unit is in error:
+/// handed to `made` a context at a time (the documents that share it together).
+fn compiled_jobs(d: &Dataset, e: &Evaluation, made: &mut dyn FnMut(Vec<Job>)) {
+    let built = |build: &dyn Fn() -> Vec<Job>| crate::timings::stage("contexts: agency", build);
+    made(built(&|| vec![agency_job(SELF_ASSESSMENT, Context::SelfAssessment(self_assessment(d)), d)]));
+    let order = crate::timings::stage("contexts: agency", || crate::rules::summary::ordered(d));
     if d.agency_review.is_some() {
-        agency_jobs(d, e, &order, jobs);
+        made(built(&|| agency_jobs(d, e, &order)));
     }
-    if let Some(ctx) = notice(d, e, &order) {
-        jobs.push(agency_job(RESULTS_NOTICE, Context::Notice(ctx), d));
-    }
+    made(built(&|| {
+        notice(d, e, &order).map(|ctx| agency_job(RESULTS_NOTICE, Context::Notice(ctx), d)).into_iter().collect()
+    }));
 }
 
 /// An agency document with a context of its own: its kind, file and template.
@@ -677,19 +683,18 @@ fn agency_job(doc: AgencyDocument, context: Context, d: &Dataset) -> Job {
     }
 }
 
-fn agency_jobs(d: &Dataset, e: &Evaluation, order: &[PersonId], jobs: &mut Vec<Job>) {
+fn agency_jobs(d: &Dataset, e: &Evaluation, order: &[PersonId]) -> Vec<Job> {
     let summary = crate::rules::summary::summarize(d, e, order);
     let value = shared(Context::Agency(agency(d, e, &summary)));
-    for (kind, file, template) in AGENCY_FILES {
-        jobs.push(Job {
-            rel: PathBuf::from(AGENCY_DIR).join(file),
-            template,
-            context: value.clone(),
-            party: Some(kind == DocKind::PartyReport),
-            title: Title::Kind(kind),
-            subject: review_subject(d),
-        });
-    }
+    let job = |(kind, file, template): (DocKind, &str, &'static str)| Job {
+        rel: PathBuf::from(AGENCY_DIR).join(file),
+        template,
+        context: value.clone(),
+        party: Some(kind == DocKind::PartyReport),
+        title: Title::Kind(kind),
+        subject: review_subject(d),
+    };
+    AGENCY_FILES.into_iter().map(job).collect()
 }
 
 /// The leaders' self-review forms and the agency's ballot paper: blank forms filled from
