@@ -685,7 +685,7 @@ fn agency_job(doc: AgencyDocument, context: Context, d: &Dataset) -> Job {
 
 fn agency_jobs(d: &Dataset, e: &Evaluation, order: &[PersonId]) -> Vec<Job> {
     let summary = crate::rules::summary::summarize(d, e, order);
-    let value = shared(Context::Agency(agency(d, e, &summary)));
+    let value = shared(Context::Agency(agency(d, e, summary)));
     let job = |(kind, file, template): (DocKind, &str, &'static str)| Job {
         rel: PathBuf::from(AGENCY_DIR).join(file),
         template,
