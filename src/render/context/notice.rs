@@ -78,10 +78,10 @@ pub fn notice(d: &Dataset, e: &Evaluation, in_order: &[PersonId]) -> Option<Noti
             by_unit[unit].push(id);
         }
     }
-    let listed = by_unit.iter().filter(|people| !people.is_empty());
-    let mut lines = Vec::with_capacity(listed.map(|people| 1 + people.len()).sum());
+    let listed = || by_unit.iter().enumerate().filter(|(_, people)| !people.is_empty());
+    let mut lines = Vec::with_capacity(listed().map(|(_, people)| 1 + people.len()).sum());
     let mut order = 0;
-    for (unit, people) in by_unit.iter().enumerate().filter(|(_, people)| !people.is_empty()) {
+    for (unit, people) in listed() {
         lines.push(Line::Unit(unit as u32));
         lines.extend(people.iter().map(|&id| {
             order += 1;
