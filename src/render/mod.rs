@@ -47,6 +47,20 @@ pub fn render_document<R: Rows + ?Sized>(
     write_markup(&markup, name, meta, created)
 }
 
+/// [`render_document`] with tera's context made beforehand
+/// ([`templates::context_of`]).
+pub fn render_document_in<R: Rows + ?Sized>(
+    templates: &Templates,
+    name: &str,
+    context: &tera::Context,
+    rows: &R,
+    meta: &DocMeta,
+    created: Option<chrono::NaiveDate>,
+) -> Result<Vec<u8>, RenderError> {
+    let markup = templates.render_markup_in(name, context, rows)?;
+    write_markup(&markup, name, meta, created)
+}
+
 /// `markup`, which the template `name` wrote, as DOCX bytes.
 pub fn write_markup(
     markup: &markup::Markup,

@@ -272,7 +272,18 @@ impl Templates {
         context: &impl Serialize,
         rows: &R,
     ) -> Result<Markup, TemplateError> {
-        let page = render_context(&self.tera, name, context)?;
+        self.render_markup_in(name, &context_of(name, context)?, rows)
+    }
+
+    /// [`Templates::render_markup`] with tera's own context, made beforehand: for data
+    /// that is the same from one render to the next, or held as tera's values already.
+    pub fn render_markup_in<R: Rows + ?Sized>(
+        &self,
+        name: &str,
+        context: &Context,
+        rows: &R,
+    ) -> Result<Markup, TemplateError> {
+        let page = self.tera.render(name, context).map_err(|e| tera_error(name, e))?;
         if !page.contains(ROWS_LINE.marker) {
             return Ok(Markup { text: page, lists: Vec::new() });
         }
@@ -329,8 +340,12 @@ fn render_with_rows<R: Rows + ?Sized>(
 }
 
 fn render_context(tera: &Tera, name: &str, context: &impl Serialize) -> Result<String, TemplateError> {
-    let context = Context::from_serialize(context).map_err(|e| tera_error(name, e))?;
-    tera.render(name, &context).map_err(|e| tera_error(name, e))
+    tera.render(name, &context_of(name, context)?).map_err(|e| tera_error(name, e))
+}
+
+/// `context` as tera's values, for the template `name` (named in the error).
+pub fn context_of(name: &str, context: &impl Serialize) -> Result<Context, TemplateError> {
+    Context::from_serialize(context).map_err(|e| tera_error(name, e))
 }
 
 /// `page` handed to `emit` line by line, each line that starts with `marker` replaced
@@ -363,10 +378,7 @@ fn write_rows<R: Rows + ?Sized>(
     struct Chunk<'a, R> {
         rows: &'a [R],
     }
-    rows.each_chunk(at_once, |rows| {
-        let context = Context::from_serialize(&Chunk { rows }).map_err(|e| tera_error(name, e))?;
-        emit(&tera.render(name, &context).map_err(|e| tera_error(name, e))?)
-    })
+    rows.each_chunk(at_once, |rows| emit(&render_context(tera, name, &Chunk { rows })?))
 }
 
 fn fingerprint(hashes: &[(&str, String)]) -> String {

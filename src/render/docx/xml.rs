@@ -125,7 +125,8 @@ impl<'a> Xml<'a> {
 
     /// A body written to `to` in pieces of `chunk` bytes.
     pub fn streaming(to: &'a mut dyn std::io::Write, chunk: usize) -> Xml<'a> {
-        let sink = Sink { to, chunk, carry: Vec::with_capacity(chunk), failed: None };
+        // The carry is taken when the body first outgrows a chunk: most never do.
+        let sink = Sink { to, chunk, carry: Vec::new(), failed: None };
         Xml { out: String::with_capacity(chunk + chunk / 4), sink: Some(sink) }
     }
 
@@ -153,11 +154,16 @@ impl<'a> Xml<'a> {
     /// shorter than a chunk is handed over in one piece.
     pub fn finish(mut self) -> std::io::Result<()> {
         let Some(mut sink) = self.sink.take() else { return Ok(()) };
-        sink.carry.extend_from_slice(self.out.as_bytes());
-        match sink.failed.take() {
-            Some(err) => Err(err),
-            None => sink.to.write_all(&sink.carry),
+        if let Some(err) = sink.failed.take() {
+            return Err(err);
         }
+        // Nothing carried (most documents are shorter than a chunk): the rest is the
+        // piece, handed on without being copied first.
+        if sink.carry.is_empty() {
+            return sink.to.write_all(self.out.as_bytes());
+        }
+        sink.carry.extend_from_slice(self.out.as_bytes());
+        sink.to.write_all(&sink.carry)
     }
 
     /// `<w:p>` with its properties; close with [`Xml::end_p`].
