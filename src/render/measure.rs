@@ -36,10 +36,31 @@ pub fn width(text: &str, half_points: usize, bold: bool) -> u32 {
     twips(units(text, bold), half_points)
 }
 
-/// The width of the widest word of `text`: the narrowest a column can be without
-/// breaking a word.
-pub fn widest_word(text: &str, half_points: usize, bold: bool) -> u32 {
-    text.split_whitespace().map(|word| width(word, half_points, bold)).max().unwrap_or(0)
+/// How wide `text` is, in twips: its widest word (the narrowest a column can be without
+/// breaking a word) and the whole of it on one line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Extent {
+    pub widest_word: u32,
+    pub line: u32,
+}
+
+/// The [`Extent`] of `text`, read once: a table's every cell is measured for its
+/// columns, a document's most frequent measure.
+pub fn extent(text: &str, half_points: usize, bold: bool) -> Extent {
+    let table = if bold { BOLD } else { REGULAR };
+    let (mut line, mut word, mut widest) = (0u64, 0u64, 0u64);
+    for c in text.chars() {
+        let advance = u64::from(advance(table, c));
+        line += advance;
+        // Words as `split_whitespace` cuts them.
+        if c.is_whitespace() {
+            widest = widest.max(word);
+            word = 0;
+        } else {
+            word += advance;
+        }
+    }
+    Extent { widest_word: twips(widest.max(word), half_points), line: twips(line, half_points) }
 }
 
 /// Splits `text` into the fewest lines no wider than `room`, breaking only between
@@ -97,7 +118,10 @@ mod tests {
         assert!(width("HTXS", 24, true) > width("HTXS", 24, false));
         // Precomposed and decomposed Vietnamese letters measure the same.
         assert_eq!(width("Nguyễn", 26, false), width("Nguye\u{302}\u{303}n", 26, false));
-        assert_eq!(widest_word("Phó Trưởng phòng", 26, false), width("Trưởng", 26, false));
+        let measured = extent(" Phó  Trưởng\tphòng ", 26, false);
+        assert_eq!(measured.widest_word, width("Trưởng", 26, false));
+        assert_eq!(measured.line, width(" Phó  Trưởng\tphòng ", 26, false));
+        assert_eq!(extent("", 26, false), Extent { widest_word: 0, line: 0 });
     }
 
     #[test]

@@ -22,8 +22,9 @@ fn cell_need(spans: &[Span], half_points: usize, bold: bool) -> Need {
     let mut line = 0;
     for span in spans {
         let bold = bold || span.bold;
-        need.min = need.min.max(measure::widest_word(&span.text, half_points, bold));
-        line += measure::width(&span.text, half_points, bold);
+        let extent = measure::extent(&span.text, half_points, bold);
+        need.min = need.min.max(extent.widest_word);
+        line += extent.line;
     }
     need.preferred = line.max(need.min);
     need
