@@ -175,10 +175,24 @@ pub struct Templates {
     fingerprint: String,
 }
 
+/// Tera's escape function: every value a template prints, escaped as it is written, not
+/// gathered first (a table's every cell is one).
 fn escape_markup(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let mut escaped = String::with_capacity(text.len() + 8);
-    markup::escape(text, &mut escaped).map_err(std::io::Error::other)?;
-    out.write_all(escaped.as_bytes())
+    /// `out` as a text sink that keeps the write's error.
+    struct Sink<'a> {
+        out: &'a mut dyn std::io::Write,
+        failed: Option<std::io::Error>,
+    }
+    impl std::fmt::Write for Sink<'_> {
+        fn write_str(&mut self, text: &str) -> std::fmt::Result {
+            self.out.write_all(text.as_bytes()).map_err(|e| {
+                self.failed = Some(e);
+                std::fmt::Error
+            })
+        }
+    }
+    let mut sink = Sink { out, failed: None };
+    markup::escape(text, &mut sink).map_err(|_| sink.failed.take().unwrap_or_else(|| std::io::Error::other("escape")))
 }
 
 fn tera_error(name: &str, e: tera::Error) -> TemplateError {
