@@ -6,7 +6,6 @@ pub mod replay;
 mod summary_file;
 mod unchanged;
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -16,7 +15,7 @@ use crate::findings::{Findings, input};
 use crate::ingest::parse_cache::{CACHE_NAME, Last, ParseCache};
 use crate::ingest::{Ingest, forget_texts, ingest_cached, ingest_renewing, ingest_scanned, scanned};
 use crate::model::Dataset;
-use crate::output::{self, Changes, Lock, Manifest, OutputError, Report, Restamps, Writer};
+use crate::output::{self, Changes, DocumentMap, Lock, Manifest, OutputError, Report, Restamps, Writer};
 use crate::render::plan::{Failed, Inputs as PlanInputs, OVERVIEW_FILE, Planning, Titles, plan};
 use crate::render::{RenderError, TemplateError, Templates};
 use crate::rules::{Evaluation, evaluate};
@@ -286,7 +285,7 @@ fn write_locked(
                 Err(err) => (Planning::default(), held_back, Err(err), written),
             }
         }
-        _ => (Planning::default(), Vec::new(), Ok(()), BTreeMap::new()),
+        _ => (Planning::default(), Vec::new(), Ok(()), DocumentMap::new()),
     };
     if let Some(d) = run.ingest.dataset.as_mut() {
         d.forget_comments();
@@ -295,7 +294,7 @@ fn write_locked(
     // stood beside the run's map. A rebuild's mostly replaces entries of the manifest
     // read back (packed when read), which leaves its nodes as they are.
     if manifest.documents.is_empty() {
-        manifest.documents = output::packed(written);
+        manifest.documents = written.packed();
     } else {
         manifest.documents.extend(written);
     }
@@ -363,7 +362,7 @@ fn nothing_to_do(
     restamps: Restamps,
 ) -> Result<BuildOutcome, OutputError> {
     let mut report = Report::default();
-    for rel in manifest.documents.keys().map(PathBuf::from) {
+    for rel in manifest.documents.keys().map(|key| PathBuf::from(key.path())) {
         match output::place::original(&rel) {
             // A copy beside a document that is current under its own name again.
             Some((document, _)) if manifest.documents.contains_key(&crate::source::display_path(&document)) => {

@@ -374,9 +374,49 @@ pub fn slug(s: &str) -> String {
     }
 }
 
+/// `a` against `b`, each the text its two pieces make, compared without being joined: a
+/// document's path held as its folder and its name sorts as the whole path would.
+pub fn cmp_joined(a: [&str; 2], b: [&str; 2]) -> std::cmp::Ordering {
+    let (mut a_rest, mut b_rest) = (&a[1..], &b[1..]);
+    let (mut x, mut y) = (a[0].as_bytes(), b[0].as_bytes());
+    loop {
+        // The next piece once one is used up.
+        while x.is_empty() && !a_rest.is_empty() {
+            (x, a_rest) = (a_rest[0].as_bytes(), &a_rest[1..]);
+        }
+        while y.is_empty() && !b_rest.is_empty() {
+            (y, b_rest) = (b_rest[0].as_bytes(), &b_rest[1..]);
+        }
+        if x.is_empty() || y.is_empty() {
+            return x.len().cmp(&y.len());
+        }
+        let n = x.len().min(y.len());
+        match x[..n].cmp(&y[..n]) {
+            std::cmp::Ordering::Equal => (x, y) = (&x[n..], &y[n..]),
+            unequal => return unequal,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn pieces_compare_as_the_text_they_make() {
+        let texts = ["", "a", "a/", "a/b", "a-b", "ab", "a/b/c", "b"];
+        for a in texts {
+            for b in texts {
+                for cut_a in 0..=a.len() {
+                    for cut_b in 0..=b.len() {
+                        let (a0, a1) = a.split_at(cut_a);
+                        let (b0, b1) = b.split_at(cut_b);
+                        assert_eq!(cmp_joined([a0, a1], [b0, b1]), a.cmp(b), "{a0}|{a1} against {b0}|{b1}");
+                    }
+                }
+            }
+        }
+    }
 
     #[test]
     fn letters_folded_from_the_table_are_those_the_decomposition_gives() {

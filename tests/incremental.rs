@@ -214,8 +214,9 @@ fn stamps_out_of_date(outputs: &Path) -> Vec<String> {
     manifest
         .documents
         .iter()
+        .map(|(rel, entry)| (rel.path(), entry))
         .filter(|(rel, entry)| xeploai::output::stamp(&outputs.join(rel)) != Some((entry.len, entry.modified)))
-        .map(|(rel, _)| rel.clone())
+        .map(|(rel, _)| rel)
         .collect()
 }
 

@@ -78,7 +78,7 @@ pub fn replay(outputs: &Path, manifest: &mut Manifest) {
     for line in text.split(|b| *b == b'\n') {
         let Ok(line) = serde_json::from_slice::<Line>(line) else { continue };
         if line.entry.matches_file(&outputs.join(&line.path)) {
-            manifest.documents.insert(line.path, line.entry);
+            manifest.documents.insert(&line.path, line.entry);
         }
     }
 }

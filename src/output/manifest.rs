@@ -7,6 +7,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use super::digest::Digest;
+use super::document_map::{DocKey, DocumentMap};
 
 pub const MANIFEST_NAME: &str = ".xeploai-manifest.json";
 
@@ -158,7 +159,7 @@ impl Restamps {
 pub struct Manifest {
     pub version: u32,
     /// Keyed by the path relative to the outputs folder, with forward slashes.
-    pub documents: BTreeMap<String, Entry>,
+    pub documents: DocumentMap,
     /// What the last complete build was made from (program, day, templates, inputs,
     /// findings), by hash: the same again, with every document untouched, is a build
     /// with nothing to do.
@@ -178,9 +179,9 @@ pub trait Documents {
     fn names_a_copy(&self) -> bool;
 }
 
-/// Does any of `keys` name a new version put beside a hand edit?
-fn any_copy<'k>(mut keys: impl Iterator<Item = &'k String>) -> bool {
-    keys.any(|key| super::place::original(Path::new(key)).is_some())
+/// Does any of `keys` name a new version put beside a hand edit? Its file's name says so.
+fn any_copy<'k>(mut keys: impl Iterator<Item = &'k DocKey>) -> bool {
+    keys.any(|key| super::place::original(Path::new(key.name())).is_some())
 }
 
 impl Documents for Manifest {
@@ -193,7 +194,7 @@ impl Documents for Manifest {
     }
 
     fn record(&mut self, key: String, entry: Entry) {
-        self.documents.insert(key, entry);
+        self.documents.insert(&key, entry);
     }
 }
 
@@ -203,7 +204,7 @@ impl Documents for Manifest {
 /// manifest instead: 35 MB at 100,000 people, 350 MB at a million.
 pub struct Changes<'a> {
     before: &'a Manifest,
-    changed: BTreeMap<String, Entry>,
+    changed: DocumentMap,
     /// How many entries `changed` holds when it is next [`packed`].
     pack_at: usize,
 }
@@ -218,11 +219,11 @@ const PACK_GROWTH: usize = 4;
 
 impl<'a> Changes<'a> {
     pub fn over(before: &'a Manifest) -> Changes<'a> {
-        Changes { before, changed: BTreeMap::new(), pack_at: FIRST_PACK }
+        Changes { before, changed: DocumentMap::new(), pack_at: FIRST_PACK }
     }
 
     /// The entries recorded, for [`Manifest::documents`].
-    pub fn into_changed(self) -> BTreeMap<String, Entry> {
+    pub fn into_changed(self) -> DocumentMap {
         self.changed
     }
 }
@@ -237,9 +238,9 @@ impl Documents for Changes<'_> {
     }
 
     fn record(&mut self, key: String, entry: Entry) {
-        self.changed.insert(key, entry);
+        self.changed.insert(&key, entry);
         if self.changed.len() >= self.pack_at {
-            self.changed = packed(std::mem::take(&mut self.changed));
+            self.changed = std::mem::take(&mut self.changed).packed();
             self.pack_at = self.changed.len() + self.changed.len() / PACK_GROWTH;
         }
     }
@@ -256,7 +257,7 @@ impl Manifest {
             .ok()
             .and_then(|file| serde_json::from_reader(std::io::BufReader::with_capacity(256 * 1024, file)).ok());
         match read {
-            Some(manifest) => Manifest { documents: packed(manifest.documents), ..manifest },
+            Some(manifest) => Manifest { documents: manifest.documents.packed(), ..manifest },
             None => Manifest { version: 1, ..Manifest::default() },
         }
     }
@@ -267,8 +268,11 @@ impl Manifest {
     /// Those found by their bytes under a new stamp go to `restamps`.
     pub fn untouched(&self, outputs: &Path, restamps: &Restamps) -> bool {
         use rayon::prelude::*;
-        let entries: Vec<(&String, &Entry)> = self.documents.iter().collect();
-        entries.par_iter().all(|(rel, entry)| restamps.matches(rel, entry, &outputs.join(rel)))
+        let entries: Vec<(&DocKey, &Entry)> = self.documents.iter().collect();
+        entries.par_iter().all(|(rel, entry)| {
+            let rel = rel.path();
+            restamps.matches(&rel, entry, &outputs.join(&rel))
+        })
     }
 
     /// The manifest as JSON onto `out`, as it is made: a province's is tens of MB.
@@ -338,7 +342,7 @@ mod tests {
     fn save(outputs: &Path, source: &str, modified: std::time::SystemTime) {
         let entry = Entry { source: by(source), bytes: by("b"), len: 1, modified: 1 };
         let manifest =
-            Manifest { version: 1, documents: [("a.docx".to_string(), entry)].into(), ..Manifest::default() };
+            Manifest { version: 1, documents: [("a.docx", entry)].into_iter().collect(), ..Manifest::default() };
         let path = outputs.join(MANIFEST_NAME);
         manifest.write_to(std::fs::File::create(&path).unwrap()).unwrap();
         std::fs::File::options().write(true).open(&path).unwrap().set_modified(modified).unwrap();
@@ -443,14 +447,14 @@ mod tests {
     fn a_copy_beside_a_hand_edit_is_named_by_the_manifest_or_its_changes() {
         let entry = Entry { source: by("s"), bytes: by("b"), len: 1, modified: 1 };
         let mut before = Manifest::default();
-        before.documents.insert("a/x.docx".into(), entry.clone());
-        before.documents.insert("a/x (ban) moi.docx".into(), entry.clone());
+        before.documents.insert("a/x.docx", entry.clone());
+        before.documents.insert("a/x (ban) moi.docx", entry.clone());
         assert!(!before.names_a_copy());
         let mut changes = Changes::over(&before);
         assert!(!changes.names_a_copy());
         changes.record("a/x (ban moi 2).docx".into(), entry.clone());
         assert!(changes.names_a_copy());
-        before.documents.insert("a/x (ban moi).docx".into(), entry);
+        before.documents.insert("a/x (ban moi).docx", entry);
         assert!(before.names_a_copy());
     }
 
@@ -458,8 +462,8 @@ mod tests {
     fn changes_are_read_over_the_manifest_and_leave_it_as_it_was() {
         let entry = |source: &str| Entry { source: by(source), bytes: by("b"), len: 1, modified: 1 };
         let mut before = Manifest::default();
-        before.documents.insert("a.docx".into(), entry("old"));
-        before.documents.insert("b.docx".into(), entry("kept"));
+        before.documents.insert("a.docx", entry("old"));
+        before.documents.insert("b.docx", entry("kept"));
         let mut changes = Changes::over(&before);
         changes.record("a.docx".into(), entry("new"));
         changes.record("a (ban moi).docx".into(), entry("beside"));
@@ -478,6 +482,6 @@ mod tests {
         let changed = changes.into_changed();
         assert_eq!(before.documents["a.docx"].source, by("old"), "the planning's manifest is untouched");
         assert_eq!(changed.len(), 2 + 3 * FIRST_PACK);
-        assert_eq!(changed.keys().take(2).collect::<Vec<_>>(), ["a (ban moi).docx", "a.docx"]);
+        assert_eq!(changed.keys().take(2).map(DocKey::path).collect::<Vec<_>>(), ["a (ban moi).docx", "a.docx"]);
     }
 }

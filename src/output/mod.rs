@@ -14,6 +14,7 @@
 
 pub mod atomic;
 mod digest;
+pub mod document_map;
 pub mod journal;
 mod made;
 mod manifest;
@@ -27,6 +28,7 @@ use std::time::{Duration, Instant};
 use rayon::prelude::*;
 
 pub use digest::Digest;
+pub use document_map::DocumentMap;
 pub use journal::JOURNAL_NAME;
 use journal::Journal;
 pub use made::{Made, Unmade, stage_file, stage_made};

@@ -2,13 +2,13 @@
 //! everything in the outputs folder, written like a document (atomically, beside a copy a
 //! person edited, not at all when nothing changed).
 
-use std::ops::Bound;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
 use super::CheckRun;
 use crate::calendar::Status;
+use crate::output::document_map::{DocKey, Pieces};
 use crate::output::{self, Manifest, OutputError, Planned, Report, Restamps, Unmade, Writer, is_document, place};
 use crate::render::context::overview::{Document, Page, Sources, folder_rows, overview, top_folder};
 use crate::render::plan::{Failed, Listed, OVERVIEW_FILE, Titles, kind_of, source_hash};
@@ -78,6 +78,12 @@ pub fn write(
 }
 
 /// A path's bytes: ordered like its string, many times faster than by components.
+/// The top folder of the document at `key`: as [`top_folder`] of its whole path.
+fn top_of(key: &DocKey) -> &str {
+    let [folder, name] = key.pieces();
+    top_folder(if folder.is_empty() { name } else { folder })
+}
+
 fn path_bytes(path: &Path) -> &[u8] {
     path.as_os_str().as_encoded_bytes()
 }
@@ -91,24 +97,20 @@ fn documents<'a>(outputs: &Path, manifest: &'a Manifest, titles: Option<&Titles>
     // hundred thousand documents, and this is on the path of every rebuild, one unit's
     // included. A folder is its first key and its count, read back from the manifest
     // when its turn comes: the list of every key was 18 MB at a million documents.
-    let mut folders: Vec<(&str, usize)> = Vec::new();
+    let mut folders: Vec<(&DocKey, usize)> = Vec::new();
     for key in manifest.documents.keys() {
         match folders.last_mut() {
-            Some((first, count)) if top_folder(first) == top_folder(key) => *count += 1,
+            Some((first, count)) if top_of(first) == top_of(key) => *count += 1,
             _ => folders.push((key, 1)),
         }
     }
     let by_folder: Vec<Vec<Document>> = folders
         .par_iter()
         .map(|&(first, count)| {
-            let mut planned = titles.map(|titles| titles.in_folder(top_folder(first))).unwrap_or_default();
+            let mut planned = titles.map(|titles| titles.in_folder(top_of(first))).unwrap_or_default();
             planned.sort_unstable_by(|a, b| path_bytes(&a.rel).cmp(path_bytes(&b.rel)));
-            let keys = manifest
-                .documents
-                .range::<str, _>((Bound::Included(first), Bound::Unbounded))
-                .take(count)
-                .map(|(key, _)| key.as_str());
-            keys.filter_map(|rel| document(outputs, rel, &planned)).collect()
+            let keys = manifest.documents.from_path(&first.path()).take(count).map(|(key, _)| key);
+            keys.filter_map(|key| document(outputs, key, &planned)).collect()
         })
         .collect();
     // Joined a folder at a time, each let go of once moved: rayon's own joining of a
@@ -123,7 +125,9 @@ fn documents<'a>(outputs: &Path, manifest: &'a Manifest, titles: Option<&Titles>
 
 /// The document at `rel` in the outputs folder, if it is one of ours on disk, titled as
 /// `planned` (its folder's, by path) has it.
-fn document<'a>(outputs: &Path, rel: &'a str, planned: &[Listed]) -> Option<Document<'a>> {
+fn document<'a>(outputs: &Path, key: &'a DocKey, planned: &[Listed]) -> Option<Document<'a>> {
+    let path = key.path();
+    let rel = path.as_str();
     let planned_title = |rel: &Path| {
         let at = planned.binary_search_by(|doc| path_bytes(&doc.rel).cmp(path_bytes(rel))).ok()?;
         Some(&planned[at].title)
@@ -147,5 +151,5 @@ fn document<'a>(outputs: &Path, rel: &'a str, planned: &[Listed]) -> Option<Docu
         (None, Some(kind)) => Title::Kind(kind),
         (None, None) => Title::Text(crate::source::display_path(document).into()),
     };
-    Some(Document { rel, title, new_version: original.is_some() })
+    Some(Document { rel: key.pieces(), title, new_version: original.is_some() })
 }

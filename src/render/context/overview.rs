@@ -19,6 +19,7 @@ use crate::render::templates::{MadeRows, PageList};
 use crate::rules::Evaluation;
 use crate::rules::quota::{LevelCounts, QuotaBase};
 use crate::rules::summary::count;
+use crate::text::cmp_joined;
 
 /// What the page is built from.
 pub struct Sources<'a> {
@@ -36,8 +37,9 @@ pub struct Sources<'a> {
 /// A document on disk, with the title it is listed under.
 #[derive(Clone, Debug)]
 pub struct Document<'a> {
-    /// Relative to the outputs folder, with forward slashes: the manifest's own key.
-    pub rel: &'a str,
+    /// Relative to the outputs folder, with forward slashes: the manifest's own key, in
+    /// the two pieces it holds it as (the folder with its last `/`, and the file's name).
+    pub rel: [&'a str; 2],
     /// As this run planned it, else its kind's name.
     pub title: Title,
     /// A new version put beside a document a person edited (`… (ban moi).docx`).
@@ -223,7 +225,7 @@ pub struct DocumentCtx<'a> {
     pub title: &'a Title,
     pub new_version: bool,
     /// Relative to the outputs folder, with forward slashes.
-    pub path: &'a str,
+    pub path: String,
     /// `path` as a URL path: works wherever the outputs folder is moved.
     pub href: String,
 }
@@ -261,7 +263,8 @@ pub fn folder_rows<'a>(folders: &'a [Folder], documents: &'a [Document]) -> Made
 
 impl<'a> DocumentCtx<'a> {
     fn of(doc: &'a Document) -> DocumentCtx<'a> {
-        DocumentCtx { title: &doc.title, new_version: doc.new_version, href: href(doc.rel), path: doc.rel }
+        let path = doc.rel.concat();
+        DocumentCtx { title: &doc.title, new_version: doc.new_version, href: href(&path), path }
     }
 }
 
@@ -298,7 +301,7 @@ fn units(d: &Dataset, findings: &[Finding], documents: &[Document], today: Naive
     let names = unit_folders(d);
     // Looked up in the documents' own order, not a set of their paths: a million
     // documents' set stood 34 MB over the page's peak.
-    let on_disk = |rel: &str| documents.binary_search_by(|doc| doc.rel.cmp(rel)).is_ok();
+    let on_disk = |rel: &str| documents.binary_search_by(|doc| cmp_joined(doc.rel, [rel, ""])).is_ok();
     let errors = calendar::UnitErrors::new(findings);
     let mut counts: HashMap<(&str, Severity), usize> = HashMap::new();
     for f in findings {
@@ -445,7 +448,7 @@ fn folders(d: Option<&Dataset>, all: &[Document]) -> Vec<Folder> {
     // Each document into its folder, the folder's name made once.
     let mut by_folder: HashMap<&str, Vec<u32>> = HashMap::new();
     for (at, doc) in all.iter().enumerate() {
-        let folder = doc.rel.rsplit_once('/').map_or("", |(folder, _)| folder);
+        let folder = doc.rel[0].strip_suffix('/').unwrap_or_default();
         by_folder.entry(folder).or_default().push(at as u32);
     }
     let mut by_folder: Vec<((usize, String, String), Vec<u32>)> = by_folder
@@ -459,7 +462,7 @@ fn folders(d: Option<&Dataset>, all: &[Document]) -> Vec<Folder> {
     by_folder
         .into_iter()
         .map(|((_, top, path), mut documents)| {
-            documents.sort_by(|a, b| all[*a as usize].rel.cmp(all[*b as usize].rel));
+            documents.sort_by(|a, b| cmp_joined(all[*a as usize].rel, all[*b as usize].rel));
             Folder {
                 unit: units.get(&top).map(|(_, name)| name.to_string()).unwrap_or_default(),
                 agency: top == AGENCY_FOLDER,
