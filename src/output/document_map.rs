@@ -36,6 +36,16 @@ impl DocKey {
         &self.name
     }
 
+    /// The document's file in `outputs`, made without the path as one text first.
+    pub fn under(&self, outputs: &std::path::Path) -> std::path::PathBuf {
+        let mut path =
+            std::path::PathBuf::with_capacity(outputs.as_os_str().len() + self.folder.len() + self.name.len() + 1);
+        path.push(outputs);
+        path.push(&*self.folder);
+        path.push(&*self.name);
+        path
+    }
+
     /// The path as one text, as the manifest writes it.
     pub fn path(&self) -> String {
         [&*self.folder, &*self.name].concat()
@@ -132,6 +142,9 @@ pub struct DocumentMap {
     map: BTreeMap<DocKey, Entry>,
     /// Every folder held, each once.
     folders: HashSet<Arc<str>>,
+    /// The folder of the last path inserted: paths mostly come a folder at a time (a
+    /// manifest read back is in order, a build writes a unit's documents together).
+    last: Option<Arc<str>>,
 }
 
 impl DocumentMap {
@@ -169,15 +182,22 @@ impl DocumentMap {
     fn key(&mut self, path: &str) -> DocKey {
         let cut = path.rfind('/').map_or(0, |slash| slash + 1);
         let (folder, name) = path.split_at(cut);
-        let folder = match self.folders.get(folder) {
-            Some(held) => held.clone(),
-            None => {
-                let held: Arc<str> = folder.into();
-                self.folders.insert(held.clone());
-                held
-            }
+        let folder = match &self.last {
+            Some(last) if **last == *folder => last.clone(),
+            _ => self.held(folder),
         };
+        self.last = Some(folder.clone());
         DocKey { folder, name: name.into() }
+    }
+
+    /// The folder held as `folder`, held from now on if it was not.
+    fn held(&mut self, folder: &str) -> Arc<str> {
+        if let Some(held) = self.folders.get(folder) {
+            return held.clone();
+        }
+        let held: Arc<str> = folder.into();
+        self.folders.insert(held.clone());
+        held
     }
 
     pub fn keys(&self) -> impl Iterator<Item = &DocKey> {
@@ -204,7 +224,7 @@ impl DocumentMap {
 
     /// The same map with its nodes full ([`super::manifest::packed`]).
     pub fn packed(self) -> DocumentMap {
-        DocumentMap { map: super::manifest::packed(self.map), folders: self.folders }
+        DocumentMap { map: super::manifest::packed(self.map), ..self }
     }
 }
 
@@ -310,6 +330,11 @@ mod tests {
             whole.iter().copied().filter(|path| *path >= "don-vi/tu-kiem-diem/02-binh.docx").collect();
         assert_eq!(from, expected);
         assert_eq!(map.from_path("zzz").count(), 0);
+        // A key's file, made from its pieces.
+        let out = std::path::Path::new("out");
+        for key in map.keys() {
+            assert_eq!(key.under(out), out.join(key.path()), "{key}");
+        }
     }
 
     #[test]

@@ -125,7 +125,7 @@ pub struct Restamps(std::sync::Mutex<Vec<(String, Entry)>>);
 impl Restamps {
     /// Is the file at `path` the one `entry` (the manifest's at `key`) was written as?
     /// A new stamp is kept for [`Restamps::record`].
-    pub fn matches(&self, key: &str, entry: &Entry, path: &Path) -> bool {
+    pub fn matches(&self, key: &dyn std::fmt::Display, entry: &Entry, path: &Path) -> bool {
         match entry.check(path) {
             Check::Untouched => true,
             Check::Restamped { len, modified } => {
@@ -269,10 +269,7 @@ impl Manifest {
     pub fn untouched(&self, outputs: &Path, restamps: &Restamps) -> bool {
         use rayon::prelude::*;
         let entries: Vec<(&DocKey, &Entry)> = self.documents.iter().collect();
-        entries.par_iter().all(|(rel, entry)| {
-            let rel = rel.path();
-            restamps.matches(&rel, entry, &outputs.join(&rel))
-        })
+        entries.par_iter().all(|(rel, entry)| restamps.matches(rel, entry, &rel.under(outputs)))
     }
 
     /// The manifest as JSON onto `out`, as it is made: a province's is tens of MB.
