@@ -43,8 +43,7 @@ pub fn render_document<R: Rows + ?Sized>(
     meta: &DocMeta,
     created: Option<chrono::NaiveDate>,
 ) -> Result<Vec<u8>, RenderError> {
-    let markup = templates.render_markup(name, context, rows)?;
-    write_markup(&markup, name, meta, created)
+    render_document_in(templates, name, &templates::context_of(name, context)?, rows, meta, created)
 }
 
 /// [`render_document`] with tera's context made beforehand
