@@ -77,13 +77,13 @@ pub fn write(
     Ok(placed.cloned())
 }
 
-/// A path's bytes: ordered like its string, many times faster than by components.
 /// The top folder of the document at `key`: as [`top_folder`] of its whole path.
 fn top_of(key: &DocKey) -> &str {
     let [folder, name] = key.pieces();
     top_folder(if folder.is_empty() { name } else { folder })
 }
 
+/// A path's bytes: ordered like its string, many times faster than by components.
 fn path_bytes(path: &Path) -> &[u8] {
     path.as_os_str().as_encoded_bytes()
 }
@@ -123,7 +123,7 @@ fn documents<'a>(outputs: &Path, manifest: &'a Manifest, titles: Option<&Titles>
     documents
 }
 
-/// The document at `rel` in the outputs folder, if it is one of ours on disk, titled as
+/// The document at `key` in the outputs folder, if it is one of ours on disk, titled as
 /// `planned` (its folder's, by path) has it.
 fn document<'a>(outputs: &Path, key: &'a DocKey, planned: &[Listed]) -> Option<Document<'a>> {
     let path = key.path();
