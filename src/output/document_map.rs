@@ -182,12 +182,17 @@ impl DocumentMap {
     fn key(&mut self, path: &str) -> DocKey {
         let cut = path.rfind('/').map_or(0, |slash| slash + 1);
         let (folder, name) = path.split_at(cut);
-        let folder = match &self.last {
+        DocKey { folder: self.folder(folder), name: name.into() }
+    }
+
+    /// `folder` as held: the last path's if it is the same, else from the set.
+    fn folder(&mut self, folder: &str) -> Arc<str> {
+        let held = match &self.last {
             Some(last) if **last == *folder => last.clone(),
             _ => self.held(folder),
         };
-        self.last = Some(folder.clone());
-        DocKey { folder, name: name.into() }
+        self.last = Some(held.clone());
+        held
     }
 
     /// The folder held as `folder`, held from now on if it was not.
@@ -217,7 +222,8 @@ impl DocumentMap {
     /// Adds `other`'s entries, each in place of any at its path.
     pub fn extend(&mut self, other: DocumentMap) {
         for (key, entry) in other.map {
-            let key = self.key(&key.path());
+            // Its folder taken from this map's, its name as it is: not joined and cut again.
+            let key = DocKey { folder: self.folder(&key.folder), name: key.name };
             self.map.insert(key, entry);
         }
     }

@@ -19,9 +19,14 @@ fn advance(table: &[(u32, &[u16])], c: char) -> u32 {
         .map_or(UNKNOWN, |w| if *w == 0 { UNKNOWN } else { u32::from(*w) })
 }
 
+/// The advance widths of the regular or the bold face.
+fn face(bold: bool) -> &'static [(u32, &'static [u16])] {
+    if bold { BOLD } else { REGULAR }
+}
+
 /// The advance of `text` in font units.
 fn units(text: &str, bold: bool) -> u64 {
-    let table = if bold { BOLD } else { REGULAR };
+    let table = face(bold);
     text.chars().map(|c| u64::from(advance(table, c))).sum()
 }
 
@@ -47,7 +52,7 @@ pub struct Extent {
 /// The [`Extent`] of `text`, read once: a table's every cell is measured for its
 /// columns, a document's most frequent measure.
 pub fn extent(text: &str, half_points: usize, bold: bool) -> Extent {
-    let table = if bold { BOLD } else { REGULAR };
+    let table = face(bold);
     let (mut line, mut word, mut widest) = (0u64, 0u64, 0u64);
     for c in text.chars() {
         let advance = u64::from(advance(table, c));

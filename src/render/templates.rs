@@ -297,7 +297,7 @@ impl Templates {
         context: &Context,
         rows: &R,
     ) -> Result<Markup, TemplateError> {
-        let page = self.tera.render(name, context).map_err(|e| tera_error(name, e))?;
+        let page = render_in(&self.tera, name, context)?;
         if !page.contains(ROWS_LINE.marker) {
             return Ok(Markup { text: page, lists: Vec::new() });
         }
@@ -354,7 +354,12 @@ fn render_with_rows<R: Rows + ?Sized>(
 }
 
 fn render_context(tera: &Tera, name: &str, context: &impl Serialize) -> Result<String, TemplateError> {
-    tera.render(name, &context_of(name, context)?).map_err(|e| tera_error(name, e))
+    render_in(tera, name, &context_of(name, context)?)
+}
+
+/// `name` rendered by `tera` with tera's own `context`.
+fn render_in(tera: &Tera, name: &str, context: &Context) -> Result<String, TemplateError> {
+    tera.render(name, context).map_err(|e| tera_error(name, e))
 }
 
 /// `context` as tera's values, for the template `name` (named in the error).
