@@ -123,6 +123,30 @@ fn a_build_killed_between_writes_leaves_no_half_written_file() {
     assert!(docx(out.path()).len() > 5, "the next build completes");
 }
 
+/// A build of several batches stopped in its second: the renderer, batches ahead of the
+/// writer, stops with it, and nothing it rendered after the failure reaches the disk.
+#[test]
+fn a_build_stopped_in_a_later_batch_writes_nothing_after_the_failure() {
+    let parent = tempfile::tempdir().unwrap();
+    let inputs = parent.path().join("agency");
+    let (code, stdout, stderr) = run(&["generate", inputs.to_str().unwrap(), "--people", "1500", "--seed", "7"]);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    let out = parent.path().join("out");
+    // The check kept for the next build and the parse cache, then 798 documents: the
+    // first batch whole and part of the second.
+    let (code, log) = build_in(&inputs, &out, &[("XEPLOAI_FAIL_AFTER_WRITES", "800")]);
+    assert_eq!(code, 2, "{log}");
+    let written = docx(&out);
+    assert_eq!(written.len(), 798, "exactly the writes before the failure");
+    assert!(files(&out).iter().all(|p| !p.to_string_lossy().ends_with(".xeploai-tmp")), "no temporary file left");
+    let (code, log) = build_in(&inputs, &out, &[]);
+    assert_eq!(code, 0, "{log}");
+    let fresh = parent.path().join("fresh");
+    assert_eq!(build_in(&inputs, &fresh, &[]).0, 0);
+    assert_eq!(docx(&out).len(), docx(&fresh).len(), "the next build completes");
+    assert!(docx(&fresh).len() > 2 * xeploai::render::plan::BATCH, "several batches");
+}
+
 #[test]
 fn two_builds_at_once_do_not_interleave() {
     let dir = rules_case("clean", &[]);

@@ -330,7 +330,7 @@ impl<'a> Writer<'a> {
         let (staged, entries): (Vec<atomic::Staged>, Vec<manifest::Entry>) = ready.into_iter().unzip();
         let durable = match first_error {
             Some(err) => Err(err),
-            None => atomic::sync(&staged)
+            None => crate::timings::stage("write: sync", || atomic::sync(&staged))
                 .and_then(|()| {
                     let keys: Vec<String> = writes.iter().map(|w| key(&w.place.rel)).collect();
                     self.journal.record(keys.iter().map(String::as_str).zip(&entries))
