@@ -133,7 +133,7 @@ fn a_build_stopped_in_a_later_batch_writes_nothing_after_the_failure() {
     assert_eq!(code, 0, "{stdout}{stderr}");
     let out = parent.path().join("out");
     // The check kept for the next build and the parse cache, then 798 documents: the
-    // first batch whole and part of the second.
+    // first batch whole and part of the next.
     let (code, log) = build_in(&inputs, &out, &[("XEPLOAI_FAIL_AFTER_WRITES", "800")]);
     assert_eq!(code, 2, "{log}");
     let written = docx(&out);
