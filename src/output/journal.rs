@@ -55,6 +55,7 @@ impl Journal {
             text.push(b'\n');
         }
         if text.len() == 1 {
+            // Only the leading line break: no document to journal.
             return Ok(());
         }
         (&self.file).write_all(&text)?;

@@ -165,8 +165,8 @@ pub struct Inputs<'a> {
 
 /// How many documents are rendered before they are handed to `sink` and dropped: memory
 /// stays bounded whatever the size of the agency. A batch is units planned
-/// [`UNITS_AT_ONCE`] at a time until it holds this many: about 400 documents of 25 units
-/// of a province, 5 MB of bytes.
+/// [`UNITS_AT_ONCE`] at a time until it holds this many: in a province, one set of 16
+/// units of about 25 documents each, some 400 documents and 5 MB of bytes.
 pub const BATCH: usize = 256;
 
 /// A document of this run, by the title its properties carry: the overview page lists
