@@ -53,7 +53,7 @@ pub fn decode_text(bytes: Vec<u8>) -> Option<String> {
 /// what may be written into a document part (the blanks of "Số:      /BC-SNV" included).
 /// Text that is already so (nearly all of it: ingest cleaned it) is borrowed, not copied.
 pub fn sanitize(s: &str) -> Cow<'_, str> {
-    if s.chars().all(is_plain) {
+    if all_plain(s) {
         return Cow::Borrowed(s);
     }
     let keep = |c: char| is_xml_char(c) && !is_invisible(c) && !matches!(c, '\u{9}' | '\u{A}' | '\u{D}');
@@ -63,19 +63,36 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
     Cow::Owned(s.nfc().filter(|c| keep(*c)).collect())
 }
 
-/// A character [`sanitize`] keeps as it is whatever stands beside it, told without a
-/// table: printable, visible, and a letter in NFC that nothing after it can combine with
-/// (ASCII, Latin-1 to Latin Extended-B, and Latin Extended Additional, where the
-/// Vietnamese letters with two marks are). Every Vietnamese text is made of these.
-fn is_plain(c: char) -> bool {
-    matches!(c, ' '..='~' | '\u{A0}'..='\u{AC}' | '\u{AE}'..='\u{2FF}' | '\u{1E00}'..='\u{1EFF}')
+/// Is every character of `s` one [`sanitize`] keeps as it is whatever stands beside it?
+/// Printable, visible, and a letter in NFC that nothing after it can combine with: ASCII,
+/// Latin-1 to Latin Extended-B, and Latin Extended Additional, where the Vietnamese
+/// letters with two marks are. Every Vietnamese text is made of these. Told from the
+/// UTF-8 bytes, without decoding a character: every run and cell of every document
+/// passes here.
+fn all_plain(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let mut at = 0;
+    while let Some(&lead) = bytes.get(at) {
+        // `s` is UTF-8, so a lead byte is followed by as many continuation bytes as it says.
+        at += match lead {
+            b' '..=b'~' => 1,
+            // U+00A0–U+00BF, but for U+00AD (the soft hyphen, invisible).
+            0xC2 if matches!(bytes[at + 1], 0xA0..=0xAC | 0xAE..=0xBF) => 2,
+            // U+00C0–U+02FF.
+            0xC3..=0xCB => 2,
+            // U+1E00–U+1EFF, Latin Extended Additional.
+            0xE1 if matches!(bytes[at + 1], 0xB8..=0xBB) => 3,
+            _ => return false,
+        };
+    }
+    true
 }
 
 /// `s` in NFC, borrowed when it is so already: nearly all text arrives in NFC, and
-/// Vietnamese text is told so without a table when it is made of [plain](is_plain)
+/// Vietnamese text is told so without a table when it is made of [plain](all_plain)
 /// characters only.
 pub fn nfc(s: &str) -> Cow<'_, str> {
-    if s.chars().all(is_plain) || is_nfc_quick(s.chars()) == IsNormalized::Yes {
+    if all_plain(s) || is_nfc_quick(s.chars()) == IsNormalized::Yes {
         Cow::Borrowed(s)
     } else {
         Cow::Owned(s.nfc().collect())
@@ -402,6 +419,11 @@ pub fn cmp_joined(a: [&str; 2], b: [&str; 2]) -> std::cmp::Ordering {
 mod tests {
     use super::*;
 
+    /// The characters [`all_plain`] accepts, by code point.
+    fn is_plain(c: char) -> bool {
+        matches!(c, ' '..='~' | '\u{A0}'..='\u{AC}' | '\u{AE}'..='\u{2FF}' | '\u{1E00}'..='\u{1EFF}')
+    }
+
     #[test]
     fn pieces_compare_as_the_text_they_make() {
         let texts = ["", "a", "a/", "a/b", "a-b", "ab", "a/b/c", "b"];
@@ -492,6 +514,17 @@ mod tests {
         assert_eq!(spell_i("Phòng Tư pháp"), "Phòng Tư pháp");
         // File names keep the letters as written.
         assert_eq!(slug("Phòng Kỹ thuật"), "phong-ky-thuat");
+    }
+
+    #[test]
+    fn plain_text_is_told_from_its_bytes_as_from_its_characters() {
+        // Every character up to the supplementary planes, alone and between plain ones.
+        for c in (0..0x1_0000).filter_map(char::from_u32) {
+            for text in [c.to_string(), format!("aĐ{c}ễ~")] {
+                assert_eq!(all_plain(&text), text.chars().all(is_plain), "U+{:04X}", c as u32);
+            }
+        }
+        assert!(all_plain("Nguyễn Thị Thuỷ") && all_plain("") && !all_plain("😀") && !all_plain("a\u{AD}b"));
     }
 
     #[test]
