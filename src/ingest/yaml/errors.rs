@@ -7,15 +7,32 @@ use serde_saphyr::{Budget, Error, Options};
 use crate::findings::Finding;
 use crate::source::Source;
 
-/// Parsing options: duplicate keys are errors and the default budget caps what an
-/// alias bomb ("billion laughs") could expand into; both are serde-saphyr's defaults,
-/// named here so that a change of defaults upstream is a visible decision.
+/// Parsing options: duplicate keys are errors and the budget caps what an alias bomb
+/// ("billion laughs") could expand into, as serde-saphyr's defaults do, named here so that
+/// a change of defaults upstream is a visible decision. One default is not kept: the
+/// size of a plain file, which [`budget`] takes from the size limit instead.
 pub fn options() -> Options {
     let mut options = Options::default();
     options.duplicate_keys = serde_saphyr::DuplicateKeyPolicy::Error;
-    options.budget = Some(Budget::default());
+    options.budget = Some(budget());
     options.with_snippet = false;
     options
+}
+
+/// Nodes (maps, lists, values) a file may hold: one per 8 of the bytes a file may have
+/// ([`MAX_YAML_BYTES`](crate::scan::MAX_YAML_BYTES)), where a node takes at least a few.
+/// serde-saphyr's default of 250,000 refused the agency file of a 2,000,000-person agency
+/// at its 50,000th unit (five nodes a unit), and its consultation of the units with it.
+const MAX_NODES: usize = (crate::scan::MAX_YAML_BYTES / 8) as usize;
+
+/// serde-saphyr's budget with the plain file's caps (nodes, and parser events, four a
+/// node as in its defaults) following from the size limit. What an alias may expand into
+/// (aliases, anchors, what an anchor records, their ratio) keeps the defaults.
+fn budget() -> Budget {
+    let mut budget = Budget::default();
+    budget.max_nodes = MAX_NODES;
+    budget.max_events = 4 * MAX_NODES;
+    budget
 }
 
 /// Errors of the YAML text itself, as opposed to a well-formed value of the wrong shape.
@@ -155,6 +172,24 @@ fn syntax_message(msg: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::translate;
+
+    /// A nation's agency file: 100,000 units (some 2,200,000 people) in the generator's
+    /// shape, 500,000 nodes, twice serde-saphyr's default cap.
+    #[test]
+    fn a_nations_agency_file_is_within_the_budget() {
+        let mut text = String::from(
+            "kind: agency\nyear: 2023\nname: Bộ Thử\nparent: Chính phủ\ncode: BT\nplace: Hà Nội\n\
+             director: { name: Giám Đốc Thử, title: Giám đốc }\nunits:\n",
+        );
+        for n in 1..=100_000 {
+            text.push_str(&format!("  - name: Phòng Nghiệp vụ {n}\n    type: hanh_chinh\n"));
+        }
+        let parsed = crate::ingest::yaml::parse::<crate::ingest::yaml::agency::AgencyDoc>(
+            &text,
+            std::path::Path::new("agency.yaml"),
+        );
+        assert_eq!(parsed.map(|doc| doc.units.len()).map_err(|finding| finding.message), Ok(100_000));
+    }
 
     #[test]
     fn translates_common_messages() {
