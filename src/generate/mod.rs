@@ -67,21 +67,10 @@ pub fn generate_with(dir: &Path, people: usize, seed: u64, rows_per_workbook: us
     std::fs::create_dir_all(dir.join("don-vi")).map_err(|e| e.to_string())?;
     std::fs::create_dir_all(dir.join("danh-sach")).map_err(|e| e.to_string())?;
 
-    let mut agency = String::from(
-        "kind: agency\nyear: 2023\nname: Sở Thử nghiệm\nparent: UBND tỉnh Quảng Ngãi\ncode: STN\nplace: Quảng Ngãi\n\
-         director: { name: Giám Đốc Thử, title: Giám đốc }\nunits:\n",
-    );
-    for u in &units {
-        let _ = writeln!(agency, "  - name: {u}\n    type: hanh_chinh");
-    }
-    agency.push_str(
-        "calendar:\n  - id: unit-dossiers\n    due: 2023-11-22\n    what: Các phòng gửi hồ sơ\n    needs: [unit_minutes, unit_report, unit_proposal, self_reviews]\n",
-    );
-    std::fs::write(dir.join("agency.yaml"), agency).map_err(|e| e.to_string())?;
+    std::fs::write(dir.join("agency.yaml"), agency_yaml(&units)).map_err(|e| e.to_string())?;
 
     // Rosters: workbooks of at most `rows_per_workbook` rows.
     let mut rows: Vec<(String, &'static str, usize)> = Vec::with_capacity(total);
-    let mut consultation = String::from("kind: agency_review\nconsultation:\n  date: 2023-11-28\n  units:\n");
     for (u, size) in sizes.iter().enumerate() {
         let mut names: Vec<String> = Vec::with_capacity(*size);
         while names.len() < *size {
@@ -114,9 +103,8 @@ pub fn generate_with(dir: &Path, people: usize, seed: u64, rows_per_workbook: us
             );
         }
         std::fs::write(dir.join("don-vi").join(format!("phong-{}.yaml", u + 1)), review).map_err(|e| e.to_string())?;
-        let _ = writeln!(consultation, "    - {{ unit: {}, rating: HTTNV }}", units[u]);
     }
-    std::fs::write(dir.join("agency_review.yaml"), consultation).map_err(|e| e.to_string())?;
+    std::fs::write(dir.join("agency_review.yaml"), consultation_yaml(&units)).map_err(|e| e.to_string())?;
     let mut workbooks = 0;
     for (i, chunk) in rows.chunks(rows_per_workbook.max(1)).enumerate() {
         roster(&dir.join("danh-sach").join(format!("danh-sach-{}.xlsx", i + 1)), chunk, &units)
@@ -124,6 +112,31 @@ pub fn generate_with(dir: &Path, people: usize, seed: u64, rows_per_workbook: us
         workbooks += 1;
     }
     Ok(Generated { people: total, units: units.len(), workbooks })
+}
+
+/// The agency file of `units`: the agency's largest YAML file with its consultation, a
+/// unit a line pair, so the YAML budget is tested on it (`ingest::yaml::errors`).
+pub fn agency_yaml(units: &[String]) -> String {
+    let mut agency = String::from(
+        "kind: agency\nyear: 2023\nname: Sở Thử nghiệm\nparent: UBND tỉnh Quảng Ngãi\ncode: STN\nplace: Quảng Ngãi\n\
+         director: { name: Giám Đốc Thử, title: Giám đốc }\nunits:\n",
+    );
+    for u in units {
+        let _ = writeln!(agency, "  - name: {u}\n    type: hanh_chinh");
+    }
+    agency.push_str(
+        "calendar:\n  - id: unit-dossiers\n    due: 2023-11-22\n    what: Các phòng gửi hồ sơ\n    needs: [unit_minutes, unit_report, unit_proposal, self_reviews]\n",
+    );
+    agency
+}
+
+/// The agency's consultation of `units` (`agency_review.yaml`): each unit rated HTTNV.
+pub fn consultation_yaml(units: &[String]) -> String {
+    let mut consultation = String::from("kind: agency_review\nconsultation:\n  date: 2023-11-28\n  units:\n");
+    for u in units {
+        let _ = writeln!(consultation, "    - {{ unit: {u}, rating: HTTNV }}");
+    }
+    consultation
 }
 
 fn roster(path: &Path, rows: &[(String, &str, usize)], units: &[String]) -> Result<(), XlsxError> {
