@@ -122,7 +122,7 @@ fn annex(c: &mut Criterion) {
     let d = ingest(dir.path(), &mut Findings::default()).dataset.expect("a dataset");
     let e = evaluate(&d, TODAY);
     let summary = xeploai::rules::summary::summarize(&d, &e, &xeploai::rules::summary::ordered(&d));
-    let rows = xeploai::render::context::agency::annex(&summary.annex, &d, &e);
+    let rows = xeploai::render::context::agency::annex(&summary.annex, 1, &d, &e);
     let mut templates = Templates::load(None).expect("templates");
     templates.add("annex.tera", "@rows _rows_annex.tera\n").expect("parses");
     let context = serde_json::json!({});

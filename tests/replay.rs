@@ -19,6 +19,7 @@ fn build_on(inputs: &Path, outputs: &Path, today: &str) -> BuildOutcome {
         keep_history: 0,
         lock_wait: Duration::from_secs(5),
         progress: false,
+        annex_rows: xeploai::render::plan::ANNEX_ROWS,
     };
     build(inputs, &options).unwrap()
 }

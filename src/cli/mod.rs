@@ -75,7 +75,15 @@ impl OutputArgs {
         progress: bool,
         lock_wait: std::time::Duration,
     ) -> BuildOptions {
-        BuildOptions { outputs: self.folder(inputs), today, keep_history: self.keep_history, lock_wait, progress }
+        let annex_rows = crate::render::plan::ANNEX_ROWS;
+        BuildOptions {
+            outputs: self.folder(inputs),
+            today,
+            keep_history: self.keep_history,
+            lock_wait,
+            progress,
+            annex_rows,
+        }
     }
 }
 

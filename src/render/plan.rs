@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::context::agency::{AgencyCtx, PersonLine, agency, annex};
+use super::context::annex::{AnnexPartCtx, parts, split};
 use super::context::ballot::{BallotCtx, ballot};
 use super::context::forms::{SelfReviewCtx, self_review};
 use super::context::invitation::{InvitationCtx, invitation};
@@ -59,6 +60,7 @@ enum Context {
     Unit(UnitCtx),
     SelfReview(SelfReviewCtx),
     Agency(AgencyCtx),
+    AnnexPart(AnnexPartCtx),
     Ballot(BallotCtx),
     SelfAssessment(SelfAssessmentCtx),
     LeadershipReport(LeadershipReportCtx),
@@ -85,7 +87,8 @@ impl Context {
     /// person of the province, or the notice's people.
     fn rows<'a>(&'a self, d: &'a Dataset, e: &'a Evaluation) -> ContextRows<'a> {
         match self {
-            Context::Agency(agency) => ContextRows::Annex(annex(&agency.annex, d, e)),
+            Context::Agency(agency) => ContextRows::Annex(annex(&agency.annex, 1, d, e)),
+            Context::AnnexPart(part) => ContextRows::Annex(annex(&part.people, part.first, d, e)),
             Context::Notice(notice) => ContextRows::Notice(notice_rows(&notice.lines, d, e)),
             _ => ContextRows::None,
         }
@@ -161,7 +164,16 @@ pub struct Inputs<'a> {
     pub progress: bool,
     /// What each unit's documents were last built from ([`unit_key`]), by folder.
     pub built_units: &'a BTreeMap<String, String>,
+    /// The most rows the reports' annex holds before it is written in files of its own
+    /// ([`ANNEX_ROWS`] but in tests).
+    pub annex_rows: usize,
 }
+
+/// The most rows the reports' annex holds: a province's hundred thousand people stay in
+/// the report, as the plan has it (about 215 MB of XML, 20 MB of DOCX), and so does every
+/// smaller agency; a larger one gets its annex in parts of this many rows, each a file
+/// beside the reports ([`super::context::annex`]).
+pub const ANNEX_ROWS: usize = 100_000;
 
 /// How many documents are rendered before they are handed to `sink` and dropped: memory
 /// stays bounded whatever the size of the agency. A batch is units planned
@@ -249,7 +261,7 @@ where
             let mut listed: Vec<Listed> = Vec::new();
             let mut rendered = Vec::new();
             if i.agency_ok {
-                compiled_jobs(d, e, &mut |jobs: Vec<Job>| {
+                compiled_jobs(d, e, i.annex_rows, &mut |jobs: Vec<Job>| {
                     run.bar.inc_length(jobs.len() as u64);
                     listed.extend(jobs.iter().map(Job::listed));
                     let jobs = jobs.into_iter().map(|job| run.render_staged(job, stage_file));
@@ -644,12 +656,12 @@ pub const AGENCY_FILES: [(DocKind, &str, &str); 5] = [
 
 /// The documents compiled from every unit's data, built only when no unit is in error:
 /// handed to `made` a context at a time (the documents that share it together).
-fn compiled_jobs(d: &Dataset, e: &Evaluation, made: &mut dyn FnMut(Vec<Job>)) {
+fn compiled_jobs(d: &Dataset, e: &Evaluation, annex_rows: usize, made: &mut dyn FnMut(Vec<Job>)) {
     let built = |build: &dyn Fn() -> Vec<Job>| crate::timings::stage("contexts: agency", build);
     made(built(&|| vec![agency_job(SELF_ASSESSMENT, Context::SelfAssessment(self_assessment(d)), d)]));
     let order = crate::timings::stage("contexts: agency", || crate::rules::summary::ordered(d));
     if d.agency_review.is_some() {
-        made(built(&|| agency_jobs(d, e, &order)));
+        made(built(&|| agency_jobs(d, e, &order, annex_rows)));
     }
     made(built(&|| {
         notice(d, e, &order).map(|ctx| agency_job(RESULTS_NOTICE, Context::Notice(ctx), d)).into_iter().collect()
@@ -690,9 +702,11 @@ fn agency_job(doc: AgencyDocument, context: Context, d: &Dataset) -> Job {
     }
 }
 
-fn agency_jobs(d: &Dataset, e: &Evaluation, order: &[PersonId]) -> Vec<Job> {
+fn agency_jobs(d: &Dataset, e: &Evaluation, order: &[PersonId], annex_rows: usize) -> Vec<Job> {
     let summary = crate::rules::summary::summarize(d, e, order);
-    let value = shared(Context::Agency(agency(d, e, summary)));
+    let mut context = agency(d, e, summary);
+    let annex_parts = annex_in_files(&mut context, annex_rows);
+    let value = shared(Context::Agency(context));
     let job = |(kind, file, template): (DocKind, &str, &'static str)| Job {
         rel: PathBuf::from(AGENCY_DIR).join(file),
         template,
@@ -701,7 +715,37 @@ fn agency_jobs(d: &Dataset, e: &Evaluation, order: &[PersonId]) -> Vec<Job> {
         title: Title::Kind(kind),
         subject: review_subject(d),
     };
-    AGENCY_FILES.into_iter().map(job).collect()
+    let part = |(file, part): (String, AnnexPartCtx)| Job {
+        rel: PathBuf::from(AGENCY_DIR).join(file),
+        template: ANNEX_PART_TEMPLATE,
+        title: Title::Text(
+            format!("Phụ lục kèm theo báo cáo kết quả xếp loại, phần {}/{}", part.part, part.parts).into(),
+        ),
+        context: shared(Context::AnnexPart(part)),
+        party: None,
+        subject: review_subject(d),
+    };
+    AGENCY_FILES.into_iter().map(job).chain(annex_parts.into_iter().map(part)).collect()
+}
+
+/// The template of a part of the reports' annex written in a file of its own.
+const ANNEX_PART_TEMPLATE: &str = "agency_report_annex.tera";
+
+/// Where each part of an annex in files of its own goes, in the agency's folder:
+/// "phu-luc-bao-cao-phan-03.docx", numbered to sort in a file list.
+fn annex_file(part: usize, parts: usize) -> String {
+    let width = parts.to_string().len();
+    format!("phu-luc-bao-cao-phan-{part:0width$}.docx")
+}
+
+/// Takes the annex out of the reports' `context` when it has more than `rows` rows:
+/// the parts it is then written in, each with its file name, which the reports list.
+fn annex_in_files(context: &mut AgencyCtx, rows: usize) -> Vec<(String, AnnexPartCtx)> {
+    let Some(files) = split(&context.annex, rows, annex_file) else { return Vec::new() };
+    let people = std::mem::take(&mut context.annex);
+    let annex_parts = parts(&files, &people, context.year, &context.agency, context.scored);
+    context.annex_files = files;
+    context.annex_files.iter().map(|f| f.file.clone()).zip(annex_parts).collect()
 }
 
 /// The leaders' self-review forms and the agency's ballot paper: blank forms filled from

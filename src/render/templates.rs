@@ -34,6 +34,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("ballot_minutes.tera", include_str!("../../templates/ballot_minutes.tera")),
     ("consultation_minutes.tera", include_str!("../../templates/consultation_minutes.tera")),
     ("agency_report.tera", include_str!("../../templates/agency_report.tera")),
+    ("agency_report_annex.tera", include_str!("../../templates/agency_report_annex.tera")),
     ("agency_ballot.tera", include_str!("../../templates/agency_ballot.tera")),
     ("agency_self_assessment.tera", include_str!("../../templates/agency_self_assessment.tera")),
     ("leadership_report.tera", include_str!("../../templates/leadership_report.tera")),

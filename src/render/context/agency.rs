@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 
+use super::annex::AnnexFile;
 use super::cycle_texts::{self, CycleTexts};
 use super::score::ScoreCtx;
 use super::{
@@ -111,9 +112,15 @@ fn scored<'a>(d: &'a Dataset, e: &'a Evaluation, id: PersonId) -> Option<(&'a Sc
 
 /// The annex: a line per person of the province, in the summary's order, made as the
 /// row templates write it (a province's hundred thousand lines held at once were 54 MB
-/// at the peak of its build).
-pub fn annex<'a>(ids: &'a [PersonId], d: &'a Dataset, e: &'a Evaluation) -> MadeRows<'a, PersonId, PersonLine> {
-    MadeRows::new(ids, move |index, id| person_line(d, e, index + 1, *id))
+/// at the peak of its build). `first` is the order number of its first line: 1, or where
+/// a part of an annex in files of its own starts.
+pub fn annex<'a>(
+    ids: &'a [PersonId],
+    first: usize,
+    d: &'a Dataset,
+    e: &'a Evaluation,
+) -> MadeRows<'a, PersonId, PersonLine> {
+    MadeRows::new(ids, move |index, id| person_line(d, e, first + index, *id))
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -199,6 +206,9 @@ pub struct AgencyCtx {
     /// the row templates (`@rows`) from [`annex`], a thousand at a time.
     #[serde(skip)]
     pub annex: Vec<PersonId>,
+    /// The files the annex is written in when it is too long for the report (empty
+    /// otherwise: then `annex` is in it).
+    pub annex_files: Vec<AnnexFile>,
     pub changes: Vec<PersonLine>,
     pub recipients_report: Vec<String>,
     pub recipients_party: Vec<String>,
@@ -462,6 +472,7 @@ pub fn agency(d: &Dataset, e: &Evaluation, s: Summary) -> AgencyCtx {
         disciplined: lines(&s.disciplined),
         not_rated: lines(&s.not_rated),
         annex: s.annex,
+        annex_files: Vec::new(),
         changes: lines(&s.changes),
         recipients_report: addressed_recipients(d, DocKind::AgencyReport, "UBND tỉnh", &["Lưu: VT, VP"]),
         recipients_party: addressed_recipients(d, DocKind::PartyReport, "Ban Tổ chức Tỉnh ủy", &["Lưu: VT, VP"]),

@@ -2,6 +2,7 @@
 //! values (strings already in Vietnamese form) so that templates stay readable.
 
 pub mod agency;
+pub mod annex;
 pub mod ballot;
 pub mod collective;
 pub mod cycle_texts;

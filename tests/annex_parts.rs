@@ -1,0 +1,96 @@
+//! An annex too long for one document: the reports list the files it is written in, and
+//! the parts, read one after the other, are the annex the report would have held.
+
+mod common;
+
+use std::path::Path;
+use std::time::Duration;
+
+use common::docx::{open, paragraphs_of, table_with, tables, text_at};
+use common::*;
+use xeploai::pipeline::{BuildOptions, build};
+use xeploai::render::plan::ANNEX_ROWS;
+
+const REPORTS: [&str; 2] = ["co-quan/bao-cao-ubnd-tinh.docx", "co-quan/bao-cao-ban-to-chuc-tinh-uy.docx"];
+
+/// Builds the sample agency into `outputs` with the annex cut at `annex_rows`.
+fn build_sample(inputs: &Path, outputs: &Path, annex_rows: usize) {
+    let options = BuildOptions {
+        outputs: outputs.to_path_buf(),
+        today: "2023-12-01".parse().unwrap(),
+        keep_history: 0,
+        lock_wait: Duration::from_secs(5),
+        progress: false,
+        annex_rows,
+    };
+    let outcome = build(inputs, &options).unwrap();
+    assert_eq!(outcome.exit_code(), 0, "{:?}", outcome.failed);
+}
+
+/// The annex's rows, header first, of the document at `path`.
+fn annex_rows(path: &Path) -> Vec<Vec<String>> {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    table_with(&tables(open(&bytes).document()), "Kết quả xếp loại").clone()
+}
+
+#[test]
+fn an_annex_in_parts_is_the_reports_annex_cut_in_files_the_reports_name() {
+    let (dir, inputs) = sample_copy();
+    let whole = dir.path().join("whole");
+    build_sample(&inputs, &whole, ANNEX_ROWS);
+    let expected = annex_rows(&whole.join(REPORTS[0]));
+    let people = expected.len() - 1;
+    assert!(people > 40, "the sample has {people} people: too few to cut in three");
+    let rows = people.div_ceil(3);
+
+    let cut = dir.path().join("cut");
+    build_sample(&inputs, &cut, rows);
+    let files = ["phu-luc-bao-cao-phan-1.docx", "phu-luc-bao-cao-phan-2.docx", "phu-luc-bao-cao-phan-3.docx"];
+    let mut joined = Vec::new();
+    for (index, file) in files.iter().enumerate() {
+        let path = cut.join("co-quan").join(file);
+        let part = annex_rows(&path);
+        assert_eq!(part[0], expected[0], "{file}: the report's header row");
+        joined.extend(part.into_iter().skip(1));
+        let first = index * rows + 1;
+        let last = (first + rows - 1).min(people);
+        let text = text_at(&path);
+        contains_all(
+            &text,
+            &[
+                "PHỤ LỤC",
+                "(Kèm theo Báo cáo của Sở Nội vụ)",
+                &format!("Phần {}/3: số thứ tự từ {first} đến {last}", index + 1),
+            ],
+        );
+        assert_eq!(joined.len(), last, "{file}: rows up to {last}");
+    }
+    assert_eq!(joined, expected[1..], "the parts, one after the other, are the whole annex");
+    assert!(!cut.join("co-quan/phu-luc-bao-cao-phan-4.docx").exists());
+
+    for report in REPORTS {
+        let bytes = std::fs::read(cut.join(report)).unwrap();
+        let document = open(&bytes);
+        assert!(
+            !tables(document.document()).iter().any(|t| t[0].iter().any(|c| c == "Kết quả xếp loại")),
+            "{report}: no annex table of its own"
+        );
+        let paragraphs = paragraphs_of(document.document());
+        let listed: Vec<&String> = paragraphs.iter().filter(|p| p.starts_with("Phần ")).collect();
+        let expected_lines: Vec<String> = files
+            .iter()
+            .enumerate()
+            .map(|(index, file)| {
+                let first = index * rows + 1;
+                let last = (first + rows - 1).min(people);
+                let end = if index == 2 { "." } else { ";" };
+                format!("Phần {}: số thứ tự từ {first} đến {last}, tệp “{file}”{end}", index + 1)
+            })
+            .collect();
+        assert_eq!(listed, expected_lines.iter().collect::<Vec<_>>(), "{report}");
+        contains_all(
+            &document.text(),
+            &[&format!("Danh sách có {people} người, dài quá một văn bản nên được lập thành 3 phần")],
+        );
+    }
+}
