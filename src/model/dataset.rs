@@ -4,7 +4,7 @@ use serde::Serialize;
 
 use super::agency::{Agency, UnitId};
 use super::person::{Membership, Person, PersonId};
-use super::review::{AgencyReview, UnitReview};
+use super::review::{AgencyReview, Conclusions, UnitReview};
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Dataset {
@@ -83,6 +83,11 @@ impl Dataset {
     /// The unit's prepared meeting file, while nothing is recorded in it.
     pub fn pending_review(&self, unit: UnitId) -> Option<&UnitReview> {
         self.pending_reviews.iter().find(|r| r.unit == unit)
+    }
+
+    /// What the Director's consultation concluded of each unit and person.
+    pub fn conclusions(&self) -> Conclusions<'_> {
+        Conclusions::of(self.agency_review.as_ref().and_then(|a| a.consultation.as_ref()))
     }
 
     pub fn review_of(&self, unit: UnitId) -> Option<&UnitReview> {

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use super::cycle::{DisciplineWeight, Scheme, ScoreLevel, discipline_weight, party_scored, scheme, score_level};
 use crate::model::{
-    Category, Dataset, Membership, Person, PersonId, PersonReview, Rating, UnitId, UnitKind, UnitReview,
+    Category, Conclusions, Dataset, Membership, Person, PersonId, PersonReview, Rating, UnitId, UnitKind, UnitReview,
 };
 use crate::text::fold;
 
@@ -137,7 +137,8 @@ pub struct UnitFacts {
 }
 
 pub fn derive(d: &Dataset) -> Facts {
-    let people: Vec<PersonFacts> = d.people.iter().enumerate().map(|(id, p)| person_facts(d, id, p)).collect();
+    let said = d.conclusions();
+    let people: Vec<PersonFacts> = d.people.iter().enumerate().map(|(id, p)| person_facts(d, &said, id, p)).collect();
     let units = (0..d.agency.units.len())
         .map(|unit| {
             let members: Vec<PersonId> = d.members(unit).map(|(id, _)| id).collect();
@@ -145,12 +146,7 @@ pub fn derive(d: &Dataset) -> Facts {
             let deputies = members.iter().copied().filter(|id| people[*id].rank == PostRank::Deputy).collect();
             let review = d.review_of(unit);
             let proposed = review.and_then(|r| r.collective.as_ref()).and_then(|c| c.proposal());
-            let concluded = d
-                .agency_review
-                .as_ref()
-                .and_then(|a| a.consultation.as_ref())
-                .and_then(|c| c.units.iter().rev().find(|u| u.unit == unit))
-                .map(|u| u.rating);
+            let concluded = said.unit(unit).map(|u| u.rating);
             UnitFacts {
                 head,
                 deputies,
@@ -163,7 +159,7 @@ pub fn derive(d: &Dataset) -> Facts {
     Facts { people, units }
 }
 
-fn person_facts(d: &Dataset, id: PersonId, p: &Person) -> PersonFacts {
+fn person_facts(d: &Dataset, said: &Conclusions, id: PersonId, p: &Person) -> PersonFacts {
     let rank = if is_agency_leader(p) { PostRank::Member } else { post_rank(p.post.as_deref()) };
     let unit_kind = p.membership.unit().map(|u| d.agency.units[u].kind);
     let category = p.category.unwrap_or(match unit_kind {
@@ -186,12 +182,7 @@ fn person_facts(d: &Dataset, id: PersonId, p: &Person) -> PersonFacts {
         })
     };
     let proposed = review_of_person(d, id).and_then(|r| r.proposed);
-    let concluded = d
-        .agency_review
-        .as_ref()
-        .and_then(|a| a.consultation.as_ref())
-        .and_then(|c| c.people.iter().rev().find(|c| c.person.person() == Some(id)))
-        .map(|c| c.rating);
+    let concluded = said.person(id).map(|c| c.rating);
     let review = review_of_person(d, id);
     let party =
         party_scored(d.agency.year, p).then(|| review.and_then(|r| r.tasks.as_deref().copied()).unwrap_or_default());

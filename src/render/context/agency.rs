@@ -11,7 +11,7 @@ use super::{
     DisciplineCtx, HeaderCtx, PersonCtx, RatingCtx, addressed_recipients, date_words, discipline, paragraphs, rating,
     time_words,
 };
-use crate::model::{Ballot, Conference, Consultation, Dataset, DocKind, PersonId, Rating, Score, Votes};
+use crate::model::{Ballot, Conclusions, Conference, Consultation, Dataset, DocKind, PersonId, Rating, Score, Votes};
 use crate::render::templates::MadeRows;
 use crate::rules::Evaluation;
 use crate::rules::cycle::ScoreLevel;
@@ -71,16 +71,10 @@ pub struct PersonLine {
     pub score: Option<ScoreCtx>,
 }
 
-fn person_line(d: &Dataset, e: &Evaluation, order: usize, id: PersonId) -> PersonLine {
+fn person_line(d: &Dataset, e: &Evaluation, said: &Conclusions, order: usize, id: PersonId) -> PersonLine {
     let p = &d.people[id];
     let facts = &e.facts.people[id];
-    let reason = d
-        .agency_review
-        .as_ref()
-        .and_then(|r| r.consultation.as_ref())
-        .and_then(|c| c.people.iter().rev().find(|x| x.person.person() == Some(id)))
-        .and_then(|x| x.reason.clone())
-        .unwrap_or_default();
+    let reason = said.person(id).and_then(|x| x.reason.clone()).unwrap_or_default();
     PersonLine {
         order,
         name: p.name.to_string(),
@@ -120,7 +114,8 @@ pub fn annex<'a>(
     d: &'a Dataset,
     e: &'a Evaluation,
 ) -> MadeRows<'a, PersonId, PersonLine> {
-    MadeRows::new(ids, move |index, id| person_line(d, e, first + index, *id))
+    let said = d.conclusions();
+    MadeRows::new(ids, move |index, id| person_line(d, e, &said, first + index, *id))
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -376,6 +371,7 @@ pub fn agency(d: &Dataset, e: &Evaluation, s: Summary) -> AgencyCtx {
     let conference = review.and_then(|r| r.leadership_conference.as_ref());
     let ballot = review.and_then(|r| r.agency_ballot.as_ref());
     let consultation = review.and_then(|r| r.consultation.as_ref());
+    let said = d.conclusions();
 
     let meeting_dates: Vec<chrono::NaiveDate> =
         d.unit_reviews.iter().filter_map(|r| r.meeting.as_ref().and_then(|m| m.date)).collect();
@@ -395,10 +391,7 @@ pub fn agency(d: &Dataset, e: &Evaluation, s: Summary) -> AgencyCtx {
         .iter()
         .enumerate()
         .map(|(u, unit)| {
-            let reason = consultation
-                .and_then(|c| c.units.iter().rev().find(|x| x.unit == u))
-                .and_then(|x| x.reason.clone())
-                .unwrap_or_default();
+            let reason = said.unit(u).and_then(|x| x.reason.clone()).unwrap_or_default();
             let facts = &e.facts.units[u];
             UnitLine {
                 order: u + 1,
@@ -439,7 +432,7 @@ pub fn agency(d: &Dataset, e: &Evaluation, s: Summary) -> AgencyCtx {
         })
         .collect();
     let lines = |ids: &[PersonId]| -> Vec<PersonLine> {
-        ids.iter().enumerate().map(|(i, id)| person_line(d, e, i + 1, *id)).collect()
+        ids.iter().enumerate().map(|(i, id)| person_line(d, e, &said, i + 1, *id)).collect()
     };
     // Whether anyone has a score, without writing out every person's.
     let scored = s.annex.iter().any(|id| scored(d, e, *id).is_some()) || units.iter().any(|u| u.score.is_some());
