@@ -170,9 +170,9 @@ pub struct Inputs<'a> {
 }
 
 /// The most rows the reports' annex holds: a province's hundred thousand people stay in
-/// the report, as the plan has it (about 215 MB of XML, 20 MB of DOCX), and so does every
-/// smaller agency; a larger one gets its annex in parts of this many rows, each a file
-/// beside the reports ([`super::context::annex`]).
+/// the report, as the plan has it (the generated 100,000 make 256 MB of XML, a DOCX of
+/// 6.8 MB), and so does every smaller agency; a larger one gets its annex in parts of
+/// this many rows, each a file beside the reports ([`super::context::annex`]).
 pub const ANNEX_ROWS: usize = 100_000;
 
 /// How many documents are rendered before they are handed to `sink` and dropped: memory

@@ -3,7 +3,7 @@
 //!
 //! The annex has a row per person rated. Up to a province's hundred thousand people it
 //! stays inside the report, as the plan asks. Past that, one document can no longer be
-//! opened, printed or even written (a row is about 2 KB of XML, and a DOCX without
+//! opened, printed or even written (a row is about 2.5 KB of XML, and a DOCX without
 //! ZIP64 holds at most 4 GiB of it: two million rows were refused): the annex is then
 //! written in parts, each a file beside the reports, numbered on from the one before,
 //! and the reports' annex page says which file holds which numbers.
