@@ -165,9 +165,10 @@ pub struct BuildOptions {
     pub lock_wait: Duration,
     /// A progress bar while rendering.
     pub progress: bool,
-    /// The most rows the reports' annex holds before it is written in files of its own
-    /// ([`crate::render::plan::ANNEX_ROWS`]).
-    pub annex_rows: usize,
+    /// The most people a list of everyone (the reports' annex, the notice's table) holds
+    /// in one document before it is written in files of its own
+    /// ([`crate::render::plan::LIST_ROWS`]).
+    pub list_rows: usize,
 }
 
 pub struct BuildOutcome {
@@ -273,8 +274,8 @@ fn write_locked(
             let agency_ok = !run.findings.has_errors();
             let built_units = &manifest.units;
             let progress = options.progress;
-            let annex_rows = options.annex_rows;
-            let inputs = PlanInputs { d, e, units_ok: &units_ok, status, agency_ok, progress, built_units, annex_rows };
+            let list_rows = options.list_rows;
+            let inputs = PlanInputs { d, e, units_ok: &units_ok, status, agency_ok, progress, built_units, list_rows };
             let recorded = |rel: &Path| output::recorded_source(&options.outputs, &manifest, rel, &restamps);
             let stage_file = |rel: &Path, make: &mut dyn FnMut(&mut std::fs::File) -> Result<(), RenderError>| {
                 output::stage_file(&options.outputs, rel, make)

@@ -1,35 +1,28 @@
-//! An annex too long for one document: the reports list the files it is written in, and
-//! the parts, read one after the other, are the annex the report would have held.
+//! A list of everyone too long for one document (the reports' annex, the results notice's
+//! people): the document names the files it is written in, and the parts, read one after
+//! the other, are the list it would have held.
 
 mod common;
 
 use std::path::Path;
-use std::time::Duration;
 
 use common::docx::{open, paragraphs_of, tables, text_at};
 use common::*;
 use xeploai::pipeline::{BuildOptions, build};
-use xeploai::render::plan::ANNEX_ROWS;
+use xeploai::render::plan::LIST_ROWS;
 
 const REPORTS: [&str; 2] = ["co-quan/bao-cao-ubnd-tinh.docx", "co-quan/bao-cao-ban-to-chuc-tinh-uy.docx"];
 
-/// Builds `inputs` on `today` into `outputs` with the annex cut at `annex_rows`.
-fn build_cut(inputs: &Path, today: &str, outputs: &Path, annex_rows: usize) {
-    let options = BuildOptions {
-        outputs: outputs.to_path_buf(),
-        today: today.parse().unwrap(),
-        keep_history: 0,
-        lock_wait: Duration::from_secs(5),
-        progress: false,
-        annex_rows,
-    };
+/// Builds `inputs` on `today` into `outputs` with the lists of everyone cut at `list_rows`.
+fn build_cut(inputs: &Path, today: &str, outputs: &Path, list_rows: usize) {
+    let options = BuildOptions { list_rows, ..build_options(outputs, today) };
     let outcome = build(inputs, &options).unwrap();
     assert_eq!(outcome.exit_code(), 0, "{:?}", outcome.failed);
 }
 
-/// The annex's rows, its header first, of the document at `path`: the table whose header
-/// is `header`, if it has one.
-fn annex_rows(path: &Path, header: &[&str]) -> Option<Vec<Vec<String>>> {
+/// The rows, its header first, of the table of the document at `path` whose header is
+/// `header`, if it has one.
+fn table_rows(path: &Path, header: &[&str]) -> Option<Vec<Vec<String>>> {
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     tables(open(&bytes).document()).into_iter().find(|t| t.first().is_some_and(|first| first == header))
 }
@@ -50,8 +43,8 @@ fn an_annex_in_parts_is_the_reports_annex_cut_in_files_the_reports_name() {
 
 fn cut_in_three(inputs: &Path, today: &str, dir: &Path, header: &[&str]) {
     let whole = dir.join("whole");
-    build_cut(inputs, today, &whole, ANNEX_ROWS);
-    let expected = annex_rows(&whole.join(REPORTS[0]), header).expect("the report's annex");
+    build_cut(inputs, today, &whole, LIST_ROWS);
+    let expected = table_rows(&whole.join(REPORTS[0]), header).expect("the report's annex");
     let people = expected.len() - 1;
     assert!(people >= 7, "the sample has {people} people: too few to cut in three");
     let rows = people.div_ceil(3);
@@ -62,7 +55,7 @@ fn cut_in_three(inputs: &Path, today: &str, dir: &Path, header: &[&str]) {
     let mut joined = Vec::new();
     for (index, file) in files.iter().enumerate() {
         let path = cut.join("co-quan").join(file);
-        let part = annex_rows(&path, header).unwrap_or_else(|| panic!("{file}: no annex table"));
+        let part = table_rows(&path, header).unwrap_or_else(|| panic!("{file}: no annex table"));
         joined.extend(part.into_iter().skip(1));
         let first = index * rows + 1;
         let last = (first + rows - 1).min(people);
@@ -78,7 +71,7 @@ fn cut_in_three(inputs: &Path, today: &str, dir: &Path, header: &[&str]) {
 
     for report in REPORTS {
         let path = cut.join(report);
-        assert_eq!(annex_rows(&path, header), None, "{report}: no annex table of its own");
+        assert_eq!(table_rows(&path, header), None, "{report}: no annex table of its own");
         let bytes = std::fs::read(&path).unwrap();
         let document = open(&bytes);
         let paragraphs = paragraphs_of(document.document());
@@ -99,4 +92,71 @@ fn cut_in_three(inputs: &Path, today: &str, dir: &Path, header: &[&str]) {
             &[&format!("Danh sách có {people} người, dài quá một văn bản nên được lập thành 3 phần")],
         );
     }
+}
+
+const NOTICE: &str = "co-quan/thong-bao-ket-qua.docx";
+
+/// The results notice's people, cut in whole units of at most 25 people: the parts, one
+/// after the other, are the notice's whole table, and the notice names them.
+#[test]
+fn a_notice_in_parts_is_its_table_cut_at_whole_units() {
+    let header: &[&str] = &["STT", "Họ và tên", "Chức vụ", "Kết quả xếp loại"];
+    let inputs = Path::new(env!("CARGO_MANIFEST_DIR")).join("inputs");
+    let dir = tempfile::tempdir().unwrap();
+    let whole = dir.path().join("whole");
+    build_cut(&inputs, "2023-12-01", &whole, LIST_ROWS);
+    let expected = table_rows(&whole.join(NOTICE), header).expect("the notice's table");
+    let rows = 25;
+    let cut = dir.path().join("cut");
+    build_cut(&inputs, "2023-12-01", &cut, rows);
+
+    let part_path = |part: usize| cut.join(format!("co-quan/thong-bao-ket-qua-phan-{part}.docx"));
+    let parts: Vec<Vec<Vec<String>>> = (1..)
+        .map(part_path)
+        .take_while(|path| path.exists())
+        .map(|path| table_rows(&path, header).unwrap_or_else(|| panic!("{}: no table", path.display())))
+        .collect();
+    assert!(parts.len() >= 3, "{} parts", parts.len());
+    let person = |row: &Vec<String>| row.len() == header.len();
+    let mut joined = Vec::new();
+    let mut listed = Vec::new();
+    for (index, part) in parts.iter().enumerate() {
+        let body = &part[1..];
+        assert!(!person(&body[0]), "part {}: starts with a unit's heading, not {:?}", index + 1, body[0]);
+        let people: Vec<&Vec<String>> = body.iter().filter(|row| person(row)).collect();
+        let units = body.len() - people.len();
+        assert!(people.len() <= rows || units == 1, "part {}: {} people in {units} units", index + 1, people.len());
+        let (first, last) = (&people[0][0], &people[people.len() - 1][0]);
+        contains_all(
+            &text_at(&part_path(index + 1)),
+            &[
+                "DANH SÁCH",
+                "(Kèm theo Thông báo của Sở Nội vụ)",
+                &format!("Phần {}/{}: số thứ tự từ {first} đến {last}", index + 1, parts.len()),
+            ],
+        );
+        let end = if index + 1 == parts.len() { "." } else { ";" };
+        listed.push(format!(
+            "Phần {}: số thứ tự từ {first} đến {last}, tệp “thong-bao-ket-qua-phan-{}.docx”{end}",
+            index + 1,
+            index + 1
+        ));
+        joined.extend(body.iter().cloned());
+    }
+    assert_eq!(joined, expected[1..], "the parts, one after the other, are the notice's whole table");
+
+    let notice = cut.join(NOTICE);
+    assert_eq!(table_rows(&notice, header), None, "the notice keeps no table of people");
+    let bytes = std::fs::read(&notice).unwrap();
+    let paragraphs = paragraphs_of(open(&bytes).document());
+    let named: Vec<&String> = paragraphs.iter().filter(|p| p.starts_with("Phần ")).collect();
+    assert_eq!(named, listed.iter().collect::<Vec<_>>());
+    let people = expected.iter().filter(|row| person(row)).count() - 1;
+    contains_all(
+        &paragraphs.join("\n"),
+        &[&format!(
+            "Danh sách có {people} người, dài quá một văn bản nên được lập thành {} phần, mỗi phần một tệp kèm theo Thông báo này:",
+            parts.len()
+        )],
+    );
 }

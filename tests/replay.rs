@@ -6,22 +6,13 @@
 mod common;
 
 use std::path::Path;
-use std::time::Duration;
 
 use common::*;
 use xeploai::pipeline::replay::REPLAY_NAME;
-use xeploai::pipeline::{BuildOptions, BuildOutcome, CheckRun, build};
+use xeploai::pipeline::{BuildOutcome, CheckRun, build};
 
 fn build_on(inputs: &Path, outputs: &Path, today: &str) -> BuildOutcome {
-    let options = BuildOptions {
-        outputs: outputs.to_path_buf(),
-        today: today.parse().unwrap(),
-        keep_history: 0,
-        lock_wait: Duration::from_secs(5),
-        progress: false,
-        annex_rows: xeploai::render::plan::ANNEX_ROWS,
-    };
-    build(inputs, &options).unwrap()
+    build(inputs, &build_options(outputs, today)).unwrap()
 }
 
 /// The clean agency (inputs, outputs), built once on 2023-12-01.

@@ -75,14 +75,14 @@ impl OutputArgs {
         progress: bool,
         lock_wait: std::time::Duration,
     ) -> BuildOptions {
-        let annex_rows = crate::render::plan::ANNEX_ROWS;
+        let list_rows = crate::render::plan::LIST_ROWS;
         BuildOptions {
             outputs: self.folder(inputs),
             today,
             keep_history: self.keep_history,
             lock_wait,
             progress,
-            annex_rows,
+            list_rows,
         }
     }
 }

@@ -16,7 +16,7 @@ use super::context::ballot::{BallotCtx, ballot};
 use super::context::forms::{SelfReviewCtx, self_review};
 use super::context::invitation::{InvitationCtx, invitation};
 use super::context::leadership_report::{LeadershipReportCtx, leadership_report};
-use super::context::notice::{Line, NoticeCtx, NoticeLine, notice, notice_rows};
+use super::context::notice::{Line, NoticeCtx, NoticeLine, NoticePartCtx, list_in_files, notice, notice_rows};
 use super::context::self_assessment::{SelfAssessmentCtx, self_assessment};
 use super::context::status::{StatusCtx, status};
 use super::context::unit::{UnitCtx, unit};
@@ -61,6 +61,7 @@ enum Context {
     SelfReview(SelfReviewCtx),
     Agency(AgencyCtx),
     AnnexPart(AnnexPartCtx),
+    NoticePart(NoticePartCtx),
     Ballot(BallotCtx),
     SelfAssessment(SelfAssessmentCtx),
     LeadershipReport(LeadershipReportCtx),
@@ -90,6 +91,7 @@ impl Context {
             Context::Agency(agency) => ContextRows::Annex(annex(&agency.annex, 1, d, e)),
             Context::AnnexPart(part) => ContextRows::Annex(annex(&part.people, part.first, d, e)),
             Context::Notice(notice) => ContextRows::Notice(notice_rows(&notice.lines, d, e)),
+            Context::NoticePart(part) => ContextRows::Notice(notice_rows(&part.lines, d, e)),
             _ => ContextRows::None,
         }
     }
@@ -164,16 +166,18 @@ pub struct Inputs<'a> {
     pub progress: bool,
     /// What each unit's documents were last built from ([`unit_key`]), by folder.
     pub built_units: &'a BTreeMap<String, String>,
-    /// The most rows the reports' annex holds before it is written in files of its own
-    /// ([`ANNEX_ROWS`] but in tests).
-    pub annex_rows: usize,
+    /// The most people a list of everyone holds in one document before it is written in
+    /// files of its own ([`LIST_ROWS`] but in tests).
+    pub list_rows: usize,
 }
 
-/// The most rows the reports' annex holds: a province's hundred thousand people stay in
-/// the report, as the plan has it (the generated 100,000 make 256 MB of XML, a DOCX of
-/// 6.8 MB), and so does every smaller agency; a larger one gets its annex in parts of
-/// this many rows, each a file beside the reports ([`super::context::annex`]).
-pub const ANNEX_ROWS: usize = 100_000;
+/// The most people a list of everyone holds in one document: the reports' annex and the
+/// results notice's table. A province's hundred thousand stay in the document, as the
+/// plan has it (the generated 100,000 make an annex of 256 MB of XML, a DOCX of 6.8 MB),
+/// and so does every smaller agency; a larger one gets the list in parts, each a file
+/// beside the document, which lists them ([`super::context::annex`]; the notice's parts
+/// hold whole units).
+pub const LIST_ROWS: usize = 100_000;
 
 /// How many documents are rendered before they are handed to `sink` and dropped: memory
 /// stays bounded whatever the size of the agency. A batch is units planned
@@ -261,7 +265,7 @@ where
             let mut listed: Vec<Listed> = Vec::new();
             let mut rendered = Vec::new();
             if i.agency_ok {
-                compiled_jobs(d, e, i.annex_rows, &mut |jobs: Vec<Job>| {
+                compiled_jobs(d, e, i.list_rows, &mut |jobs: Vec<Job>| {
                     run.bar.inc_length(jobs.len() as u64);
                     listed.extend(jobs.iter().map(Job::listed));
                     let jobs = jobs.into_iter().map(|job| run.render_staged(job, stage_file));
@@ -656,16 +660,14 @@ pub const AGENCY_FILES: [(DocKind, &str, &str); 5] = [
 
 /// The documents compiled from every unit's data, built only when no unit is in error:
 /// handed to `made` a context at a time (the documents that share it together).
-fn compiled_jobs(d: &Dataset, e: &Evaluation, annex_rows: usize, made: &mut dyn FnMut(Vec<Job>)) {
+fn compiled_jobs(d: &Dataset, e: &Evaluation, list_rows: usize, made: &mut dyn FnMut(Vec<Job>)) {
     let built = |build: &dyn Fn() -> Vec<Job>| crate::timings::stage("contexts: agency", build);
     made(built(&|| vec![agency_job(SELF_ASSESSMENT, Context::SelfAssessment(self_assessment(d)), d)]));
     let order = crate::timings::stage("contexts: agency", || crate::rules::summary::ordered(d));
     if d.agency_review.is_some() {
-        made(built(&|| agency_jobs(d, e, &order, annex_rows)));
+        made(built(&|| agency_jobs(d, e, &order, list_rows)));
     }
-    made(built(&|| {
-        notice(d, e, &order).map(|ctx| agency_job(RESULTS_NOTICE, Context::Notice(ctx), d)).into_iter().collect()
-    }));
+    made(built(&|| notice_jobs(d, e, &order, list_rows)));
 }
 
 /// An agency document with a context of its own: its kind, file and template.
@@ -702,10 +704,10 @@ fn agency_job(doc: AgencyDocument, context: Context, d: &Dataset) -> Job {
     }
 }
 
-fn agency_jobs(d: &Dataset, e: &Evaluation, order: &[PersonId], annex_rows: usize) -> Vec<Job> {
+fn agency_jobs(d: &Dataset, e: &Evaluation, order: &[PersonId], list_rows: usize) -> Vec<Job> {
     let summary = crate::rules::summary::summarize(d, e, order);
     let mut context = agency(d, e, summary);
-    let annex_parts = annex_in_files(&mut context, annex_rows);
+    let annex_parts = annex_in_files(&mut context, list_rows);
     let value = shared(Context::Agency(context));
     let job = |(kind, file, template): (DocKind, &str, &'static str)| Job {
         rel: PathBuf::from(AGENCY_DIR).join(file),
@@ -715,33 +717,73 @@ fn agency_jobs(d: &Dataset, e: &Evaluation, order: &[PersonId], annex_rows: usiz
         title: Title::Kind(kind),
         subject: review_subject(d),
     };
-    let part = |(file, part): (String, AnnexPartCtx)| Job {
-        rel: PathBuf::from(AGENCY_DIR).join(file),
-        template: ANNEX_PART_TEMPLATE,
-        title: Title::Text(
-            format!("Phụ lục kèm theo báo cáo kết quả xếp loại, phần {}/{}", part.part, part.parts).into(),
-        ),
-        context: shared(Context::AnnexPart(part)),
-        party: None,
-        subject: review_subject(d),
+    let part = |(file, part): (String, AnnexPartCtx)| {
+        let at = (part.part, part.parts);
+        ANNEX_PART.job(d, file, at, Context::AnnexPart(part))
     };
     AGENCY_FILES.into_iter().map(job).chain(annex_parts.into_iter().map(part)).collect()
 }
 
-/// The template of a part of the reports' annex written in a file of its own.
-const ANNEX_PART_TEMPLATE: &str = "agency_report_annex.tera";
+/// A part of a list of everyone written in a file of its own, in the agency's folder:
+/// its file's stem, its template, and its title before its number.
+struct PartDocument {
+    stem: &'static str,
+    template: &'static str,
+    title: &'static str,
+}
 
-/// Where each part of an annex in files of its own goes, in the agency's folder:
-/// "phu-luc-bao-cao-phan-03.docx", numbered to sort in a file list.
-fn annex_file(part: usize, parts: usize) -> String {
-    let width = parts.to_string().len();
-    format!("phu-luc-bao-cao-phan-{part:0width$}.docx")
+const ANNEX_PART: PartDocument = PartDocument {
+    stem: "phu-luc-bao-cao",
+    template: "agency_report_annex.tera",
+    title: "Phụ lục kèm theo báo cáo kết quả xếp loại",
+};
+const NOTICE_PART: PartDocument = PartDocument {
+    stem: "thong-bao-ket-qua",
+    template: "results_notice_part.tera",
+    title: "Danh sách kèm theo thông báo kết quả xếp loại",
+};
+
+impl PartDocument {
+    /// "phu-luc-bao-cao-phan-03.docx": part `part` of `parts`, numbered to sort in a
+    /// file list.
+    fn file(&self, part: usize, parts: usize) -> String {
+        let width = parts.to_string().len();
+        format!("{}-phan-{part:0width$}.docx", self.stem)
+    }
+
+    /// The document of part `part` of `parts`, in `file`.
+    fn job(&self, d: &Dataset, file: String, (part, parts): (usize, usize), context: Context) -> Job {
+        Job {
+            rel: PathBuf::from(AGENCY_DIR).join(file),
+            template: self.template,
+            context: shared(context),
+            party: None,
+            title: Title::Text(format!("{}, phần {part}/{parts}", self.title).into()),
+            subject: review_subject(d),
+        }
+    }
+}
+
+/// The results notice, and the parts of its people's table when it lists more than
+/// `rows` people.
+fn notice_jobs(d: &Dataset, e: &Evaluation, order: &[PersonId], rows: usize) -> Vec<Job> {
+    let Some(mut context) = notice(d, e, order) else { return Vec::new() };
+    let parts = list_in_files(&mut context, rows, |part, parts| NOTICE_PART.file(part, parts));
+    let files: Vec<String> = context.list_files.iter().map(|f| f.file.clone()).collect();
+    let part = |(file, part): (String, NoticePartCtx)| {
+        let at = (part.part, part.parts);
+        NOTICE_PART.job(d, file, at, Context::NoticePart(part))
+    };
+    let notice = agency_job(RESULTS_NOTICE, Context::Notice(context), d);
+    std::iter::once(notice).chain(files.into_iter().zip(parts).map(part)).collect()
 }
 
 /// Takes the annex out of the reports' `context` when it has more than `rows` rows:
 /// the parts it is then written in, each with its file name, which the reports list.
 fn annex_in_files(context: &mut AgencyCtx, rows: usize) -> Vec<(String, AnnexPartCtx)> {
-    let Some(files) = split(&context.annex, rows, annex_file) else { return Vec::new() };
+    let Some(files) = split(&context.annex, rows, |part, parts| ANNEX_PART.file(part, parts)) else {
+        return Vec::new();
+    };
     let people = std::mem::take(&mut context.annex);
     let annex_parts = parts(&files, &people, context.year, &context.agency, context.scored);
     context.annex_files = files;

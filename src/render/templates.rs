@@ -40,6 +40,7 @@ pub const DEFAULTS: &[(&str, &str)] = &[
     ("leadership_report.tera", include_str!("../../templates/leadership_report.tera")),
     ("invitation.tera", include_str!("../../templates/invitation.tera")),
     ("results_notice.tera", include_str!("../../templates/results_notice.tera")),
+    ("results_notice_part.tera", include_str!("../../templates/results_notice_part.tera")),
 ];
 
 /// The default HTML pages, by the name tera sees (its `.html` ending turns on tera's own

@@ -406,3 +406,16 @@ pub fn contains_all(text: &str, expected: &[&str]) {
         assert!(text.contains(wanted), "no {wanted:?}\n{text}");
     }
 }
+
+/// What `xeploai build --outputs OUTPUTS --today TODAY` gives the library's build: no
+/// history kept, no progress bar, a short wait for the lock.
+pub fn build_options(outputs: &Path, today: &str) -> xeploai::pipeline::BuildOptions {
+    xeploai::pipeline::BuildOptions {
+        outputs: outputs.to_path_buf(),
+        today: today.parse().unwrap(),
+        keep_history: 0,
+        lock_wait: std::time::Duration::from_secs(5),
+        progress: false,
+        list_rows: xeploai::render::plan::LIST_ROWS,
+    }
+}
