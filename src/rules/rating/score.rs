@@ -125,6 +125,7 @@ fn period_name(score: &Score, index: u8) -> String {
 /// A discipline or ground that forces KHTNV and a person not rated (KXL) are judged elsewhere.
 pub fn score_level_rule(ctx: &Context, rule: &Rule) -> Vec<Finding> {
     let mut out = Vec::new();
+    let said = ctx.d.conclusions();
     for (_, review, id) in reviewed(ctx) {
         let person = &ctx.d.people[id];
         let f = &ctx.facts.people[id];
@@ -140,7 +141,7 @@ pub fn score_level_rule(ctx: &Context, rule: &Rule) -> Vec<Finding> {
                 rating.code()
             ))
         } else if level.level.is_above(rating) {
-            match conclusion_reason(ctx, id) {
+            match said.person(id).and_then(|c| c.reason.clone()) {
                 Some(reason) => rule
                     .finding(format!("{gives}; kết luận xếp loại {} với lý do: {reason}.", rating.code()))
                     .with_severity(Severity::Info),
@@ -172,12 +173,6 @@ pub fn score_level_rule(ctx: &Context, rule: &Rule) -> Vec<Finding> {
         }
     }
     out
-}
-
-/// The reason the consultation gave for this person's conclusion, if any.
-fn conclusion_reason(ctx: &Context, id: PersonId) -> Option<String> {
-    let consultation = ctx.d.agency_review.as_ref()?.consultation.as_ref()?;
-    consultation.people.iter().rev().find(|c| c.person.person() == Some(id))?.reason.clone()
 }
 
 /// The party side's conditions lowered the level of a score (QĐ 366 Art 11): said where
