@@ -717,9 +717,9 @@ fn agency_jobs(d: &Dataset, e: &Evaluation, order: &[PersonId], list_rows: usize
         title: Title::Kind(kind),
         subject: review_subject(d),
     };
-    let part = |(file, part): (String, AnnexPartCtx)| {
+    let part = |part: AnnexPartCtx| {
         let at = (part.part, part.parts);
-        ANNEX_PART.job(d, file, at, Context::AnnexPart(part))
+        ANNEX_PART.job(d, at, Context::AnnexPart(part))
     };
     AGENCY_FILES.into_iter().map(job).chain(annex_parts.into_iter().map(part)).collect()
 }
@@ -751,10 +751,10 @@ impl PartDocument {
         format!("{}-phan-{part:0width$}.docx", self.stem)
     }
 
-    /// The document of part `part` of `parts`, in `file`.
-    fn job(&self, d: &Dataset, file: String, (part, parts): (usize, usize), context: Context) -> Job {
+    /// The document of part `part` of `parts`, in its [`PartDocument::file`].
+    fn job(&self, d: &Dataset, (part, parts): (usize, usize), context: Context) -> Job {
         Job {
-            rel: PathBuf::from(AGENCY_DIR).join(file),
+            rel: PathBuf::from(AGENCY_DIR).join(self.file(part, parts)),
             template: self.template,
             context: shared(context),
             party: None,
@@ -769,25 +769,24 @@ impl PartDocument {
 fn notice_jobs(d: &Dataset, e: &Evaluation, order: &[PersonId], rows: usize) -> Vec<Job> {
     let Some(mut context) = notice(d, e, order) else { return Vec::new() };
     let parts = list_in_files(&mut context, rows, |part, parts| NOTICE_PART.file(part, parts));
-    let files: Vec<String> = context.list_files.iter().map(|f| f.file.clone()).collect();
-    let part = |(file, part): (String, NoticePartCtx)| {
+    let part = |part: NoticePartCtx| {
         let at = (part.part, part.parts);
-        NOTICE_PART.job(d, file, at, Context::NoticePart(part))
+        NOTICE_PART.job(d, at, Context::NoticePart(part))
     };
     let notice = agency_job(RESULTS_NOTICE, Context::Notice(context), d);
-    std::iter::once(notice).chain(files.into_iter().zip(parts).map(part)).collect()
+    std::iter::once(notice).chain(parts.into_iter().map(part)).collect()
 }
 
 /// Takes the annex out of the reports' `context` when it has more than `rows` rows:
-/// the parts it is then written in, each with its file name, which the reports list.
-fn annex_in_files(context: &mut AgencyCtx, rows: usize) -> Vec<(String, AnnexPartCtx)> {
+/// the parts it is then written in, whose files the reports list.
+fn annex_in_files(context: &mut AgencyCtx, rows: usize) -> Vec<AnnexPartCtx> {
     let Some(files) = split(&context.annex, rows, |part, parts| ANNEX_PART.file(part, parts)) else {
         return Vec::new();
     };
     let people = std::mem::take(&mut context.annex);
     let annex_parts = parts(&files, &people, context.year, &context.agency, context.scored);
     context.annex_files = files;
-    context.annex_files.iter().map(|f| f.file.clone()).zip(annex_parts).collect()
+    annex_parts
 }
 
 /// The leaders' self-review forms and the agency's ballot paper: blank forms filled from
