@@ -11,7 +11,19 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 /// Excel cells and pasted text carry vertical tabs, NULs and zero-width marks that
 /// Word refuses (docgen-notes §0.2); they must never reach a document.
 pub fn clean(s: &str) -> String {
+    if is_clean(s) {
+        return s.to_owned();
+    }
     clean_chars(s.len(), nfc(s).chars())
+}
+
+/// Is `s` what [`clean`] makes of it? [Plain](all_plain) characters, spaces one at a
+/// time and none at the ends, and no no-break space (white space too): every name and
+/// most text of a meeting file, told from the bytes without decoding a character.
+fn is_clean(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let single_spaces = !bytes.starts_with(b" ") && !bytes.ends_with(b" ") && !s.contains("  ");
+    single_spaces && !s.contains('\u{A0}') && all_plain(s)
 }
 
 fn clean_chars(len: usize, chars: impl Iterator<Item = char>) -> String {
@@ -467,6 +479,22 @@ mod tests {
         assert_eq!(clean("  Nguy\u{0065}\u{0302}\u{0303}n\u{000B}  Văn\tAn \u{0001}"), "Nguyễn Văn An");
         assert_eq!(clean("Lê\u{200B}Văn"), "LêVăn");
         assert_eq!(clean("a\u{FFFE}b"), "ab");
+    }
+
+    #[test]
+    fn clean_text_is_given_back_as_the_long_way_makes_it() {
+        let long_way = |s: &str| clean_chars(s.len(), nfc(s).chars());
+        // Every character up to the supplementary planes, alone and among plain text.
+        for c in (0..0x1_0000).filter_map(char::from_u32) {
+            for text in [c.to_string(), format!("Lê {c}Thị{c} Thuỷ"), format!("{c} a {c}")] {
+                assert_eq!(clean(&text), long_way(&text), "U+{:04X}", c as u32);
+            }
+        }
+        // Spaces: at the ends, doubled, no-break, or beside another white space.
+        for text in ["", " ", "a  b", " a", "a ", "a\u{A0}b", "a \u{A0}b", "a\tb", "Nguyễn Văn An", "a \u{2003}b"] {
+            assert_eq!(clean(text), long_way(text), "{text:?}");
+            assert_eq!(is_clean(text), clean(text) == text, "{text:?}");
+        }
     }
 
     #[test]
