@@ -97,6 +97,57 @@ pub fn commit(staged: &Staged) -> std::io::Result<()> {
     std::fs::rename(&staged.tmp, &staged.path)
 }
 
+/// What [`commit_new`] found at the target.
+#[derive(Debug, PartialEq, Eq)]
+pub enum New {
+    /// Nothing: the staged file is there now.
+    Placed,
+    /// A file, left as it is; the staged file is still staged.
+    Taken,
+    /// Not asked: this system cannot rename "unless the target exists" (Windows,
+    /// macOS, or a file system that refuses it); [`commit`] after a look is the way.
+    Unasked,
+}
+
+/// Renames the staged file to its target only if no file is there, in one step of the
+/// file system: for a document no build wrote under that name before, where any file
+/// found is a person's. Neither a look first (a window in which a person's save is
+/// replaced) nor the two looks [`commit`]'s caller takes: two of a first build's four
+/// calls to `statx` for each document.
+pub fn commit_new(staged: &Staged) -> std::io::Result<New> {
+    #[cfg(target_os = "linux")]
+    {
+        inject_failure()?;
+        rename_unless_there(&staged.tmp, &staged.path)
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = staged;
+        Ok(New::Unasked)
+    }
+}
+
+/// `renameat2(…, RENAME_NOREPLACE)` (Linux 3.15, glibc 2.28).
+#[cfg(target_os = "linux")]
+fn rename_unless_there(from: &Path, to: &Path) -> std::io::Result<New> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let c_path = |path: &Path| CString::new(path.as_os_str().as_bytes()).map_err(std::io::Error::other);
+    let (from, to) = (c_path(from)?, c_path(to)?);
+    // SAFETY: two NUL-terminated paths, alive for the whole call, which only reads them.
+    let renamed =
+        unsafe { libc::renameat2(libc::AT_FDCWD, from.as_ptr(), libc::AT_FDCWD, to.as_ptr(), libc::RENAME_NOREPLACE) };
+    if renamed == 0 {
+        return Ok(New::Placed);
+    }
+    let err = std::io::Error::last_os_error();
+    match err.raw_os_error() {
+        Some(libc::EEXIST) => Ok(New::Taken),
+        Some(libc::EINVAL | libc::ENOSYS | libc::EOPNOTSUPP) => Ok(New::Unasked),
+        _ => Err(err),
+    }
+}
+
 /// Did the operating system refuse `err` because another program holds the file open?
 /// Windows refuses to replace or read a file another program opened without sharing it
 /// (Word, for the document it shows): ERROR_ACCESS_DENIED (5), ERROR_SHARING_VIOLATION
@@ -179,6 +230,28 @@ mod tests {
         let names: Vec<_> =
             std::fs::read_dir(deep.parent().unwrap()).unwrap().flatten().map(|e| e.file_name()).collect();
         assert_eq!(names.len(), 2, "{names:?}");
+    }
+
+    #[test]
+    fn a_new_file_never_replaces_one_that_is_there() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("x.docx");
+        let staged = stage(&target, b"ours").unwrap();
+        std::fs::write(&target, b"someone's").unwrap();
+        let found = commit_new(&staged).unwrap();
+        assert_eq!(std::fs::read(&target).unwrap(), b"someone's");
+        if cfg!(target_os = "linux") {
+            assert_eq!(found, New::Taken);
+        }
+        // Still staged: put elsewhere, or discarded, by the caller.
+        assert_eq!(std::fs::read(&staged.tmp).unwrap(), b"ours");
+        std::fs::remove_file(&target).unwrap();
+        match commit_new(&staged).unwrap() {
+            New::Placed => assert!(!staged.tmp.exists()),
+            New::Unasked => commit(&staged).unwrap(),
+            New::Taken => panic!("nothing is there"),
+        }
+        assert_eq!(std::fs::read(&target).unwrap(), b"ours");
     }
 
     #[test]

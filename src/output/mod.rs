@@ -141,6 +141,21 @@ fn replacing(path: &Path) -> impl FnOnce(std::io::Error) -> OutputError + '_ {
 /// Renames a staged file over its target: the one place a document is replaced.
 type Replace = dyn Fn(&atomic::Staged) -> Result<(), OutputError> + Send + Sync;
 
+/// `write`, now in place, in the manifest and the report.
+fn record_written(
+    write: Write,
+    entry: manifest::Entry,
+    held_open: Vec<PathBuf>,
+    manifest: &mut impl Documents,
+    report: &mut Report,
+) {
+    let rel = write.place.rel;
+    report.beside.extend(write.place.edited.into_iter().map(|edited| (edited, rel.clone())));
+    report.held_open.extend(held_open.into_iter().map(|open| (open, rel.clone())));
+    manifest.record(key(&rel), entry);
+    report.written.push(rel);
+}
+
 fn rename_into_place(staged: &atomic::Staged) -> Result<(), OutputError> {
     atomic::commit(staged).map_err(replacing(&staged.path))
 }
@@ -370,12 +385,20 @@ impl<'a> Writer<'a> {
         manifest: &mut impl Documents,
         report: &mut Report,
     ) -> Result<(), OutputError> {
-        // As late as can be: the window left is this check and the rename below.
-        if !place::is_free(&staged.path, write.place.recorded.as_ref()) {
-            write.place.edited.push(write.place.rel.clone());
-            self.move_beside(&mut write, &entry, manifest)?;
-        }
         let mut held_open = Vec::new();
+        match self.place_new(&write, staged)? {
+            atomic::New::Placed => return Ok(record_written(write, entry, held_open, manifest, report)),
+            atomic::New::Taken => {
+                write.place.edited.push(write.place.rel.clone());
+                self.move_beside(&mut write, &entry, manifest)?;
+            }
+            // As late as can be: the window left is this check and the rename below.
+            atomic::New::Unasked if !place::is_free(&staged.path, write.place.recorded.as_ref()) => {
+                write.place.edited.push(write.place.rel.clone());
+                self.move_beside(&mut write, &entry, manifest)?;
+            }
+            atomic::New::Unasked => {}
+        }
         loop {
             match self.put_in_place(&write.place.rel, &staged.tmp) {
                 Ok(()) => break,
@@ -386,12 +409,18 @@ impl<'a> Writer<'a> {
                 Err(err) => return Err(err),
             }
         }
-        let rel = write.place.rel;
-        report.beside.extend(write.place.edited.into_iter().map(|edited| (edited, rel.clone())));
-        report.held_open.extend(held_open.into_iter().map(|open| (open, rel.clone())));
-        manifest.record(key(&rel), entry);
-        report.written.push(rel);
+        record_written(write, entry, held_open, manifest, report);
         Ok(())
+    }
+
+    /// A document at a name no build wrote before put there unless a file is there
+    /// ([`atomic::commit_new`]); a name of ours is [`atomic::New::Unasked`]: it is
+    /// replaced after a look, its old version kept.
+    fn place_new(&self, write: &Write, staged: &atomic::Staged) -> Result<atomic::New, OutputError> {
+        if write.place.recorded.is_some() {
+            return Ok(atomic::New::Unasked);
+        }
+        atomic::commit_new(staged).map_err(io(&staged.path))
     }
 
     /// Moves `write` on to the next free name of its document, since the file at its
@@ -664,6 +693,26 @@ mod tests {
         // Known as a hand edit from then on.
         build(dir.path(), vec![doc("x.docx", "s3", b"third")]);
         assert_eq!(std::fs::read(dir.path().join("x.docx")).unwrap(), b"saved meanwhile");
+    }
+
+    #[test]
+    fn a_file_saved_where_a_new_document_goes_is_left_as_it_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let lock = Lock::acquire(dir.path(), Duration::ZERO).unwrap();
+        let (writer, mut manifest) = Writer::open(dir.path(), 2, &lock, None).unwrap();
+        let mut report = Report::default();
+        let batch = writer.prepare(vec![doc("a/x.docx", "s1", b"generated")], &manifest, &mut report).unwrap();
+        // A person saves a file of that name after the build chose it, before it is placed.
+        std::fs::write(dir.path().join("a/x.docx"), b"a person's").unwrap();
+        writer.commit(batch, &mut manifest, &mut report).unwrap();
+        writer.finish(&manifest).unwrap();
+        drop(lock);
+        assert_eq!(std::fs::read(dir.path().join("a/x.docx")).unwrap(), b"a person's");
+        assert_eq!(std::fs::read(dir.path().join("a/x (ban moi).docx")).unwrap(), b"generated");
+        assert_eq!(report.beside, [(PathBuf::from("a/x.docx"), PathBuf::from("a/x (ban moi).docx"))]);
+        assert_eq!(report.written.documents, 1);
+        let history = dir.path().join(HISTORY_DIR);
+        assert!(!history.exists(), "a person's file is not a version of ours");
     }
 
     /// Opens `dir` for a build whose replace of any document named `held` is refused as
