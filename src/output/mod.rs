@@ -674,19 +674,26 @@ mod tests {
         assert_eq!(std::fs::read(dir.path().join("x.docx")).unwrap(), b"someone's");
     }
 
+    /// A build of `planned` into `dir` during which a person saves `saved` at its name,
+    /// after the build chose the name and before the document is put there.
+    fn build_saved_meanwhile(dir: &Path, planned: Planned, saved: &[u8]) -> Report {
+        let rel = planned.rel.clone();
+        let lock = Lock::acquire(dir, Duration::ZERO).unwrap();
+        let (writer, mut manifest) = Writer::open(dir, 2, &lock, None).unwrap();
+        let mut report = Report::default();
+        let batch = writer.prepare(vec![planned], &manifest, &mut report).unwrap();
+        std::fs::write(dir.join(rel), saved).unwrap();
+        writer.commit(batch, &mut manifest, &mut report).unwrap();
+        writer.finish(&manifest).unwrap();
+        report
+    }
+
     #[test]
     fn a_save_between_the_check_and_the_rename_is_a_hand_edit() {
         let dir = tempfile::tempdir().unwrap();
         build(dir.path(), vec![doc("x.docx", "s1", b"generated")]);
-        let lock = Lock::acquire(dir.path(), Duration::ZERO).unwrap();
-        let (writer, mut manifest) = Writer::open(dir.path(), 2, &lock, None).unwrap();
-        let mut report = Report::default();
-        let batch = writer.prepare(vec![doc("x.docx", "s2", b"regenerated")], &manifest, &mut report).unwrap();
         // The clerk saves after the build looked at the file, before it is replaced.
-        std::fs::write(dir.path().join("x.docx"), b"saved meanwhile").unwrap();
-        writer.commit(batch, &mut manifest, &mut report).unwrap();
-        writer.finish(&manifest).unwrap();
-        drop(lock);
+        let report = build_saved_meanwhile(dir.path(), doc("x.docx", "s2", b"regenerated"), b"saved meanwhile");
         assert_eq!(std::fs::read(dir.path().join("x.docx")).unwrap(), b"saved meanwhile");
         assert_eq!(std::fs::read(dir.path().join("x (ban moi).docx")).unwrap(), b"regenerated");
         assert_eq!(report.beside, [(PathBuf::from("x.docx"), PathBuf::from("x (ban moi).docx"))]);
@@ -698,15 +705,8 @@ mod tests {
     #[test]
     fn a_file_saved_where_a_new_document_goes_is_left_as_it_is() {
         let dir = tempfile::tempdir().unwrap();
-        let lock = Lock::acquire(dir.path(), Duration::ZERO).unwrap();
-        let (writer, mut manifest) = Writer::open(dir.path(), 2, &lock, None).unwrap();
-        let mut report = Report::default();
-        let batch = writer.prepare(vec![doc("a/x.docx", "s1", b"generated")], &manifest, &mut report).unwrap();
         // A person saves a file of that name after the build chose it, before it is placed.
-        std::fs::write(dir.path().join("a/x.docx"), b"a person's").unwrap();
-        writer.commit(batch, &mut manifest, &mut report).unwrap();
-        writer.finish(&manifest).unwrap();
-        drop(lock);
+        let report = build_saved_meanwhile(dir.path(), doc("a/x.docx", "s1", b"generated"), b"a person's");
         assert_eq!(std::fs::read(dir.path().join("a/x.docx")).unwrap(), b"a person's");
         assert_eq!(std::fs::read(dir.path().join("a/x (ban moi).docx")).unwrap(), b"generated");
         assert_eq!(report.beside, [(PathBuf::from("a/x.docx"), PathBuf::from("a/x (ban moi).docx"))]);
