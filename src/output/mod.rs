@@ -386,18 +386,15 @@ impl<'a> Writer<'a> {
         report: &mut Report,
     ) -> Result<(), OutputError> {
         let mut held_open = Vec::new();
-        match self.place_new(&write, staged)? {
+        let taken = match self.place_new(&write, staged)? {
             atomic::New::Placed => return Ok(record_written(write, entry, held_open, manifest, report)),
-            atomic::New::Taken => {
-                write.place.edited.push(write.place.rel.clone());
-                self.move_beside(&mut write, &entry, manifest)?;
-            }
+            atomic::New::Taken => true,
             // As late as can be: the window left is this check and the rename below.
-            atomic::New::Unasked if !place::is_free(&staged.path, write.place.recorded.as_ref()) => {
-                write.place.edited.push(write.place.rel.clone());
-                self.move_beside(&mut write, &entry, manifest)?;
-            }
-            atomic::New::Unasked => {}
+            atomic::New::Unasked => !place::is_free(&staged.path, write.place.recorded.as_ref()),
+        };
+        if taken {
+            write.place.edited.push(write.place.rel.clone());
+            self.move_beside(&mut write, &entry, manifest)?;
         }
         loop {
             match self.put_in_place(&write.place.rel, &staged.tmp) {
