@@ -214,10 +214,10 @@ pub struct Writer<'a> {
 /// the time. On the rendering pool after all if no threads of their own can be had.
 fn on_staging_threads<T: Send>(work: impl FnOnce() -> T + Send) -> T {
     static POOL: std::sync::OnceLock<Option<rayon::ThreadPool>> = std::sync::OnceLock::new();
-    let pool = POOL.get_or_init(|| {
-        let threads = std::thread::available_parallelism().map_or(1, usize::from);
-        rayon::ThreadPoolBuilder::new().num_threads(threads).thread_name(|n| format!("xeploai-stage-{n}")).build().ok()
-    });
+    // As many threads as the rendering pool has (rayon's default: the cores, or
+    // RAYON_NUM_THREADS).
+    let pool =
+        POOL.get_or_init(|| rayon::ThreadPoolBuilder::new().thread_name(|n| format!("xeploai-stage-{n}")).build().ok());
     match pool {
         Some(pool) => pool.install(work),
         None => work(),

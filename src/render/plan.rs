@@ -308,19 +308,23 @@ struct Run<'a> {
 impl Run<'_> {
     /// Plans `units` after the `jobs` already made, batch by batch: each batch is
     /// written (by `sink`, on a thread of its own: it mostly waits on the disk) while the
-    /// next ones are planned and rendered, up to [`QUEUED`] batches ahead.
+    /// next ones are planned and rendered, up to [`QUEUED`] batches ahead. The `jobs`
+    /// (the agency's forms) are rendered once, first, and go with the first batch.
     fn units<E: Send>(
         &self,
         units: &[UnitId],
-        mut jobs: Vec<Job>,
+        jobs: Vec<Job>,
         planning: &mut Planning,
         sink: &mut (dyn FnMut(Vec<Planned>) -> Result<(), E> + Send),
     ) -> Result<(), E> {
         let mut pending = units.chunks(UNITS_AT_ONCE);
+        let mut first = Vec::new();
+        let forms = crate::timings::stage("hash, render", || self.render(jobs));
+        sort_out(forms, &mut first, &mut planning.failed);
         let (batches, queue) = std::sync::mpsc::sync_channel::<Vec<Planned>>(QUEUED);
         std::thread::scope(|scope| {
             let writing = scope.spawn(move || queue.into_iter().try_for_each(sink));
-            while let Some(ready) = self.next_batch(&mut pending, &mut jobs, planning) {
+            while let Some(ready) = self.next_batch(&mut pending, std::mem::take(&mut first), planning) {
                 // Refused only once the writer has stopped on an error, which the join
                 // below returns: nothing more is rendered.
                 if batches.send(ready).is_err() {
@@ -332,18 +336,14 @@ impl Run<'_> {
         })
     }
 
-    /// The next batch: the documents planned before the units (the agency's forms,
-    /// rendered with the first batch), then units planned and rendered until it is full;
-    /// `None` when every unit is planned.
+    /// The next batch: `ready` (what is already rendered), then units planned and
+    /// rendered until it is full; `None` when every unit is planned and nothing is ready.
     fn next_batch(
         &self,
         pending: &mut std::slice::Chunks<UnitId>,
-        jobs: &mut Vec<Job>,
+        mut ready: Vec<Planned>,
         planning: &mut Planning,
     ) -> Option<Vec<Planned>> {
-        let mut ready = Vec::new();
-        let batch = crate::timings::stage("hash, render", || self.render(std::mem::take(jobs)));
-        sort_out(batch, &mut ready, &mut planning.failed);
         while ready.len() < BATCH {
             let Some(chunk) = pending.next() else { break };
             self.next_units(chunk, &mut ready, planning);
